@@ -1,0 +1,183 @@
+import CPoppler
+
+/// An open PDF document (poppler-glib), read from bytes the caller already holds.
+///
+/// The document owns its `PopplerDocument`; pages are taken and released per call. Not thread-safe:
+/// use one instance from one thread at a time.
+public final class PDFDocument {
+    /// The poppler document; this object is its only Swift owner.
+    let doc: OpaquePointer
+    /// The file name used in errors.
+    public let path: String
+
+    /// Opens a PDF from its bytes; `path` only names the file in errors, it is never read.
+    public init(bytes: [UInt8], path: String, password: String? = nil) throws(PDFError) {
+        self.path = path
+        if bytes.isEmpty {
+            throw PDFError(.empty, path: path, message: "empty file (0 bytes)")
+        }
+        guard Self.hasPDFHeader(bytes) else {
+            throw PDFError(.notPDF, path: path, message: "not a PDF (no %PDF- header)")
+        }
+        let gbytes = bytes.withUnsafeBufferPointer { buffer in
+            g_bytes_new(buffer.baseAddress, gsize(buffer.count))
+        }
+        defer { g_bytes_unref(gbytes) }
+        var error: UnsafeMutablePointer<GError>? = nil
+        let opened: OpaquePointer?
+        if let password {
+            // poppler-glib 22.12 crashes (NULL dereference) in poppler_document_new_from_bytes and
+            // _new_from_data when a password is given but wrong: it retries with a stream the first
+            // attempt already consumed. Its GInputStream path has no such retry, so with a password
+            // we read the same GBytes through a memory stream (no copy).
+            let stream = g_memory_input_stream_new_from_bytes(gbytes)
+            defer { g_object_unref(UnsafeMutableRawPointer(stream)) }
+            opened = poppler_document_new_from_stream(stream, goffset(bytes.count), password, nil, &error)
+        } else {
+            opened = poppler_document_new_from_bytes(gbytes, nil, &error)
+        }
+        if let error {
+            defer { g_error_free(error) }
+            if let opened { g_object_unref(UnsafeMutableRawPointer(opened)) }
+            let detail = error.pointee.message.map { String(cString: $0) } ?? "unknown error"
+            if error.pointee.domain == mulu_poppler_error_quark(),
+               error.pointee.code == mulu_poppler_error_encrypted() {
+                if password == nil {
+                    throw PDFError(.encrypted, path: path,
+                                   message: "encrypted PDF: give the password with --password")
+                }
+                throw PDFError(.wrongPassword, path: path,
+                               message: "encrypted PDF: the password given does not open it")
+            }
+            throw PDFError(.damaged, path: path, message: "damaged PDF: \(detail)")
+        }
+        guard let opened else {
+            throw PDFError(.damaged, path: path, message: "damaged PDF: poppler could not open it")
+        }
+        doc = opened
+    }
+
+    deinit {
+        g_object_unref(UnsafeMutableRawPointer(doc))
+    }
+
+    /// The number of pages.
+    public var pageCount: Int {
+        Int(poppler_document_get_n_pages(doc))
+    }
+
+    /// Every page's glyphs and size; throws when there is no usable text layer.
+    ///
+    /// Whitespace that poppler inserts between words and lines (space, tab, newline, no-break space,
+    /// ideographic space, zero-width spaces, …) is dropped; every other Unicode scalar keeps its
+    /// rectangle. Glyphs without a Unicode mapping (U+FFFD, private-use, control characters, which
+    /// is what poppler reports for raw character codes, or boxes with no text at all) are counted
+    /// and left out. Throws `.noTextLayer` when the document has pages but no glyph at all, and
+    /// `.noUnicodeMapping` when at least half of the glyphs have no mapping.
+    public func textPages() throws(PDFError) -> [PDFTextPage] {
+        let count = pageCount
+        var pages: [PDFTextPage] = []
+        pages.reserveCapacity(count)
+        var total = 0
+        var unmapped = 0
+        for index in 0..<count {
+            let page = try textPage(index: index, unmapped: &unmapped)
+            total += page.glyphs.count
+            pages.append(page)
+        }
+        if count > 0 && total == 0 && unmapped == 0 {
+            throw PDFError(.noTextLayer, path: path, message:
+                "no text layer on any of its \(count) page(s) (a scanned PDF?): it needs OCR before mulu can read it")
+        }
+        if unmapped > 0 && unmapped * 2 >= total + unmapped {
+            throw PDFError(.noUnicodeMapping, path: path, message:
+                "\(unmapped) of \(total + unmapped) glyphs have no Unicode mapping (fonts without ToUnicode): the text cannot be read; it needs OCR or a better PDF export")
+        }
+        return pages
+    }
+
+    /// Reads one page (0-based `index`), counting glyphs without a Unicode mapping into `unmapped`.
+    private func textPage(index: Int, unmapped: inout Int) throws(PDFError) -> PDFTextPage {
+        guard let page = poppler_document_get_page(doc, Int32(index)) else {
+            throw PDFError(.damaged, path: path, message: "damaged PDF: page \(index + 1) cannot be read")
+        }
+        defer { g_object_unref(UnsafeMutableRawPointer(page)) }
+        var width = 0.0
+        var height = 0.0
+        poppler_page_get_size(page, &width, &height)
+
+        var rects: UnsafeMutablePointer<PopplerRectangle>? = nil
+        var rectCount: guint = 0
+        let ok = poppler_page_get_text_layout(page, &rects, &rectCount)
+        defer { g_free(rects) }
+        let textPointer = poppler_page_get_text(page)
+        defer { g_free(textPointer) }
+        let number = index + 1
+        guard ok != 0, let rects, rectCount > 0 else {
+            return PDFTextPage(number: number, width: width, height: height, glyphs: [])
+        }
+        let text = textPointer.map { String(cString: $0) } ?? ""
+        if text.isEmpty {
+            // Boxes without any text: glyphs whose fonts map to nothing.
+            unmapped += Int(rectCount)
+            return PDFTextPage(number: number, width: width, height: height, glyphs: [])
+        }
+        var glyphs: [PDFGlyph] = []
+        glyphs.reserveCapacity(Int(rectCount))
+        var i = 0
+        let n = Int(rectCount)
+        for scalar in text.unicodeScalars {
+            guard i < n else { i += 1; continue }
+            let r = rects[i]
+            i += 1
+            if Self.isDropped(scalar) { continue }
+            if Self.isUnmapped(scalar) {
+                unmapped += 1
+                continue
+            }
+            glyphs.append(PDFGlyph(scalar: scalar, x0: r.x1, y0: r.y1, x1: r.x2, y1: r.y2))
+        }
+        if i != n {
+            throw PDFError(.damaged, path: path, message:
+                "damaged text layer on page \(number): \(i) characters but \(n) character boxes")
+        }
+        return PDFTextPage(number: number, width: width, height: height, glyphs: glyphs)
+    }
+
+    /// Whitespace (and zero-width format characters) that poppler inserts between words and lines.
+    @inline(__always)
+    static func isDropped(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
+        switch v {
+        case 0xFEFF, 0x200B, 0x200C, 0x200D, 0x2060: return true
+        default: return scalar.properties.isWhitespace
+        }
+    }
+
+    /// A glyph whose font has no Unicode mapping: poppler gives U+FFFD, a private-use scalar, or
+    /// the raw character code, which for the low codes a subset font uses is a control character.
+    @inline(__always)
+    static func isUnmapped(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 0x20 || v == 0x7F || (v >= 0x80 && v < 0xA0) || v == 0xFFFD { return true }
+        if v < 0xE000 { return false }
+        return scalar.properties.generalCategory == .privateUse
+    }
+
+    /// Whether `%PDF-` occurs within the first 1024 bytes (as readers tolerate leading junk).
+    static func hasPDFHeader(_ bytes: [UInt8]) -> Bool {
+        let magic: [UInt8] = Array("%PDF-".utf8)
+        let limit = min(bytes.count, 1024)
+        guard limit >= magic.count else { return false }
+        for start in 0...(limit - magic.count) where bytes[start] == magic[0] {
+            var match = true
+            for k in 1..<magic.count where bytes[start + k] != magic[k] {
+                match = false
+                break
+            }
+            if match { return true }
+        }
+        return false
+    }
+}
