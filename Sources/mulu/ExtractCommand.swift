@@ -1,7 +1,72 @@
 import ArgumentParser
+import Foundation
+import MuluCore
 
-/// `mulu extract NOTICE`: placeholder until the PDF path lands.
+/// `mulu extract NOTICE`: prints the recovered table, a row a line, and can draw it.
 struct ExtractCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "extract", abstract: "Print the recovered table.")
-    func run() throws { throw ExitCode(2) }
+    static let configuration = CommandConfiguration(
+        commandName: "extract",
+        abstract: "Print the table recovered from a notice: a row a line, cells tab-separated.",
+        discussion: """
+            Each row is printed as: page, row number, then the raw text of each cell (industry, \
+            code, name, training, assessment, urgent), tab-separated. With --lines, every line of \
+            the notice is printed with its role instead (header, title, page mark, row, or \
+            reported). With --png DIR (PDF only), one PNG per page is written with the detected \
+            columns (blue), rows (green) and unplaced text (red) drawn over the page.
+            """)
+
+    @Argument(help: "A notice: .pdf or text.")
+    var notice: String
+
+    @OptionGroup var options: NoticeOptions
+
+    @Flag(help: "Print every line of the notice with its role instead of the rows.")
+    var lines = false
+
+    @Option(help: "Write page-N.png with the recovered columns, rows and cells drawn into this folder (PDF only).")
+    var png: String?
+
+    @Option(help: "Scale of the PNG pages (1 = 72 dpi).")
+    var scale: Double = 1.5
+
+    func run() throws {
+        let loaded: CatalogueLoader.Loaded
+        do {
+            loaded = try CatalogueLoader.loadDetailed(path: notice, password: options.password)
+        } catch let error as MuluError {
+            printError(error.description)
+            throw ExitCode(1)
+        }
+        guard let parsed = loaded.notice else {
+            printError("\(notice): not a notice (extract reads PDF or text notices)")
+            throw ExitCode(1)
+        }
+        var out = ""
+        if lines {
+            out = TableDump.lines(parsed)
+        } else {
+            out = TableDump.rows(parsed)
+        }
+        FileHandle.standardOutput.write(Data(out.utf8))
+        if let png {
+            do {
+                let written = try TableDrawing.drawPages(parsed, notice: notice, bytes: loaded.noticeBytes ?? [], password: options.password, into: png, scale: scale)
+                printError("wrote \(written.count) page image(s) into \(png)")
+            } catch let error as MuluError {
+                printError(error.description)
+                throw ExitCode(1)
+            }
+        }
+    }
+}
+
+/// Options every command that reads a notice shares.
+struct NoticeOptions: ParsableArguments {
+    @Option(help: "Password of an encrypted PDF.")
+    var password: String?
+}
+
+/// Writes one line to standard error.
+func printError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
 }

@@ -1,17 +1,124 @@
 import Foundation
 
-/// Reads any input `mulu` accepts — a notice (PDF or text), a catalogue folder, or a
-/// `catalogue.json` — into a catalogue.
+/// Reads any input `mulu` accepts — a notice (PDF or text), a catalogue folder under `inputs/`,
+/// or a `catalogue.json` — reading each file exactly once.
 public enum CatalogueLoader {
+    /// A loaded input: the catalogue, its folder's metadata, and the parse when it was a notice.
+    public struct Loaded: Sendable {
+        public var catalogue: Catalogue
+        public var metadata: CatalogueMetadata?
+        public var notice: ParsedNotice?
+        /// The bytes of the notice, for checksums and packaging.
+        public var noticeBytes: [UInt8]?
+    }
+
     /// Loads the catalogue at `path`. Throws `MuluError` naming the file and the problem.
     public static func load(path: String, password: String? = nil) throws -> Catalogue {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw MuluError(file: path, problem: "no such file")
+        try loadDetailed(path: path, password: password).catalogue
+    }
+
+    /// Loads `path` and keeps everything learned on the way.
+    public static func loadDetailed(path: String, password: String? = nil) throws -> Loaded {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw MuluError(file: path, problem: "no such file or folder")
         }
+        if isDirectory.boolValue { return try loadFolder(path, password: password) }
+        let bytes = try read(path)
+        if bytes.starts(with: Array("%PDF-".utf8)) || path.lowercased().hasSuffix(".pdf") {
+            return try loadNotice(bytes: bytes, path: path, password: password, metadata: nil)
+        }
+        if path.lowercased().hasSuffix(".json") {
+            return Loaded(catalogue: try decodeJSON(bytes, path: path), metadata: nil, notice: nil, noticeBytes: nil)
+        }
+        return try loadNotice(bytes: bytes, path: path, password: password, metadata: nil)
+    }
+
+    /// A catalogue folder: `metadata.json` naming the notice, or a compiled `catalogue.json`.
+    static func loadFolder(_ path: String, password: String?) throws -> Loaded {
+        let metadataPath = (path as NSString).appendingPathComponent("metadata.json")
+        if FileManager.default.fileExists(atPath: metadataPath) {
+            let metadata = try readMetadata(metadataPath)
+            let noticePath = (path as NSString).appendingPathComponent(metadata.notice)
+            guard FileManager.default.fileExists(atPath: noticePath) else {
+                throw MuluError(file: noticePath, problem: "no such file (named as the notice in \(metadataPath))")
+            }
+            let bytes = try read(noticePath)
+            return try loadNotice(bytes: bytes, path: noticePath, password: password, metadata: metadata)
+        }
+        let jsonPath = (path as NSString).appendingPathComponent("catalogue.json")
+        if FileManager.default.fileExists(atPath: jsonPath) {
+            return Loaded(catalogue: try decodeJSON(try read(jsonPath), path: jsonPath), metadata: nil, notice: nil, noticeBytes: nil)
+        }
+        throw MuluError(file: path, problem: "a folder without metadata.json or catalogue.json: not a catalogue folder")
+    }
+
+    /// Parses a notice's bytes (already read) as PDF or text.
+    public static func loadNotice(
+        bytes: [UInt8], path: String, password: String?, metadata: CatalogueMetadata?
+    ) throws -> Loaded {
+        let isPDF = bytes.starts(with: Array("%PDF-".utf8)) || path.lowercased().hasSuffix(".pdf")
+        let notice = isPDF
+            ? try NoticeParser.parsePDF(bytes, path: path, password: password)
+            : try NoticeParser.parseText(bytes, path: path)
+        let name = (path as NSString).lastPathComponent
+        let catalogue = Catalogue(
+            title: metadata?.title ?? notice.title ?? name,
+            source: .init(file: name, sha256: SHA256.hex(bytes), format: notice.format),
+            entries: notice.entries, diagnostics: notice.diagnostics)
+        return Loaded(catalogue: catalogue, metadata: metadata, notice: notice, noticeBytes: bytes)
+    }
+
+    /// A metadata file, checked.
+    public static func readMetadata(_ path: String) throws -> CatalogueMetadata {
+        let bytes = try read(path)
         do {
-            return try JSONDecoder().decode(Catalogue.self, from: data)
+            let metadata = try JSONDecoder().decode(CatalogueMetadata.self, from: Data(bytes))
+            guard !metadata.id.isEmpty,
+                metadata.id.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" })
+            else {
+                throw MuluError(file: path, problem: "id `\(metadata.id)` must be lowercase ASCII letters, digits and -")
+            }
+            return metadata
+        } catch let error as MuluError {
+            throw error
         } catch {
-            throw MuluError(file: path, problem: "not a catalogue.json: \(error)")
+            throw MuluError(file: path, problem: "not a valid metadata file: \(describe(error))")
+        }
+    }
+
+    static func decodeJSON(_ bytes: [UInt8], path: String) throws -> Catalogue {
+        do {
+            return try JSONDecoder().decode(Catalogue.self, from: Data(bytes))
+        } catch {
+            throw MuluError(file: path, problem: "not a catalogue.json: \(describe(error))")
+        }
+    }
+
+    /// A file's bytes, read once.
+    static func read(_ path: String) throws -> [UInt8] {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw MuluError(file: path, problem: "cannot be read (permission denied?)")
+        }
+        defer { try? handle.close() }
+        do {
+            return [UInt8](try handle.readToEnd() ?? Data())
+        } catch {
+            throw MuluError(file: path, problem: "cannot be read: \(error.localizedDescription)")
+        }
+    }
+
+    /// A decoding error in one line.
+    static func describe(_ error: Error) -> String {
+        switch error {
+        case DecodingError.keyNotFound(let key, let ctx):
+            return "missing `\(key.stringValue)` at \(ctx.codingPath.map(\.stringValue).joined(separator: "."))"
+        case DecodingError.typeMismatch(_, let ctx), DecodingError.valueNotFound(_, let ctx):
+            return "wrong type at `\(ctx.codingPath.map(\.stringValue).joined(separator: "."))`"
+        case DecodingError.dataCorrupted(let ctx):
+            return ctx.debugDescription
+        default:
+            return "\(error)"
         }
     }
 }

@@ -1,0 +1,18 @@
+/// What parsing a notice gives: entries, diagnostics, and every stage kept for inspection.
+public struct ParsedNotice: Sendable {
+    public var format: Catalogue.Format
+    /// The title line found above the table, if any.
+    public var title: String?
+    public var entries: [Entry]
+    /// Sorted by page, line and column.
+    public var diagnostics: [Diagnostic]
+    /// The lines of the notice, page by page.
+    public var pages: [PageText]
+    public var roles: [[LineRole]]
+    /// The geometric stages, for PDF and column-laid-out text; nil for delimited text.
+    public var recovery: TableRecovery?
+    /// The recovered rows the entries were built from.
+    public var rows: [RowRecord]
+    /// The encoding a text notice was in.
+    public var encoding: TextDecoding.Encoding?
+}

@@ -1,0 +1,187 @@
+/// Stage 4 of table recovery: gives every body fragment to a row.
+///
+/// Rows are anchored by their numbers in the 序号 column. Pages are laid end to end on one
+/// vertical strip, so a row split by a page break stays contiguous. For each other column, the
+/// fragments between two consecutive row numbers are split between the upper and the lower row
+/// where the split leaves each cell best aligned with its row number — top-aligned, centred or
+/// bottom-aligned, whichever fits the cell (a dynamic programme over the splits). Fragments of
+/// one cell that sit closer than `settings.cellLineGap` are never split apart.
+public enum RowAssembler {
+    /// A fragment placed on the strip.
+    public struct Placed: Hashable, Sendable {
+        public var fragment: Fragment
+        public var field: TableField
+        public var top: Double
+        public var bottom: Double
+        public var center: Double { (top + bottom) / 2 }
+    }
+
+    /// Rows and what could not be placed.
+    public static func assemble(
+        _ placed: [Placed], settings: TableSettings
+    ) -> (rows: [RowRecord], unplaced: [UnplacedFragment]) {
+        var unplaced: [UnplacedFragment] = []
+        var anchors: [Placed] = []
+        var seqs: [Int] = []
+        for p in placed where p.field == .seq {
+            if let n = FieldNormaliser.seq(p.fragment.text) {
+                anchors.append(p)
+                seqs.append(n)
+            } else {
+                unplaced.append(UnplacedFragment(fragment: p.fragment, reason: "text in the 序号 column is not a row number"))
+            }
+        }
+        let order = anchors.indices.sorted { (anchors[$0].center, anchors[$0].fragment.x0) < (anchors[$1].center, anchors[$1].fragment.x0) }
+        anchors = order.map { anchors[$0] }
+        seqs = order.map { seqs[$0] }
+        guard !anchors.isEmpty else {
+            for p in placed where p.field != .seq {
+                unplaced.append(UnplacedFragment(fragment: p.fragment, reason: "no row number anywhere"))
+            }
+            return ([], unplaced)
+        }
+        var cells = [[TableField: [Fragment]]](repeating: [:], count: anchors.count)
+        var byField: [TableField: [Placed]] = [:]
+        for p in placed where p.field != .seq { byField[p.field, default: []].append(p) }
+        for field in TableField.allCases where field != .seq {
+            guard let items = byField[field] else { continue }
+            let units = makeUnits(items, settings: settings)
+            let assignment = assign(units, anchors: anchors)
+            for (u, row) in zip(units, assignment) {
+                let distance = abs(u.center - anchors[row].center)
+                if distance > settings.maxRowDistance {
+                    for p in u.members {
+                        unplaced.append(UnplacedFragment(fragment: p.fragment, reason: "text outside any row"))
+                    }
+                } else {
+                    cells[row][field, default: []] += u.members.map(\.fragment)
+                }
+            }
+        }
+        var rows: [RowRecord] = []
+        rows.reserveCapacity(anchors.count)
+        for (i, a) in anchors.enumerated() {
+            var rowCells = cells[i]
+            for (k, v) in rowCells {
+                rowCells[k] = v.sorted { ($0.page, $0.y0, $0.x0) < ($1.page, $1.y0, $1.x0) }
+            }
+            rows.append(RowRecord(seq: seqs[i], anchor: a.fragment, cells: rowCells))
+        }
+        return (rows, unplaced)
+    }
+
+    /// Fragments of one column grouped into units that move together: one visual line, or
+    /// lines closer than `cellLineGap`.
+    struct Unit {
+        var members: [Placed]
+        var top: Double
+        var bottom: Double
+        var center: Double { (top + bottom) / 2 }
+    }
+
+    static func makeUnits(_ items: [Placed], settings: TableSettings) -> [Unit] {
+        let sorted = items.sorted { ($0.center, $0.fragment.x0) < ($1.center, $1.fragment.x0) }
+        var units: [Unit] = []
+        for p in sorted {
+            if var last = units.last {
+                let sameLine = abs(p.center - last.members.last!.center) <= settings.lineTolerance
+                let sameCell = settings.cellLineGap >= 0 && p.top - last.bottom <= settings.cellLineGap
+                if sameLine || sameCell {
+                    last.members.append(p)
+                    last.top = min(last.top, p.top)
+                    last.bottom = max(last.bottom, p.bottom)
+                    units[units.count - 1] = last
+                    continue
+                }
+            }
+            units.append(Unit(members: [p], top: p.top, bottom: p.bottom))
+        }
+        return units
+    }
+
+    /// The row index of every unit (units sorted top to bottom, anchors likewise).
+    static func assign(_ units: [Unit], anchors: [Placed]) -> [Int] {
+        let n = anchors.count
+        // gap g in 0..<n-1 holds units between anchor g and g+1; units above the first anchor
+        // belong to row 0, units below the last to row n-1.
+        var gapOf = [Int](repeating: 0, count: units.count)
+        var a = 0
+        for (i, u) in units.enumerated() {
+            while a < n && anchors[a].center <= u.center { a += 1 }
+            gapOf[i] = a - 1  // -1: above the first anchor
+        }
+        var result = [Int](repeating: 0, count: units.count)
+        var gaps = [[Int]](repeating: [], count: max(n - 1, 0))
+        var above: [Int] = []
+        var below: [Int] = []
+        for (i, g) in gapOf.enumerated() {
+            if g < 0 { above.append(i) } else if g >= n - 1 { below.append(i) } else { gaps[g].append(i) }
+        }
+        for i in above { result[i] = 0 }
+        for i in below { result[i] = n - 1 }
+        guard n > 1 else { return result }
+
+        /// The extent of the units at the given indices.
+        func extent(_ idx: ArraySlice<Int>, into e: inout (Double, Double)) {
+            for i in idx {
+                e.0 = min(e.0, units[i].top)
+                e.1 = max(e.1, units[i].bottom)
+            }
+        }
+        func cost(row r: Int, tail: ArraySlice<Int>, head: ArraySlice<Int>) -> Double {
+            var e = (Double.infinity, -Double.infinity)
+            extent(tail, into: &e)
+            extent(head, into: &e)
+            if r == 0 { extent(above[...], into: &e) }
+            if r == n - 1 { extent(below[...], into: &e) }
+            guard e.0 <= e.1 else { return 0 }
+            let anchor = anchors[r]
+            let top = abs(e.0 - anchor.top)
+            let bottom = abs(e.1 - anchor.bottom)
+            let center = abs((e.0 + e.1) / 2 - anchor.center)
+            return min(top, bottom, center)
+        }
+        // dp[g][s]: best cost of rows 0...g with split s in gap g (units gaps[g][..<s] go up).
+        var dp: [[Double]] = []
+        var back: [[Int]] = []
+        for g in 0..<(n - 1) {
+            let m = gaps[g].count
+            var row = [Double](repeating: .infinity, count: m + 1)
+            var from = [Int](repeating: 0, count: m + 1)
+            for s in 0...m {
+                let head = gaps[g][..<s]
+                if g == 0 {
+                    row[s] = cost(row: 0, tail: [], head: head)
+                } else {
+                    let prev = gaps[g - 1]
+                    for t in 0...prev.count {
+                        let c = dp[g - 1][t] + cost(row: g, tail: prev[t...], head: head)
+                        if c < row[s] {
+                            row[s] = c
+                            from[s] = t
+                        }
+                    }
+                }
+            }
+            dp.append(row)
+            back.append(from)
+        }
+        // Close with the last row.
+        let lastGap = gaps[n - 2]
+        var best = Double.infinity
+        var bestS = 0
+        for s in 0...lastGap.count {
+            let c = dp[n - 2][s] + cost(row: n - 1, tail: lastGap[s...], head: [])
+            if c < best {
+                best = c
+                bestS = s
+            }
+        }
+        var s = bestS
+        for g in stride(from: n - 2, through: 0, by: -1) {
+            for (k, i) in gaps[g].enumerated() { result[i] = k < s ? g : g + 1 }
+            s = back[g][s]
+        }
+        return result
+    }
+}

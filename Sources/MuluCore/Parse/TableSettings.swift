@@ -1,0 +1,49 @@
+/// Every tolerance the table stages use, in one place, with documented defaults.
+///
+/// Distances are in the source's units: points for a PDF, character cells for layout text.
+/// `TableSettings.pdf(emSize:)` scales the PDF defaults by the body text's em size.
+public struct TableSettings: Hashable, Sendable {
+    /// Glyphs further apart than this on one line start a new fragment.
+    /// PDF: 0.1 em (CJK glyphs in a word touch; a space is ~0.25 em). Text: 0.5 (any blank).
+    public var wordGap: Double
+    /// Glyphs whose vertical centres differ by at most this share a line. PDF: 0.3 em.
+    public var lineTolerance: Double
+    /// A vertical band free of body text at least this wide separates two columns.
+    /// PDF: 0.35 em (cells are padded and ruled; a space inside a cell is ~0.15 em).
+    /// Text: 2 character cells (`pdftotext -layout` keeps ≥ 2 blanks between columns).
+    public var minGutter: Double
+    /// Two fragments of one column at most this far apart vertically are lines of one cell
+    /// and are never given to different rows. PDF: 0.25 em (line spacing inside a cell; rows
+    /// are separated by cell padding). Text: negative — line spacing says nothing there.
+    public var cellLineGap: Double
+    /// A fragment further than this from its row's number (centre to centre) is not part of
+    /// the row and is reported. PDF: 6 em. Text: 4 lines.
+    public var maxRowDistance: Double
+    /// Vertical gap inserted between the body of one page and the next when rows are laid on
+    /// one continuous strip (so a row split by a page break stays contiguous). PDF: 0.3 em.
+    public var pageJoinGap: Double
+
+    public init(
+        wordGap: Double, lineTolerance: Double, minGutter: Double, cellLineGap: Double,
+        maxRowDistance: Double, pageJoinGap: Double
+    ) {
+        self.wordGap = wordGap
+        self.lineTolerance = lineTolerance
+        self.minGutter = minGutter
+        self.cellLineGap = cellLineGap
+        self.maxRowDistance = maxRowDistance
+        self.pageJoinGap = pageJoinGap
+    }
+
+    /// Defaults for a PDF whose body text is `emSize` points high (the median glyph height).
+    public static func pdf(emSize: Double) -> TableSettings {
+        TableSettings(
+            wordGap: 0.1 * emSize, lineTolerance: 0.3 * emSize, minGutter: 0.35 * emSize,
+            cellLineGap: 0.25 * emSize, maxRowDistance: 6 * emSize, pageJoinGap: 0.3 * emSize)
+    }
+
+    /// Defaults for text laid out in columns, one unit per character cell and per line.
+    public static let textLayout = TableSettings(
+        wordGap: 0.5, lineTolerance: 0.5, minGutter: 2, cellLineGap: -1, maxRowDistance: 4,
+        pageJoinGap: 0)
+}
