@@ -42,11 +42,33 @@ public enum RowAssembler {
         }
         var cells = [[TableField: [Fragment]]](repeating: [:], count: anchors.count)
         var byField: [TableField: [Placed]] = [:]
-        for p in placed where p.field != .seq { byField[p.field, default: []].append(p) }
+        let settled = settleByBands(placed, anchors: anchors, settings: settings)
+        for (i, p) in placed.enumerated() where p.field != .seq {
+            if let row = settled[i] {
+                cells[row][p.field, default: []].append(p.fragment)
+            } else {
+                byField[p.field, default: []].append(p)
+            }
+        }
         for field in TableField.allCases where field != .seq {
             guard let items = byField[field] else { continue }
             let units = makeUnits(items, settings: settings)
-            let assignment = assign(units, anchors: anchors)
+            // One alignment per column, as a word processor sets it: the one that fits best.
+            var assignment: [Int] = []
+            var bestCost = Double.infinity
+            for alignment in Alignment.allCases {
+                // A column with text in (nearly) every row is dense: an empty cell there is
+                // suspicious and costs as much as the furthest a cell may sit from its row.
+                let dense = Double(units.count) >= settings.denseColumnRatio * Double(anchors.count)
+                let (rows, cost) = assign(
+                    units, anchors: anchors, alignment: alignment,
+                    emptyCost: dense ? settings.maxRowDistance : 0,
+                    unreadableCost: settings.maxRowDistance, readable: readability(of: field))
+                if cost < bestCost - 1e-9 {
+                    assignment = rows
+                    bestCost = cost
+                }
+            }
             for (u, row) in zip(units, assignment) {
                 let distance = abs(u.center - anchors[row].center)
                 if distance > settings.maxRowDistance {
@@ -68,6 +90,46 @@ public enum RowAssembler {
             rows.append(RowRecord(seq: seqs[i], anchor: a.fragment, cells: rowCells))
         }
         return (rows, unplaced)
+    }
+
+    /// Where lines of one cell are known to sit closer than rows (`cellLineGap` ≥ 0, a PDF),
+    /// the strip falls into bands of text separated by wider blank gaps. A band holding one row
+    /// number is that row, whole; a band with no number at the top of a page continues the row
+    /// a page break split. Other bands are left to the alignment programme.
+    static func settleByBands(_ placed: [Placed], anchors: [Placed], settings: TableSettings) -> [Int?] {
+        var settled = [Int?](repeating: nil, count: placed.count)
+        guard settings.cellLineGap >= 0, !placed.isEmpty else { return settled }
+        let order = placed.indices.sorted { placed[$0].top < placed[$1].top }
+        var bands: [[Int]] = []
+        var bottom = -Double.infinity
+        for i in order {
+            if bands.isEmpty || placed[i].top - bottom > settings.cellLineGap {
+                bands.append([i])
+                bottom = placed[i].bottom
+            } else {
+                bands[bands.count - 1].append(i)
+                bottom = max(bottom, placed[i].bottom)
+            }
+        }
+        var anchorIndex: [Fragment: Int] = [:]
+        for (k, a) in anchors.enumerated() { anchorIndex[a.fragment] = k }
+        var lastRow: Int?
+        var lastPage = 0
+        for band in bands {
+            let rows = Set(band.compactMap { placed[$0].field == .seq ? anchorIndex[placed[$0].fragment] : nil })
+            let page = band.map { placed[$0].fragment.page }.min()!
+            let pageTop = page != lastPage
+            lastPage = band.map { placed[$0].fragment.page }.max()!
+            if rows.count == 1 {
+                for i in band { settled[i] = rows.first! }
+                lastRow = rows.first!
+            } else if rows.isEmpty, pageTop, let row = lastRow {
+                for i in band where placed[i].field != .seq { settled[i] = row }
+            } else if let r = rows.max() {
+                lastRow = r
+            }
+        }
+        return settled
     }
 
     /// Fragments of one column grouped into units that move together: one visual line, or
@@ -99,8 +161,35 @@ public enum RowAssembler {
         return units
     }
 
-    /// The row index of every unit (units sorted top to bottom, anchors likewise).
-    static func assign(_ units: [Unit], anchors: [Placed]) -> [Int] {
+    /// For columns whose content has a shape (codes, subsidies), whether a candidate cell reads:
+    /// of two splits that fit the geometry about as well, the one that gives readable cells
+    /// wins — this is what rejoins a row that a page break split.
+    static func readability(of field: TableField) -> (([Placed]) -> Bool)? {
+        switch field {
+        case .training, .assessment:
+            return { SubsidyParser.parse(cellText($0)) != nil }
+        case .code:
+            return { CodeSyntax.isWellFormed(FieldNormaliser.code(cellText($0))) }
+        default:
+            return nil
+        }
+    }
+
+    /// The text of a candidate cell, in reading order.
+    static func cellText(_ members: [Placed]) -> String {
+        let sorted = members.sorted { ($0.top, $0.fragment.x0) < ($1.top, $1.fragment.x0) }
+        return RowRecord(seq: 0, anchor: sorted[0].fragment, cells: [.name: sorted.map(\.fragment)]).text(.name)
+    }
+
+    /// How a column's cells sit in their rows.
+    enum Alignment: CaseIterable { case center, top, bottom }
+
+    /// The row index of every unit (units sorted top to bottom, anchors likewise), and the
+    /// total misalignment of the cells under `alignment`.
+    static func assign(
+        _ units: [Unit], anchors: [Placed], alignment: Alignment, emptyCost: Double,
+        unreadableCost: Double = 0, readable: (([Placed]) -> Bool)? = nil
+    ) -> ([Int], Double) {
         let n = anchors.count
         // gap g in 0..<n-1 holds units between anchor g and g+1; units above the first anchor
         // belong to row 0, units below the last to row n-1.
@@ -119,7 +208,7 @@ public enum RowAssembler {
         }
         for i in above { result[i] = 0 }
         for i in below { result[i] = n - 1 }
-        guard n > 1 else { return result }
+        guard n > 1 else { return (result, 0) }
 
         /// The extent of the units at the given indices.
         func extent(_ idx: ArraySlice<Int>, into e: inout (Double, Double)) {
@@ -134,12 +223,23 @@ public enum RowAssembler {
             extent(head, into: &e)
             if r == 0 { extent(above[...], into: &e) }
             if r == n - 1 { extent(below[...], into: &e) }
-            guard e.0 <= e.1 else { return 0 }
+            guard e.0 <= e.1 else { return emptyCost }
             let anchor = anchors[r]
-            let top = abs(e.0 - anchor.top)
-            let bottom = abs(e.1 - anchor.bottom)
-            let center = abs((e.0 + e.1) / 2 - anchor.center)
-            return min(top, bottom, center)
+            var c: Double
+            switch alignment {
+            case .top: c = abs(e.0 - anchor.top)
+            case .bottom: c = abs(e.1 - anchor.bottom)
+            case .center: c = abs((e.0 + e.1) / 2 - anchor.center)
+            }
+            if let readable {
+                var members: [Placed] = []
+                for i in tail { members += units[i].members }
+                for i in head { members += units[i].members }
+                if r == 0 { for i in above { members += units[i].members } }
+                if r == n - 1 { for i in below { members += units[i].members } }
+                if !readable(members) { c += unreadableCost }
+            }
+            return c
         }
         // dp[g][s]: best cost of rows 0...g with split s in gap g (units gaps[g][..<s] go up).
         var dp: [[Double]] = []
@@ -182,6 +282,6 @@ public enum RowAssembler {
             for (k, i) in gaps[g].enumerated() { result[i] = k < s ? g : g + 1 }
             s = back[g][s]
         }
-        return result
+        return (result, best)
     }
 }

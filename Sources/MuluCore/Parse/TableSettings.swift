@@ -22,6 +22,10 @@ public struct TableSettings: Hashable, Sendable {
     /// Vertical gap inserted between the body of one page and the next when rows are laid on
     /// one continuous strip (so a row split by a page break stays contiguous). PDF: 0.3 em.
     public var pageJoinGap: Double
+    /// A column with at least this many text units per row is dense (every row has a cell
+    /// there): leaving one of its cells empty costs `maxRowDistance`. Sparse columns — an
+    /// industry printed once in a merged cell — may be empty for free. Default 0.9.
+    public var denseColumnRatio: Double = 0.9
 
     public init(
         wordGap: Double, lineTolerance: Double, minGutter: Double, cellLineGap: Double,
