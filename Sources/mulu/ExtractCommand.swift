@@ -23,6 +23,9 @@ struct ExtractCommand: ParsableCommand {
     @Flag(help: "Print every line of the notice with its role instead of the rows.")
     var lines = false
 
+    @Flag(help: "Print the header cells and body columns found on each page instead of the rows.")
+    var columns = false
+
     @Option(help: "Write page-N.png with the recovered columns, rows and cells drawn into this folder (PDF only).")
     var png: String?
 
@@ -42,7 +45,9 @@ struct ExtractCommand: ParsableCommand {
             throw ExitCode(1)
         }
         var out = ""
-        if lines {
+        if columns {
+            out = TableDump.columns(parsed)
+        } else if lines {
             out = TableDump.lines(parsed)
         } else {
             out = TableDump.rows(parsed)

@@ -64,6 +64,7 @@ public enum ColumnDetector {
                 bands.append((f.x0, f.x1))
             }
         }
+        bands = splitAtBoundaries(bands, shaping: shaping, reference: sortedRef, settings: settings)
         var byField: [TableField: ColumnSpan] = [:]
         for band in bands {
             var best: (field: TableField, overlap: Double, distance: Double)?
@@ -88,6 +89,45 @@ public enum ColumnDetector {
             }
         }
         return byField.values.sorted { $0.x0 < $1.x0 }
+    }
+
+    /// Splits a band of body text where a boundary between two reference columns falls in (or
+    /// within `settings.boundaryReach` of) a blank stretch of the band: narrow columns whose
+    /// text nearly touches are still two columns when the header says so.
+    static func splitAtBoundaries(
+        _ bands: [(x0: Double, x1: Double)], shaping: [Fragment],
+        reference: [(field: TableField, x0: Double, x1: Double)], settings: TableSettings
+    ) -> [(x0: Double, x1: Double)] {
+        let boundaries = zip(reference, reference.dropFirst()).map { ($0.x1 + $1.x0) / 2 }
+        var out: [(x0: Double, x1: Double)] = []
+        for band in bands {
+            let inside = boundaries.filter { $0 > band.x0 && $0 < band.x1 }
+            guard !inside.isEmpty else { out.append(band); continue }
+            // Blank stretches inside the band: between the fragments that cover it.
+            var gaps: [(Double, Double)] = []
+            var reach = band.x0
+            for f in shaping where f.x1 > band.x0 && f.x0 < band.x1 {
+                if f.x0 > reach { gaps.append((reach, f.x0)) }
+                reach = max(reach, f.x1)
+            }
+            var cuts: [Double] = []
+            for b in inside {
+                let near = gaps.map { g -> (Double, Double) in
+                    let distance = b < g.0 ? g.0 - b : b > g.1 ? b - g.1 : 0
+                    return (distance, (g.0 + g.1) / 2)
+                }.filter { $0.0 <= settings.boundaryReach }.min { $0.0 < $1.0 }
+                if let cut = near?.1 { cuts.append(cut) }
+            }
+            var start = band.x0
+            for cut in cuts.sorted() {
+                let left = shaping.filter { $0.x1 > start && $0.x0 < cut }.map(\.x1).max() ?? cut
+                let right = shaping.filter { $0.x0 >= cut && $0.x0 < band.x1 }.map(\.x0).min() ?? cut
+                out.append((start, left))
+                start = right
+            }
+            out.append((start, band.x1))
+        }
+        return out
     }
 
     /// The field of the column a fragment falls in: the span it overlaps most, else the nearest.

@@ -50,20 +50,36 @@ public enum RowAssembler {
                 byField[p.field, default: []].append(p)
             }
         }
-        for field in TableField.allCases where field != .seq {
-            guard let items = byField[field] else { continue }
+        // Columns whose cells have a shape go first: where they show that the top of a page
+        // continues the row a page break split, the other columns follow (`continuation`).
+        var continuation: [Int: Double] = [:]  // page -> strip bottom of its continued lines
+        let firstAnchorOfPage = Dictionary(
+            anchors.indices.map { (anchors[$0].fragment.page, $0) }, uniquingKeysWith: min)
+        let fields: [TableField] = [.code, .training, .assessment, .industry, .name, .urgent]
+        for field in fields {
+            guard var items = byField[field] else { continue }
+            let readable = readability(of: field)
+            if readable == nil, !continuation.isEmpty {
+                items = items.filter { p in
+                    guard let limit = continuation[p.fragment.page], let first = firstAnchorOfPage[p.fragment.page],
+                        first > 0, p.center < anchors[first].center, p.center < limit
+                    else { return true }
+                    cells[first - 1][field, default: []].append(p.fragment)
+                    return false
+                }
+            }
             let units = makeUnits(items, settings: settings)
             // One alignment per column, as a word processor sets it: the one that fits best.
             var assignment: [Int] = []
             var bestCost = Double.infinity
+            // A column with text in (nearly) every row is dense: an empty cell there is
+            // suspicious and costs as much as the furthest a cell may sit from its row.
+            let dense = Double(units.count) >= settings.denseColumnRatio * Double(anchors.count)
             for alignment in Alignment.allCases {
-                // A column with text in (nearly) every row is dense: an empty cell there is
-                // suspicious and costs as much as the furthest a cell may sit from its row.
-                let dense = Double(units.count) >= settings.denseColumnRatio * Double(anchors.count)
                 let (rows, cost) = assign(
                     units, anchors: anchors, alignment: alignment,
                     emptyCost: dense ? settings.maxRowDistance : 0,
-                    unreadableCost: settings.maxRowDistance, readable: readability(of: field))
+                    unreadableCost: settings.maxRowDistance, readable: readable)
                 if cost < bestCost - 1e-9 {
                     assignment = rows
                     bestCost = cost
@@ -75,8 +91,16 @@ public enum RowAssembler {
                     for p in u.members {
                         unplaced.append(UnplacedFragment(fragment: p.fragment, reason: "text outside any row"))
                     }
-                } else {
-                    cells[row][field, default: []] += u.members.map(\.fragment)
+                    continue
+                }
+                cells[row][field, default: []] += u.members.map(\.fragment)
+                if readable != nil {
+                    for p in u.members {
+                        let page = p.fragment.page
+                        if let first = firstAnchorOfPage[page], row < first, anchors[row].fragment.page < page {
+                            continuation[page] = max(continuation[page] ?? -.infinity, p.bottom)
+                        }
+                    }
                 }
             }
         }

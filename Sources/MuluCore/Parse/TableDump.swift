@@ -35,4 +35,25 @@ public enum TableDump {
         }
         return out
     }
+
+    /// Per page: the header cells (label, field, x-extent) and the body columns found.
+    public static func columns(_ notice: ParsedNotice) -> String {
+        guard let recovery = notice.recovery else { return "delimited text: cells are told apart by their content\n" }
+        var out = ""
+        for (p, page) in recovery.pages.enumerated() {
+            out += "page \(page.number)\n"
+            for c in recovery.headerCells[p] {
+                out += "  header \(c.field.map { "\($0)" } ?? "?")\t\(format1(c.x0))–\(format1(c.x1))\t\(c.text)\n"
+            }
+            for c in recovery.columns[p] {
+                out += "  column \(c.field)\t\(format1(c.x0))–\(format1(c.x1))\n"
+            }
+        }
+        return out
+    }
+
+    static func format1(_ v: Double) -> String {
+        let r = (v * 10).rounded() / 10
+        return r == r.rounded() ? String(Int(r)) : String(r)
+    }
 }

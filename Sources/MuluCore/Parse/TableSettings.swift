@@ -26,6 +26,10 @@ public struct TableSettings: Hashable, Sendable {
     /// there): leaving one of its cells empty costs `maxRowDistance`. Sparse columns — an
     /// industry printed once in a merged cell — may be empty for free. Default 0.9.
     public var denseColumnRatio: Double = 0.9
+    /// A band of body text is split at a header boundary that lies within this distance of a
+    /// blank stretch in the band. PDF: 0.5 em. Text: 1 character cell (`pdftotext -layout`
+    /// shifts header and body by a few cells, so a wider reach would split cells at spaces).
+    public var boundaryReach: Double = 1
 
     public init(
         wordGap: Double, lineTolerance: Double, minGutter: Double, cellLineGap: Double,
@@ -41,9 +45,11 @@ public struct TableSettings: Hashable, Sendable {
 
     /// Defaults for a PDF whose body text is `emSize` points high (the median glyph height).
     public static func pdf(emSize: Double) -> TableSettings {
-        TableSettings(
+        var settings = TableSettings(
             wordGap: 0.1 * emSize, lineTolerance: 0.3 * emSize, minGutter: 0.35 * emSize,
             cellLineGap: 0.25 * emSize, maxRowDistance: 6 * emSize, pageJoinGap: 0.3 * emSize)
+        settings.boundaryReach = 0.5 * emSize
+        return settings
     }
 
     /// Defaults for text laid out in columns, one unit per character cell and per line.
