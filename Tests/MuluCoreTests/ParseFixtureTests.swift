@@ -1,0 +1,207 @@
+import Foundation
+import Testing
+@testable import MuluCore
+
+/// Parses a fixture by its path under Fixtures/, reading it once.
+func parseFixture(_ name: String, password: String? = nil) throws -> ParsedNotice {
+    let path = fixture(name)
+    let bytes = [UInt8](FileManager.default.contents(atPath: path)!)
+    return name.hasSuffix(".pdf")
+        ? try NoticeParser.parsePDF(bytes, path: path, password: password)
+        : try NoticeParser.parseText(bytes, path: path)
+}
+
+/// The reference: the 2024 catalogue as published in text.
+let reference2024 = try! parseFixture("changji-2024.txt")
+let reference2025 = try! parseFixture("changji-2025-r1.txt")
+
+@Suite struct ReferenceTextTests {
+    @Test func all177RowsWithRealValues() throws {
+        let e = reference2024.entries
+        #expect(e.count == 177)
+        #expect(e.map(\.seq) == Array(1...177))
+        let standard = Subsidy(levels: [.junior, .intermediate], amountYuan: 2160, anyOf: false, text: "初级、中级：2160元/人")
+        let assessment = Subsidy(levels: [.junior, .intermediate], amountYuan: 160, anyOf: true, text: "初级或中级：160元/人")
+        #expect(e[0] == Entry(seq: 1, industry: "制造业", code: "6-31-03-01", name: "化学检验员", training: standard, assessment: assessment, urgent: true))
+        #expect(e[4].code == "6-30-99-00" && e[4].name == "工业机器人系统操作员")
+        #expect(e[20].code == "6-24-03-01-*" && e[20].name == "电线电缆检验工")
+        #expect(e[34...36].map(\.code) == ["6-24-02-01-*", "6-24-02-01-*", "6-24-02-01-*"])
+        #expect(e[56].name == "三氯氢硅" && e[56].code == "6-17-08-02-07")
+        #expect(e[142].code == "5-02-01-00-01" && e[142].name == "林木育种工")
+        #expect(e[171].industry == "服务业-数字行业" && e[171].name == "全媒体运营师")
+        #expect(e[176] == Entry(seq: 177, industry: "数字产业", code: "2-02-07-13", name: "智能制造工程技术人员", training: standard, assessment: assessment, urgent: true))
+        #expect(e.allSatisfy { $0.training == standard && $0.assessment == assessment && $0.urgent })
+        var industries: [String: Int] = [:]
+        for entry in e { industries[entry.industry, default: 0] += 1 }
+        #expect(industries == ["制造业": 113, "电力、热力、燃气及水生产和供应业": 14, "农、林、牧、渔业": 23,
+                               "水利、环境和公共设施管理": 3, "交通运输、仓储和邮政业": 11, "旅游服务业": 7,
+                               "服务业-数字行业": 1, "数字产业": 5])
+        #expect(reference2024.title == "昌吉州职业技能培训重点产业需求指导目录")
+    }
+
+    @Test func row57IsWarnedAndKeepsItsName() {
+        #expect(reference2024.diagnostics.count == 1)
+        let d = reference2024.diagnostics[0]
+        #expect(d.severity == .warning && d.seq == 57 && d.line == 126 && d.excerpt == "三氯氢硅")
+        #expect(d.message.contains("looks cut short"))
+    }
+
+    @Test func everyLineIsAccountedFor() {
+        // Each line: blank, furniture, or part of a row (no diagnostics besides row 57).
+        let roles = reference2024.roles.flatMap { $0 }
+        #expect(roles.count == 378)
+        #expect(roles.filter { $0 == .body }.count == 177)
+        #expect(roles.filter { $0 == .header }.count == 3)
+        #expect(roles.contains(.attachmentLabel) && roles.contains(.title))
+        #expect(!roles.contains(.preamble))
+    }
+
+    @Test func revisionHas177Rows() {
+        #expect(reference2025.entries.count == 177)
+        #expect(reference2025.diagnostics.isEmpty)
+        #expect(reference2025.entries[92].urgent == false && reference2025.entries[92].name == "民间工艺品制作工")
+    }
+}
+
+@Suite struct VariantTests {
+    /// Every text shape the reference arrives in gives exactly the reference entries.
+    @Test(arguments: [
+        "text/gb18030.txt", "text/utf16le-bom.txt", "text/utf16be-bom.txt", "text/utf8-bom.txt",
+        "text/crlf.txt", "text/cr.txt", "text/fullwidth.txt", "text/ideographic-space.txt",
+        "text/tabs.txt", "text/padded.txt", "text/repeated-header.txt", "text/pdftotext-layout-a.txt",
+    ])
+    func textVariant(_ name: String) throws {
+        let parsed = try parseFixture(name)
+        #expect(parsed.entries == reference2024.entries)
+        #expect(parsed.diagnostics.map(\.seq) == [57])
+    }
+
+    /// Every PDF layout gives exactly its text twin's entries.
+    @Test(arguments: ["changji-2024-a.pdf", "changji-2024-b.pdf", "layout-narrow.pdf", "layout-header-once.pdf"])
+    func pdfLayout(_ name: String) throws {
+        let parsed = try parseFixture(name)
+        #expect(parsed.format == .pdf)
+        #expect(parsed.entries == reference2024.entries)
+        #expect(parsed.diagnostics.map(\.seq) == [57])
+        #expect(parsed.diagnostics.first?.page != nil)
+    }
+
+    @Test func revisionPDF() throws {
+        let parsed = try parseFixture("changji-2025-r1.pdf")
+        #expect(parsed.entries == reference2025.entries)
+        #expect(parsed.diagnostics.isEmpty)
+    }
+
+    @Test func encodingsAreReported() throws {
+        #expect(try parseFixture("text/gb18030.txt").encoding == .gb18030)
+        #expect(try parseFixture("text/utf16be-bom.txt").encoding == .utf16BE)
+        #expect(reference2024.encoding == .utf8)
+    }
+
+    @Test func pageMarksAndRepeatedHeadersAreFurniture() throws {
+        let parsed = try parseFixture("text/repeated-header.txt")
+        let roles = parsed.roles.flatMap { $0 }
+        #expect(parsed.pages.count == 5)
+        #expect(roles.filter { $0 == .pageMark }.count == 5)
+        #expect(roles.filter { $0 == .header }.count == 15)
+    }
+
+    @Test func splitRowsAndMergedIndustryInPDF() throws {
+        // Row 38 of layout a starts on page 2 and ends on page 3; layout b prints 制造业 once.
+        let a = try parseFixture("changji-2024-a.pdf")
+        let row38 = a.rows.first { $0.seq == 38 }!
+        #expect(Set(row38.cells[.training]!.map(\.page)) == [2, 3])
+        let b = try parseFixture("changji-2024-b.pdf")
+        #expect(b.rows.filter { !$0.text(.industry).isEmpty }.count == 8)
+        #expect(b.rows.first { $0.seq == 154 }!.text(.industry) == "交通运输、仓储和邮政业")
+    }
+}
+
+@Suite struct DiagnosticTests {
+    func parse(_ text: String) throws -> ParsedNotice {
+        try NoticeParser.parseText(Array(text.utf8), path: "t.txt")
+    }
+    let header = "序号 行业 职业（工种）代码 职业（项目） 培训补贴等级及补贴标准 考核鉴定等级及补贴标准 是否急需紧缺\n"
+    let row = { (n: Int, code: String, name: String) in "\(n) 制造业 \(code) \(name) 初级、中级：2160元/人 初级或中级：160元/人 *\n" }
+
+    @Test func strayLineIsReportedWithItsLine() throws {
+        let p = try parse(header + row(1, "6-31-03-01", "化学检验员") + "注：以上为急需工种\n" + row(2, "6-31-01-04", "仪器仪表维修工"))
+        #expect(p.entries.count == 2)
+        let d = try #require(p.diagnostics.first)
+        #expect(d.line == 3 && d.excerpt == "注：以上为急需工种" && d.message == "line is not a row of the table")
+    }
+
+    @Test func numberingDuplicatesCodesAndSubsidies() throws {
+        let text = header + row(1, "6-31-03-01", "化学检验员") + row(3, "6-31-03-01", "化学检验员")
+            + row(3, "6-31-0x-01", "电工") + "4 制造业 6-31-01-01 设备点检员 初级：很多 初级或中级：160元/人 *\n"
+        let p = try parse(text)
+        let messages = p.diagnostics.map(\.message)
+        #expect(messages.contains("row number 3 skips 2…2"))
+        #expect(messages.contains("row number 3 repeats"))
+        #expect(messages.contains("`6-31-03-01 化学检验员` is listed twice (rows 1 and 3)"))
+        #expect(messages.contains("row 3: malformed code `6-31-0x-01`"))
+        #expect(messages.contains("row 4: cannot read the training subsidy"))
+        #expect(p.entries[3].training == nil && p.entries[3].assessment?.amountYuan == 160)
+    }
+
+    @Test func workTypeUnderAnotherIndustry() throws {
+        let text = header + row(1, "6-31-03-01", "化学检验员")
+            + "2 数字产业 6-31-03-01-02 化学检验工 初级、中级：2160元/人 初级或中级：160元/人 *\n"
+        let p = try parse(text)
+        #expect(p.diagnostics.map(\.message) == ["work type `6-31-03-01-02 化学检验工` is under 数字产业, its occupation 6-31-03-01 under 制造业"])
+    }
+
+    @Test(arguments: [
+        ("", "t.txt: empty file"),
+        ("  \n\t\n", "t.txt: empty file (only blanks)"),
+        ("PK\u{03}\u{04}\u{00}\u{00}", "t.txt: binary data (a NUL byte at offset 4), not a text notice"),
+        ("just some words\nand more\n", "t.txt: no catalogue table: no header with 序号, 代码, 职业 … found"),
+    ])
+    func badText(_ input: String, _ message: String) {
+        #expect(throws: MuluError.self) { try parse(input) }
+        do { _ = try parse(input) } catch { #expect("\(error)" == message) }
+    }
+
+    @Test func undecodableBytes() {
+        let bytes: [UInt8] = [0xE5, 0xBA, 0x8F, 0xFF, 0xFF, 0x80, 0x0A]
+        do {
+            _ = try NoticeParser.parseText(bytes, path: "x.txt")
+            Issue.record("expected an error")
+        } catch {
+            #expect("\(error)" == "x.txt: undecodable text: not UTF-8, UTF-16 with BOM or GB18030 (byte 0xFF at offset 3)")
+        }
+    }
+}
+
+@Suite struct FieldTests {
+    @Test func subsidies() {
+        #expect(SubsidyParser.parse("初级或中级：160 元/人") == Subsidy(levels: [.junior, .intermediate], amountYuan: 160, anyOf: true, text: "初级或中级：160元/人"))
+        #expect(SubsidyParser.parse("五级、四级:２１６０元／人")?.text == "初级、中级：2160元/人")
+        #expect(SubsidyParser.parse("高级、技师、高级技师：3,600元/人")?.levels == [.senior, .technician, .seniorTechnician])
+        #expect(SubsidyParser.parse("初级、中级：2160") == nil)
+        #expect(SubsidyParser.parse("元/人") == nil)
+        #expect(SubsidyParser.parse("特级：100元/人") == nil)
+    }
+
+    @Test func codes() {
+        #expect(FieldNormaliser.code("６－２４—０３–０１－＊") == "6-24-03-01-*")
+        #expect(FieldNormaliser.code("6-24-03-03- 05") == "6-24-03-03-05")
+        for good in ["6", "6-24", "6-24-03", "6-30-99-00", "5-02-01-00-01", "6-24-03-01-*"] { #expect(CodeSyntax.isWellFormed(good)) }
+        for bad in ["", "66-24", "6-2", "6-24-03-*", "6-24-03-01-05-01", "6--03"] { #expect(!CodeSyntax.isWellFormed(bad)) }
+        #expect(CodeSyntax.parentOccupation("6-24-03-01-05") == "6-24-03-01")
+    }
+
+    @Test func pageMarks() {
+        for mark in ["—3—", "-3-", "–12–", "第3页", "第3页共10页", "3/10"] { #expect(LineClassifier.isPageMark(mark)) }
+        for other in ["3", "6-24-03", "第三页x", "-"] { #expect(!LineClassifier.isPageMark(other)) }
+    }
+
+    @Test func namesAndMarks() {
+        #expect(FieldNormaliser.text("电线电缆 金属导体挤 制工") == "电线电缆金属导体挤制工")
+        #expect(FieldNormaliser.text("AI  训练师") == "AI训练师")
+        #expect(FieldNormaliser.text("CAD 3D 设计员") == "CAD 3D设计员")
+        #expect(FieldNormaliser.urgentMark("＊") == true)
+        #expect(FieldNormaliser.urgentMark("") == false)
+        #expect(FieldNormaliser.urgentMark("maybe") == nil)
+    }
+}
