@@ -43,8 +43,7 @@ let package = Package(
         .target(
             name: "MuluGenerated",
             path: "generated",
-            exclude: generatedOther,
-            sources: generatedSwift
+            exclude: generatedOther
         ),
         .testTarget(
             name: "MuluCoreTests",
