@@ -1,7 +1,92 @@
 import ArgumentParser
+import Foundation
+import MuluCore
 
-/// `mulu diff OLD NEW`: placeholder until the diff lands.
+/// `mulu diff OLD NEW [--format text|markdown|json] [--crosswalk FILE]`: what changed between two
+/// catalogues, matched by key. Exits 0 when equal, 1 when they differ, 2 on any error.
 struct DiffCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "diff", abstract: "Diff two catalogues.")
-    func run() throws { throw ExitCode(2) }
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "Show what changed between two catalogues (added, removed, renamed, re-coded, re-priced …).",
+        discussion: """
+            OLD and NEW may each be a notice (.pdf or .txt), a catalogue folder under inputs/, or a \
+            catalogue.json, in any mix.
+
+            Entries are matched by key, never by row number: first the same code and name; then the \
+            same code (not a wildcard such as 6-24-02-01-*) with another name, a rename; then the same \
+            name with another code, a re-code. What is left is added or removed. For each matched pair \
+            the report lists which of industry (行业), name (名称), code (代码), training (培训补贴), \
+            assessment (鉴定补贴) and urgent (急需紧缺) changed. Renumbered rows are not a change.
+
+            Crosswalk file (--crosswalk): CSV in UTF-8, a header line, then one `oldCode,newCode` pair \
+            per line, e.g.
+
+              oldCode,newCode
+              6-24-03-03-05,6-24-09-01-05
+              6-24-02-01-*,6-24-09-02-*
+
+            Old codes are mapped to new ones before matching. Codes map exactly (not by prefix) and \
+            are not chained; blank lines and lines starting with # are ignored.
+
+            Exit status: 0 when the catalogues are equal, 1 when they differ, 2 on an error (one line \
+            on stderr: "path: problem").
+            """
+    )
+
+    @Argument(help: "The old catalogue: a notice (.pdf, .txt), a catalogue folder or a catalogue.json.")
+    var old: String
+
+    @Argument(help: "The new catalogue: a notice (.pdf, .txt), a catalogue folder or a catalogue.json.")
+    var new: String
+
+    @Option(help: "Report format: text (default), markdown or json.")
+    var format: String = DiffFormat.text.rawValue
+
+    @Option(help: "A CSV file mapping old codes to new ones (header line, then oldCode,newCode).")
+    var crosswalk: String?
+
+    @Option(help: "The password of an encrypted PDF notice (tried for OLD and NEW).")
+    var password: String?
+
+    func validate() throws {
+        guard DiffFormat(rawValue: format) != nil else {
+            DiffCommand.fail(
+                "--format: unknown format \"\(format)\"; expected one of "
+                    + DiffFormat.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        if let crosswalk {
+            var isDirectory: ObjCBool = false
+            if !FileManager.default.fileExists(atPath: crosswalk, isDirectory: &isDirectory) {
+                DiffCommand.fail("\(crosswalk): no such file")
+            }
+            if isDirectory.boolValue { DiffCommand.fail("\(crosswalk): is a folder, not a crosswalk CSV file") }
+        }
+    }
+
+    func run() throws {
+        let format = DiffFormat(rawValue: format) ?? .text
+        let report: String
+        let differ: Bool
+        do {
+            let mapping = try crosswalk.map { try Crosswalk.load(path: $0) } ?? Crosswalk()
+            let oldCatalogue = try CatalogueLoader.load(path: old, password: password)
+            let newCatalogue = try CatalogueLoader.load(path: new, password: password)
+            let diff = CatalogueDiff(old: oldCatalogue, new: newCatalogue, crosswalk: mapping)
+            report = format.render(diff)
+            differ = !diff.isEmpty
+        } catch let error as MuluError {
+            DiffCommand.fail(error.description)
+        } catch {
+            DiffCommand.fail("mulu diff: \(error)")
+        }
+        FileHandle.standardOutput.write(Data(report.utf8))
+        if differ { throw ExitCode(1) }
+    }
+
+    /// Prints `message` as the one line on stderr and exits with status 2.
+    static func fail(_ message: String) -> Never {
+        let line = message.replacingOccurrences(of: "\n", with: " ") + "\n"
+        FileHandle.standardError.write(Data(line.utf8))
+        Foundation.exit(2)
+    }
 }
