@@ -55,7 +55,9 @@ struct ExtractCommand: ParsableCommand {
         FileHandle.standardOutput.write(Data(out.utf8))
         if let png {
             do {
-                let written = try TableDrawing.drawPages(parsed, notice: notice, bytes: loaded.noticeBytes ?? [], password: options.password, into: png, scale: scale)
+                let written = try TableDrawing.drawPages(
+                    parsed, bytes: loaded.noticeBytes ?? [], path: notice, password: options.password,
+                    into: png, scale: scale)
                 printError("wrote \(written.count) page image(s) into \(png)")
             } catch let error as MuluError {
                 printError(error.description)
