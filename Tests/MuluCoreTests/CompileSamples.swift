@@ -1,0 +1,68 @@
+@testable import MuluCore
+
+/// Small hand-built catalogues for the Compile tests.
+enum CompileSamples {
+    /// 初级、中级：2160元/人, each level paid.
+    static let training2160 = Subsidy(levels: [.junior, .intermediate], amountYuan: 2160, anyOf: false, text: "初级、中级：2160元/人")
+    /// 初级或中级：160元/人, either level.
+    static let assessment160 = Subsidy(levels: [.junior, .intermediate], amountYuan: 160, anyOf: true, text: "初级或中级：160元/人")
+
+    /// Two entries: one complete, one uncoded work type without a readable training subsidy,
+    /// and one diagnostic.
+    static let twoEntries = Catalogue(
+        title: "昌吉州职业技能培训重点产业需求指导目录",
+        source: .init(file: "notice.txt", sha256: String(repeating: "ab", count: 32), format: .text),
+        entries: [
+            Entry(seq: 1, industry: "制造业", code: "6-31-03-01", name: "化学检验员",
+                  training: training2160, assessment: assessment160, urgent: true),
+            Entry(seq: 2, industry: "建筑业", code: "6-24-02-01-*", name: "电焊工",
+                  training: nil, assessment: assessment160, urgent: false),
+        ],
+        diagnostics: [Diagnostic(.warning, "cannot read the training subsidy", line: 7, excerpt: "初级 中级", seq: 2)]
+    )
+
+    /// Entries whose text needs escaping or quoting in every format, `00` segments and wildcards.
+    static let awkward = Catalogue(
+        title: "目录 \"2024\", 修订版",
+        source: .init(file: "notice.pdf", sha256: String(repeating: "0f", count: 32), format: .pdf),
+        entries: [
+            Entry(seq: 1, industry: "制造业,化工", code: "6-30-99-00", name: "工业机器人\"系统\"操作员",
+                  training: Subsidy(levels: [.senior, .technician, .seniorTechnician], amountYuan: 0, anyOf: false,
+                                    text: "高级、技师、高级技师：0元/人"),
+                  assessment: nil, urgent: true),
+            Entry(seq: 2, industry: "服务业", code: "5-02-01-00-01", name: "back\\slash / 斜杠\n换行\t制表\u{1}",
+                  training: nil, assessment: nil, urgent: false),
+            Entry(seq: 3, industry: "服务业", code: "6-24-02-01-*", name: "焊工", training: training2160,
+                  assessment: assessment160, urgent: false),
+            Entry(seq: 4, industry: "服务业", code: "6-24-02-01-*", name: "钳工", training: training2160,
+                  assessment: assessment160, urgent: false),
+            Entry(seq: 5, industry: "农业", code: "5", name: "农林牧渔", training: nil, assessment: nil, urgent: false),
+        ],
+        diagnostics: [
+            Diagnostic(.error, "a \"quoted\" problem", page: 2, line: 41, column: 3),
+            Diagnostic(.warning, "no location"),
+        ]
+    )
+
+    /// Metadata for `twoEntries`.
+    static let metadata = CatalogueMetadata(
+        id: "changji-2024", title: "昌吉州职业技能培训重点产业需求指导目录", region: "昌吉回族自治州", year: 2024,
+        attachment: "附件2", notice: "notice.txt",
+        source: .init(title: "昌吉州人力资源和社会保障局", publisher: "昌吉州人力资源和社会保障局", path: "https://example.org/notice.html"),
+        licence: .init(name: "CC-BY-4.0", title: "Creative Commons Attribution 4.0", path: "https://creativecommons.org/licenses/by/4.0/")
+    )
+
+    /// A catalogue of `count` generated rows, for size and speed checks.
+    static func many(_ count: Int) -> Catalogue {
+        var entries: [Entry] = []
+        entries.reserveCapacity(count)
+        for i in 1...count {
+            let code = "6-\(10 + i % 90)-0\(i % 10)-\(10 + i % 89)" + (i % 3 == 0 ? "-*" : "")
+            entries.append(Entry(seq: i, industry: ["制造业", "建筑业", "服务业"][i % 3], code: code,
+                                 name: "职业\(i)", training: i % 7 == 0 ? nil : training2160,
+                                 assessment: assessment160, urgent: i % 2 == 0))
+        }
+        return Catalogue(title: "样例目录", source: .init(file: "notice.txt", sha256: String(repeating: "cd", count: 32), format: .text),
+                         entries: entries, diagnostics: [])
+    }
+}

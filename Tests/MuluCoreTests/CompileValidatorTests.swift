@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+@testable import MuluCore
+
+private let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// Whether `scripts/setup` has installed the validators into `.venv-validators/`.
+private let validatorsInstalled: Bool =
+    FileManager.default.isExecutableFile(atPath: repositoryRoot.appendingPathComponent(".venv-validators/bin/frictionless").path)
+    && FileManager.default.isExecutableFile(atPath: repositoryRoot.appendingPathComponent(".venv-validators/bin/check-jsonschema").path)
+
+/// Runs the real open-data validators (`frictionless`, `check-jsonschema`, via
+/// `scripts/validate-generated`) on sample output written to a temporary folder.
+///
+/// The validators live in `.venv-validators/`, which `scripts/setup` installs; without it the
+/// suite is reported as skipped with that reason, and CI runs `scripts/validate-generated` itself.
+@Suite("Compile: real validators", .enabled(if: validatorsInstalled, "validators not installed: run scripts/setup"))
+struct CompileValidatorTests {
+    static let root = repositoryRoot
+
+    /// Writes the files `mulu compile` writes for `catalogue` into `dir`.
+    func writePackage(_ catalogue: Catalogue, id: String, bom: Bool, into dir: String) throws {
+        var metadata = CompileSamples.metadata
+        metadata.id = id
+        let csv = CatalogueCSV.encode(catalogue, byteOrderMark: bom)
+        let typeName = CatalogueSwiftSource.typeName(forID: id)
+        try AtomicWriter.write([
+            (name: "catalogue.json", bytes: CatalogueJSON.encode(catalogue, schemaRef: "../../schemas/catalogue.schema.json")),
+            (name: "catalogue.csv", bytes: csv),
+            (name: "datapackage.json", bytes: DataPackage.encode(catalogue: catalogue, metadata: metadata, csvName: "catalogue.csv",
+                                                                 csvBytes: csv, jsonName: "catalogue.json", byteOrderMark: bom)),
+            (name: "\(typeName).swift", bytes: CatalogueSwiftSource.encode(catalogue, typeName: typeName)),
+        ], into: dir)
+    }
+
+    func validate(_ dirs: [String]) throws -> (status: Int32, output: String) {
+        try CompileSwiftSourceTests.run("/bin/bash", [Self.root.appendingPathComponent("scripts/validate-generated").path] + dirs)
+    }
+
+    @Test(.timeLimit(.minutes(5))) func validatorsAcceptSampleOutput() throws {
+        // MULU_VALIDATOR_SAMPLE_DIR=/some/dir keeps the sample output there for a look.
+        let keep = ProcessInfo.processInfo.environment["MULU_VALIDATOR_SAMPLE_DIR"]
+        let tmp = keep ?? FileManager.default.temporaryDirectory.appendingPathComponent("mulu-validate-\(UUID().uuidString)").path
+        defer { if keep == nil { try? FileManager.default.removeItem(atPath: tmp) } }
+        try writePackage(CompileSamples.twoEntries, id: "sample-two", bom: false, into: tmp + "/sample-two")
+        try writePackage(CompileSamples.awkward, id: "sample-awkward", bom: true, into: tmp + "/sample-awkward")
+        try writePackage(CompileSamples.many(300), id: "sample-many", bom: false, into: tmp + "/sample-many")
+        let result = try validate([tmp + "/sample-two", tmp + "/sample-awkward", tmp + "/sample-many"])
+        #expect(result.status == 0, "\(result.output)")
+        #expect(result.output.contains("12 passed, 0 failed"), "\(result.output)")
+    }
+
+    /// The validators are not rubber stamps: a duplicate primary key, a malformed code, a CSV
+    /// whose hash does not match, and a catalogue.json missing a field are all rejected.
+    @Test(.timeLimit(.minutes(5))) func validatorsRejectBrokenOutput() throws {
+        let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("mulu-validate-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: tmp) }
+        var duplicate = CompileSamples.twoEntries
+        duplicate.entries[1].seq = 1
+        try writePackage(duplicate, id: "dup", bom: false, into: tmp + "/dup")
+        var malformed = CompileSamples.twoEntries
+        malformed.entries[0].code = "6-31-3-01"
+        try writePackage(malformed, id: "bad-code", bom: false, into: tmp + "/bad-code")
+        try writePackage(CompileSamples.twoEntries, id: "bad-hash", bom: false, into: tmp + "/bad-hash")
+        // Valid data of the same size, but not the bytes the package's hash names.
+        let csv = try String(contentsOfFile: tmp + "/bad-hash/catalogue.csv", encoding: .utf8)
+            .replacingOccurrences(of: "初级或中级：160元/人,false", with: "初级或中级：170元/人,false")
+        try Data(csv.utf8).write(to: URL(fileURLWithPath: tmp + "/bad-hash/catalogue.csv"))
+        let missing = String(decoding: CatalogueJSON.encode(CompileSamples.twoEntries, schemaRef: nil), as: UTF8.self)
+            .replacingOccurrences(of: "\"urgent\": true", with: "\"urgentX\": true")
+        try FileManager.default.createDirectory(atPath: tmp + "/bad-json", withIntermediateDirectories: true)
+        try Data(missing.utf8).write(to: URL(fileURLWithPath: tmp + "/bad-json/catalogue.json"))
+
+        for dir in ["dup", "bad-code", "bad-hash", "bad-json"] {
+            let result = try validate([tmp + "/" + dir])
+            #expect(result.status != 0, "\(dir) passed:\n\(result.output)")
+            #expect(result.output.contains("FAIL"), "\(dir):\n\(result.output)")
+        }
+    }
+}
