@@ -6,18 +6,29 @@
 public enum CodeSyntax {
     /// True when `code` (already normalised) has that shape.
     public static func isWellFormed(_ code: String) -> Bool {
-        let segments = code.split(separator: "-", omittingEmptySubsequences: false)
-        guard (1...5).contains(segments.count) else { return false }
-        for (i, seg) in segments.enumerated() {
-            if i == 0 {
-                guard seg.count == 1, seg.allSatisfy(\.isASCIIDigit) else { return false }
-            } else if i == 4, seg == "*" {
-                continue
-            } else {
-                guard seg.count == 2, seg.allSatisfy(\.isASCIIDigit) else { return false }
+        // Bytewise: segment lengths 1, 2, 2, 2, 2 (the fifth may be `*`).
+        var segment = 0
+        var length = 0
+        var star = false
+        for b in code.utf8 {
+            switch b {
+            case 0x2D:
+                guard length == (segment == 0 ? 1 : 2), !star else { return false }
+                segment += 1
+                length = 0
+                guard segment <= 4 else { return false }
+            case 0x30...0x39:
+                guard !star else { return false }
+                length += 1
+            case 0x2A:
+                guard segment == 4, length == 0 else { return false }
+                star = true
+                length = 2
+            default:
+                return false
             }
         }
-        return true
+        return length == (segment == 0 ? 1 : 2)
     }
 
     /// True for a work type listed without a code of its own (`6-24-03-01-*`).

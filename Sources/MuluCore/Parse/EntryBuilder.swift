@@ -2,7 +2,7 @@
 /// and reporting every cell it cannot read, with its place in the notice.
 public enum EntryBuilder {
     /// Occupation and work-type names end in one of these; a name that does not looks cut short.
-    static let nameEndings: Set<Character> = ["工", "员", "师", "手", "机", "人", "长", "匠", "家", "士", "生", "官", "者"]
+    static let nameEndings: Set<Unicode.Scalar> = ["工", "员", "师", "手", "机", "人", "长", "匠", "家", "士", "生", "官", "者"]
 
     /// The entries of `rows`, in order, and what was said about them.
     public static func entries(from rows: [RowRecord]) -> (entries: [Entry], diagnostics: [Diagnostic]) {
@@ -10,6 +10,14 @@ public enum EntryBuilder {
         entries.reserveCapacity(rows.count)
         var diagnostics: [Diagnostic] = []
         var industry = ""
+        // Subsidy cells repeat across a catalogue: read each distinct text once.
+        var subsidies: [String: Subsidy?] = [:]
+        func subsidy(_ text: String) -> Subsidy? {
+            if let known = subsidies[text] { return known }
+            let parsed = SubsidyParser.parse(text)
+            subsidies[text] = parsed
+            return parsed
+        }
         for row in rows {
             func report(_ severity: Diagnostic.Severity, _ message: String, _ field: TableField?) {
                 let at = field.flatMap { row.cells[$0]?.first } ?? row.anchor
@@ -33,18 +41,18 @@ public enum EntryBuilder {
             let name = FieldNormaliser.text(row.text(.name))
             if name.isEmpty {
                 report(.error, "row \(row.seq) has no name", nil)
-            } else if let last = name.last, !nameEndings.contains(last), !name.hasSuffix("人员") {
+            } else if let last = name.unicodeScalars.last, !nameEndings.contains(last) {
                 report(.warning, "row \(row.seq): name `\(name)` looks cut short (names end in 工, 员, 师 …)", .name)
             }
             let trainingText = row.text(.training)
-            let training = SubsidyParser.parse(trainingText)
+            let training = subsidy(trainingText)
             if training == nil {
                 report(.error, trainingText.isEmpty
                     ? "row \(row.seq) has no training subsidy"
                     : "row \(row.seq): cannot read the training subsidy", trainingText.isEmpty ? nil : .training)
             }
             let assessmentText = row.text(.assessment)
-            let assessment = SubsidyParser.parse(assessmentText)
+            let assessment = subsidy(assessmentText)
             if assessment == nil {
                 report(.error, assessmentText.isEmpty
                     ? "row \(row.seq) has no assessment subsidy"

@@ -60,8 +60,25 @@ public enum FieldNormaliser {
         }
     }
 
+    /// False when `raw` has no blank and no full-width form (checked on UTF-8 bytes): the
+    /// common case, returned as it is.
+    @inline(__always)
+    static func needsNormalising(_ raw: String) -> Bool {
+        var previous: UInt8 = 0
+        for b in raw.utf8 {
+            if b <= 0x20 || b == 0xC2 { return true }
+            // U+3000 (E3 80 80), U+FF00–U+FFEF (EF BC xx, EF BD xx), U+2000–U+206F (E2 80/81 xx)
+            if previous == 0xE3 && b == 0x80 { return true }
+            if previous == 0xEF && (b == 0xBC || b == 0xBD || b == 0xBB) { return true }
+            if previous == 0xE2 && (b == 0x80 || b == 0x81) { return true }
+            previous = b
+        }
+        return false
+    }
+
     /// A classification code: ASCII digits, `-` for every dash, `*` for every asterisk, no blanks.
     public static func code(_ raw: String) -> String {
+        if raw.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D || $0 == 0x2A }) { return raw }
         var out = String.UnicodeScalarView()
         for u in raw.unicodeScalars where !isBlank(u) {
             if isDash(u) {
@@ -78,6 +95,7 @@ public enum FieldNormaliser {
     /// An industry or a name: full-width digits and letters narrowed, blanks removed except one
     /// between two ASCII letters or digits (`CAD 制图员` keeps none, `AI Ops` keeps one).
     public static func text(_ raw: String) -> String {
+        if !needsNormalising(raw) { return raw }
         var out = String.UnicodeScalarView()
         var pendingBlank = false
         for u0 in raw.unicodeScalars {

@@ -11,6 +11,7 @@ public enum LineClassifier {
             for band in bands { for i in band { pageRoles[i] = .header } }
             let firstHeader = bands.first?.lowerBound
             for (i, line) in page.lines.enumerated() where pageRoles[i] != .header {
+                if seenHeader || firstHeader.map({ i > $0 }) == true, isPlainRow(line) { continue }
                 let compact = FieldNormaliser.asciiDigits(line.compactText)
                 let beforeTable = firstHeader.map { i < $0 } ?? !seenHeader
                 if compact.isEmpty {
@@ -30,6 +31,14 @@ public enum LineClassifier {
             roles.append(pageRoles)
         }
         return roles
+    }
+
+    /// A fast path for the bulk of a catalogue: a line of several fragments whose first is an
+    /// ASCII row number is body (no page mark or header has that shape).
+    @inline(__always)
+    static func isPlainRow(_ line: TextLine) -> Bool {
+        guard line.fragments.count >= 3 else { return false }
+        return line.fragments[0].text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
     }
 
     /// `— 3 —`, `- 3 -`, `–3–`, `第3页`, `第 3 页 共 10 页`, `3/10`, given without blanks.
