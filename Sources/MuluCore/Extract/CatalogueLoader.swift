@@ -89,9 +89,9 @@ public enum CatalogueLoader {
 
     static func decodeJSON(_ bytes: [UInt8], path: String) throws -> Catalogue {
         do {
-            return try JSONDecoder().decode(Catalogue.self, from: Data(bytes))
+            return try CatalogueJSON.decode(bytes)
         } catch {
-            throw MuluError(file: path, problem: "not a catalogue.json: \(describe(error))")
+            throw MuluError(file: path, problem: "\(error)")
         }
     }
 
