@@ -32,7 +32,11 @@ public final class PDFDocument {
             // we read the same GBytes through a memory stream (no copy).
             let stream = g_memory_input_stream_new_from_bytes(gbytes)
             defer { g_object_unref(UnsafeMutableRawPointer(stream)) }
-            opened = poppler_document_new_from_stream(stream, goffset(bytes.count), password, nil, &error)
+            // PDF 2.0 (7.6.4.3.3): a password is at most 127 bytes of UTF-8, longer ones are cut.
+            // Poppler 22.12 does not cut, and a 128-byte password smashes its stack in the
+            // AES-256 check, so cut here, at a scalar boundary.
+            opened = poppler_document_new_from_stream(
+                stream, goffset(bytes.count), PDFDocument.truncatedPassword(password), nil, &error)
         } else {
             opened = poppler_document_new_from_bytes(gbytes, nil, &error)
         }
@@ -179,5 +183,18 @@ public final class PDFDocument {
             if match { return true }
         }
         return false
+    }
+
+    /// `password` cut to at most 127 bytes of UTF-8 without splitting a scalar.
+    static func truncatedPassword(_ password: String) -> String {
+        var out = String.UnicodeScalarView()
+        var count = 0
+        for u in password.unicodeScalars {
+            let n = String(u).utf8.count
+            guard count + n <= 127 else { break }
+            out.append(u)
+            count += n
+        }
+        return String(out)
     }
 }

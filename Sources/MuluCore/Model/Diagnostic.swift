@@ -30,8 +30,21 @@ public struct Diagnostic: Codable, Hashable, Sendable {
         self.page = page
         self.line = line
         self.column = column
-        self.excerpt = excerpt
+        self.excerpt = excerpt.map(Diagnostic.shortened)
         self.seq = seq
+    }
+
+    /// Excerpts longer than this many characters are cut, with `…` (a line of the notice may be
+    /// megabytes long; a diagnostic quotes enough to find it).
+    public static let maxExcerpt = 120
+
+    static func shortened(_ text: String) -> String {
+        var count = 0
+        for i in text.unicodeScalars.indices {
+            if count == maxExcerpt { return String(text.unicodeScalars[..<i]) + "…" }
+            count += 1
+        }
+        return text
     }
 
     /// `file:page:line: warning: message` followed by the excerpt, as compilers print it.

@@ -67,7 +67,10 @@ public enum NoticeParser {
         for u in unplaced {
             let key = "\(u.fragment.page):\(u.fragment.line):\(u.reason)"
             if var (d, count) = byLine[key] {
-                d.excerpt = (d.excerpt ?? "") + " " + u.fragment.text
+                // Quote the line's fragments up to the excerpt length, not a megabyte of them.
+                if let e = d.excerpt, e.unicodeScalars.count < Diagnostic.maxExcerpt {
+                    d.excerpt = Diagnostic.shortened(e + " " + u.fragment.text)
+                }
                 count += 1
                 byLine[key] = (d, count)
             } else {
