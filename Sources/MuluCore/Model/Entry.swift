@@ -55,4 +55,22 @@ public struct EntryKey: Hashable, Comparable, Sendable {
     public static func < (a: EntryKey, b: EntryKey) -> Bool {
         (a.code, a.name) < (b.code, b.name)
     }
+
+    /// Keys compare by their UTF-8 bytes: catalogue data is compared as published, and byte
+    /// hashing avoids Unicode normalisation on every lookup (names are Chinese).
+    public static func == (a: EntryKey, b: EntryKey) -> Bool {
+        a.code.utf8.elementsEqual(b.code.utf8) && a.name.utf8.elementsEqual(b.name.utf8)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        EntryKey.hashBytes(code, into: &hasher)
+        hasher.combine(0xFF as UInt8)
+        EntryKey.hashBytes(name, into: &hasher)
+    }
+
+    @inline(__always)
+    static func hashBytes(_ s: String, into hasher: inout Hasher) {
+        var s = s
+        s.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
 }
