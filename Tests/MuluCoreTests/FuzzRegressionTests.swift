@@ -3,14 +3,18 @@ import Testing
 @testable import MuluCore
 
 /// Every input the fuzzers (`scripts/fuzz`) found a crash, hang or sanitizer report with, kept in
-/// `Fixtures/fuzz/` and run again through the same parser: it must return or throw a `MuluError`,
-/// in reasonable time. A crash here takes the test process down with it, which fails the run.
+/// `Fixtures/fuzz/` and run again through the parser it was found with (`text-*`: parseText,
+/// `pdf-*`: parsePDF without and with the password `mulu`): it must return or throw a `MuluError`,
+/// in reasonable time.
+///
+/// Each input first goes through the built `mulu compile` in a subprocess, so that a parser that
+/// still crashes on it fails this test instead of taking the whole test process down; only when
+/// that run survives is the input parsed in-process as well.
 @Suite("Fuzz regressions")
 struct FuzzRegressionTests {
     /// The kept inputs, `text-*` and `pdf-*`, sorted by name.
     static let inputs: [String] = {
-        let folder = fixture("fuzz")
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: fixture("fuzz"))) ?? []
         return names.filter { $0.hasPrefix("text-") || $0.hasPrefix("pdf-") }.sorted()
     }()
 
@@ -20,12 +24,29 @@ struct FuzzRegressionTests {
 
     @Test(.timeLimit(.minutes(1)), arguments: inputs)
     func parserSurvives(name: String) throws {
-        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: fixture("fuzz/" + name))))
-        let passwords: [String?] = name.hasPrefix("pdf-") ? [nil, "mulu"] : [nil]
+        let path = fixture("fuzz/" + name)
+        let isPDF = name.hasPrefix("pdf-")
+        let passwords: [String?] = isPDF ? [nil, "mulu"] : [nil]
+
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("fuzz-regression-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        var survived = true
+        for password in passwords {
+            let run = try runMulu(["compile", path, "--out", out.path, "--quiet"] + (password.map { ["--password", $0] } ?? []))
+            if run.status != 0 && run.status != 1 {
+                survived = false
+                Issue.record("mulu compile \(name) (password \(password ?? "none")) died with status \(run.status): \(run.stderr.prefix(2000))")
+            } else if run.status == 1 {
+                #expect(run.stderr.split(separator: "\n").count == 1, "\(run.stderr.prefix(2000))")
+            }
+        }
+        guard survived else { return }
+
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
         for password in passwords {
             let start = Date()
             do {
-                if name.hasPrefix("pdf-") {
+                if isPDF {
                     _ = try NoticeParser.parsePDF(bytes, path: name, password: password)
                 } else {
                     _ = try NoticeParser.parseText(bytes, path: name)
