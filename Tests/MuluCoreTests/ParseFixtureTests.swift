@@ -193,7 +193,7 @@ let reference2025 = try! parseFixture("changji-2025-r1.txt")
 
     @Test func pageMarks() {
         for mark in ["—3—", "-3-", "–12–", "第3页", "第3页共10页", "3/10"] { #expect(LineClassifier.isPageMark(mark)) }
-        for other in ["3", "6-24-03", "第三页x", "-"] { #expect(!LineClassifier.isPageMark(other)) }
+        for other in ["3", "6-24-03", "第三页x", "-", "第页", "第页页", "第3页共页", "第3页7页"] { #expect(!LineClassifier.isPageMark(other)) }
     }
 
     @Test func namesAndMarks() {

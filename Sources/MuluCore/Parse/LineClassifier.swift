@@ -49,12 +49,16 @@ public enum LineClassifier {
         while let f = body.first, dashes.contains(f) { body = body.dropFirst(); stripped += 1 }
         while let l = body.last, dashes.contains(l) { body = body.dropLast(); stripped += 1 }
         if stripped >= 2, !body.isEmpty, body.allSatisfy(\.isASCIIDigit) { return true }
-        if s.hasPrefix("第"), s.hasSuffix("页") {
+        if s.hasPrefix("第"), s.hasSuffix("页"), s.count >= 3 {
+            // 第N页, or 第N页共M页 / 第N页,共M页.
             let inner = s.dropFirst().dropLast()
-            let parts = inner.split(separator: "页", maxSplits: 1)
-            if parts.count == 1 { return inner.allSatisfy(\.isASCIIDigit) && !inner.isEmpty }
-            let total = parts[1].drop(while: { $0 == "共" || $0 == "," || $0 == "，" })
-            return parts[0].allSatisfy(\.isASCIIDigit) && total.allSatisfy(\.isASCIIDigit)
+            let parts = inner.split(separator: "页", maxSplits: 1, omittingEmptySubsequences: false)
+            guard let page = parts.first, !page.isEmpty, page.allSatisfy(\.isASCIIDigit) else { return false }
+            if parts.count == 1 { return true }
+            let total = parts[1].drop(while: { $0 == "," || $0 == "，" })
+            guard total.first == "共" else { return false }
+            let digits = total.dropFirst()
+            return !digits.isEmpty && digits.allSatisfy(\.isASCIIDigit)
         }
         let slash = s.split(separator: "/")
         if slash.count == 2, slash.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }) {
