@@ -35,7 +35,7 @@ struct ExtractCommand: ParsableCommand {
     func run() throws {
         let loaded: CatalogueLoader.Loaded
         do {
-            loaded = try CatalogueLoader.loadDetailed(path: notice, password: options.password)
+            loaded = try CatalogueLoader.loadDetailed(path: notice, password: options.password, keepRows: true)
         } catch let error as MuluError {
             printError(error.description)
             throw ExitCode(1)

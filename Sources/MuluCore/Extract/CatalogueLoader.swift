@@ -18,24 +18,25 @@ public enum CatalogueLoader {
     }
 
     /// Loads `path` and keeps everything learned on the way.
-    public static func loadDetailed(path: String, password: String? = nil) throws -> Loaded {
+    /// `keepRows` keeps every recovered row of a delimited text notice (for `mulu extract`).
+    public static func loadDetailed(path: String, password: String? = nil, keepRows: Bool = false) throws -> Loaded {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw MuluError(file: path, problem: "no such file or folder")
         }
-        if isDirectory.boolValue { return try loadFolder(path, password: password) }
+        if isDirectory.boolValue { return try loadFolder(path, password: password, keepRows: keepRows) }
         let bytes = try read(path)
         if bytes.starts(with: Array("%PDF-".utf8)) || path.lowercased().hasSuffix(".pdf") {
-            return try loadNotice(bytes: bytes, path: path, password: password, metadata: nil)
+            return try loadNotice(bytes: bytes, path: path, password: password, metadata: nil, keepRows: keepRows)
         }
         if path.lowercased().hasSuffix(".json") {
             return Loaded(catalogue: try decodeJSON(bytes, path: path), metadata: nil, notice: nil, noticeBytes: nil)
         }
-        return try loadNotice(bytes: bytes, path: path, password: password, metadata: nil)
+        return try loadNotice(bytes: bytes, path: path, password: password, metadata: nil, keepRows: keepRows)
     }
 
     /// A catalogue folder: `metadata.json` naming the notice, or a compiled `catalogue.json`.
-    static func loadFolder(_ path: String, password: String?) throws -> Loaded {
+    static func loadFolder(_ path: String, password: String?, keepRows: Bool) throws -> Loaded {
         let metadataPath = (path as NSString).appendingPathComponent("metadata.json")
         if FileManager.default.fileExists(atPath: metadataPath) {
             let metadata = try readMetadata(metadataPath)
@@ -44,7 +45,7 @@ public enum CatalogueLoader {
                 throw MuluError(file: noticePath, problem: "no such file (named as the notice in \(metadataPath))")
             }
             let bytes = try read(noticePath)
-            return try loadNotice(bytes: bytes, path: noticePath, password: password, metadata: metadata)
+            return try loadNotice(bytes: bytes, path: noticePath, password: password, metadata: metadata, keepRows: keepRows)
         }
         let jsonPath = (path as NSString).appendingPathComponent("catalogue.json")
         if FileManager.default.fileExists(atPath: jsonPath) {
@@ -55,12 +56,12 @@ public enum CatalogueLoader {
 
     /// Parses a notice's bytes (already read) as PDF or text.
     public static func loadNotice(
-        bytes: [UInt8], path: String, password: String?, metadata: CatalogueMetadata?
+        bytes: [UInt8], path: String, password: String?, metadata: CatalogueMetadata?, keepRows: Bool = false
     ) throws -> Loaded {
         let isPDF = bytes.starts(with: Array("%PDF-".utf8)) || path.lowercased().hasSuffix(".pdf")
         let notice = isPDF
             ? try NoticeParser.parsePDF(bytes, path: path, password: password)
-            : try NoticeParser.parseText(bytes, path: path)
+            : try NoticeParser.parseText(bytes, path: path, keepRows: keepRows)
         let name = (path as NSString).lastPathComponent
         let catalogue = Catalogue(
             title: metadata?.title ?? notice.title ?? name,

@@ -1,78 +1,93 @@
 /// Splits decoded UTF-8 text into positioned lines: pages at form feeds, lines at any line end,
-/// fragments at blanks (ASCII blanks, tabs, U+3000, U+00A0), scanning bytes.
+/// fragments at blanks (ASCII blanks, tabs, U+3000, U+00A0, U+FEFF), scanning bytes.
 ///
 /// A fragment's x is the 0-based scalar column where it starts (as `pdftotext -layout` counts
 /// them), its y the line's index on its page.
 public enum TextLayout {
-    /// The pages of the text, every physical line kept (blank ones too) so each is accounted for.
-    public static func pages(_ bytes: [UInt8]) -> [PageText] {
-        var pages: [PageText] = []
-        var lines: [TextLine] = []
-        var fragments: [Fragment] = []
-        var lineNumber = 1
+    /// One physical line: its bytes, its page and its numbers.
+    public struct LineSpan: Hashable, Sendable {
+        public var start: Int
+        public var end: Int
+        /// 1-based page (form feeds start a new one).
+        public var page: Int
+        /// 1-based line in the file.
+        public var line: Int
+        /// 0-based index of the line on its page.
+        public var index: Int
+    }
+
+    /// A blank-separated token: its bytes and its 0-based scalar column.
+    public struct Token: Hashable, Sendable {
+        public var start: Int
+        public var end: Int
+        public var column: Int
+        public var endColumn: Int
+    }
+
+    /// Every physical line, blank ones too, so each is accounted for.
+    public static func spans(_ bytes: [UInt8]) -> [LineSpan] {
+        var spans: [LineSpan] = []
+        spans.reserveCapacity(bytes.count / 40 + 1)
+        var line = 1
         var page = 1
+        var index = 0
+        var start = 0
+        var i = 0
+        let n = bytes.count
+        bytes.withUnsafeBufferPointer { p in
+            while i < n {
+                let b = p[i]
+                if b == 0x0A || b == 0x0D {
+                    spans.append(LineSpan(start: start, end: i, page: page, line: line, index: index))
+                    line += 1
+                    index += 1
+                    i += (b == 0x0D && i + 1 < n && p[i + 1] == 0x0A) ? 2 : 1
+                    start = i
+                } else if b == 0x0C {
+                    if i > start { spans.append(LineSpan(start: start, end: i, page: page, line: line, index: index)) }
+                    page += 1
+                    index = 0
+                    i += 1
+                    start = i
+                } else {
+                    i += 1
+                }
+            }
+        }
+        if start < n || n == 0 || spans.isEmpty {
+            spans.append(LineSpan(start: start, end: n, page: page, line: line, index: index))
+        }
+        return spans
+    }
+
+    /// The tokens of one line, appended to `tokens` (cleared first).
+    @inline(__always)
+    public static func tokens(_ bytes: UnsafeBufferPointer<UInt8>, _ span: LineSpan, into tokens: inout [Token]) {
+        tokens.removeAll(keepingCapacity: true)
+        var i = span.start
         var column = 0
         var tokenStart = -1
         var tokenColumn = 0
-        var i = 0
-        let n = bytes.count
-
-        func closeToken(at end: Int) {
-            guard tokenStart >= 0 else { return }
-            let text = String(decoding: bytes[tokenStart..<end], as: UTF8.self)
-            let y = Double(lines.count)
-            fragments.append(Fragment(
-                text: text, x0: Double(tokenColumn), x1: Double(column), y0: y, y1: y + 1,
-                page: page, line: lineNumber, column: tokenColumn + 1))
-            tokenStart = -1
-        }
-        func closeLine() {
-            lines.append(TextLine(page: page, line: lineNumber, fragments: fragments))
-            fragments.removeAll(keepingCapacity: true)
-            column = 0
-        }
-        func closePage() {
-            let width = lines.flatMap(\.fragments).map(\.x1).max() ?? 0
-            pages.append(PageText(number: page, width: width, height: Double(lines.count), lines: lines))
-            lines.removeAll(keepingCapacity: true)
-            page += 1
-        }
-
-        while i < n {
+        while i < span.end {
             let b = bytes[i]
-            switch b {
-            case 0x0A, 0x0D:
-                closeToken(at: i)
-                closeLine()
-                lineNumber += 1
-                i += (b == 0x0D && i + 1 < n && bytes[i + 1] == 0x0A) ? 2 : 1
-                continue
-            case 0x0C:
-                closeToken(at: i)
-                if !fragments.isEmpty { closeLine() }
-                closePage()
-                i += 1
-                continue
-            case 0x20, 0x09, 0x0B:
-                closeToken(at: i)
-                i += 1
-                column += 1
-                continue
-            default:
-                break
+            var blank = 0
+            if b == 0x20 || b == 0x09 || b == 0x0B {
+                blank = 1
+            } else if b >= 0xC2 {
+                if b == 0xE3, i + 2 < span.end, bytes[i + 1] == 0x80, bytes[i + 2] == 0x80 {
+                    blank = 3
+                } else if b == 0xC2, i + 1 < span.end, bytes[i + 1] == 0xA0 {
+                    blank = 2
+                } else if b == 0xEF, i + 2 < span.end, bytes[i + 1] == 0xBB, bytes[i + 2] == 0xBF {
+                    blank = 3
+                }
             }
-            // Multi-byte blanks: U+3000 (E3 80 80), U+00A0 (C2 A0), U+FEFF (EF BB BF).
-            var blankLength = 0
-            if b == 0xE3, i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0x80 {
-                blankLength = 3
-            } else if b == 0xC2, i + 1 < n, bytes[i + 1] == 0xA0 {
-                blankLength = 2
-            } else if b == 0xEF, i + 2 < n, bytes[i + 1] == 0xBB, bytes[i + 2] == 0xBF {
-                blankLength = 3
-            }
-            if blankLength > 0 {
-                closeToken(at: i)
-                i += blankLength
+            if blank > 0 {
+                if tokenStart >= 0 {
+                    tokens.append(Token(start: tokenStart, end: i, column: tokenColumn, endColumn: column))
+                    tokenStart = -1
+                }
+                i += blank
                 column += 1
                 continue
             }
@@ -80,17 +95,72 @@ public enum TextLayout {
                 tokenStart = i
                 tokenColumn = column
             }
-            // Advance one scalar.
-            let length = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
-            i = min(i + length, n)
+            i += b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
             column += 1
         }
-        closeToken(at: n)
-        if !fragments.isEmpty || n == 0 || (bytes.last != 0x0A && bytes.last != 0x0D && bytes.last != 0x0C) {
-            closeLine()
+        if tokenStart >= 0 {
+            tokens.append(Token(start: tokenStart, end: min(i, span.end), column: tokenColumn, endColumn: column))
         }
-        if !lines.isEmpty || pages.isEmpty { closePage() }
+    }
+
+    /// The fragment for a token.
+    @inline(__always)
+    static func fragment(_ bytes: UnsafeBufferPointer<UInt8>, _ t: Token, _ span: LineSpan) -> Fragment {
+        let y = Double(span.index)
+        return Fragment(
+            text: String(decoding: UnsafeBufferPointer(rebasing: bytes[t.start..<t.end]), as: UTF8.self),
+            x0: Double(t.column), x1: Double(t.endColumn), y0: y, y1: y + 1,
+            page: span.page, line: span.line, column: t.column + 1)
+    }
+
+    /// The pages of the text with every line's fragments, except the lines `skip` marks: those
+    /// stay in place with no fragments (the delimited reader reads them from the bytes).
+    public static func pages(_ bytes: [UInt8], spans: [LineSpan], skip: [Bool]? = nil) -> [PageText] {
+        var pages: [PageText] = []
+        var lines: [TextLine] = []
+        var buffer: [Token] = []
+        var width = 0.0
+        var page = spans.first?.page ?? 1
+        func close() {
+            pages.append(PageText(number: page, width: width, height: Double(lines.count), lines: lines))
+            lines.removeAll(keepingCapacity: true)
+            width = 0
+        }
+        bytes.withUnsafeBufferPointer { p in
+            for (k, span) in spans.enumerated() {
+                while span.page > page {
+                    close()
+                    page += 1
+                }
+                if let skip, skip[k] {
+                    lines.append(TextLine(page: span.page, line: span.line, fragments: []))
+                    continue
+                }
+                tokens(p, span, into: &buffer)
+                let fragments = buffer.map { fragment(p, $0, span) }
+                width = max(width, fragments.last?.x1 ?? 0)
+                lines.append(TextLine(page: span.page, line: span.line, fragments: fragments))
+            }
+        }
+        close()
         return pages
+    }
+
+    /// The pages of the text, every line with its fragments.
+    public static func pages(_ bytes: [UInt8]) -> [PageText] {
+        pages(bytes, spans: spans(bytes))
+    }
+
+    /// True when the line's bytes start, after blanks, with ASCII digits and a blank: a row of a
+    /// delimited table (never furniture or header), which the delimited reader takes from bytes.
+    public static func startsWithRowNumber(_ bytes: UnsafeBufferPointer<UInt8>, _ span: LineSpan) -> Bool {
+        var i = span.start
+        while i < span.end, bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1 }
+        let digits = i
+        while i < span.end, bytes[i] >= 0x30, bytes[i] <= 0x39 { i += 1 }
+        guard i > digits, i - digits <= 9, i < span.end else { return false }
+        let b = bytes[i]
+        return b == 0x20 || b == 0x09 || (b == 0xE3 && i + 2 < span.end && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x80)
     }
 
     /// True when the header is laid out in columns (labels apart by runs of blanks, as

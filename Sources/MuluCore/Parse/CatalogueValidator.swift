@@ -10,9 +10,11 @@ public enum CatalogueValidator {
         }
         var previous: Int?
         var seen: [EntryKey: Int] = [:]
-        var seqSeen = Set<Int>()
+        seen.reserveCapacity(entries.count)
+        var seqSeen = Set<Int>(minimumCapacity: entries.count)
         var industryOfOccupation: [String: String] = [:]
-        for e in entries where !CodeSyntax.isWildcard(e.code) && CodeSyntax.parentOccupation(e.code) == nil {
+        let parents = entries.map { CodeSyntax.parentOccupation($0.code) }
+        for (e, parent) in zip(entries, parents) where parent == nil && !CodeSyntax.isWildcard(e.code) {
             if industryOfOccupation[e.code] == nil { industryOfOccupation[e.code] = e.industry }
         }
         for (i, e) in entries.enumerated() {
@@ -36,8 +38,7 @@ public enum CatalogueValidator {
             } else {
                 seen[e.key] = i
             }
-            let parent = CodeSyntax.isWildcard(e.code)
-                ? String(e.code.dropLast(2)) : CodeSyntax.parentOccupation(e.code)
+            let parent = parents[i]
             if let parent, let other = industryOfOccupation[parent], other != e.industry {
                 out.append(Diagnostic(
                     .warning,

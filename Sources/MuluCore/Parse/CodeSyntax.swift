@@ -36,9 +36,15 @@ public enum CodeSyntax {
 
     /// The occupation a work type belongs to (`6-24-03-01-05` → `6-24-03-01`), or nil.
     public static func parentOccupation(_ code: String) -> String? {
-        let segments = code.split(separator: "-")
-        guard segments.count == 5 else { return nil }
-        return segments.prefix(4).joined(separator: "-")
+        // Bytewise: the part before the fourth dash, when there are exactly four.
+        var dashes = 0
+        var fourth = 0
+        for (i, b) in code.utf8.enumerated() where b == 0x2D {
+            dashes += 1
+            if dashes == 4 { fourth = i }
+        }
+        guard dashes == 4 else { return nil }
+        return String(decoding: code.utf8.prefix(fourth), as: UTF8.self)
     }
 
     /// True when a token looks like a code (starts with a digit, has a dash), before checking.

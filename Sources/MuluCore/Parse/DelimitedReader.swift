@@ -1,72 +1,110 @@
 /// Reads rows from text whose cells are separated by blanks, tabs or ideographic spaces, one row
-/// per line (a table copied from a web page or a document), by the shape of each cell.
+/// per line (a table copied from a web page or a document), by the shape of each cell, scanning
+/// the line's UTF-8 bytes.
 ///
 /// The header names the column order. Typed cells are recognised by content — the row number,
 /// the code, a subsidy (it starts with a level: `初级…`), the urgent mark — and free-text cells
 /// (industry, name) take the tokens between them, so an empty cell (a merged industry) is
-/// recognised too.
+/// recognised too. Rows go straight into an `EntryBuilder`; `RowRecord`s are made only when
+/// asked for (`mulu extract`).
 public enum DelimitedReader {
-    /// Rows and the body lines that are not rows.
-    public static func rows(
-        pages: [PageText], roles: [[LineRole]]
-    ) -> (rows: [RowRecord], unplaced: [UnplacedFragment]) {
+    /// What reading gives: the entries (in the builder), the rows when kept, what was not a row.
+    public struct Result {
+        public var builder: EntryBuilder
+        public var rows: [RowRecord]
+        public var unplaced: [UnplacedFragment]
+    }
+
+    /// Reads every body line. `pages` and `roles` are the classified lines of `spans`.
+    public static func read(
+        _ bytes: [UInt8], spans: [TextLayout.LineSpan], pages: [PageText], roles: [[LineRole]], keepRows: Bool
+    ) -> Result {
         let order = columnOrder(pages: pages, roles: roles)
-        var rows: [RowRecord] = []
-        var unplaced: [UnplacedFragment] = []
-        for (p, page) in pages.enumerated() {
-            for (i, line) in page.lines.enumerated() where roles[p][i] == .body {
-                let tokens = line.fragments
+        var result = Result(builder: EntryBuilder(expectedRows: spans.count), rows: [], unplaced: [])
+        var tokens: [TextLayout.Token] = []
+        tokens.reserveCapacity(16)
+        // The last text made for each field, by its bytes: repeated cells (an industry, the same
+        // subsidy row after row) reuse one string instead of decoding it again.
+        var recent = [(bytes: ArraySlice<UInt8>, text: String)](repeating: ([], ""), count: TableField.allCases.count)
+        var ranges = [Range<Int>?](repeating: nil, count: TableField.allCases.count)
+        bytes.withUnsafeBufferPointer { p in
+            for span in spans {
+                guard roles[span.page - 1][span.index] == .body else { continue }
+                TextLayout.tokens(p, span, into: &tokens)
                 guard let first = tokens.first else { continue }
-                guard let seq = FieldNormaliser.seq(first.text) else {
-                    for f in tokens {
-                        unplaced.append(UnplacedFragment(fragment: f, reason: "line is not a row of the table"))
+                guard let seq = seqValue(p, first) else {
+                    for t in tokens {
+                        result.unplaced.append(UnplacedFragment(
+                            fragment: TextLayout.fragment(p, t, span), reason: "line is not a row of the table"))
                     }
                     continue
                 }
-                var cells: [TableField: [Fragment]] = [:]
-                var k = 1
-                for (n, field) in order.enumerated() where field != .seq {
-                    let next = order[(n + 1)...].first { $0 != .industry && $0 != .name }
-                    switch field {
-                    case .code:
-                        if k < tokens.count, CodeSyntax.looksLikeCode(tokens[k].text[...]) {
-                            cells[.code] = [tokens[k]]
-                            k += 1
-                        }
-                    case .training, .assessment:
-                        guard k < tokens.count, SubsidyParser.startsSubsidy(tokens[k].text[...]) else { break }
-                        var cell = [tokens[k]]
-                        k += 1
-                        while k < tokens.count, !SubsidyParser.startsSubsidy(tokens[k].text[...]),
-                            !isMark(tokens[k].text)
-                        {
-                            cell.append(tokens[k])
-                            k += 1
-                        }
-                        cells[field] = cell
-                    case .urgent:
-                        if k < tokens.count, isMark(tokens[k].text) {
-                            cells[.urgent] = [tokens[k]]
-                            k += 1
-                        }
-                    case .industry, .name:
-                        var cell: [Fragment] = []
-                        while k < tokens.count, !starts(next, tokens[k].text) {
-                            cell.append(tokens[k])
-                            k += 1
-                        }
-                        if !cell.isEmpty { cells[field] = cell }
-                    case .seq:
-                        break
+                for i in ranges.indices { ranges[i] = nil }
+                let k = assign(p, tokens, order: order, into: &ranges)
+                var cells = EntryBuilder.Cells(anchor: .init(page: span.page, line: span.line, column: first.column + 1))
+                for field in TableField.allCases where field != .seq {
+                    guard let r = ranges[field.rawValue], !r.isEmpty else { continue }
+                    let start = tokens[r.lowerBound].start, end = tokens[r.upperBound - 1].end
+                    let slice = bytes[start..<end]
+                    var text: String
+                    if recent[field.rawValue].bytes == slice {
+                        text = recent[field.rawValue].text
+                    } else {
+                        text = r.count == 1
+                            ? String(decoding: UnsafeBufferPointer(rebasing: p[start..<end]), as: UTF8.self)
+                            : tokens[r].map { String(decoding: UnsafeBufferPointer(rebasing: p[$0.start..<$0.end]), as: UTF8.self) }
+                                .joined(separator: " ")
+                        recent[field.rawValue] = (slice, text)
                     }
+                    cells[field] = text
+                    cells.setPlace(field, .init(page: span.page, line: span.line, column: tokens[r.lowerBound].column + 1))
                 }
-                for f in tokens[k...] {
-                    unplaced.append(UnplacedFragment(fragment: f, reason: "text after the last cell of row \(seq)"))
+                result.builder.add(seq: seq, cells: cells)
+                for t in tokens[k...] {
+                    result.unplaced.append(UnplacedFragment(
+                        fragment: TextLayout.fragment(p, t, span), reason: "text after the last cell of row \(seq)"))
                 }
-                rows.append(RowRecord(seq: seq, anchor: first, cells: cells))
+                if keepRows {
+                    var fragments: [TableField: [Fragment]] = [:]
+                    for field in TableField.allCases where field != .seq {
+                        if let r = ranges[field.rawValue], !r.isEmpty {
+                            fragments[field] = tokens[r].map { TextLayout.fragment(p, $0, span) }
+                        }
+                    }
+                    result.rows.append(RowRecord(seq: seq, anchor: TextLayout.fragment(p, first, span), cells: fragments))
+                }
             }
         }
-        return (rows, unplaced)
+        return result
+    }
+
+    /// Gives each field of `order` its tokens (as a range of token indices); returns the index of
+    /// the first token no cell took.
+    static func assign(
+        _ p: UnsafeBufferPointer<UInt8>, _ tokens: [TextLayout.Token], order: [TableField],
+        into ranges: inout [Range<Int>?]
+    ) -> Int {
+        var k = 1
+        for (n, field) in order.enumerated() where field != .seq {
+            let start = k
+            switch field {
+            case .code:
+                if k < tokens.count, looksLikeCode(p, tokens[k]) { k += 1 }
+            case .training, .assessment:
+                guard k < tokens.count, startsSubsidy(p, tokens[k]) else { break }
+                k += 1
+                while k < tokens.count, !startsSubsidy(p, tokens[k]), !isMark(p, tokens[k]) { k += 1 }
+            case .urgent:
+                if k < tokens.count, isMark(p, tokens[k]) { k += 1 }
+            case .industry, .name:
+                let next = order[(n + 1)...].first { $0 != .industry && $0 != .name }
+                while k < tokens.count, !starts(next, p, tokens[k]) { k += 1 }
+            case .seq:
+                break
+            }
+            ranges[field.rawValue] = start..<k
+        }
+        return k
     }
 
     /// The header's fields in printed order, or the reference order when the header is unclear.
@@ -89,16 +127,70 @@ public enum DelimitedReader {
         return TableField.allCases
     }
 
-    /// True when `text` can start a cell of the typed field `field` (nil: the end of the row).
-    static func starts(_ field: TableField?, _ text: String) -> Bool {
+    // MARK: - Token shapes, on bytes
+
+    @inline(__always)
+    static func string(_ p: UnsafeBufferPointer<UInt8>, _ t: TextLayout.Token) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: p[t.start..<t.end]), as: UTF8.self)
+    }
+
+    /// The row number a token holds (ASCII or full-width digits), or nil.
+    static func seqValue(_ p: UnsafeBufferPointer<UInt8>, _ t: TextLayout.Token) -> Int? {
+        var value = 0
+        var i = t.start
+        guard t.end - t.start <= 9 else { return FieldNormaliser.seq(string(p, t)) }
+        while i < t.end {
+            let b = p[i]
+            guard b >= 0x30, b <= 0x39 else { return FieldNormaliser.seq(string(p, t)) }
+            value = value * 10 + Int(b - 0x30)
+            i += 1
+        }
+        return value
+    }
+
+    /// Starts with a digit (ASCII or full-width) and holds a dash of any kind.
+    static func looksLikeCode(_ p: UnsafeBufferPointer<UInt8>, _ t: TextLayout.Token) -> Bool {
+        let b0 = p[t.start]
+        let digit = (b0 >= 0x30 && b0 <= 0x39)
+            || (b0 == 0xEF && t.end - t.start >= 3 && p[t.start + 1] == 0xBC && (0x90...0x99).contains(p[t.start + 2]))
+        guard digit else { return false }
+        var i = t.start
+        while i < t.end {
+            let b = p[i]
+            if b == 0x2D { return true }
+            if b >= 0xE2, i + 2 < t.end {
+                let s = string(p, TextLayout.Token(start: i, end: i + 3, column: 0, endColumn: 0)).unicodeScalars.first!
+                if FieldNormaliser.isDash(s) { return true }
+            }
+            i += b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+        }
+        return false
+    }
+
+    /// Starts with a level name (`初级`, `五级` …): a subsidy cell starts here.
+    @inline(__always)
+    static func startsSubsidy(_ p: UnsafeBufferPointer<UInt8>, _ t: TextLayout.Token) -> Bool {
+        let token = UnsafeBufferPointer(rebasing: p[t.start..<t.end])
+        for prefix in SubsidyParser.levelPrefixes where token.starts(with: prefix) { return true }
+        return false
+    }
+
+    /// An urgent mark (`*`, `＊`, `是`, `√` …).
+    @inline(__always)
+    static func isMark(_ p: UnsafeBufferPointer<UInt8>, _ t: TextLayout.Token) -> Bool {
+        if t.end - t.start == 1 { return p[t.start] == 0x2A || p[t.start] == 0x59 || p[t.start] == 0x79 }
+        guard t.end - t.start <= 4 else { return false }
+        return FieldNormaliser.urgentMark(string(p, t)) == true
+    }
+
+    /// True when the token can start a cell of the typed field `field` (nil: the end of the row).
+    static func starts(_ field: TableField?, _ p: UnsafeBufferPointer<UInt8>, _ t: TextLayout.Token) -> Bool {
         switch field {
-        case .code: CodeSyntax.looksLikeCode(text[...])
-        case .training, .assessment: SubsidyParser.startsSubsidy(text[...])
-        case .urgent: isMark(text)
-        case .seq: FieldNormaliser.seq(text) != nil
+        case .code: looksLikeCode(p, t)
+        case .training, .assessment: startsSubsidy(p, t)
+        case .urgent: isMark(p, t)
+        case .seq: seqValue(p, t) != nil
         case .industry, .name, nil: false
         }
     }
-
-    static func isMark(_ text: String) -> Bool { FieldNormaliser.urgentMark(text) == true }
 }

@@ -127,6 +127,8 @@ public enum FieldNormaliser {
     /// The urgent mark: true for `*`-like marks, `是`, `√`, `✓`; false for empty, `否`, `—`;
     /// nil for anything else.
     public static func urgentMark(_ raw: String) -> Bool? {
+        if raw.isEmpty { return false }
+        if raw.utf8.count == 1, raw.utf8.first == 0x2A { return true }
         let t = String(String.UnicodeScalarView(raw.unicodeScalars.filter { !isBlank($0) }))
         if t.isEmpty || t == "否" || t.unicodeScalars.allSatisfy(isDash) { return false }
         if t.unicodeScalars.allSatisfy(isAsterisk) || ["是", "√", "✓", "✔", "Y", "y"].contains(t) {

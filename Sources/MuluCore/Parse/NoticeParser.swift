@@ -1,31 +1,59 @@
 /// Parses a notice — text or PDF — into entries, sharing every stage after extraction.
 public enum NoticeParser {
-    /// A text notice in any encoding `TextDecoding` accepts.
-    public static func parseText(_ bytes: [UInt8], path: String) throws -> ParsedNotice {
+    /// A text notice in any encoding `TextDecoding` accepts. `keepRows` keeps the recovered
+    /// rows of delimited text too (for `mulu extract`); the geometric stages always keep them.
+    public static func parseText(_ bytes: [UInt8], path: String, keepRows: Bool = false) throws -> ParsedNotice {
         let (utf8, encoding) = try TextDecoding.utf8(bytes, path: path)
-        let pages = TextLayout.pages(utf8)
-        let roles = LineClassifier.classify(pages)
+        let spans = TextLayout.spans(utf8)
+        // The first page's opening lines, fully: where the header is, and how it is laid out.
+        let probe = Array(spans.prefix { $0.page == spans[0].page }.prefix(Self.probeLines))
+        let probePages = TextLayout.pages(utf8, spans: probe)
+        let probeRoles = LineClassifier.classify(probePages)
         var notice: ParsedNotice
-        if TextLayout.isColumnLayout(pages, roles: roles) {
+        if TextLayout.isColumnLayout(probePages, roles: probeRoles) {
+            let pages = TextLayout.pages(utf8, spans: spans)
             let recovery = TableRecovery(pages: pages, settings: .textLayout)
+            var builder = EntryBuilder(expectedRows: recovery.rows.count)
+            for row in recovery.rows { builder.add(row) }
             notice = try finish(
-                format: .text, pages: pages, roles: roles, rows: recovery.rows,
+                format: .text, pages: pages, roles: recovery.roles, builder: builder, rows: recovery.rows,
                 unplaced: recovery.unplaced, path: path)
             notice.recovery = recovery
         } else {
-            let (rows, unplaced) = DelimitedReader.rows(pages: pages, roles: roles)
-            notice = try finish(format: .text, pages: pages, roles: roles, rows: rows, unplaced: unplaced, path: path)
+            // Delimited: after the header, a line that starts with a row number is read from the
+            // bytes by the delimited reader; only the other lines are classified one by one
+            // (all of them when the rows are kept, so every line shows its fragments).
+            var skip = [Bool](repeating: false, count: spans.count)
+            if !keepRows, let headerLine = probeRoles.first?.firstIndex(of: .header) {
+                utf8.withUnsafeBufferPointer { p in
+                    for k in spans.indices where k > headerLine && TextLayout.startsWithRowNumber(p, spans[k]) {
+                        skip[k] = true
+                    }
+                }
+            }
+            let pages = TextLayout.pages(utf8, spans: spans, skip: skip)
+            var roles = LineClassifier.classify(pages)
+            for k in spans.indices where skip[k] { roles[spans[k].page - 1][spans[k].index] = .body }
+            let read = DelimitedReader.read(utf8, spans: spans, pages: pages, roles: roles, keepRows: keepRows)
+            notice = try finish(
+                format: .text, pages: pages, roles: roles, builder: read.builder, rows: read.rows,
+                unplaced: read.unplaced, path: path)
         }
         notice.encoding = encoding
         return notice
     }
 
+    /// How many opening lines are read in full to find the header and its layout.
+    static let probeLines = 400
+
     /// A PDF notice, through its text layer (`PDFSource`).
     public static func parsePDF(_ bytes: [UInt8], path: String, password: String?) throws -> ParsedNotice {
         let (pages, emSize) = try PDFSource.pages(bytes, path: path, password: password)
         let recovery = TableRecovery(pages: pages, settings: .pdf(emSize: emSize))
+        var builder = EntryBuilder(expectedRows: recovery.rows.count)
+        for row in recovery.rows { builder.add(row) }
         var notice = try finish(
-            format: .pdf, pages: pages, roles: recovery.roles, rows: recovery.rows,
+            format: .pdf, pages: pages, roles: recovery.roles, builder: builder, rows: recovery.rows,
             unplaced: recovery.unplaced, path: path)
         notice.recovery = recovery
         return notice
@@ -33,18 +61,19 @@ public enum NoticeParser {
 
     /// Entries and diagnostics from rows; throws when there is no catalogue table at all.
     static func finish(
-        format: Catalogue.Format, pages: [PageText], roles: [[LineRole]], rows: [RowRecord],
-        unplaced: [UnplacedFragment], path: String
+        format: Catalogue.Format, pages: [PageText], roles: [[LineRole]], builder: EntryBuilder,
+        rows: [RowRecord], unplaced: [UnplacedFragment], path: String
     ) throws -> ParsedNotice {
         let hasHeader = roles.contains { $0.contains(.header) }
         guard hasHeader else {
             throw MuluError(file: path, problem: "no catalogue table: no header with 序号, 代码, 职业 … found")
         }
-        guard !rows.isEmpty else {
+        guard !builder.entries.isEmpty else {
             throw MuluError(file: path, problem: "no catalogue rows: a header but no numbered row under it")
         }
-        var (entries, diagnostics) = EntryBuilder.entries(from: rows)
-        diagnostics += CatalogueValidator.validate(entries, places: rows.map { ($0.anchor.page, $0.anchor.line) })
+        let entries = builder.entries
+        var diagnostics = builder.diagnostics
+        diagnostics += CatalogueValidator.validate(entries, places: builder.anchors.map { ($0.page, $0.line) })
         var title: String?
         for (p, page) in pages.enumerated() {
             for (i, line) in page.lines.enumerated() {
