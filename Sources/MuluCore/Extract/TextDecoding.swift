@@ -54,12 +54,14 @@ public enum TextDecoding {
         }
         var controls = 0
         var content = false
-        for b in decoded {
-            switch b {
-            case 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20: continue
-            case 0x00...0x1F, 0x7F: controls += 1
-            default: content = true
+        decoded.withUnsafeBufferPointer { p in
+            for b in p where b < 0x21 || b == 0x7F {
+                switch b {
+                case 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20: continue
+                default: controls += 1
+                }
             }
+            content = p.contains { $0 > 0x20 && $0 != 0x7F }
         }
         if controls > 0 && controls * 100 > decoded.count {
             throw MuluError(file: path, problem: "binary data (\(controls) control bytes), not a text notice")
@@ -75,7 +77,13 @@ public enum TextDecoding {
         var i = 0
         let n = bytes.count
         return bytes.withUnsafeBufferPointer { p -> Int in
+            let raw = UnsafeRawPointer(p.baseAddress)
             while i < n {
+                // Eight ASCII bytes at a time.
+                if i + 8 <= n, let raw, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    i += 8
+                    continue
+                }
                 let b = p[i]
                 if b < 0x80 { i += 1; continue }
                 let len: Int

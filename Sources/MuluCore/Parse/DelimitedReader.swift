@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Reads rows from text whose cells are separated by blanks, tabs or ideographic spaces, one row
 /// per line (a table copied from a web page or a document), by the shape of each cell, scanning
 /// the line's UTF-8 bytes.
@@ -25,7 +31,7 @@ public enum DelimitedReader {
         tokens.reserveCapacity(16)
         // The last text made for each field, by its bytes: repeated cells (an industry, the same
         // subsidy row after row) reuse one string instead of decoding it again.
-        var recent = [(bytes: ArraySlice<UInt8>, text: String)](repeating: ([], ""), count: TableField.allCases.count)
+        var recent = [(start: Int, end: Int, text: String)](repeating: (0, 0, ""), count: TableField.allCases.count)
         var ranges = [Range<Int>?](repeating: nil, count: TableField.allCases.count)
         bytes.withUnsafeBufferPointer { p in
             for span in spans {
@@ -45,16 +51,16 @@ public enum DelimitedReader {
                 for field in TableField.allCases where field != .seq {
                     guard let r = ranges[field.rawValue], !r.isEmpty else { continue }
                     let start = tokens[r.lowerBound].start, end = tokens[r.upperBound - 1].end
-                    let slice = bytes[start..<end]
+                    let last = recent[field.rawValue]
                     var text: String
-                    if recent[field.rawValue].bytes == slice {
-                        text = recent[field.rawValue].text
+                    if last.end - last.start == end - start, memcmp(p.baseAddress! + last.start, p.baseAddress! + start, end - start) == 0 {
+                        text = last.text
                     } else {
                         text = r.count == 1
                             ? String(decoding: UnsafeBufferPointer(rebasing: p[start..<end]), as: UTF8.self)
                             : tokens[r].map { String(decoding: UnsafeBufferPointer(rebasing: p[$0.start..<$0.end]), as: UTF8.self) }
                                 .joined(separator: " ")
-                        recent[field.rawValue] = (slice, text)
+                        recent[field.rawValue] = (start, end, text)
                     }
                     cells[field] = text
                     cells.setPlace(field, .init(page: span.page, line: span.line, column: tokens[r.lowerBound].column + 1))
