@@ -161,7 +161,7 @@ struct BadInputTests {
     @Test func emptyText() throws {
         let w = try Workspace()
         defer { w.remove() }
-        try expectRejected(try w.file("empty.txt", []), "empty file", in: w)
+        try expectRejected(try w.file("empty.txt", []), "empty file (0 bytes)", in: w)
     }
 
     @Test func binaryText() throws {
@@ -320,7 +320,7 @@ struct BadInputTests {
             (w.path("missing.txt"), "no such file or folder"),
             (fixture("bad/truncated.pdf"), "damaged PDF: PDF document is damaged"),
             (fixture("bad/scanned.pdf"), "no text layer on any of its 1 page(s) (a scanned PDF?): it needs OCR before mulu can read it"),
-            (try w.file("empty.txt", []), "empty file"),
+            (try w.file("empty.txt", []), "empty file (0 bytes)"),
         ]
         for (bad, problem) in cases {
             for arguments in [["diff", bad, good], ["diff", good, bad]] {

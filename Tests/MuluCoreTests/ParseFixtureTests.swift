@@ -152,10 +152,11 @@ let reference2025 = try! parseFixture("changji-2025-r1.txt")
     }
 
     @Test(arguments: [
-        ("", "t.txt: empty file"),
+        ("", "t.txt: empty file (0 bytes)"),
         ("  \n\t\n", "t.txt: empty file (only blanks)"),
         ("PK\u{03}\u{04}\u{00}\u{00}", "t.txt: binary data (a NUL byte at offset 4), not a text notice"),
         ("just some words\nand more\n", "t.txt: no catalogue table: no header with 序号, 代码, 职业 … found"),
+        ("\u{0C}\u{0C}序号 行业 代码\n注 x", "t.txt: no catalogue rows: a header but no numbered row under it"),
     ])
     func badText(_ input: String, _ message: String) {
         #expect(throws: MuluError.self) { try parse(input) }

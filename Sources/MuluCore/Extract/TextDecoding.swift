@@ -21,7 +21,7 @@ public enum TextDecoding {
 
     /// UTF-8 bytes without BOM, and the encoding found; throws `MuluError` naming `path`.
     public static func utf8(_ bytes: [UInt8], path: String) throws -> (bytes: [UInt8], encoding: Encoding) {
-        guard !bytes.isEmpty else { throw MuluError(file: path, problem: "empty file") }
+        guard !bytes.isEmpty else { throw MuluError(file: path, problem: "empty file (0 bytes)") }
         let decoded: [UInt8]
         let encoding: Encoding
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {

@@ -120,7 +120,7 @@ public enum TextLayout {
         var lines: [TextLine] = []
         var buffer: [Token] = []
         var width = 0.0
-        var page = spans.first?.page ?? 1
+        var page = 1  // pages before the first line (leading form feeds) stay, empty
         func close() {
             pages.append(PageText(number: page, width: width, height: Double(lines.count), lines: lines))
             lines.removeAll(keepingCapacity: true)
