@@ -86,116 +86,168 @@ public enum CatalogueJSON {
     /// Reads a `catalogue.json` (any key order; `$schema` and unknown keys are ignored).
     ///
     /// Throws ``DecodeError`` with a one-line reason for bytes that are not JSON, miss a field,
-    /// or carry a `schemaVersion` newer than ``Catalogue/currentSchemaVersion``. Parsed by
-    /// ``JSONReader`` on bytes.
+    /// or carry a `schemaVersion` newer than ``Catalogue/currentSchemaVersion``. Read by
+    /// ``JSONScanner`` straight into the model.
     public static func decode(_ bytes: [UInt8]) throws -> Catalogue {
-        let root: JSONValue
         do {
-            root = try JSONReader.parse(bytes)
-        } catch {
-            throw DecodeError(description: "not a catalogue.json: not JSON: \(error)")
-        }
-        do {
-            let top = try Field.object(root, "top level")
-            let version = try Field.int(top, "schemaVersion", "top level")
-            guard version <= Catalogue.currentSchemaVersion else {
-                throw DecodeError(
-                    description: "schemaVersion \(version) is newer than this mulu reads (\(Catalogue.currentSchemaVersion))")
-            }
-            let source = try Field.object(Field.required(top, "source", "top level"), "source")
-            let formatName = try Field.string(source, "format", "source")
-            guard let format = Catalogue.Format(rawValue: formatName) else {
-                throw Field.failure("source.format `\(formatName)` is not pdf, text or json")
-            }
-            var entries: [Entry] = []
-            let entryValues = try Field.array(Field.required(top, "entries", "top level"), "entries")
-            entries.reserveCapacity(entryValues.count)
-            for (k, value) in entryValues.enumerated() {
-                let at = "entries[\(k)]"
-                let e = try Field.object(value, at)
-                entries.append(Entry(
-                    seq: try Field.int(e, "seq", at), industry: try Field.string(e, "industry", at),
-                    code: try Field.string(e, "code", at), name: try Field.string(e, "name", at),
-                    training: try subsidy(e["training"], "\(at).training"),
-                    assessment: try subsidy(e["assessment"], "\(at).assessment"),
-                    urgent: try Field.bool(e, "urgent", at)))
-            }
-            var diagnostics: [Diagnostic] = []
-            for (k, value) in try Field.array(top["diagnostics"] ?? .array([]), "diagnostics").enumerated() {
-                let at = "diagnostics[\(k)]"
-                let d = try Field.object(value, at)
-                let severityName = try Field.string(d, "severity", at)
-                guard let severity = Diagnostic.Severity(rawValue: severityName) else {
-                    throw Field.failure("\(at).severity `\(severityName)` is not error or warning")
-                }
-                diagnostics.append(Diagnostic(
-                    severity, try Field.string(d, "message", at), page: try Field.optionalInt(d, "page", at),
-                    line: try Field.optionalInt(d, "line", at), column: try Field.optionalInt(d, "column", at),
-                    excerpt: try Field.optionalString(d, "excerpt", at), seq: try Field.optionalInt(d, "seq", at)))
-            }
-            return Catalogue(
-                title: try Field.string(top, "title", "top level"),
-                source: .init(
-                    file: try Field.string(source, "file", "source"), sha256: try Field.string(source, "sha256", "source"),
-                    format: format),
-                entries: entries, diagnostics: diagnostics, schemaVersion: version)
+            return try JSONScanner.scan(bytes) { s in try catalogue(&s) }
         } catch let error as DecodeError {
             throw error
+        } catch {
+            throw DecodeError(description: "not a catalogue.json: \(error)")
         }
     }
 
-    /// A subsidy object, or nil for `null`/absent.
-    private static func subsidy(_ value: JSONValue?, _ at: String) throws -> Subsidy? {
-        guard let value, value != .null else { return nil }
-        let s = try Field.object(value, at)
-        var levels: [Level] = []
-        for (k, level) in try Field.array(Field.required(s, "levels", at), "\(at).levels").enumerated() {
-            guard case .string(let name) = level, let l = Level(rawValue: name) else {
-                throw Field.failure("\(at).levels[\(k)] is not one of 初级, 中级, 高级, 技师, 高级技师")
+    private static func missing(_ key: String, _ at: String) -> DecodeError {
+        DecodeError(description: "not a catalogue.json: missing \"\(key)\" at \(at)")
+    }
+
+    private static func catalogue(_ s: inout JSONScanner) throws -> Catalogue {
+        var version: Int?, title: String?, source: Catalogue.Source?
+        var entries: [Entry]?, diagnostics: [Diagnostic] = []
+        try s.beginObject("the top level")
+        var first = true
+        while let key = try s.nextKey(&first) {
+            switch key {
+            case "schemaVersion":
+                let v = try s.int("schemaVersion")
+                guard v <= Catalogue.currentSchemaVersion else {
+                    throw DecodeError(description: "schemaVersion \(v) is newer than this mulu reads (\(Catalogue.currentSchemaVersion))")
+                }
+                version = v
+            case "title": title = try s.string("title")
+            case "source": source = try self.source(&s)
+            case "entries":
+                var list: [Entry] = []
+                try s.beginArray("entries")
+                var firstEntry = true
+                while try s.nextElement(&firstEntry) { list.append(try entry(&s, "entries[\(list.count)]")) }
+                entries = list
+            case "diagnostics":
+                try s.beginArray("diagnostics")
+                var firstItem = true
+                while try s.nextElement(&firstItem) { diagnostics.append(try diagnostic(&s, "diagnostics[\(diagnostics.count)]")) }
+            default: try s.skipValue()
             }
-            levels.append(l)
         }
-        return Subsidy(
-            levels: levels, amountYuan: try Field.int(s, "amountYuan", at), anyOf: try Field.bool(s, "anyOf", at),
-            text: try Field.string(s, "text", at))
+        guard let version else { throw missing("schemaVersion", "the top level") }
+        guard let title else { throw missing("title", "the top level") }
+        guard let source else { throw missing("source", "the top level") }
+        guard let entries else { throw missing("entries", "the top level") }
+        return Catalogue(title: title, source: source, entries: entries, diagnostics: diagnostics, schemaVersion: version)
     }
 
-    /// Typed access to a parsed object, failing with the field's path.
-    private enum Field {
-        static func failure(_ reason: String) -> DecodeError { DecodeError(description: "not a catalogue.json: " + reason) }
-        static func required(_ o: [String: JSONValue], _ key: String, _ at: String) throws -> JSONValue {
-            guard let v = o[key] else { throw failure("missing \"\(key)\" at \(at)") }
-            return v
+    private static func source(_ s: inout JSONScanner) throws -> Catalogue.Source {
+        var file: String?, sha: String?, format: Catalogue.Format?
+        try s.beginObject("source")
+        var first = true
+        while let key = try s.nextKey(&first) {
+            switch key {
+            case "file": file = try s.string("source.file")
+            case "sha256": sha = try s.string("source.sha256")
+            case "format":
+                let name = try s.string("source.format")
+                guard let f = Catalogue.Format(rawValue: name) else {
+                    throw DecodeError(description: "not a catalogue.json: source.format `\(name)` is not pdf, text or json")
+                }
+                format = f
+            default: try s.skipValue()
+            }
         }
-        static func object(_ v: JSONValue, _ at: String) throws -> [String: JSONValue] {
-            guard case .object(let o) = v else { throw failure("\(at) is not an object") }
-            return o
+        guard let file else { throw missing("file", "source") }
+        guard let sha else { throw missing("sha256", "source") }
+        guard let format else { throw missing("format", "source") }
+        return .init(file: file, sha256: sha, format: format)
+    }
+
+    private static func entry(_ s: inout JSONScanner, _ at: String) throws -> Entry {
+        var seq: Int?, industry: String?, code: String?, name: String?, urgent: Bool?
+        var training: Subsidy?, assessment: Subsidy?
+        var seen = (training: false, assessment: false)
+        try s.beginObject(at)
+        var first = true
+        while let key = try s.nextKey(&first) {
+            switch key {
+            case "seq": seq = try s.int("\(at).seq")
+            case "industry": industry = try s.string("\(at).industry")
+            case "code": code = try s.string("\(at).code")
+            case "name": name = try s.string("\(at).name")
+            case "urgent": urgent = try s.bool("\(at).urgent")
+            case "training":
+                training = try subsidy(&s, "\(at).training")
+                seen.training = true
+            case "assessment":
+                assessment = try subsidy(&s, "\(at).assessment")
+                seen.assessment = true
+            default: try s.skipValue()
+            }
         }
-        static func array(_ v: JSONValue, _ at: String) throws -> [JSONValue] {
-            guard case .array(let a) = v else { throw failure("\(at) is not an array") }
-            return a
+        guard let seq else { throw missing("seq", at) }
+        guard let industry else { throw missing("industry", at) }
+        guard let code else { throw missing("code", at) }
+        guard let name else { throw missing("name", at) }
+        guard let urgent else { throw missing("urgent", at) }
+        guard seen.training else { throw missing("training", at) }
+        guard seen.assessment else { throw missing("assessment", at) }
+        return Entry(seq: seq, industry: industry, code: code, name: name, training: training, assessment: assessment, urgent: urgent)
+    }
+
+    private static func subsidy(_ s: inout JSONScanner, _ at: String) throws -> Subsidy? {
+        if s.null() { return nil }
+        var levels: [Level]?, amount: Int?, anyOf: Bool?, text: String?
+        try s.beginObject(at)
+        var first = true
+        while let key = try s.nextKey(&first) {
+            switch key {
+            case "levels":
+                var list: [Level] = []
+                try s.beginArray("\(at).levels")
+                var firstLevel = true
+                while try s.nextElement(&firstLevel) {
+                    let name = try s.string("\(at).levels[\(list.count)]")
+                    guard let level = Level(rawValue: name) else {
+                        throw DecodeError(description: "not a catalogue.json: \(at).levels[\(list.count)] `\(name)` is not one of 初级, 中级, 高级, 技师, 高级技师")
+                    }
+                    list.append(level)
+                }
+                levels = list
+            case "amountYuan": amount = try s.int("\(at).amountYuan")
+            case "anyOf": anyOf = try s.bool("\(at).anyOf")
+            case "text": text = try s.string("\(at).text")
+            default: try s.skipValue()
+            }
         }
-        static func string(_ o: [String: JSONValue], _ key: String, _ at: String) throws -> String {
-            guard case .string(let s) = try required(o, key, at) else { throw failure("\(at).\(key) is not a string") }
-            return s
+        guard let levels else { throw missing("levels", at) }
+        guard let amount else { throw missing("amountYuan", at) }
+        guard let anyOf else { throw missing("anyOf", at) }
+        guard let text else { throw missing("text", at) }
+        return Subsidy(levels: levels, amountYuan: amount, anyOf: anyOf, text: text)
+    }
+
+    private static func diagnostic(_ s: inout JSONScanner, _ at: String) throws -> Diagnostic {
+        var severity: Diagnostic.Severity?, message: String?
+        var page: Int?, line: Int?, column: Int?, excerpt: String?, seq: Int?
+        try s.beginObject(at)
+        var first = true
+        while let key = try s.nextKey(&first) {
+            switch key {
+            case "severity":
+                let name = try s.string("\(at).severity")
+                guard let v = Diagnostic.Severity(rawValue: name) else {
+                    throw DecodeError(description: "not a catalogue.json: \(at).severity `\(name)` is not error or warning")
+                }
+                severity = v
+            case "message": message = try s.string("\(at).message")
+            case "page": page = s.null() ? nil : try s.int("\(at).page")
+            case "line": line = s.null() ? nil : try s.int("\(at).line")
+            case "column": column = s.null() ? nil : try s.int("\(at).column")
+            case "excerpt": excerpt = s.null() ? nil : try s.string("\(at).excerpt")
+            case "seq": seq = s.null() ? nil : try s.int("\(at).seq")
+            default: try s.skipValue()
+            }
         }
-        static func int(_ o: [String: JSONValue], _ key: String, _ at: String) throws -> Int {
-            guard case .int(let n) = try required(o, key, at) else { throw failure("\(at).\(key) is not a whole number") }
-            return n
-        }
-        static func bool(_ o: [String: JSONValue], _ key: String, _ at: String) throws -> Bool {
-            guard case .bool(let b) = try required(o, key, at) else { throw failure("\(at).\(key) is not true or false") }
-            return b
-        }
-        static func optionalInt(_ o: [String: JSONValue], _ key: String, _ at: String) throws -> Int? {
-            guard let v = o[key], v != .null else { return nil }
-            guard case .int(let n) = v else { throw failure("\(at).\(key) is not a whole number") }
-            return n
-        }
-        static func optionalString(_ o: [String: JSONValue], _ key: String, _ at: String) throws -> String? {
-            guard let v = o[key], v != .null else { return nil }
-            guard case .string(let s) = v else { throw failure("\(at).\(key) is not a string") }
-            return s
-        }
+        guard let severity else { throw missing("severity", at) }
+        guard let message else { throw missing("message", at) }
+        return Diagnostic(severity, message, page: page, line: line, column: column, excerpt: excerpt, seq: seq)
     }
 }
