@@ -198,13 +198,15 @@ struct DiffReportTests {
     }
 
     @Test func jsonEscapesOnlyWhatItMust() {
-        var json = DiffJSON()
-        json.array { json in
-            json.string("a\"b\\c/元\n\u{01}\u{1F}")
-            json.array { _ in }
-            json.object { _ in }
-        }
-        #expect(json.text == "[\n  \"a\\\"b\\\\c/元\\n\\u0001\\u001f\",\n  [],\n  {}\n]\n")
+        var json = JSONWriter()
+        json.beginArray()
+        json.string("a\"b\\c/元\n\u{01}\u{1F}")
+        json.beginArray()
+        json.endArray()
+        json.beginObject()
+        json.endObject()
+        json.endArray()
+        #expect(String(decoding: json.finish(), as: UTF8.self) == "[\n  \"a\\\"b\\\\c/元\\n\\u0001\\u001f\",\n  [],\n  {}\n]\n")
     }
 
     @Test func textReport() {

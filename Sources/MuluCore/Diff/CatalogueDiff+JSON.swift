@@ -5,38 +5,37 @@ extension CatalogueDiff {
     /// The JSON report, as the `mulu diff` contract states:
     /// `{ "$schema", "added": [ENTRY], "changed": [{ "after", "before", "fields" }], "removed": [ENTRY] }`.
     ///
-    /// Deterministic: keys sorted, entries in report order, pretty-printed with a 2-space indent,
-    /// UTF-8 not escaped (nor `/`), and a trailing newline. ENTRY is the entry object of
-    /// `catalogue.json`, `training`/`assessment` being `null` when unread.
+    /// Written by `JSONWriter`, like `catalogue.json`: keys sorted, entries in report order,
+    /// 2-space indent, UTF-8 not escaped (nor `/`), a trailing newline. ENTRY is the entry
+    /// object of `catalogue.json` (`CatalogueJSON.write`), `training`/`assessment` `null` when unread.
     public func jsonReport() -> String {
-        var json = DiffJSON()
-        json.object { json in
-            json.key("$schema")
-            json.string(CatalogueDiff.jsonSchemaURL)
-            json.key("added")
-            json.array { json in
-                for entry in added { json.entry(entry) }
-            }
-            json.key("changed")
-            json.array { json in
-                for change in changed {
-                    json.object { json in
-                        json.key("after")
-                        json.entry(change.after)
-                        json.key("before")
-                        json.entry(change.before)
-                        json.key("fields")
-                        json.array { json in
-                            for field in change.fields { json.string(field.rawValue) }
-                        }
-                    }
-                }
-            }
-            json.key("removed")
-            json.array { json in
-                for entry in removed { json.entry(entry) }
-            }
+        var w = JSONWriter(reservingCapacity: 4096 + (added.count + removed.count + 2 * changed.count) * 600)
+        w.beginObject()
+        w.field("$schema", CatalogueDiff.jsonSchemaURL)
+        w.key("added")
+        w.beginArray()
+        for entry in added { CatalogueJSON.write(entry, to: &w) }
+        w.endArray()
+        w.key("changed")
+        w.beginArray()
+        for change in changed {
+            w.beginObject()
+            w.key("after")
+            CatalogueJSON.write(change.after, to: &w)
+            w.key("before")
+            CatalogueJSON.write(change.before, to: &w)
+            w.key("fields")
+            w.beginArray()
+            for field in change.fields { w.string(field.rawValue) }
+            w.endArray()
+            w.endObject()
         }
-        return json.text
+        w.endArray()
+        w.key("removed")
+        w.beginArray()
+        for entry in removed { CatalogueJSON.write(entry, to: &w) }
+        w.endArray()
+        w.endObject()
+        return String(decoding: w.finish(), as: UTF8.self)
     }
 }
