@@ -20,13 +20,19 @@ public enum CatalogueCompiler {
     ) -> [(name: String, bytes: [UInt8])] {
         let catalogue = loaded.catalogue
         let metadata = loaded.metadata ?? defaultMetadata(for: catalogue)
-        let json = CatalogueJSON.encode(catalogue, schemaRef: options.schemaRef)
-        let csv = CatalogueCSV.encode(catalogue, byteOrderMark: options.byteOrderMark)
+        let typeName = CatalogueSwiftSource.typeName(forID: metadata.id)
+        // The three encodings share nothing: run them on all cores.
+        let (schemaRef, bom) = (options.schemaRef, options.byteOrderMark)
+        let tasks: [@Sendable () -> [UInt8]] = [
+            { CatalogueJSON.encode(catalogue, schemaRef: schemaRef) },
+            { CatalogueCSV.encode(catalogue, byteOrderMark: bom) },
+            { CatalogueSwiftSource.encode(catalogue, typeName: typeName) },
+        ]
+        let encoded = Parallel.run(tasks)
+        let (json, csv, swift) = (encoded[0], encoded[1], encoded[2])
         let package = DataPackage.encode(
             catalogue: catalogue, metadata: metadata, csvName: "catalogue.csv", csvBytes: csv,
             jsonName: "catalogue.json", byteOrderMark: options.byteOrderMark)
-        let typeName = CatalogueSwiftSource.typeName(forID: metadata.id)
-        let swift = CatalogueSwiftSource.encode(catalogue, typeName: typeName)
         return [
             ("catalogue.json", json), ("catalogue.csv", csv), ("datapackage.json", package),
             ("\(typeName).swift", swift),

@@ -59,13 +59,16 @@ public enum CatalogueLoader {
         bytes: [UInt8], path: String, password: String?, metadata: CatalogueMetadata?, keepRows: Bool = false
     ) throws -> Loaded {
         let isPDF = bytes.starts(with: Array("%PDF-".utf8)) || path.lowercased().hasSuffix(".pdf")
-        let notice = isPDF
-            ? try NoticeParser.parsePDF(bytes, path: path, password: password)
-            : try NoticeParser.parseText(bytes, path: path, keepRows: keepRows)
+        // The checksum needs only the bytes: it is taken while the notice is parsed.
+        let (sha256, notice) = try Parallel.pair({ SHA256.hex(bytes) }) {
+            isPDF
+                ? try NoticeParser.parsePDF(bytes, path: path, password: password)
+                : try NoticeParser.parseText(bytes, path: path, keepRows: keepRows)
+        }
         let name = (path as NSString).lastPathComponent
         let catalogue = Catalogue(
             title: metadata?.title ?? notice.title ?? name,
-            source: .init(file: name, sha256: SHA256.hex(bytes), format: notice.format),
+            source: .init(file: name, sha256: sha256, format: notice.format),
             entries: notice.entries, diagnostics: notice.diagnostics)
         return Loaded(catalogue: catalogue, metadata: metadata, notice: notice, noticeBytes: bytes)
     }
