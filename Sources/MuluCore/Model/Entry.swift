@@ -59,18 +59,12 @@ public struct EntryKey: Hashable, Comparable, Sendable {
     /// Keys compare by their UTF-8 bytes: catalogue data is compared as published, and byte
     /// hashing avoids Unicode normalisation on every lookup (names are Chinese).
     public static func == (a: EntryKey, b: EntryKey) -> Bool {
-        a.code.utf8.elementsEqual(b.code.utf8) && a.name.utf8.elementsEqual(b.name.utf8)
+        BytewiseString.equal(a.code, b.code) && BytewiseString.equal(a.name, b.name)
     }
 
     public func hash(into hasher: inout Hasher) {
-        EntryKey.hashBytes(code, into: &hasher)
+        BytewiseString.hash(code, into: &hasher)
         hasher.combine(0xFF as UInt8)
-        EntryKey.hashBytes(name, into: &hasher)
-    }
-
-    @inline(__always)
-    static func hashBytes(_ s: String, into hasher: inout Hasher) {
-        var s = s
-        s.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        BytewiseString.hash(name, into: &hasher)
     }
 }

@@ -13,6 +13,7 @@ public enum CatalogueValidator {
         seen.reserveCapacity(entries.count)
         var seqSeen = Set<Int>(minimumCapacity: entries.count)
         var industryOfOccupation: [String: String] = [:]
+        industryOfOccupation.reserveCapacity(entries.count / 4)
         let parents = entries.map { CodeSyntax.parentOccupation($0.code) }
         for (e, parent) in zip(entries, parents) where parent == nil && !CodeSyntax.isWildcard(e.code) {
             if industryOfOccupation[e.code] == nil { industryOfOccupation[e.code] = e.industry }

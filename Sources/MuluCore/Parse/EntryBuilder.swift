@@ -87,8 +87,10 @@ public struct EntryBuilder {
 
     private var industry = ""
     private var lastIndustryText = ""
-    // Subsidy cells repeat across a catalogue: the last distinct text of each column is kept.
+    // Subsidy cells repeat across a catalogue (a few dozen distinct texts for thousands of rows):
+    // each distinct text is read once; the last one of each column is checked first.
     private var lastSubsidy: [(text: String, subsidy: Subsidy?)] = [("", nil), ("", nil)]
+    private var subsidies: [BytewiseString: Subsidy?] = [:]
 
     public init(expectedRows: Int = 0) {
         entries.reserveCapacity(expectedRows)
@@ -116,7 +118,7 @@ public struct EntryBuilder {
         }
         let industryText = cells[.industry]
         if !industryText.isEmpty {
-            if industryText != lastIndustryText {
+            if !BytewiseString.equal(industryText, lastIndustryText) {
                 industry = FieldNormaliser.text(industryText)
                 lastIndustryText = industryText
             }
@@ -138,10 +140,15 @@ public struct EntryBuilder {
         func subsidy(_ field: TableField, _ k: Int, _ label: String) -> Subsidy? {
             let text = cells[field]
             let subsidy: Subsidy?
-            if text == lastSubsidy[k].text {
+            if BytewiseString.equal(text, lastSubsidy[k].text) {
                 subsidy = lastSubsidy[k].subsidy
             } else {
-                subsidy = SubsidyParser.parse(text)
+                if let known = subsidies[BytewiseString(text)] {
+                    subsidy = known
+                } else {
+                    subsidy = SubsidyParser.parse(text)
+                    subsidies[BytewiseString(text)] = subsidy
+                }
                 lastSubsidy[k] = (text, subsidy)
             }
             if subsidy == nil {
