@@ -98,8 +98,8 @@ public enum CatalogueJSON {
         }
     }
 
-    private static func missing(_ key: String, _ at: String) -> DecodeError {
-        DecodeError(description: "not a catalogue.json: missing \"\(key)\" at \(at)")
+    private static func missing(_ key: String, _ at: @autoclosure () -> String) -> DecodeError {
+        DecodeError(description: "not a catalogue.json: missing \"\(key)\" at \(at())")
     }
 
     private static func catalogue(_ s: inout JSONScanner) throws -> Catalogue {
@@ -160,94 +160,94 @@ public enum CatalogueJSON {
         return .init(file: file, sha256: sha, format: format)
     }
 
-    private static func entry(_ s: inout JSONScanner, _ at: String) throws -> Entry {
+    private static func entry(_ s: inout JSONScanner, _ at: @autoclosure () -> String) throws -> Entry {
         var seq: Int?, industry: String?, code: String?, name: String?, urgent: Bool?
         var training: Subsidy?, assessment: Subsidy?
         var seen = (training: false, assessment: false)
-        try s.beginObject(at)
+        try s.beginObject(at())
         var first = true
         while let key = try s.nextKey(&first) {
             switch key {
-            case "seq": seq = try s.int("\(at).seq")
-            case "industry": industry = try s.string("\(at).industry")
-            case "code": code = try s.string("\(at).code")
-            case "name": name = try s.string("\(at).name")
-            case "urgent": urgent = try s.bool("\(at).urgent")
+            case "seq": seq = try s.int("\(at()).seq")
+            case "industry": industry = try s.string("\(at()).industry")
+            case "code": code = try s.string("\(at()).code")
+            case "name": name = try s.string("\(at()).name")
+            case "urgent": urgent = try s.bool("\(at()).urgent")
             case "training":
-                training = try subsidy(&s, "\(at).training")
+                training = try subsidy(&s, "\(at()).training")
                 seen.training = true
             case "assessment":
-                assessment = try subsidy(&s, "\(at).assessment")
+                assessment = try subsidy(&s, "\(at()).assessment")
                 seen.assessment = true
             default: try s.skipValue()
             }
         }
-        guard let seq else { throw missing("seq", at) }
-        guard let industry else { throw missing("industry", at) }
-        guard let code else { throw missing("code", at) }
-        guard let name else { throw missing("name", at) }
-        guard let urgent else { throw missing("urgent", at) }
-        guard seen.training else { throw missing("training", at) }
-        guard seen.assessment else { throw missing("assessment", at) }
+        guard let seq else { throw missing("seq", at()) }
+        guard let industry else { throw missing("industry", at()) }
+        guard let code else { throw missing("code", at()) }
+        guard let name else { throw missing("name", at()) }
+        guard let urgent else { throw missing("urgent", at()) }
+        guard seen.training else { throw missing("training", at()) }
+        guard seen.assessment else { throw missing("assessment", at()) }
         return Entry(seq: seq, industry: industry, code: code, name: name, training: training, assessment: assessment, urgent: urgent)
     }
 
-    private static func subsidy(_ s: inout JSONScanner, _ at: String) throws -> Subsidy? {
+    private static func subsidy(_ s: inout JSONScanner, _ at: @autoclosure () -> String) throws -> Subsidy? {
         if s.null() { return nil }
         var levels: [Level]?, amount: Int?, anyOf: Bool?, text: String?
-        try s.beginObject(at)
+        try s.beginObject(at())
         var first = true
         while let key = try s.nextKey(&first) {
             switch key {
             case "levels":
                 var list: [Level] = []
-                try s.beginArray("\(at).levels")
+                try s.beginArray("\(at()).levels")
                 var firstLevel = true
                 while try s.nextElement(&firstLevel) {
-                    let name = try s.string("\(at).levels[\(list.count)]")
+                    let name = try s.string("\(at()).levels[\(list.count)]")
                     guard let level = Level(rawValue: name) else {
-                        throw DecodeError(description: "not a catalogue.json: \(at).levels[\(list.count)] `\(name)` is not one of 初级, 中级, 高级, 技师, 高级技师")
+                        throw DecodeError(description: "not a catalogue.json: \(at()).levels[\(list.count)] `\(name)` is not one of 初级, 中级, 高级, 技师, 高级技师")
                     }
                     list.append(level)
                 }
                 levels = list
-            case "amountYuan": amount = try s.int("\(at).amountYuan")
-            case "anyOf": anyOf = try s.bool("\(at).anyOf")
-            case "text": text = try s.string("\(at).text")
+            case "amountYuan": amount = try s.int("\(at()).amountYuan")
+            case "anyOf": anyOf = try s.bool("\(at()).anyOf")
+            case "text": text = try s.string("\(at()).text")
             default: try s.skipValue()
             }
         }
-        guard let levels else { throw missing("levels", at) }
-        guard let amount else { throw missing("amountYuan", at) }
-        guard let anyOf else { throw missing("anyOf", at) }
-        guard let text else { throw missing("text", at) }
+        guard let levels else { throw missing("levels", at()) }
+        guard let amount else { throw missing("amountYuan", at()) }
+        guard let anyOf else { throw missing("anyOf", at()) }
+        guard let text else { throw missing("text", at()) }
         return Subsidy(levels: levels, amountYuan: amount, anyOf: anyOf, text: text)
     }
 
-    private static func diagnostic(_ s: inout JSONScanner, _ at: String) throws -> Diagnostic {
+    private static func diagnostic(_ s: inout JSONScanner, _ at: @autoclosure () -> String) throws -> Diagnostic {
         var severity: Diagnostic.Severity?, message: String?
         var page: Int?, line: Int?, column: Int?, excerpt: String?, seq: Int?
-        try s.beginObject(at)
+        try s.beginObject(at())
         var first = true
         while let key = try s.nextKey(&first) {
             switch key {
             case "severity":
-                let name = try s.string("\(at).severity")
+                let name = try s.string("\(at()).severity")
                 guard let v = Diagnostic.Severity(rawValue: name) else {
-                    throw DecodeError(description: "not a catalogue.json: \(at).severity `\(name)` is not error or warning")
+                    throw DecodeError(description: "not a catalogue.json: \(at()).severity `\(name)` is not error or warning")
                 }
                 severity = v
-            case "message": message = try s.string("\(at).message")
-            case "page": page = s.null() ? nil : try s.int("\(at).page")
-            case "line": line = s.null() ? nil : try s.int("\(at).line")
-            case "column": column = s.null() ? nil : try s.int("\(at).column")
-            case "excerpt": excerpt = s.null() ? nil : try s.string("\(at).excerpt")
-            case "seq": seq = s.null() ? nil : try s.int("\(at).seq")
+            case "message": message = try s.string("\(at()).message")
+            case "page": page = s.null() ? nil : try s.int("\(at()).page")
+            case "line": line = s.null() ? nil : try s.int("\(at()).line")
+            case "column": column = s.null() ? nil : try s.int("\(at()).column")
+            case "excerpt": excerpt = s.null() ? nil : try s.string("\(at()).excerpt")
+            case "seq": seq = s.null() ? nil : try s.int("\(at()).seq")
             default: try s.skipValue()
             }
         }
-        guard let severity else { throw missing("severity", at) }
-        guard let message else { throw missing("message", at) }
+        guard let severity else { throw missing("severity", at()) }
+        guard let message else { throw missing("message", at()) }
         return Diagnostic(severity, message, page: page, line: line, column: column, excerpt: excerpt, seq: seq)
     }
 }

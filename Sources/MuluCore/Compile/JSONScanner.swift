@@ -52,13 +52,13 @@ public struct JSONScanner {
     }
 
     /// `{`, or a failure naming `what` was expected.
-    public mutating func beginObject(_ what: String) throws(Failure) {
-        guard consume(UInt8(ascii: "{")) else { throw fail("\(what) is not an object") }
+    public mutating func beginObject(_ what: @autoclosure () -> String) throws(Failure) {
+        guard consume(UInt8(ascii: "{")) else { throw fail("\(what()) is not an object") }
     }
 
     /// `[`, or a failure naming `what` was expected.
-    public mutating func beginArray(_ what: String) throws(Failure) {
-        guard consume(UInt8(ascii: "[")) else { throw fail("\(what) is not an array") }
+    public mutating func beginArray(_ what: @autoclosure () -> String) throws(Failure) {
+        guard consume(UInt8(ascii: "[")) else { throw fail("\(what()) is not an array") }
     }
 
     /// The next key of the object being read, or nil at its `}`; `first` tracks the commas.
@@ -92,7 +92,7 @@ public struct JSONScanner {
     }
 
     /// `true` or `false`.
-    public mutating func bool(_ what: String) throws(Failure) -> Bool {
+    public mutating func bool(_ what: @autoclosure () -> String) throws(Failure) -> Bool {
         skipBlanks()
         if i + 4 <= p.count, p[i] == UInt8(ascii: "t"), p[i + 1] == UInt8(ascii: "r"), p[i + 2] == UInt8(ascii: "u"), p[i + 3] == UInt8(ascii: "e") {
             i += 4
@@ -104,11 +104,11 @@ public struct JSONScanner {
             i += 5
             return false
         }
-        throw fail("\(what) is not true or false")
+        throw fail("\(what()) is not true or false")
     }
 
     /// A whole number.
-    public mutating func int(_ what: String) throws(Failure) -> Int {
+    public mutating func int(_ what: @autoclosure () -> String) throws(Failure) -> Int {
         skipBlanks()
         let negative = i < p.count && p[i] == UInt8(ascii: "-")
         if negative { i += 1 }
@@ -117,22 +117,22 @@ public struct JSONScanner {
         while i < p.count, p[i] >= 0x30, p[i] <= 0x39 {
             let (m, o1) = value.multipliedReportingOverflow(by: 10)
             let (a, o2) = m.addingReportingOverflow(Int(p[i] - 0x30))
-            guard !o1, !o2 else { throw fail("\(what) is too large") }
+            guard !o1, !o2 else { throw fail("\(what()) is too large") }
             value = a
             digits += 1
             i += 1
         }
-        guard digits > 0 else { throw fail("\(what) is not a whole number") }
+        guard digits > 0 else { throw fail("\(what()) is not a whole number") }
         if i < p.count, p[i] == UInt8(ascii: ".") || p[i] == UInt8(ascii: "e") || p[i] == UInt8(ascii: "E") {
-            throw fail("\(what) is not a whole number")
+            throw fail("\(what()) is not a whole number")
         }
         return negative ? -value : value
     }
 
     /// A string, escapes resolved.
-    public mutating func string(_ what: String) throws(Failure) -> String {
+    public mutating func string(_ what: @autoclosure () -> String) throws(Failure) -> String {
         skipBlanks()
-        guard i < p.count, p[i] == UInt8(ascii: "\"") else { throw fail("\(what) is not a string") }
+        guard i < p.count, p[i] == UInt8(ascii: "\"") else { throw fail("\(what()) is not a string") }
         i += 1
         let start = i
         while i < p.count, p[i] != UInt8(ascii: "\""), p[i] != UInt8(ascii: "\\") {

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Reads any input `mulu` accepts — a notice (PDF or text), a catalogue folder under `inputs/`,
 /// or a `catalogue.json` — reading each file exactly once.
@@ -101,16 +104,36 @@ public enum CatalogueLoader {
 
     /// A file's bytes, read once.
     static func read(_ path: String) throws -> [UInt8] {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw MuluError(file: path, problem: "cannot be read (permission denied?)")
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
+            throw MuluError(file: path, problem: "cannot be read: \(String(cString: strerror(errno)))")
         }
-        defer { try? handle.close() }
-        do {
-            return [UInt8](try handle.readToEnd() ?? Data())
-        } catch {
-            throw MuluError(file: path, problem: "cannot be read: \(error.localizedDescription)")
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            throw MuluError(file: path, problem: "cannot be read: \(String(cString: strerror(errno)))")
         }
+        // Read into one buffer sized from fstat, growing if the file grew meanwhile.
+        var bytes: [UInt8] = []
+        var capacity = max(Int(info.st_size), 0) + 1
+        var count = 0
+        while true {
+            bytes.reserveCapacity(capacity)
+            let got = try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1 << 20) { chunk -> Int in
+                let n = Glibc.read(fd, chunk.baseAddress, chunk.count)
+                guard n >= 0 else {
+                    throw MuluError(file: path, problem: "cannot be read: \(String(cString: strerror(errno)))")
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[..<n]))
+                return n
+            }
+            if got == 0 { break }
+            count += got
+            if count >= capacity { capacity *= 2 }
+        }
+        return bytes
     }
+
 
     /// A decoding error in one line.
     static func describe(_ error: Error) -> String {
