@@ -55,11 +55,28 @@ public enum TextDecoding {
         var controls = 0
         var content = false
         decoded.withUnsafeBufferPointer { p in
-            for b in p where b < 0x21 || b == 0x7F {
-                switch b {
-                case 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20: continue
-                default: controls += 1
+            let raw = UnsafeRawPointer(p.baseAddress)
+            var i = 0
+            while i < p.count {
+                // Eight bytes at a time when none is below 0x20 or is 0x7F (SWAR: a byte below
+                // 0x20 borrows when 0x20 is subtracted; 0x7F becomes zero when xored).
+                if i + 8 <= p.count, let raw {
+                    let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    let high: UInt64 = 0x8080_8080_8080_8080
+                    let below = (x &- 0x2020_2020_2020_2020) & ~x & high
+                    let y = x ^ 0x7F7F_7F7F_7F7F_7F7F
+                    let del = (y &- 0x0101_0101_0101_0101) & ~y & high
+                    if below | del == 0 {
+                        i += 8
+                        continue
+                    }
                 }
+                switch p[i] {
+                case 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20: break
+                case 0x00...0x1F, 0x7F: controls += 1
+                default: break
+                }
+                i += 1
             }
             content = p.contains { $0 > 0x20 && $0 != 0x7F }
         }
