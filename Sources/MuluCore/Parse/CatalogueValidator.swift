@@ -9,8 +9,11 @@ public enum CatalogueValidator {
             return (p.page, p.line)
         }
         var previous: Int?
-        var seen: [EntryKey: Int] = [:]
-        seen.reserveCapacity(entries.count)
+        // Duplicates by key hash first (integers: no string retained per entry); the keys
+        // themselves are compared only when hashes meet.
+        var firstByHash: [Int: Int] = [:]
+        firstByHash.reserveCapacity(entries.count)
+        var collided: [EntryKey: Int] = [:]
         var seqSeen = Set<Int>(minimumCapacity: entries.count)
         var industryOfOccupation: [String: String] = [:]
         industryOfOccupation.reserveCapacity(entries.count / 4)
@@ -32,12 +35,25 @@ public enum CatalogueValidator {
             }
             previous = e.seq
             seqSeen.insert(e.seq)
-            if let first = seen[e.key] {
+            var hasher = Hasher()
+            e.key.hash(into: &hasher)
+            let hash = hasher.finalize()
+            var first: Int?
+            if let j = firstByHash[hash] {
+                if entries[j].key == e.key {
+                    first = j
+                } else if let k = collided[e.key] {
+                    first = k
+                } else {
+                    collided[e.key] = i
+                }
+            } else {
+                firstByHash[hash] = i
+            }
+            if let first {
                 out.append(Diagnostic(
                     .warning, "`\(e.code) \(e.name)` is listed twice (rows \(entries[first].seq) and \(e.seq))",
                     page: page, line: line, seq: e.seq))
-            } else {
-                seen[e.key] = i
             }
             let parent = parents[i]
             if let parent, let other = industryOfOccupation[parent], other != e.industry {
