@@ -18,49 +18,50 @@ public enum CatalogueValidator {
         var industryOfOccupation: [String: String] = [:]
         industryOfOccupation.reserveCapacity(entries.count / 4)
         let parents = entries.map { CodeSyntax.parentOccupation($0.code) }
-        for (e, parent) in zip(entries, parents) where parent == nil && !CodeSyntax.isWildcard(e.code) {
-            if industryOfOccupation[e.code] == nil { industryOfOccupation[e.code] = e.industry }
+        for i in entries.indices where parents[i] == nil && !CodeSyntax.isWildcard(entries[i].code) {
+            if industryOfOccupation[entries[i].code] == nil { industryOfOccupation[entries[i].code] = entries[i].industry }
         }
-        for (i, e) in entries.enumerated() {
+        // Fields are read in place (`entries[i].…`): copying whole entries costs more than the checks.
+        for i in entries.indices {
             let (page, line) = place(i)
             if let p = previous {
-                if e.seq == p || seqSeen.contains(e.seq) {
-                    out.append(Diagnostic(.warning, "row number \(e.seq) repeats", page: page, line: line, seq: e.seq))
-                } else if e.seq != p + 1 {
-                    let detail = e.seq > p + 1 ? "skips \(p + 1)…\(e.seq - 1)" : "goes back from \(p)"
-                    out.append(Diagnostic(.warning, "row number \(e.seq) \(detail)", page: page, line: line, seq: e.seq))
+                if entries[i].seq == p || seqSeen.contains(entries[i].seq) {
+                    out.append(Diagnostic(.warning, "row number \(entries[i].seq) repeats", page: page, line: line, seq: entries[i].seq))
+                } else if entries[i].seq != p + 1 {
+                    let detail = entries[i].seq > p + 1 ? "skips \(p + 1)…\(entries[i].seq - 1)" : "goes back from \(p)"
+                    out.append(Diagnostic(.warning, "row number \(entries[i].seq) \(detail)", page: page, line: line, seq: entries[i].seq))
                 }
-            } else if e.seq != 1 {
-                out.append(Diagnostic(.warning, "the first row is numbered \(e.seq), not 1", page: page, line: line, seq: e.seq))
+            } else if entries[i].seq != 1 {
+                out.append(Diagnostic(.warning, "the first row is numbered \(entries[i].seq), not 1", page: page, line: line, seq: entries[i].seq))
             }
-            previous = e.seq
-            seqSeen.insert(e.seq)
+            previous = entries[i].seq
+            seqSeen.insert(entries[i].seq)
             var hasher = Hasher()
-            e.key.hash(into: &hasher)
+            entries[i].key.hash(into: &hasher)
             let hash = hasher.finalize()
             var first: Int?
             if let j = firstByHash[hash] {
-                if entries[j].key == e.key {
+                if entries[j].key == entries[i].key {
                     first = j
-                } else if let k = collided[e.key] {
+                } else if let k = collided[entries[i].key] {
                     first = k
                 } else {
-                    collided[e.key] = i
+                    collided[entries[i].key] = i
                 }
             } else {
                 firstByHash[hash] = i
             }
             if let first {
                 out.append(Diagnostic(
-                    .warning, "`\(e.code) \(e.name)` is listed twice (rows \(entries[first].seq) and \(e.seq))",
-                    page: page, line: line, seq: e.seq))
+                    .warning, "`\(entries[i].code) \(entries[i].name)` is listed twice (rows \(entries[first].seq) and \(entries[i].seq))",
+                    page: page, line: line, seq: entries[i].seq))
             }
             let parent = parents[i]
-            if let parent, let other = industryOfOccupation[parent], other != e.industry {
+            if let parent, let other = industryOfOccupation[parent], other != entries[i].industry {
                 out.append(Diagnostic(
                     .warning,
-                    "work type `\(e.code) \(e.name)` is under \(e.industry), its occupation \(parent) under \(other)",
-                    page: page, line: line, seq: e.seq))
+                    "work type `\(entries[i].code) \(entries[i].name)` is under \(entries[i].industry), its occupation \(parent) under \(other)",
+                    page: page, line: line, seq: entries[i].seq))
             }
         }
         return out
