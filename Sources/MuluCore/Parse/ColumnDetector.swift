@@ -51,10 +51,10 @@ public enum ColumnDetector {
     ) -> [ColumnSpan] {
         guard !reference.isEmpty else { return [] }
         let sortedRef = reference.sorted { $0.x0 < $1.x0 }
-        // A fragment that reaches over three reference columns is no cell (a note, a stray
-        // line): it would bridge gutters, so it does not shape the columns.
+        // A fragment that reaches over more columns than a cell can is a note or a stray line:
+        // it would bridge gutters, so it does not shape the columns.
         let shaping = body.filter { f in
-            sortedRef.filter { f.horizontalOverlap($0.x0, $0.x1) > 0 }.count < 3
+            sortedRef.filter { f.horizontalOverlap($0.x0, $0.x1) > 0 }.count <= settings.maxCellColumns
         }.sorted { $0.x0 < $1.x0 }
         var bands: [(x0: Double, x1: Double)] = []
         for f in shaping {

@@ -27,12 +27,12 @@ public struct TableRecovery: Sendable {
             let cells = ColumnDetector.headerCells(headerFragments)
             headerCells.append(cells)
             let named = cells.compactMap { c in c.field.map { (field: $0, x0: c.x0, x1: c.x1) } }
-            if named.count >= 3 { reference = named }
+            if named.count >= settings.minHeaderColumns { reference = named }
             let bodyLines = page.lines.indices.filter { roles[p][$0] == .body }.map { page.lines[$0] }
             let body = bodyLines.flatMap(\.fragments)
             let spans = ColumnDetector.columns(body: body, reference: reference, settings: settings)
             columns.append(spans)
-            if !spans.isEmpty, named.count < 3 {
+            if !spans.isEmpty, named.count < settings.minHeaderColumns {
                 // A page without its own header keeps the columns found so far.
                 reference = spans.map { (field: $0.field, x0: $0.x0, x1: $0.x1) }
             } else if !spans.isEmpty {

@@ -30,6 +30,12 @@ public struct TableSettings: Hashable, Sendable {
     /// blank stretch in the band. PDF: 0.5 em. Text: 1 character cell (`pdftotext -layout`
     /// shifts header and body by a few cells, so a wider reach would split cells at spaces).
     public var boundaryReach: Double = 1
+    /// A body fragment overlapping more than this many header columns is no cell (a note, a
+    /// stray line) and does not shape the columns. Default 2.
+    public var maxCellColumns: Int = 2
+    /// A page's header names at least this many columns, or the previous page's columns are
+    /// kept (a header printed on the first page only). Default 3.
+    public var minHeaderColumns: Int = 3
 
     public init(
         wordGap: Double, lineTolerance: Double, minGutter: Double, cellLineGap: Double,
