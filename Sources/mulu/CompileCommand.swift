@@ -12,7 +12,9 @@ struct CompileCommand: ParsableCommand {
             notice), or a folder of catalogue folders (such as inputs/), which compiles each into \
             DIR/<id>/ and writes DIR/index.json. Warnings about the catalogue go to stderr and into \
             the diagnostics of catalogue.json; they do not fail the run. Files are written \
-            atomically: a failed run leaves earlier outputs untouched.
+            atomically: a catalogue whose notice cannot be read leaves every output untouched \
+            (all notices are parsed before anything is written), and each catalogue's files are \
+            replaced together.
             Exit status: 0 compiled, 1 bad input or unwritable output, 64 usage.
             """)
 
@@ -51,6 +53,12 @@ struct CompileCommand: ParsableCommand {
                     report(loaded)
                     let files = CatalogueCompiler.files(for: loaded, options: options)
                     let id = loaded.metadata!.id
+                    let folderName = (folder as NSString).lastPathComponent
+                    guard id == folderName else {
+                        throw MuluError(
+                            file: (folder as NSString).appendingPathComponent("metadata.json"),
+                            problem: "id `\(id)` must be the folder's name `\(folderName)`")
+                    }
                     planned.append(((out as NSString).appendingPathComponent(id), files))
                     items.append(.init(
                         id: id, title: loaded.catalogue.title, year: loaded.metadata!.year,

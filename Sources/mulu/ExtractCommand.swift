@@ -32,6 +32,11 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: "Scale of the PNG pages (1 = 72 dpi).")
     var scale: Double = 1.5
 
+    func validate() throws {
+        if lines && columns { throw ValidationError("--lines and --columns print different views: give one") }
+        guard scale > 0, scale <= 20 else { throw ValidationError("--scale must be above 0 and at most 20") }
+    }
+
     func run() throws {
         let loaded: CatalogueLoader.Loaded
         do {

@@ -12,7 +12,7 @@ import Testing
     }
 
     @Test func escapesAndUnknownKeys() throws {
-        let json = #"{"x": {"deep": [1, {"y": null}]}, "schemaVersion": 1, "title": "a\"b\\c\u00e9\ud83d\ude00\n", "source": {"file": "f", "sha256": "s", "format": "pdf", "extra": true}, "entries": [], "diagnostics": [{"severity": "warning", "message": "m", "page": null}]}"#
+        let json = #"{"x": {"deep": [1, {"y": null}], "ratio": -1.5e3}, "schemaVersion": 1, "title": "a\"b\\c\u00e9\ud83d\ude00\n", "source": {"file": "f", "sha256": "s", "format": "pdf", "extra": true}, "entries": [], "diagnostics": [{"severity": "warning", "message": "m", "page": null}]}"#
         let c = try CatalogueJSON.decode(Array(json.utf8))
         #expect(c.title == "a\"b\\cé😀\n")
         #expect(c.source.format == .pdf && c.entries.isEmpty && c.diagnostics.first?.page == nil)

@@ -38,8 +38,10 @@ public enum DataPackage {
         if let path = metadata.source.path { source["path"] = .string(path) }
         if let publisher = metadata.source.publisher { source["publisher"] = .string(publisher) }
 
+        // Region and year only where the metadata gives them (a bare notice has neither).
+        let facts = [metadata.region, metadata.year > 0 ? "\(metadata.year)年" : ""].filter { !$0.isEmpty }
         let description = metadata.description
-            ?? "\(metadata.title)（\(metadata.region)，\(metadata.year)年）：每个职业（工种）的培训补贴与考核鉴定补贴标准，共\(catalogue.entries.count)条。"
+            ?? "\(metadata.title)\(facts.isEmpty ? "" : "（" + facts.joined(separator: "，") + "）")：每个职业（工种）的培训补贴与考核鉴定补贴标准，共\(catalogue.entries.count)条。"
 
         let resource: JSONValue = [
             "name": "catalogue",

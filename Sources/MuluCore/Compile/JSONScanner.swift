@@ -225,7 +225,23 @@ public struct JSONScanner {
         case UInt8(ascii: "t"), UInt8(ascii: "f"): _ = try bool("a value")
         case UInt8(ascii: "n"):
             guard null() else { throw fail("unexpected character") }
-        default: _ = try int("a value")
+        default: try skipNumber()
         }
+    }
+
+    /// Skips a JSON number of any form (fractions and exponents too: an added field may hold one).
+    private mutating func skipNumber() throws(Failure) {
+        let start = i
+        while i < p.count {
+            switch p[i] {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."),
+                UInt8(ascii: "e"), UInt8(ascii: "E"):
+                i += 1
+            default:
+                guard i > start else { throw fail("unexpected character") }
+                return
+            }
+        }
+        guard i > start else { throw fail("unexpected end") }
     }
 }

@@ -1,6 +1,8 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Reads any input `mulu` accepts — a notice (PDF or text), a catalogue folder under `inputs/`,
@@ -113,26 +115,25 @@ public enum CatalogueLoader {
         guard fstat(fd, &info) == 0 else {
             throw MuluError(file: path, problem: "cannot be read: \(String(cString: strerror(errno)))")
         }
-        // Read into one buffer sized from fstat, growing if the file grew meanwhile.
+        // A device or a pipe could stream for ever: only regular files are notices.
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            throw MuluError(file: path, problem: "not a regular file")
+        }
         var bytes: [UInt8] = []
-        var capacity = max(Int(info.st_size), 0) + 1
-        var count = 0
+        bytes.reserveCapacity(Int(info.st_size) + 1)
         while true {
-            bytes.reserveCapacity(capacity)
             let got = try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1 << 20) { chunk -> Int in
-                let n = Glibc.read(fd, chunk.baseAddress, chunk.count)
+                let n = readChunk(fd, chunk.baseAddress, chunk.count)
                 guard n >= 0 else {
                     throw MuluError(file: path, problem: "cannot be read: \(String(cString: strerror(errno)))")
                 }
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[..<n]))
                 return n
             }
-            if got == 0 { break }
-            count += got
-            if count >= capacity { capacity *= 2 }
+            if got == 0 { return bytes }
         }
-        return bytes
     }
+
 
 
     /// A decoding error in one line.
@@ -148,4 +149,9 @@ public enum CatalogueLoader {
             return "\(error)"
         }
     }
+}
+
+/// The C library's `read(2)` (the name `read` is taken inside `CatalogueLoader`).
+private func readChunk(_ fd: Int32, _ buffer: UnsafeMutablePointer<UInt8>?, _ count: Int) -> Int {
+    read(fd, buffer, count)
 }

@@ -47,11 +47,5 @@ public enum CodeSyntax {
         return String(decoding: code.utf8.prefix(fourth), as: UTF8.self)
     }
 
-    /// True when a token looks like a code (starts with a digit, has a dash), before checking.
-    static func looksLikeCode(_ token: Substring) -> Bool {
-        guard let first = token.unicodeScalars.first,
-            (0x30...0x39).contains(FieldNormaliser.narrow(first).value)
-        else { return false }
-        return token.unicodeScalars.contains(where: FieldNormaliser.isDash)
-    }
+
 }

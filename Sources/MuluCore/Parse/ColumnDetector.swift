@@ -15,7 +15,7 @@ public struct ColumnSpan: Hashable, Sendable {
     public var x1: Double
 }
 
-/// Stage 2 of table recovery: header cells from the header band, then the body's columns.
+/// Stage 3 of table recovery: header cells from the header band, then the body's columns.
 public enum ColumnDetector {
     /// Groups the header band's fragments into cells (fragments that overlap horizontally are
     /// lines of one cell) and names each cell's field from its label.

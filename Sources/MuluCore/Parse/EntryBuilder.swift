@@ -169,10 +169,4 @@ public struct EntryBuilder {
         anchors.append(cells.anchor)
     }
 
-    /// The entries of `rows`, in order, and what was said about them.
-    public static func entries(from rows: [RowRecord]) -> (entries: [Entry], diagnostics: [Diagnostic]) {
-        var builder = EntryBuilder(expectedRows: rows.count)
-        for row in rows { builder.add(row) }
-        return (builder.entries, builder.diagnostics)
-    }
 }

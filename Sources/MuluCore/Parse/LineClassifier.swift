@@ -1,4 +1,4 @@
-/// Stage 1 of table recovery: gives every line a role — furniture, header, or body.
+/// Stage 2 of table recovery (after lines): gives every line a role — furniture, header, or body.
 public enum LineClassifier {
     /// The roles of every line of every page, in the same shape as `pages`.
     public static func classify(_ pages: [PageText]) -> [[LineRole]] {

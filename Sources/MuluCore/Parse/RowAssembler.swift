@@ -71,7 +71,7 @@ public enum RowAssembler {
             let units = makeUnits(items, settings: settings)
             // One alignment per column, as a word processor sets it: the one that fits best.
             var assignment: [Int] = []
-            var bestCost = Double.infinity
+            var bestCost = Double.nan
             // A column with text in (nearly) every row is dense: an empty cell there is
             // suspicious and costs as much as the furthest a cell may sit from its row.
             let dense = Double(units.count) >= settings.denseColumnRatio * Double(anchors.count)
@@ -80,7 +80,9 @@ public enum RowAssembler {
                     units, anchors: anchors, alignment: alignment,
                     emptyCost: dense ? settings.maxRowDistance : 0,
                     unreadableCost: settings.maxRowDistance, readable: readable)
-                if cost < bestCost - 1e-9 {
+                // The first alignment's result stands unless another fits strictly better (so
+                // every unit gets a row even if every cost is infinite).
+                if assignment.isEmpty || cost < bestCost - settings.costEpsilon {
                     assignment = rows
                     bestCost = cost
                 }

@@ -43,14 +43,6 @@ public enum SubsidyParser {
         return Subsidy(levels: levels, amountYuan: amount, anyOf: anyOf, text: "\(joined)：\(amount)元/人")
     }
 
-    /// True when a blank-separated token starts a subsidy (a level name comes first):
-    /// the delimited reader starts a new subsidy cell there.
-    static func startsSubsidy(_ token: Substring) -> Bool {
-        let utf8 = token.utf8
-        for prefix in levelPrefixes where utf8.starts(with: prefix) { return true }
-        return false
-    }
-
     /// The level names a subsidy starts with, as UTF-8 (compared bytewise on the hot path).
     static let levelPrefixes: [[UInt8]] = ["初级", "中级", "高级", "技师", "五级", "四级", "三级", "二级", "一级"]
         .map { Array($0.utf8) }

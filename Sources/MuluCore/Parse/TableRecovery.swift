@@ -19,6 +19,7 @@ public struct TableRecovery: Sendable {
         var headerCells: [[HeaderCell]] = []
         var columns: [[ColumnSpan]] = []
         var placed: [RowAssembler.Placed] = []
+        var unplaced: [UnplacedFragment] = []
         var reference: [(field: TableField, x0: Double, x1: Double)] = []
         var offset = 0.0
         for (p, page) in pages.enumerated() {
@@ -43,13 +44,17 @@ public struct TableRecovery: Sendable {
             let top = headerBottom ?? body.map(\.y0).min()!
             let bottom = body.map(\.y1).max()!
             for f in body {
-                guard let field = ColumnDetector.field(of: f, in: spans) else { continue }
+                guard let field = ColumnDetector.field(of: f, in: spans) else {
+                    unplaced.append(UnplacedFragment(fragment: f, reason: "text outside the table's columns"))
+                    continue
+                }
                 placed.append(RowAssembler.Placed(
                     fragment: f, field: field, top: f.y0 - top + offset, bottom: f.y1 - top + offset))
             }
             offset += max(bottom - top, 0) + settings.pageJoinGap
         }
-        let (rows, unplaced) = RowAssembler.assemble(placed, settings: settings)
+        let (rows, lost) = RowAssembler.assemble(placed, settings: settings)
+        unplaced += lost
         self.settings = settings
         self.pages = pages
         self.roles = roles
@@ -69,7 +74,4 @@ public struct TableRecovery: Sendable {
             return (h.field, min(h.x0, s.x0), max(h.x1, s.x1))
         }
     }
-
-    /// True when a header was found anywhere.
-    public var hasHeader: Bool { roles.contains { $0.contains(.header) } }
 }

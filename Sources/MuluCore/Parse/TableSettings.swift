@@ -3,8 +3,8 @@
 /// Distances are in the source's units: points for a PDF, character cells for layout text.
 /// `TableSettings.pdf(emSize:)` scales the PDF defaults by the body text's em size.
 public struct TableSettings: Hashable, Sendable {
-    /// Glyphs further apart than this on one line start a new fragment.
-    /// PDF: 0.1 em (CJK glyphs in a word touch; a space is ~0.25 em). Text: 0.5 (any blank).
+    /// Glyphs further apart than this on one line start a new fragment (PDF: 0.1 em; CJK glyphs
+    /// in a word touch, a space is ~0.25 em). Text is split at every blank by `TextLayout`.
     public var wordGap: Double
     /// Glyphs whose vertical centres differ by at most this share a line. PDF: 0.3 em.
     public var lineTolerance: Double
@@ -36,6 +36,9 @@ public struct TableSettings: Hashable, Sendable {
     /// A page's header names at least this many columns, or the previous page's columns are
     /// kept (a header printed on the first page only). Default 3.
     public var minHeaderColumns: Int = 3
+    /// Two alignments whose costs differ by less than this fit equally well; the first
+    /// (centre, then top, then bottom) wins. Default 1e-9.
+    public var costEpsilon: Double = 1e-9
 
     public init(
         wordGap: Double, lineTolerance: Double, minGutter: Double, cellLineGap: Double,

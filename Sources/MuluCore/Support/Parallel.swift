@@ -2,8 +2,9 @@ import Dispatch
 
 /// Runs independent pieces of work on the machine's cores and collects their results in order.
 ///
-/// Used where a compile has work that shares nothing: encoding the output files, and hashing the
-/// notice while it is parsed. Results are written to separate slots, so no lock is needed.
+/// Used where work shares nothing: encoding a catalogue's output files, hashing a notice while
+/// it is parsed, loading the two sides of a diff. Each task writes only its own slot of a buffer
+/// allocated once, so no lock is needed and no shared array is mutated.
 public enum Parallel {
     /// `work[i]()` for every i, concurrently; the results in the same order.
     public static func run<T: Sendable>(_ work: [@Sendable () -> T]) -> [T] {
@@ -30,13 +31,18 @@ public enum Parallel {
         case second(Result<B, any Error>)
     }
 
-    /// Result slots written by exactly one task each.
+    /// Result slots in raw memory, each written by exactly one task, read after all have ended.
     private final class Slots<T>: @unchecked Sendable {
-        private var storage: [T?]
-        init(count: Int) { storage = Array(repeating: nil, count: count) }
-        func store(_ value: T, at i: Int) {
-            storage.withUnsafeMutableBufferPointer { $0[i] = value }
+        private let storage: UnsafeMutableBufferPointer<T?>
+        init(count: Int) {
+            storage = .allocate(capacity: count)
+            storage.initialize(repeating: nil)
         }
+        deinit {
+            storage.deinitialize()
+            storage.deallocate()
+        }
+        func store(_ value: T, at i: Int) { (storage.baseAddress! + i).pointee = value }
         func values() -> [T] { storage.map { $0! } }
     }
 }
