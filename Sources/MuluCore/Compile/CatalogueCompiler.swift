@@ -23,16 +23,20 @@ public enum CatalogueCompiler {
         let typeName = CatalogueSwiftSource.typeName(forID: metadata.id)
         // The three encodings share nothing: run them on all cores.
         let (schemaRef, bom) = (options.schemaRef, options.byteOrderMark)
-        let tasks: [@Sendable () -> [UInt8]] = [
-            { CatalogueJSON.encode(catalogue, schemaRef: schemaRef) },
-            { CatalogueCSV.encode(catalogue, byteOrderMark: bom) },
-            { CatalogueSwiftSource.encode(catalogue, typeName: typeName) },
+        // The CSV's hash (for datapackage.json) is taken in the CSV's own task.
+        let tasks: [@Sendable () -> (bytes: [UInt8], sha256: String?)] = [
+            { (CatalogueJSON.encode(catalogue, schemaRef: schemaRef), nil) },
+            {
+                let csv = CatalogueCSV.encode(catalogue, byteOrderMark: bom)
+                return (csv, SHA256.hex(csv))
+            },
+            { (CatalogueSwiftSource.encode(catalogue, typeName: typeName), nil) },
         ]
         let encoded = Parallel.run(tasks)
-        let (json, csv, swift) = (encoded[0], encoded[1], encoded[2])
+        let (json, csv, swift) = (encoded[0].bytes, encoded[1].bytes, encoded[2].bytes)
         let package = DataPackage.encode(
             catalogue: catalogue, metadata: metadata, csvName: "catalogue.csv", csvBytes: csv,
-            jsonName: "catalogue.json", byteOrderMark: options.byteOrderMark)
+            csvSHA256: encoded[1].sha256, jsonName: "catalogue.json", byteOrderMark: options.byteOrderMark)
         return [
             ("catalogue.json", json), ("catalogue.csv", csv), ("datapackage.json", package),
             ("\(typeName).swift", swift),

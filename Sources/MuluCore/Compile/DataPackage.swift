@@ -22,9 +22,11 @@ public enum DataPackage {
     }()
 
     /// The bytes of `datapackage.json` for a catalogue whose CSV (`csvBytes`, to be written as
-    /// `csvName`) and JSON (`jsonName`) lie beside it.
+    /// `csvName`) and JSON (`jsonName`) lie beside it. `csvSHA256` is the CSV's hash when the
+    /// caller has it already (taken alongside the other encodings); otherwise it is computed.
     public static func encode(
         catalogue: Catalogue, metadata: CatalogueMetadata, csvName: String, csvBytes: [UInt8],
+        csvSHA256: String? = nil,
         jsonName: String, byteOrderMark: Bool
     ) -> [UInt8] {
         var licence: [String: JSONValue] = ["name": .string(metadata.licence.name), "title": .string(metadata.licence.title)]
@@ -52,7 +54,7 @@ public enum DataPackage {
             "mediatype": "text/csv",
             "encoding": byteOrderMark ? "utf-8-sig" : "utf-8",
             "bytes": .int(csvBytes.count),
-            "hash": .string("sha256:" + SHA256.hex(csvBytes)),
+            "hash": .string("sha256:" + (csvSHA256 ?? SHA256.hex(csvBytes))),
             "dialect": [
                 "delimiter": ",",
                 "doubleQuote": true,
