@@ -85,7 +85,7 @@ struct BadInputTests {
     @Test func randomBytesNamedPDF() throws {
         let w = try Workspace()
         defer { w.remove() }
-        var generator = BadInputSplitMix(seed: 0x6d75_6c75)
+        var generator = SplitMix(seed: 0x6d75_6c75)
         let bytes = (0..<65_536).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
         let input = try w.file("random.pdf", bytes)
         try expectRejected(input, "not a PDF (no %PDF- header)", in: w)
@@ -330,18 +330,5 @@ struct BadInputTests {
                 #expect(run.stdout.isEmpty, "\(arguments)")
             }
         }
-    }
-}
-
-/// A small deterministic generator, so "random" inputs are the same on every run.
-struct BadInputSplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -208,20 +208,7 @@ func diffSyntheticCatalogues(rows: Int) -> (old: [Entry], new: [Entry]) {
         }
         new.append(revised)
     }
-    var generator = DiffSplitMix(seed: 2025)
+    var generator = SplitMix(seed: 2025)
     new.shuffle(using: &generator)
     return (old, new)
-}
-
-/// A small deterministic random-number generator, so that shuffled test data is the same every run.
-struct DiffSplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }
