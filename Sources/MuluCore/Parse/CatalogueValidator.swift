@@ -1,5 +1,9 @@
 /// Checks a catalogue as a whole: numbering, duplicates, and work types whose occupation is
 /// listed under another industry.
+///
+/// One pass over the entries. Keys are found by `ByteHash` in `IndexTable`s that hold only
+/// indices into `entries` (no string is copied or retained per entry); row numbers already seen
+/// are bits of a bitmap.
 public enum CatalogueValidator {
     /// Warnings about `entries`; `places` gives each entry's page and line where known.
     public static func validate(_ entries: [Entry], places: [(page: Int, line: Int)?] = []) -> [Diagnostic] {
@@ -8,62 +12,75 @@ public enum CatalogueValidator {
             guard i < places.count, let p = places[i] else { return (nil, nil) }
             return (p.page, p.line)
         }
-        var previous: Int?
-        // Duplicates by key hash first (integers: no string retained per entry); the keys
-        // themselves are compared only when hashes meet.
-        var firstByHash: [Int: Int] = [:]
-        firstByHash.reserveCapacity(entries.count)
-        var collided: [EntryKey: Int] = [:]
-        var seqSeen = Set<Int>(minimumCapacity: entries.count)
-        var industryOfOccupation: [String: String] = [:]
-        industryOfOccupation.reserveCapacity(entries.count / 4)
-        let parents = entries.map { CodeSyntax.parentOccupation($0.code) }
-        for i in entries.indices where parents[i] == nil && !CodeSyntax.isWildcard(entries[i].code) {
-            if industryOfOccupation[entries[i].code] == nil { industryOfOccupation[entries[i].code] = entries[i].industry }
+        // The first occupation (not a work type, not a wildcard) listed with each code.
+        var occupations = IndexTable(expected: entries.count / 4)
+        for i in entries.indices where CodeSyntax.parentOccupationLength(entries[i].code) == nil {
+            let code = entries[i].code
+            guard !CodeSyntax.isWildcard(code) else { continue }
+            _ = occupations.findOrInsert(ByteHash.hash(code), i) { BytewiseString.equal(entries[$0].code, code) }
         }
-        // Fields are read in place (`entries[i].…`): copying whole entries costs more than the checks.
+        var keys = IndexTable(expected: entries.count)
+        var seen = SeqSet(expected: entries.count)
+        var previous: Int?
         for i in entries.indices {
+            let seq = entries[i].seq
             let (page, line) = place(i)
             if let p = previous {
-                if entries[i].seq == p || seqSeen.contains(entries[i].seq) {
-                    out.append(Diagnostic(.warning, "row number \(entries[i].seq) repeats", page: page, line: line, seq: entries[i].seq))
-                } else if entries[i].seq != p + 1 {
-                    let detail = entries[i].seq > p + 1 ? "skips \(p + 1)…\(entries[i].seq - 1)" : "goes back from \(p)"
-                    out.append(Diagnostic(.warning, "row number \(entries[i].seq) \(detail)", page: page, line: line, seq: entries[i].seq))
+                if seq == p || seen.contains(seq) {
+                    out.append(Diagnostic(.warning, "row number \(seq) repeats", page: page, line: line, seq: seq))
+                } else if seq != p + 1 {
+                    let detail = seq > p + 1 ? "skips \(p + 1)…\(seq - 1)" : "goes back from \(p)"
+                    out.append(Diagnostic(.warning, "row number \(seq) \(detail)", page: page, line: line, seq: seq))
                 }
-            } else if entries[i].seq != 1 {
-                out.append(Diagnostic(.warning, "the first row is numbered \(entries[i].seq), not 1", page: page, line: line, seq: entries[i].seq))
+            } else if seq != 1 {
+                out.append(Diagnostic(.warning, "the first row is numbered \(seq), not 1", page: page, line: line, seq: seq))
             }
-            previous = entries[i].seq
-            seqSeen.insert(entries[i].seq)
-            var hasher = Hasher()
-            entries[i].key.hash(into: &hasher)
-            let hash = hasher.finalize()
-            var first: Int?
-            if let j = firstByHash[hash] {
-                if entries[j].key == entries[i].key {
-                    first = j
-                } else if let k = collided[entries[i].key] {
-                    first = k
-                } else {
-                    collided[entries[i].key] = i
-                }
-            } else {
-                firstByHash[hash] = i
-            }
-            if let first {
+            previous = seq
+            seen.insert(seq)
+
+            let hash = ByteHash.hash(entries[i].name, seed: ByteHash.hash(entries[i].code))
+            if let first = keys.findOrInsert(hash, i, { entries[$0].key == entries[i].key }) {
                 out.append(Diagnostic(
-                    .warning, "`\(entries[i].code) \(entries[i].name)` is listed twice (rows \(entries[first].seq) and \(entries[i].seq))",
-                    page: page, line: line, seq: entries[i].seq))
+                    .warning, "`\(entries[i].code) \(entries[i].name)` is listed twice (rows \(entries[first].seq) and \(seq))",
+                    page: page, line: line, seq: seq))
             }
-            let parent = parents[i]
-            if let parent, let other = industryOfOccupation[parent], other != entries[i].industry {
+
+            guard let length = CodeSyntax.parentOccupationLength(entries[i].code) else { continue }
+            var code = entries[i].code
+            let occupation: Int? = code.withUTF8 { bytes in
+                let parent = UnsafeBufferPointer(rebasing: bytes[..<length])
+                return occupations.find(ByteHash.hash(UnsafeRawBufferPointer(parent))) { j in
+                    var other = entries[j].code
+                    return other.withUTF8 { $0.elementsEqual(parent) }
+                }
+            }
+            if let j = occupation, !BytewiseString.equal(entries[j].industry, entries[i].industry) {
+                let parent = String(decoding: entries[i].code.utf8.prefix(length), as: UTF8.self)
                 out.append(Diagnostic(
                     .warning,
-                    "work type `\(entries[i].code) \(entries[i].name)` is under \(entries[i].industry), its occupation \(parent) under \(other)",
-                    page: page, line: line, seq: entries[i].seq))
+                    "work type `\(entries[i].code) \(entries[i].name)` is under \(entries[i].industry), its occupation \(parent) under \(entries[j].industry)",
+                    page: page, line: line, seq: seq))
             }
         }
         return out
+    }
+
+    /// Row numbers seen so far: a bitmap for the numbers a catalogue of this size uses, a set for
+    /// any beyond.
+    struct SeqSet {
+        private var bits: [UInt64]
+        private var others = Set<Int>()
+
+        init(expected: Int) { bits = [UInt64](repeating: 0, count: (expected * 2 + 64) / 64) }
+
+        func contains(_ seq: Int) -> Bool {
+            guard seq >= 0, seq < bits.count * 64 else { return others.contains(seq) }
+            return bits[seq >> 6] & (1 << UInt64(seq & 63)) != 0
+        }
+
+        mutating func insert(_ seq: Int) {
+            guard seq >= 0, seq < bits.count * 64 else { others.insert(seq); return }
+            bits[seq >> 6] |= 1 << UInt64(seq & 63)
+        }
     }
 }

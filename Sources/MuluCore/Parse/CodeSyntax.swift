@@ -36,16 +36,23 @@ public enum CodeSyntax {
 
     /// The occupation a work type belongs to (`6-24-03-01-05` → `6-24-03-01`), or nil.
     public static func parentOccupation(_ code: String) -> String? {
-        // Bytewise: the part before the fourth dash, when there are exactly four.
-        var dashes = 0
-        var fourth = 0
-        for (i, b) in code.utf8.enumerated() where b == 0x2D {
-            dashes += 1
-            if dashes == 4 { fourth = i }
-        }
-        guard dashes == 4 else { return nil }
-        return String(decoding: code.utf8.prefix(fourth), as: UTF8.self)
+        parentOccupationLength(code).map { String(decoding: code.utf8.prefix($0), as: UTF8.self) }
     }
 
-
+    /// The length in bytes of the occupation's code at the start of a work type's code (the part
+    /// before the fourth dash, when there are exactly four), or nil.
+    @inline(__always)
+    static func parentOccupationLength(_ code: String) -> Int? {
+        var dashes = 0
+        var fourth = 0
+        var i = 0
+        for b in code.utf8 {
+            if b == 0x2D {
+                dashes += 1
+                if dashes == 4 { fourth = i }
+            }
+            i += 1
+        }
+        return dashes == 4 ? fourth : nil
+    }
 }

@@ -29,9 +29,6 @@ public enum DelimitedReader {
         var result = Result(builder: EntryBuilder(expectedRows: spans.count), rows: [], unplaced: [])
         var tokens: [TextLayout.Token] = []
         tokens.reserveCapacity(16)
-        // The last text made for each field, by its bytes: repeated cells (an industry, the same
-        // subsidy row after row) reuse one string instead of decoding it again.
-        var recent = [(start: Int, end: Int, text: String)](repeating: (0, 0, ""), count: TableField.allCases.count)
         var ranges = [Range<Int>?](repeating: nil, count: TableField.allCases.count)
         bytes.withUnsafeBufferPointer { p in
             for span in spans {
@@ -50,22 +47,12 @@ public enum DelimitedReader {
                 var cells = EntryBuilder.Cells(anchor: .init(page: span.page, line: span.line, column: first.column + 1))
                 for field in TableField.allCases where field != .seq {
                     guard let r = ranges[field.rawValue], !r.isEmpty else { continue }
-                    let start = tokens[r.lowerBound].start, end = tokens[r.upperBound - 1].end
-                    let last = recent[field.rawValue]
-                    var text: String
-                    if last.end - last.start == end - start, memcmp(p.baseAddress! + last.start, p.baseAddress! + start, end - start) == 0 {
-                        text = last.text
-                    } else {
-                        text = r.count == 1
-                            ? String(decoding: UnsafeBufferPointer(rebasing: p[start..<end]), as: UTF8.self)
-                            : tokens[r].map { String(decoding: UnsafeBufferPointer(rebasing: p[$0.start..<$0.end]), as: UTF8.self) }
-                                .joined(separator: " ")
-                        recent[field.rawValue] = (start, end, text)
-                    }
-                    cells[field] = text
+                    // The cell's bytes run from its first token to its last, blanks between them
+                    // included: the builder's normalisation reads any run of blanks as one.
+                    cells[field] = tokens[r.lowerBound].start..<tokens[r.upperBound - 1].end
                     cells.setPlace(field, .init(page: span.page, line: span.line, column: tokens[r.lowerBound].column + 1))
                 }
-                result.builder.add(seq: seq, cells: cells)
+                result.builder.add(seq: seq, cells: cells, in: p)
                 for t in tokens[k...] {
                     result.unplaced.append(UnplacedFragment(
                         fragment: TextLayout.fragment(p, t, span), reason: "text after the last cell of row \(seq)"))

@@ -1,12 +1,11 @@
 /// Stage 5: turns recovered rows into normalised entries, filling merged industry cells down
 /// and reporting every cell it cannot read, with its place in the notice.
 ///
-/// Both row readers feed it, row by row: the geometric stages through `add(_ row:)`, the
-/// delimited reader through `add(seq:cells:)` straight from the bytes.
+/// Both row readers feed it, row by row, as byte ranges: the delimited reader straight from the
+/// notice's bytes through `add(seq:cells:in:)`, the geometric stages through `add(_ row:)`, which
+/// lays a row's texts end to end first. Cells that repeat down a catalogue (an industry, a
+/// subsidy) are read once and found again by their bytes.
 public struct EntryBuilder {
-    /// Occupation and work-type names end in one of these; a name that does not looks cut short.
-    static let nameEndings: Set<Unicode.Scalar> = ["工", "员", "师", "手", "机", "人", "长", "匠", "家", "士", "生", "官", "者"]
-
     /// Where a cell (or a row number) was printed.
     public struct Place: Hashable, Sendable {
         public var page: Int
@@ -20,19 +19,20 @@ public struct EntryBuilder {
         init(_ f: Fragment) { self.init(page: f.page, line: f.line, column: f.column) }
     }
 
-    /// A row's cells as published (raw text), and where each was printed. Stored field by
-    /// field, not in arrays: one row costs no allocation of its own.
+    /// A row's cells as published: byte ranges of one UTF-8 buffer, and where each was printed.
+    /// Stored field by field, not in arrays: one row costs no allocation of its own.
     public struct Cells {
         public var anchor: Place
-        public var industry = "", code = "", name = "", training = "", assessment = "", urgent = ""
+        public var industry = 0..<0, code = 0..<0, name = 0..<0, training = 0..<0, assessment = 0..<0, urgent = 0..<0
         public var industryAt: Place?, codeAt: Place?, nameAt: Place?, trainingAt: Place?, assessmentAt: Place?, urgentAt: Place?
 
         public init(anchor: Place) { self.anchor = anchor }
 
-        public subscript(field: TableField) -> String {
+        /// The byte range of the cell of `field` (empty when the row has none).
+        public subscript(field: TableField) -> Range<Int> {
             get {
                 switch field {
-                case .seq: ""
+                case .seq: 0..<0
                 case .industry: industry
                 case .code: code
                 case .name: name
@@ -85,81 +85,77 @@ public struct EntryBuilder {
     /// Where each entry's row number was printed, in entry order.
     public private(set) var anchors: [Place] = []
 
+    /// The industry filled down to rows whose industry cell is empty (merged).
     private var industry = ""
-    private var lastIndustryText = ""
-    // Subsidy cells repeat across a catalogue (a few dozen distinct texts for thousands of rows):
-    // each distinct text is read once; the last one of each column is checked first.
-    private var lastSubsidy: [(text: String, subsidy: Subsidy?)] = [("", nil), ("", nil)]
-    private var subsidies: [BytewiseString: Subsidy?] = [:]
+    /// Normalised industries by their cell's bytes: one string for all the rows of an industry.
+    private var industries = ByteCache<String>()
+    /// Read subsidies by their cell's bytes, one cache per subsidy column.
+    private var trainingSubsidies = ByteCache<Subsidy?>()
+    private var assessmentSubsidies = ByteCache<Subsidy?>()
 
     public init(expectedRows: Int = 0) {
         entries.reserveCapacity(expectedRows)
         anchors.reserveCapacity(expectedRows)
     }
 
-    /// Adds a row recovered by the table stages.
+    /// Adds a row recovered by the table stages: its cells' texts laid end to end in one buffer.
     public mutating func add(_ row: RowRecord) {
+        var buffer: [UInt8] = []
         var cells = Cells(anchor: Place(row.anchor))
         for field in TableField.allCases where field != .seq {
-            cells[field] = row.text(field)
+            let start = buffer.count
+            buffer.append(contentsOf: row.text(field).utf8)
+            cells[field] = start..<buffer.count
             cells.setPlace(field, row.cells[field]?.first.map(Place.init))
         }
-        add(seq: row.seq, cells: cells)
+        buffer.withUnsafeBufferPointer { add(seq: row.seq, cells: cells, in: $0) }
     }
 
-    /// Adds a row from its cells' raw texts.
-    public mutating func add(seq: Int, cells: Cells) {
+    /// Adds a row whose cells are byte ranges of `bytes` (UTF-8).
+    public mutating func add(seq: Int, cells: Cells, in bytes: UnsafeBufferPointer<UInt8>) {
+        @inline(__always) func slice(_ r: Range<Int>) -> UnsafeBufferPointer<UInt8> {
+            UnsafeBufferPointer(rebasing: bytes[r])
+        }
         func report(_ severity: Diagnostic.Severity, _ message: String, _ field: TableField?) {
             let at = field.flatMap { cells.place($0) } ?? cells.anchor
-            let excerpt = field.map { cells[$0] } ?? String(seq)
+            let excerpt = field.map { Self.excerpt(bytes, cells[$0]) } ?? String(seq)
             diagnostics.append(Diagnostic(
                 severity, message, page: at.page, line: at.line, column: at.column,
                 excerpt: excerpt.isEmpty ? nil : excerpt, seq: seq))
         }
-        let industryText = cells[.industry]
-        if !industryText.isEmpty {
-            if !BytewiseString.equal(industryText, lastIndustryText) {
-                industry = FieldNormaliser.text(industryText)
-                lastIndustryText = industryText
-            }
+        if !cells.industry.isEmpty {
+            let cell = slice(cells.industry)
+            industry = industries.value(cell) { FieldNormaliser.text(cell) }
         } else if industry.isEmpty {
             report(.error, "row \(seq) has no industry, and no row above gives one", nil)
         }
-        let code = FieldNormaliser.code(cells[.code])
+        let code = FieldNormaliser.code(slice(cells.code))
         if code.isEmpty {
             report(.error, "row \(seq) has no code", nil)
         } else if !CodeSyntax.isWellFormed(code) {
             report(.warning, "row \(seq): malformed code `\(code)`", .code)
         }
-        let name = FieldNormaliser.text(cells[.name])
+        let name = FieldNormaliser.text(slice(cells.name))
         if name.isEmpty {
             report(.error, "row \(seq) has no name", nil)
-        } else if let last = name.unicodeScalars.last, !Self.nameEndings.contains(last) {
+        } else if let last = name.unicodeScalars.last, !Self.isNameEnding(last) {
             report(.warning, "row \(seq): name `\(name)` looks cut short (names end in 工, 员, 师 …)", .name)
         }
-        func subsidy(_ field: TableField, _ k: Int, _ label: String) -> Subsidy? {
-            let text = cells[field]
-            let subsidy: Subsidy?
-            if BytewiseString.equal(text, lastSubsidy[k].text) {
-                subsidy = lastSubsidy[k].subsidy
-            } else {
-                if let known = subsidies[BytewiseString(text)] {
-                    subsidy = known
-                } else {
-                    subsidy = SubsidyParser.parse(text)
-                    subsidies[BytewiseString(text)] = subsidy
-                }
-                lastSubsidy[k] = (text, subsidy)
-            }
-            if subsidy == nil {
-                report(.error, text.isEmpty ? "row \(seq) has no \(label) subsidy" : "row \(seq): cannot read the \(label) subsidy",
-                       text.isEmpty ? nil : field)
-            }
-            return subsidy
+        func reportSubsidy(_ field: TableField, _ label: String) {
+            let empty = cells[field].isEmpty
+            report(.error, empty ? "row \(seq) has no \(label) subsidy" : "row \(seq): cannot read the \(label) subsidy",
+                   empty ? nil : field)
         }
-        let training = subsidy(.training, 0, "training")
-        let assessment = subsidy(.assessment, 1, "assessment")
-        let urgent = FieldNormaliser.urgentMark(cells[.urgent])
+        let trainingCell = slice(cells.training)
+        let training = trainingSubsidies.value(trainingCell) { Self.subsidy(trainingCell) }
+        if training == nil { reportSubsidy(.training, "training") }
+        let assessmentCell = slice(cells.assessment)
+        let assessment = assessmentSubsidies.value(assessmentCell) { Self.subsidy(assessmentCell) }
+        if assessment == nil { reportSubsidy(.assessment, "assessment") }
+        let urgentCell = slice(cells.urgent)
+        let urgent: Bool? = urgentCell.isEmpty ? false
+            : urgentCell.count == 1 && urgentCell[0] == 0x2A ? true
+            : FieldNormaliser.urgentMark(String(decoding: urgentCell, as: UTF8.self))
         if urgent == nil {
             report(.warning, "row \(seq): unexpected text in the urgent column", .urgent)
         }
@@ -169,4 +165,24 @@ public struct EntryBuilder {
         anchors.append(cells.anchor)
     }
 
+    /// A subsidy cell read (nil when empty or unreadable).
+    private static func subsidy(_ cell: UnsafeBufferPointer<UInt8>) -> Subsidy? {
+        cell.isEmpty ? nil : SubsidyParser.parse(String(decoding: cell, as: UTF8.self))
+    }
+
+    /// Occupation and work-type names end in one of these; a name that does not looks cut short.
+    static func isNameEnding(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "工", "员", "师", "手", "机", "人", "长", "匠", "家", "士", "生", "官", "者": true
+        default: false
+        }
+    }
+
+    /// A cell's text for a diagnostic: its tokens joined by one blank, as a reader sees the cell.
+    static func excerpt(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        var tokens: [TextLayout.Token] = []
+        TextLayout.tokens(bytes, TextLayout.LineSpan(start: range.lowerBound, end: range.upperBound, page: 0, line: 0, index: 0), into: &tokens)
+        return tokens.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0.start..<$0.end]), as: UTF8.self) }
+            .joined(separator: " ")
+    }
 }

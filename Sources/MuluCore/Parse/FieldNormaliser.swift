@@ -60,18 +60,38 @@ public enum FieldNormaliser {
         }
     }
 
-    /// False when `raw` has no blank and no full-width form (checked on UTF-8 bytes): the
-    /// common case, returned as it is.
+    /// False when the UTF-8 bytes hold no blank and no full-width form that `text` changes: the
+    /// common case, taken as it is.
     @inline(__always)
-    static func needsNormalising(_ raw: String) -> Bool {
-        var previous: UInt8 = 0
-        for b in raw.utf8 {
-            if b <= 0x20 || b == 0xC2 { return true }
-            // U+3000 (E3 80 80), U+FF00–U+FFEF (EF BC xx, EF BD xx), U+2000–U+206F (E2 80/81 xx)
-            if previous == 0xE3 && b == 0x80 { return true }
-            if previous == 0xEF && (b == 0xBC || b == 0xBD || b == 0xBB) { return true }
-            if previous == 0xE2 && (b == 0x80 || b == 0x81) { return true }
-            previous = b
+    static func needsNormalising(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = p.count
+        while i < n {
+            let b = p[i]
+            if b < 0x80 {
+                if b <= 0x20 { return true }
+                i += 1
+            } else if b < 0xE0 {
+                if b == 0xC2, i + 1 < n, p[i + 1] == 0xA0 { return true }  // U+00A0
+                i += 2
+            } else if b < 0xF0 {
+                guard i + 2 < n else { return true }
+                let c1 = p[i + 1], c2 = p[i + 2]
+                switch b {
+                case 0xE1: if c1 == 0x9A && c2 == 0x80 { return true }  // U+1680
+                case 0xE2:  // U+2000–U+200B, U+202F, U+205F
+                    if (c1 == 0x80 && (c2 <= 0x8B || c2 == 0xAF)) || (c1 == 0x81 && c2 == 0x9F) { return true }
+                case 0xE3: if c1 == 0x80 && c2 == 0x80 { return true }  // U+3000
+                case 0xEF:  // U+FEFF; full-width hyphen, digits, letters
+                    if c1 == 0xBB && c2 == 0xBF { return true }
+                    if c1 == 0xBC && (c2 == 0x8D || (0x90...0x99).contains(c2) || (0xA1...0xBA).contains(c2)) { return true }
+                    if c1 == 0xBD && (0x81...0x9A).contains(c2) { return true }
+                default: break
+                }
+                i += 3
+            } else {
+                i += 4
+            }
         }
         return false
     }
@@ -92,10 +112,30 @@ public enum FieldNormaliser {
         return String(out)
     }
 
+    /// A classification code from a cell's UTF-8 bytes (see `code(_: String)`).
+    @inline(__always)
+    public static func code(_ p: UnsafeBufferPointer<UInt8>) -> String {
+        if p.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D || $0 == 0x2A }) {
+            return String(decoding: p, as: UTF8.self)
+        }
+        return code(String(decoding: p, as: UTF8.self))
+    }
+
+    /// An industry or a name from a cell's UTF-8 bytes (see `text(_: String)`).
+    @inline(__always)
+    public static func text(_ p: UnsafeBufferPointer<UInt8>) -> String {
+        let raw = String(decoding: p, as: UTF8.self)
+        return needsNormalising(p) ? normalisedText(raw) : raw
+    }
+
     /// An industry or a name: full-width digits and letters narrowed, blanks removed except one
     /// between two ASCII letters or digits (`CAD 制图员` keeps none, `AI Ops` keeps one).
     public static func text(_ raw: String) -> String {
-        if !needsNormalising(raw) { return raw }
+        var raw = raw
+        return raw.withUTF8(needsNormalising) ? normalisedText(raw) : raw
+    }
+
+    private static func normalisedText(_ raw: String) -> String {
         var out = String.UnicodeScalarView()
         var pendingBlank = false
         for u0 in raw.unicodeScalars {
