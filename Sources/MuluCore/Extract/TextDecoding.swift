@@ -24,9 +24,11 @@ public enum TextDecoding {
         guard !bytes.isEmpty else { throw MuluError(file: path, problem: "empty file (0 bytes)") }
         let decoded: [UInt8]
         let encoding: Encoding
+        let scan: Scan
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             decoded = Array(bytes.dropFirst(3))
-            guard validUTF8(decoded) else {
+            scan = Scan(decoded)
+            guard scan.invalidAt == nil else {
                 throw MuluError(file: path, problem: "undecodable text: it starts with a UTF-8 byte-order mark but is not valid UTF-8")
             }
             encoding = .utf8BOM
@@ -36,73 +38,90 @@ public enum TextDecoding {
                 throw MuluError(file: path, problem: "undecodable text: it starts with a UTF-16 byte-order mark but is not valid UTF-16")
             }
             decoded = d
+            scan = Scan(decoded)
             encoding = little ? .utf16LE : .utf16BE
-        } else if let nul = bytes.firstIndex(of: 0) {
-            throw MuluError(file: path, problem: "binary data (a NUL byte at offset \(nul)), not a text notice")
-        } else if validUTF8(bytes) {
-            decoded = bytes
-            encoding = .utf8
-        } else if let d = gb18030(bytes) {
-            decoded = d
-            encoding = .gb18030
         } else {
-            let offset = firstInvalidUTF8(bytes)
-            let hex = String(bytes[offset], radix: 16, uppercase: true)
-            throw MuluError(
-                file: path,
-                problem: "undecodable text: not UTF-8, UTF-16 with BOM or GB18030 (byte 0x\(hex) at offset \(offset))")
-        }
-        var controls = 0
-        var content = false
-        decoded.withUnsafeBufferPointer { p in
-            let raw = UnsafeRawPointer(p.baseAddress)
-            var i = 0
-            while i < p.count {
-                // Eight bytes at a time when none is below 0x20 or is 0x7F (SWAR: a byte below
-                // 0x20 borrows when 0x20 is subtracted; 0x7F becomes zero when xored).
-                if i + 8 <= p.count, let raw {
-                    let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                    let high: UInt64 = 0x8080_8080_8080_8080
-                    let below = (x &- 0x2020_2020_2020_2020) & ~x & high
-                    let y = x ^ 0x7F7F_7F7F_7F7F_7F7F
-                    let del = (y &- 0x0101_0101_0101_0101) & ~y & high
-                    if below | del == 0 {
-                        i += 8
-                        continue
-                    }
-                }
-                switch p[i] {
-                case 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20: break
-                case 0x00...0x1F, 0x7F: controls += 1
-                default: break
-                }
-                i += 1
+            let raw = Scan(bytes)
+            // A NUL anywhere makes the file binary, even past the first byte that is not UTF-8.
+            if let nul = raw.invalidAt == nil ? raw.nulAt : bytes.firstIndex(of: 0) {
+                throw MuluError(file: path, problem: "binary data (a NUL byte at offset \(nul)), not a text notice")
             }
-            content = p.contains { $0 > 0x20 && $0 != 0x7F }
+            if raw.invalidAt == nil {
+                decoded = bytes
+                scan = raw
+                encoding = .utf8
+            } else if let d = gb18030(bytes) {
+                decoded = d
+                scan = Scan(decoded)
+                encoding = .gb18030
+            } else {
+                let offset = raw.invalidAt!
+                let hex = String(bytes[offset], radix: 16, uppercase: true)
+                throw MuluError(
+                    file: path,
+                    problem: "undecodable text: not UTF-8, UTF-16 with BOM or GB18030 (byte 0x\(hex) at offset \(offset))")
+            }
         }
-        if controls > 0 && controls * 100 > decoded.count {
-            throw MuluError(file: path, problem: "binary data (\(controls) control bytes), not a text notice")
+        if scan.controls > 0 && scan.controls * 100 > decoded.count {
+            throw MuluError(file: path, problem: "binary data (\(scan.controls) control bytes), not a text notice")
         }
-        guard content else { throw MuluError(file: path, problem: "empty file (only blanks)") }
+        guard decoded.contains(where: { $0 > 0x20 && $0 != 0x7F }) else {
+            throw MuluError(file: path, problem: "empty file (only blanks)")
+        }
         return (decoded, encoding)
     }
 
-    static func validUTF8(_ bytes: [UInt8]) -> Bool { firstInvalidUTF8(bytes) == bytes.count }
+    /// One pass over bytes: where UTF-8 breaks, the first NUL, and how many control bytes.
+    struct Scan {
+        /// The offset of the first byte that breaks UTF-8; nil when all of it is valid.
+        var invalidAt: Int?
+        /// The offset of the first NUL before `invalidAt`.
+        var nulAt: Int?
+        /// Control bytes (C0 other than tab, line ends and form feed, and DEL) before `invalidAt`.
+        var controls = 0
 
-    /// The offset of the first byte that breaks UTF-8, or `bytes.count`.
-    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int {
-        var i = 0
-        let n = bytes.count
-        return bytes.withUnsafeBufferPointer { p -> Int in
-            let raw = UnsafeRawPointer(p.baseAddress)
+        init(_ bytes: [UInt8]) {
+            self = bytes.withUnsafeBufferPointer { Scan(scanning: $0) }
+        }
+
+        init(scanning p: UnsafeBufferPointer<UInt8>) {
+            guard let raw = UnsafeRawPointer(p.baseAddress) else { return }
+            let n = p.count
+            let high: UInt64 = 0x8080_8080_8080_8080
+            var i = 0
             while i < n {
-                // Eight ASCII bytes at a time.
-                if i + 8 <= n, let raw, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                    i += 8
-                    continue
+                // Eight ASCII bytes at a time when none is below 0x20 or is 0x7F (SWAR: a byte
+                // below 0x20 borrows when 0x20 is subtracted; 0x7F becomes zero when xored).
+                if i + 8 <= n {
+                    let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    if x & high == 0 {
+                        let below = (x &- 0x2020_2020_2020_2020) & ~x & high
+                        let y = x ^ 0x7F7F_7F7F_7F7F_7F7F
+                        let del = (y &- 0x0101_0101_0101_0101) & ~y & high
+                        if below | del == 0 {
+                            i += 8
+                            continue
+                        }
+                    }
                 }
                 let b = p[i]
-                if b < 0x80 { i += 1; continue }
+                if b < 0x80 {
+                    if (b < 0x20 && !(0x09...0x0D).contains(b)) || b == 0x7F {
+                        controls += 1
+                        if b == 0 && nulAt == nil { nulAt = i }
+                    }
+                    i += 1
+                    continue
+                }
+                // Three-byte scalars whose second byte has the full continuation range (CJK).
+                if (0xE1...0xEC).contains(b) || b == 0xEE || b == 0xEF {
+                    guard i + 2 < n, p[i + 1] & 0xC0 == 0x80, p[i + 2] & 0xC0 == 0x80 else {
+                        invalidAt = i
+                        return
+                    }
+                    i += 3
+                    continue
+                }
                 let len: Int
                 var minScalar: UInt32
                 var scalar: UInt32
@@ -110,20 +129,25 @@ public enum TextDecoding {
                 case 0xC2...0xDF: len = 2; scalar = UInt32(b & 0x1F); minScalar = 0x80
                 case 0xE0...0xEF: len = 3; scalar = UInt32(b & 0x0F); minScalar = 0x800
                 case 0xF0...0xF4: len = 4; scalar = UInt32(b & 0x07); minScalar = 0x10000
-                default: return i
+                default: invalidAt = i; return
                 }
-                guard i + len <= n else { return i }
+                guard i + len <= n else { invalidAt = i; return }
                 for k in 1..<len {
                     let c = p[i + k]
-                    guard c & 0xC0 == 0x80 else { return i }
+                    guard c & 0xC0 == 0x80 else { invalidAt = i; return }
                     scalar = scalar << 6 | UInt32(c & 0x3F)
                 }
-                if scalar < minScalar || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return i }
+                if scalar < minScalar || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) {
+                    invalidAt = i
+                    return
+                }
                 i += len
             }
-            return n
         }
     }
+
+    /// The offset of the first byte that breaks UTF-8, or `bytes.count`.
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int { Scan(bytes).invalidAt ?? bytes.count }
 
     static func utf16(_ bytes: ArraySlice<UInt8>, littleEndian: Bool) -> [UInt8]? {
         guard bytes.count % 2 == 0 else { return nil }

@@ -35,7 +35,17 @@ public enum TextLayout {
         var i = 0
         let n = bytes.count
         bytes.withUnsafeBufferPointer { p in
+            let raw = UnsafeRawPointer(p.baseAddress)
             while i < n {
+                // Eight bytes at a time while none is below 0x0E (line feed, form feed and
+                // carriage return are; SWAR: such a byte borrows when 0x0E is subtracted).
+                if i + 8 <= n, let raw {
+                    let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    if (x &- 0x0E0E_0E0E_0E0E_0E0E) & ~x & 0x8080_8080_8080_8080 == 0 {
+                        i += 8
+                        continue
+                    }
+                }
                 let b = p[i]
                 if b == 0x0A || b == 0x0D {
                     spans.append(LineSpan(start: start, end: i, page: page, line: line, index: index))

@@ -15,18 +15,52 @@ import Darwin
 /// asked for (`mulu extract`).
 public enum DelimitedReader {
     /// What reading gives: the entries (in the builder), the rows when kept, what was not a row.
-    public struct Result {
+    public struct Result: Sendable {
         public var builder: EntryBuilder
         public var rows: [RowRecord]
         public var unplaced: [UnplacedFragment]
     }
 
+    /// A notice is read in parts of at least this many lines, one part per core, when it has
+    /// that many lines per core; a smaller notice is read in one part (a thread costs more).
+    public static let minLinesPerPart = 20_000
+
     /// Reads every body line. `pages` and `roles` are the classified lines of `spans`.
+    ///
+    /// Lines are read in consecutive parts on the machine's cores, each into its own
+    /// `EntryBuilder`; the builders are then appended in order (an industry merged across the
+    /// boundary is filled down by `EntryBuilder.append`), so the result is the same as reading
+    /// in one part.
+    /// `parts` overrides the number of parts (tests read one notice in many).
     public static func read(
-        _ bytes: [UInt8], spans: [TextLayout.LineSpan], pages: [PageText], roles: [[LineRole]], keepRows: Bool
+        _ bytes: [UInt8], spans: [TextLayout.LineSpan], pages: [PageText], roles: [[LineRole]], keepRows: Bool,
+        parts: Int? = nil
     ) -> Result {
         let order = columnOrder(pages: pages, roles: roles)
-        var result = Result(builder: EntryBuilder(expectedRows: spans.count), rows: [], unplaced: [])
+        let cores = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+        let partCount = max(1, min(parts ?? min(cores, spans.count / minLinesPerPart), spans.count))
+        let parts = (0..<partCount).map { k -> @Sendable () -> Result in
+            let lines = spans[k * spans.count / partCount..<(k + 1) * spans.count / partCount]
+            // The first part's builder has room for every row: the others are appended to it.
+            let expected = k == 0 ? spans.count : lines.count
+            return { readPart(bytes, lines: lines, roles: roles, order: order, keepRows: keepRows, expectedRows: expected) }
+        }
+        var results = partCount == 1 ? [parts[0]()] : Parallel.run(parts)
+        var result = results.removeFirst()
+        for part in results {
+            result.builder.append(part.builder)
+            result.rows += part.rows
+            result.unplaced += part.unplaced
+        }
+        return result
+    }
+
+    /// Reads the body lines among `lines`.
+    static func readPart(
+        _ bytes: [UInt8], lines spans: ArraySlice<TextLayout.LineSpan>, roles: [[LineRole]], order: [TableField],
+        keepRows: Bool, expectedRows: Int
+    ) -> Result {
+        var result = Result(builder: EntryBuilder(expectedRows: expectedRows), rows: [], unplaced: [])
         var tokens: [TextLayout.Token] = []
         tokens.reserveCapacity(16)
         var ranges = [Range<Int>?](repeating: nil, count: TableField.allCases.count)

@@ -5,7 +5,7 @@
 /// notice's bytes through `add(seq:cells:in:)`, the geometric stages through `add(_ row:)`, which
 /// lays a row's texts end to end first. Cells that repeat down a catalogue (an industry, a
 /// subsidy) are read once and found again by their bytes.
-public struct EntryBuilder {
+public struct EntryBuilder: Sendable {
     /// Where a cell (or a row number) was printed.
     public struct Place: Hashable, Sendable {
         public var page: Int
@@ -21,7 +21,7 @@ public struct EntryBuilder {
 
     /// A row's cells as published: byte ranges of one UTF-8 buffer, and where each was printed.
     /// Stored field by field, not in arrays: one row costs no allocation of its own.
-    public struct Cells {
+    public struct Cells: Sendable {
         public var anchor: Place
         public var industry = 0..<0, code = 0..<0, name = 0..<0, training = 0..<0, assessment = 0..<0, urgent = 0..<0
         public var industryAt: Place?, codeAt: Place?, nameAt: Place?, trainingAt: Place?, assessmentAt: Place?, urgentAt: Place?
@@ -87,6 +87,11 @@ public struct EntryBuilder {
 
     /// The industry filled down to rows whose industry cell is empty (merged).
     private var industry = ""
+    /// True once a row with an industry cell has been added.
+    private var sawIndustryCell = false
+    /// Rows added before any industry cell (entry index, index of its diagnostic): a builder
+    /// that reads the second part of a notice leaves them for `append` to fill from the first.
+    private var unfilled: [(entry: Int, diagnostic: Int)] = []
     /// Normalised industries by their cell's bytes: one string for all the rows of an industry.
     private var industries = ByteCache<String>()
     /// Read subsidies by their cell's bytes, one cache per subsidy column.
@@ -126,7 +131,9 @@ public struct EntryBuilder {
         if !cells.industry.isEmpty {
             let cell = slice(cells.industry)
             industry = industries.value(cell) { FieldNormaliser.text(cell) }
+            sawIndustryCell = true
         } else if industry.isEmpty {
+            if !sawIndustryCell { unfilled.append((entries.count, diagnostics.count)) }
             report(.error, "row \(seq) has no industry, and no row above gives one", nil)
         }
         let code = FieldNormaliser.code(slice(cells.code))
@@ -163,6 +170,26 @@ public struct EntryBuilder {
             seq: seq, industry: industry, code: code, name: name,
             training: training, assessment: assessment, urgent: urgent ?? false))
         anchors.append(cells.anchor)
+    }
+
+    /// Adds the rows `next` built from the part of the notice that follows this one's: its
+    /// first rows without an industry cell take the industry this part ends with.
+    public mutating func append(_ next: EntryBuilder) {
+        let entryBase = entries.count, diagnosticBase = diagnostics.count
+        entries += next.entries
+        anchors += next.anchors
+        if !industry.isEmpty && !next.unfilled.isEmpty {
+            for u in next.unfilled { entries[entryBase + u.entry].industry = industry }
+            let filled = Set(next.unfilled.map(\.diagnostic))
+            diagnostics += next.diagnostics.indices.lazy.filter { !filled.contains($0) }.map { next.diagnostics[$0] }
+        } else {
+            if !sawIndustryCell {
+                unfilled += next.unfilled.map { ($0.entry + entryBase, $0.diagnostic + diagnosticBase) }
+            }
+            diagnostics += next.diagnostics
+        }
+        if next.sawIndustryCell { industry = next.industry }
+        sawIndustryCell = sawIndustryCell || next.sawIndustryCell
     }
 
     /// A subsidy cell read (nil when empty or unreadable).

@@ -2,7 +2,10 @@
 public enum NoticeParser {
     /// A text notice in any encoding `TextDecoding` accepts. `keepRows` keeps the recovered
     /// rows of delimited text too (for `mulu extract`); the geometric stages always keep them.
-    public static func parseText(_ bytes: [UInt8], path: String, keepRows: Bool = false) throws -> ParsedNotice {
+    /// `readerParts` overrides how many parts delimited text is read in (see `DelimitedReader`).
+    public static func parseText(
+        _ bytes: [UInt8], path: String, keepRows: Bool = false, readerParts: Int? = nil
+    ) throws -> ParsedNotice {
         let (utf8, encoding) = try TextDecoding.utf8(bytes, path: path)
         let spans = TextLayout.spans(utf8)
         // The first page's opening lines, fully: where the header is, and how it is laid out.
@@ -34,7 +37,8 @@ public enum NoticeParser {
             let pages = TextLayout.pages(utf8, spans: spans, skip: skip)
             var roles = LineClassifier.classify(pages)
             for k in spans.indices where skip[k] { roles[spans[k].page - 1][spans[k].index] = .body }
-            let read = DelimitedReader.read(utf8, spans: spans, pages: pages, roles: roles, keepRows: keepRows)
+            let read = DelimitedReader.read(
+                utf8, spans: spans, pages: pages, roles: roles, keepRows: keepRows, parts: readerParts)
             notice = try finish(
                 format: .text, pages: pages, roles: roles, builder: read.builder, rows: read.rows,
                 unplaced: read.unplaced, path: path)

@@ -42,3 +42,5 @@ struct ByteCache<Value> {
         return arena.withUnsafeBufferPointer { memcmp($0.baseAddress! + key.start, bytes.baseAddress!, key.count) == 0 }
     }
 }
+
+extension ByteCache: Sendable where Value: Sendable {}

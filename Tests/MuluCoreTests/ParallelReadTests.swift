@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+@testable import MuluCore
+
+/// Delimited text is read in parts on several cores; reading in any number of parts must give
+/// exactly what reading in one part gives.
+@Suite struct ParallelReadTests {
+    static let delimited = [
+        "changji-2024.txt", "changji-2025-r1.txt", "text/cr.txt", "text/crlf.txt", "text/fullwidth.txt",
+        "text/gb18030.txt", "text/ideographic-space.txt", "text/padded.txt", "text/repeated-header.txt",
+        "text/tabs.txt", "text/utf16be-bom.txt", "text/utf16le-bom.txt", "text/utf8-bom.txt",
+    ]
+
+    func parse(_ bytes: [UInt8], parts: Int) throws -> ParsedNotice {
+        try NoticeParser.parseText(bytes, path: "notice.txt", readerParts: parts)
+    }
+
+    @Test(arguments: delimited)
+    func fixtureReadInPartsIsReadInOne(_ name: String) throws {
+        let bytes = [UInt8](FileManager.default.contents(atPath: fixture(name))!)
+        let one = try parse(bytes, parts: 1)
+        #expect(one.entries.count == 177 || one.entries.count == 177 - 2 + 2)
+        for parts in [2, 3, 7, 40, 1000] {
+            let many = try parse(bytes, parts: parts)
+            #expect(many.entries == one.entries, "\(name) in \(parts) parts")
+            #expect(many.diagnostics == one.diagnostics, "\(name) in \(parts) parts")
+        }
+    }
+
+    /// Merged industry cells (printed once per industry) filled down across every part boundary,
+    /// and rows before the first industry reported once, whatever the parts.
+    @Test func mergedIndustriesAcrossPartBoundaries() throws {
+        let text = String(decoding: FileManager.default.contents(atPath: fixture("changji-2024.txt"))!, as: UTF8.self)
+        var previous = ""
+        var rows = 0
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            let cells = line.split(separator: " ").map(String.init)
+            guard cells.count >= 5, Int(cells[0]) != nil else { return String(line) }
+            rows += 1
+            // The first three rows have no industry at all; later rows print it once per run.
+            if rows <= 3 || cells[1] == previous { return ([cells[0]] + cells[2...]).joined(separator: " ") }
+            previous = cells[1]
+            return String(line)
+        }
+        let bytes = Array(lines.joined(separator: "\n").utf8)
+        let one = try parse(bytes, parts: 1)
+        #expect(one.entries.count == 177)
+        #expect(one.entries[0...2].allSatisfy { $0.industry.isEmpty })
+        #expect(one.entries[3...].map(\.industry) == reference2024.entries[3...].map(\.industry))
+        #expect(one.diagnostics.filter { $0.message.contains("has no industry") }.map(\.seq) == [1, 2, 3])
+        for parts in 2...60 {
+            let many = try parse(bytes, parts: parts)
+            #expect(many.entries == one.entries, "\(parts) parts")
+            #expect(many.diagnostics == one.diagnostics, "\(parts) parts")
+        }
+    }
+}
