@@ -80,8 +80,27 @@ public enum TextDecoding {
         /// Control bytes (C0 other than tab, line ends and form feed, and DEL) before `invalidAt`.
         var controls = 0
 
+        /// Inputs at least this long are scanned in two halves at once.
+        static let minParallelBytes = 1 << 20
+
+        /// Scans `bytes`; a long input in two halves concurrently, split at a scalar boundary.
         init(_ bytes: [UInt8]) {
-            self = bytes.withUnsafeBufferPointer { Scan(scanning: $0) }
+            guard bytes.count >= Self.minParallelBytes else {
+                self = bytes.withUnsafeBufferPointer { Scan(scanning: $0) }
+                return
+            }
+            var middle = bytes.count / 2
+            while middle < bytes.count, bytes[middle] & 0xC0 == 0x80 { middle += 1 }
+            let halves = Parallel.run([0..<middle, middle..<bytes.count].map { range in
+                { @Sendable in bytes.withUnsafeBufferPointer { Scan(scanning: UnsafeBufferPointer(rebasing: $0[range])) } }
+            })
+            guard halves[0].invalidAt == nil, halves[1].invalidAt == nil else {
+                // Not UTF-8: scanned again in one piece, so the first bad byte is found as such.
+                self = bytes.withUnsafeBufferPointer { Scan(scanning: $0) }
+                return
+            }
+            nulAt = halves[0].nulAt ?? halves[1].nulAt.map { $0 + middle }
+            controls = halves[0].controls + halves[1].controls
         }
 
         init(scanning p: UnsafeBufferPointer<UInt8>) {

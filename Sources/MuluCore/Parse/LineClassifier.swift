@@ -11,6 +11,10 @@ public enum LineClassifier {
             for band in bands { for i in band { pageRoles[i] = .header } }
             let firstHeader = bands.first?.lowerBound
             for (i, line) in page.lines.enumerated() where pageRoles[i] != .header {
+                if line.fragments.isEmpty {
+                    pageRoles[i] = .blank
+                    continue
+                }
                 if seenHeader || firstHeader.map({ i > $0 }) == true, isPlainRow(line) { continue }
                 let compact = FieldNormaliser.asciiDigits(line.compactText)
                 let beforeTable = firstHeader.map { i < $0 } ?? !seenHeader
