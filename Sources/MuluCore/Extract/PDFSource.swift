@@ -15,10 +15,10 @@ public enum PDFSource {
         }
         var heights: [Double] = []
         for page in textPages {
-            for g in page.glyphs where heights.count < 20_000 { heights.append(g.y1 - g.y0) }
+            for g in page.glyphs where heights.count < TableSettings.emSampleGlyphs { heights.append(g.y1 - g.y0) }
         }
         heights.sort()
-        let em = heights.isEmpty ? 10 : max(heights[heights.count / 2], 1)
+        let em = heights.isEmpty ? TableSettings.defaultEmSize : max(heights[heights.count / 2], TableSettings.minEmSize)
         let settings = TableSettings.pdf(emSize: em)
         return (textPages.map { lines(of: $0, settings: settings) }, em)
     }

@@ -173,13 +173,14 @@ public enum TextLayout {
         return b == 0x20 || b == 0x09 || (b == 0xE3 && i + 2 < span.end && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x80)
     }
 
-    /// True when the header is laid out in columns (labels apart by runs of blanks, as
-    /// `pdftotext -layout` prints it) rather than delimited by single separators.
+    /// True when the header is laid out in columns (labels apart by runs of at least
+    /// `TableSettings.textLayout.minGutter` blanks, as `pdftotext -layout` prints it) rather than
+    /// delimited by single separators.
     public static func isColumnLayout(_ pages: [PageText], roles: [[LineRole]]) -> Bool {
         for (p, page) in pages.enumerated() {
             for (i, line) in page.lines.enumerated() where roles[p][i] == .header {
                 let f = line.fragments
-                for k in f.indices.dropFirst() where f[k].x0 - f[k - 1].x1 >= 2 {
+                for k in f.indices.dropFirst() where f[k].x0 - f[k - 1].x1 >= TableSettings.textLayout.minGutter {
                     return true
                 }
             }

@@ -96,7 +96,7 @@ public enum LineClassifier {
                 for k in TableField.headerKeywords where text.contains(k) { keywords.insert(k) }
                 j += 1
             }
-            if keywords.count >= 3 { bands.append(i..<j) }
+            if keywords.count >= TableSettings.minHeaderKeywords { bands.append(i..<j) }
             i = j
         }
         return bands

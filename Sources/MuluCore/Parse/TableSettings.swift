@@ -40,6 +40,14 @@ public struct TableSettings: Hashable, Sendable {
     /// (centre, then top, then bottom) wins. Default 1e-9.
     public var costEpsilon: Double = 1e-9
 
+    /// A band of header-vocabulary lines names at least this many header keywords (序号, 代码,
+    /// 职业 …), or it is not a header. Default 3.
+    public static let minHeaderKeywords = 3
+    /// A PDF's em size is the median height of at most this many glyphs. Default 20,000.
+    public static let emSampleGlyphs = 20_000
+    /// The em size, in points, of a PDF without glyphs (10) and the least it can be (1).
+    public static let defaultEmSize = 10.0, minEmSize = 1.0
+
     public init(
         wordGap: Double, lineTolerance: Double, minGutter: Double, cellLineGap: Double,
         maxRowDistance: Double, pageJoinGap: Double
