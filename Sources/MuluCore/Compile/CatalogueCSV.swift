@@ -31,67 +31,69 @@ public enum CatalogueCSV {
 
     /// The bytes of `catalogue.csv` for `catalogue`.
     public static func encode(_ catalogue: Catalogue, byteOrderMark: Bool) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(256 + catalogue.entries.count * 220)
-        if byteOrderMark { out.append(contentsOf: byteOrderMarkBytes) }
+        let out = OutputBuffer(capacity: 256 + catalogue.entries.count * 200)
+        encode(catalogue, byteOrderMark: byteOrderMark, into: out)
+        return out.bytes
+    }
+
+    /// Appends `catalogue.csv` for `catalogue` to `out`.
+    static func encode(_ catalogue: Catalogue, byteOrderMark: Bool, into out: OutputBuffer) {
+        if byteOrderMark { out.append(byteOrderMarkBytes) }
         for (i, column) in columns.enumerated() {
             if i > 0 { out.append(UInt8(ascii: ",")) }
-            appendField(column, to: &out)
+            appendField(column, to: out)
         }
-        out.append(contentsOf: [0x0D, 0x0A])
-        for e in catalogue.entries {
-            appendInt(e.seq, to: &out)
-            out.append(UInt8(ascii: ","))
-            appendField(e.industry, to: &out)
-            out.append(UInt8(ascii: ","))
-            appendField(e.code, to: &out)
-            out.append(UInt8(ascii: ","))
-            appendField(e.name, to: &out)
-            out.append(UInt8(ascii: ","))
-            appendSubsidy(e.training, to: &out)
-            out.append(UInt8(ascii: ","))
-            appendSubsidy(e.assessment, to: &out)
-            out.append(UInt8(ascii: ","))
-            appendBool(e.urgent, to: &out)
-            out.append(contentsOf: [0x0D, 0x0A])
+        out.append(0x0D, 0x0A)
+        // In place: a `for … in` would copy (retain and release) every entry's strings.
+        catalogue.entries.withUnsafeBufferPointer { entries in
+            for i in entries.indices { appendRecord(entries[i], to: out) }
         }
-        return out
+    }
+
+    /// One entry's record, with its CRLF.
+    private static func appendRecord(_ e: Entry, to out: OutputBuffer) {
+        out.appendDecimal(e.seq)
+        out.append(UInt8(ascii: ","))
+        appendField(e.industry, to: out)
+        out.append(UInt8(ascii: ","))
+        appendField(e.code, to: out)
+        out.append(UInt8(ascii: ","))
+        appendField(e.name, to: out)
+        out.append(UInt8(ascii: ","))
+        appendSubsidy(e.training, to: out)
+        out.append(UInt8(ascii: ","))
+        appendSubsidy(e.assessment, to: out)
+        out.append(e.urgent ? ",true\r\n" : ",false\r\n")
     }
 
     /// The four cells of a subsidy (levels, amount, any-of, text), all empty when it is missing.
-    private static func appendSubsidy(_ s: Subsidy?, to out: inout [UInt8]) {
+    private static func appendSubsidy(_ s: Subsidy?, to out: OutputBuffer) {
         guard let s else {
-            out.append(contentsOf: [UInt8(ascii: ","), UInt8(ascii: ","), UInt8(ascii: ",")])
+            out.append(",,,")
             return
         }
-        appendField(s.levels.map(\.rawValue).joined(separator: levelSeparator), to: &out)
+        // Level names hold no character that needs quoting, nor does the separator.
+        for i in s.levels.indices {
+            if i > 0 { out.append(utf8: levelSeparator) }
+            out.append(utf8: s.levels[i].rawValue)
+        }
         out.append(UInt8(ascii: ","))
-        appendInt(s.amountYuan, to: &out)
-        out.append(UInt8(ascii: ","))
-        appendBool(s.anyOf, to: &out)
-        out.append(UInt8(ascii: ","))
-        appendField(s.text, to: &out)
-    }
-
-    private static func appendBool(_ value: Bool, to out: inout [UInt8]) {
-        out.append(contentsOf: value ? [0x74, 0x72, 0x75, 0x65] : [0x66, 0x61, 0x6C, 0x73, 0x65])
-    }
-
-    private static func appendInt(_ value: Int, to out: inout [UInt8]) {
-        out.append(contentsOf: String(value).utf8)
+        out.appendDecimal(s.amountYuan)
+        out.append(s.anyOf ? ",true," : ",false,")
+        appendField(s.text, to: out)
     }
 
     /// Appends a field, quoted when it holds a comma, a double quote, CR or LF.
-    private static func appendField(_ value: String, to out: inout [UInt8]) {
-        var value = value
-        value.withUTF8 { utf8 in
-            var needsQuotes = false
-            for byte in utf8 where byte == 0x2C || byte == 0x22 || byte == 0x0D || byte == 0x0A {
-                needsQuotes = true
-                break
-            }
-            guard needsQuotes else {
-                out.append(contentsOf: utf8)
+    private static func appendField(_ value: String, to out: OutputBuffer) {
+        ByteScan.withUTF8(value) { utf8 in
+            let special = ByteScan.firstIndex(
+                in: utf8, from: 0,
+                mayHoldSpecial: {
+                    ByteScan.equal($0, 0x2C) | ByteScan.equal($0, 0x22) | ByteScan.equal($0, 0x0D) | ByteScan.equal($0, 0x0A) != 0
+                },
+                isSpecial: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A })
+            guard special < utf8.count else {
+                out.append(utf8)
                 return
             }
             out.append(0x22)

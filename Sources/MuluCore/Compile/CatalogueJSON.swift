@@ -3,14 +3,23 @@ import Foundation
 /// Reads and writes `catalogue.json`, the catalogue's canonical open-data form.
 ///
 /// The bytes are written by ``JSONWriter`` (keys sorted by UTF-8 bytes, two-space indentation,
-/// UTF-8 unescaped, trailing newline), so the same catalogue always gives the same bytes.
+/// UTF-8 unescaped, trailing newline), so the same catalogue always gives the same bytes; the
+/// entries, which are nearly all of them, by ``EntryLayout``, which writes the writer's bytes
+/// from a layout made once.
 /// A missing subsidy is `null`; a diagnostic's unknown page, line, column, excerpt or row number
 /// is left out.
 public enum CatalogueJSON {
     /// The bytes of `catalogue.json` for `catalogue`, with `"$schema": schemaRef` when given
     /// (e.g. `../../schemas/catalogue.schema.json` for a file under `generated/<id>/`).
     public static func encode(_ catalogue: Catalogue, schemaRef: String?) -> [UInt8] {
-        var w = JSONWriter(reservingCapacity: 1024 + catalogue.entries.count * 900)
+        let out = OutputBuffer(capacity: 1024 + catalogue.entries.count * 600)
+        encode(catalogue, schemaRef: schemaRef, into: out)
+        return out.bytes
+    }
+
+    /// Appends `catalogue.json` for `catalogue` to `out`.
+    static func encode(_ catalogue: Catalogue, schemaRef: String?, into out: OutputBuffer) {
+        var w = JSONWriter(into: out)
         w.beginObject()
         if let schemaRef { w.field("$schema", schemaRef) }
         w.key("diagnostics")
@@ -19,7 +28,11 @@ public enum CatalogueJSON {
         w.endArray()
         w.key("entries")
         w.beginArray()
-        for e in catalogue.entries { write(e, to: &w) }
+        let layout = EntryLayout.at(depth: 2)
+        // In place: a `for … in` would copy (retain and release) every entry's strings.
+        catalogue.entries.withUnsafeBufferPointer { entries in
+            for i in entries.indices { layout.write(entries[i], to: w.rawValue().out) }
+        }
         w.endArray()
         w.field("schemaVersion", catalogue.schemaVersion)
         w.key("source")
@@ -30,39 +43,13 @@ public enum CatalogueJSON {
         w.endObject()
         w.field("title", catalogue.title)
         w.endObject()
-        return w.finish()
+        w.end()
     }
 
     /// Writes one entry as `catalogue.json` has it (also the `ENTRY` of the diff report).
     public static func write(_ e: Entry, to w: inout JSONWriter) {
-        w.beginObject()
-        w.key("assessment")
-        write(e.assessment, to: &w)
-        w.field("code", e.code)
-        w.field("industry", e.industry)
-        w.field("name", e.name)
-        w.field("seq", e.seq)
-        w.key("training")
-        write(e.training, to: &w)
-        w.field("urgent", e.urgent)
-        w.endObject()
-    }
-
-    /// Writes a subsidy object, or `null`.
-    public static func write(_ s: Subsidy?, to w: inout JSONWriter) {
-        guard let s else {
-            w.null()
-            return
-        }
-        w.beginObject()
-        w.field("amountYuan", s.amountYuan)
-        w.field("anyOf", s.anyOf)
-        w.key("levels")
-        w.beginArray()
-        for level in s.levels { w.string(level.rawValue) }
-        w.endArray()
-        w.field("text", s.text)
-        w.endObject()
+        let (out, depth) = w.rawValue()
+        EntryLayout.at(depth: depth).write(e, to: out)
     }
 
     /// Writes a diagnostic, leaving out the fields it does not know.

@@ -34,6 +34,13 @@ public enum CatalogueSwiftSource {
     /// Each distinct subsidy is written once, as `static let s<n>: Subsidy`, numbered in order of
     /// first use, and the entries refer to it: a large catalogue compiles faster and reads shorter.
     public static func encode(_ catalogue: Catalogue, typeName: String) -> [UInt8] {
+        let out = OutputBuffer(capacity: 8192 + catalogue.entries.count * 200)
+        encode(catalogue, typeName: typeName, into: out)
+        return out.bytes
+    }
+
+    /// Appends the Swift source for `catalogue` to `out`.
+    static func encode(_ catalogue: Catalogue, typeName: String, into out: OutputBuffer) {
         var s = ""
         s.reserveCapacity(4096 + catalogue.entries.count * 400)
         let source = catalogue.source
@@ -116,54 +123,62 @@ public enum CatalogueSwiftSource {
 
         """
         // Each distinct subsidy once, numbered in order of first use; the entries refer to them.
+        // The entries are read in place: a copy would retain and release all their strings.
         var table = SubsidyTable()
-        var references: [(training: Int?, assessment: Int?)] = []
-        references.reserveCapacity(catalogue.entries.count)
-        for e in catalogue.entries {
-            references.append((e.training.map { table.index(of: $0) }, e.assessment.map { table.index(of: $0) }))
+        let subsidies = catalogue.entries.withUnsafeBufferPointer { entries in
+            var references: [(training: Int?, assessment: Int?)] = []
+            references.reserveCapacity(entries.count)
+            var (lastTraining, lastAssessment) = (0, 0)
+            for i in entries.indices {
+                references.append((table.index(of: entries[i].training, hint: &lastTraining),
+                                   table.index(of: entries[i].assessment, hint: &lastAssessment)))
+            }
+            out.append(utf8: s)
+            for i in entries.indices {
+                out.append("        Entry(seq: ")
+                out.appendDecimal(entries[i].seq)
+                out.append(", industry: ")
+                appendLiteral(entries[i].industry, to: out)
+                out.append(", code: ")
+                appendLiteral(entries[i].code, to: out)
+                out.append(", name: ")
+                appendLiteral(entries[i].name, to: out)
+                out.append(", training: ")
+                appendReference(references[i].training, to: out)
+                out.append(", assessment: ")
+                appendReference(references[i].assessment, to: out)
+                out.append(entries[i].urgent ? ", urgent: true),\n" : ", urgent: false),\n")
+            }
+            return table.subsidies
         }
-        let subsidies = table.subsidies
-        var out: [UInt8] = Array(s.utf8)
-        out.reserveCapacity(out.count + subsidies.count * 160 + catalogue.entries.count * 200)
-        for (e, reference) in zip(catalogue.entries, references) {
-            out.append(contentsOf: "        Entry(seq: ".utf8)
-            out.append(contentsOf: String(e.seq).utf8)
-            out.append(contentsOf: ", industry: ".utf8)
-            appendLiteral(e.industry, to: &out)
-            out.append(contentsOf: ", code: ".utf8)
-            appendLiteral(e.code, to: &out)
-            out.append(contentsOf: ", name: ".utf8)
-            appendLiteral(e.name, to: &out)
-            out.append(contentsOf: ", training: ".utf8)
-            appendReference(reference.training, to: &out)
-            out.append(contentsOf: ", assessment: ".utf8)
-            appendReference(reference.assessment, to: &out)
-            out.append(contentsOf: e.urgent ? ", urgent: true),\n".utf8 : ", urgent: false),\n".utf8)
-        }
-        out.append(contentsOf: "    ]\n".utf8)
+        out.append("    ]\n")
         if !subsidies.isEmpty { out.append(0x0A) }
         for (n, subsidy) in subsidies.enumerated() {
-            out.append(contentsOf: "    /// \(commentSafe(subsidy.text))\n".utf8)
-            out.append(contentsOf: "    static let s\(n): Subsidy = \(self.subsidy(subsidy))\n".utf8)
+            out.append(utf8: "    /// \(commentSafe(subsidy.text))\n")
+            out.append(utf8: "    static let s\(n): Subsidy = \(self.subsidy(subsidy))\n")
         }
-        out.append(contentsOf: "}\n".utf8)
-        return out
+        out.append("}\n")
     }
 
     /// The distinct subsidies in order of first use. Catalogues have few distinct subsidies, and
-    /// consecutive rows mostly share them, so lookups compare with the last hit and scan a short
-    /// list before they fall back to hashing (which normalises every string it hashes).
+    /// consecutive rows mostly share them, so lookups compare with the last hit in the same column
+    /// (`hint`: training and assessment each keep their own) and scan a short list before they
+    /// fall back to hashing (which normalises every string it hashes).
     private struct SubsidyTable {
         var subsidies: [Subsidy] = []
-        var lastHit = 0
         var hashed: [Subsidy: Int] = [:]
 
-        mutating func index(of subsidy: Subsidy) -> Int {
-            if lastHit < subsidies.count && subsidies[lastHit] == subsidy { return lastHit }
-            let scanned = min(subsidies.count, 32)
-            if let i = subsidies[0..<scanned].firstIndex(of: subsidy) {
-                lastHit = i
-                return i
+        /// The number of `subsidy`, nil for no subsidy.
+        mutating func index(of subsidy: Subsidy?, hint lastHit: inout Int) -> Int? {
+            guard let subsidy else { return nil }
+            let found = subsidies.withUnsafeBufferPointer { known -> Int? in
+                if lastHit < known.count && known[lastHit] == subsidy { return lastHit }
+                for i in 0..<min(known.count, 32) where known[i] == subsidy { return i }
+                return nil
+            }
+            if let found {
+                lastHit = found
+                return found
             }
             if subsidies.count > 32, let i = hashed[subsidy] {
                 lastHit = i
@@ -177,12 +192,12 @@ public enum CatalogueSwiftSource {
         }
     }
 
-    private static func appendReference(_ index: Int?, to out: inout [UInt8]) {
+    private static func appendReference(_ index: Int?, to out: OutputBuffer) {
         if let index {
             out.append(UInt8(ascii: "s"))
-            out.append(contentsOf: String(index).utf8)
+            out.appendDecimal(index)
         } else {
-            out.append(contentsOf: "nil".utf8)
+            out.append("nil")
         }
     }
 
@@ -192,18 +207,23 @@ public enum CatalogueSwiftSource {
     }
 
     /// Appends `value` as a Swift string literal; plain text is copied byte for byte.
-    private static func appendLiteral(_ value: String, to out: inout [UInt8]) {
-        var value = value
-        let plain = value.withUTF8 { utf8 -> Bool in
-            for byte in utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xC2 || byte == 0xE2 {
-                return false  // 0xC2: U+0080…U+00BF, 0xE2: U+2000…U+2FFF (U+2028/9): take the slow path
-            }
+    private static func appendLiteral(_ value: String, to out: OutputBuffer) {
+        let plain = ByteScan.withUTF8(value) { utf8 -> Bool in
+            // 0xC2: U+0080…U+00BF, 0xE2: U+2000…U+2FFF (U+2028/9): take the slow path.
+            let special = ByteScan.firstIndex(
+                in: utf8, from: 0,
+                mayHoldSpecial: {
+                    ByteScan.below($0, 0x20) | ByteScan.equal($0, 0x22) | ByteScan.equal($0, 0x5C)
+                        | ByteScan.equal($0, 0x7F) | ByteScan.equal($0, 0xC2) | ByteScan.equal($0, 0xE2) != 0
+                },
+                isSpecial: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 })
+            guard special == utf8.count else { return false }
             out.append(0x22)
-            out.append(contentsOf: utf8)
+            out.append(utf8)
             out.append(0x22)
             return true
         }
-        if !plain { out.append(contentsOf: literal(value).utf8) }
+        if !plain { out.append(utf8: literal(value)) }
     }
 
     private static func caseName(_ level: Level) -> String {

@@ -24,11 +24,14 @@
 /// w.endObject()
 /// let bytes = w.finish() // {\n  "a": 1,\n  "b": [\n    "x"\n  ]\n}\n
 /// ```
-public struct JSONWriter: Sendable {
-    /// The bytes written so far (without the trailing newline that ``finish()`` adds).
-    public private(set) var bytes: [UInt8] = []
+public struct JSONWriter {
+    /// Where the bytes go: kept whole, or streamed on in chunks (``init(into:)``).
+    private let out: OutputBuffer
 
-    private struct Level: Sendable {
+    /// The bytes written so far (without the trailing newline that ``finish()`` adds).
+    public var bytes: [UInt8] { out.bytes }
+
+    private struct Level {
         var isObject: Bool
         var isEmpty: Bool = true
         var lastKey: String? = nil
@@ -36,17 +39,30 @@ public struct JSONWriter: Sendable {
 
     private var stack: [Level] = []
     private var afterKey = false
+    private var wroteValue = false
 
     /// An empty writer; `reservingCapacity` bytes are allocated up front.
     public init(reservingCapacity capacity: Int = 0) {
-        bytes.reserveCapacity(capacity)
+        out = OutputBuffer(capacity: capacity)
+        stack.reserveCapacity(8)
+    }
+
+    /// A writer that appends to `buffer` (which may stream its bytes on as it fills).
+    init(into buffer: OutputBuffer) {
+        out = buffer
+        stack.reserveCapacity(8)
     }
 
     /// The document, with its trailing newline.
     public mutating func finish() -> [UInt8] {
+        end()
+        return out.bytes
+    }
+
+    /// Ends the document with its trailing newline, leaving the bytes in the buffer.
+    mutating func end() {
         precondition(stack.isEmpty, "JSONWriter.finish() with \(stack.count) container(s) open")
-        bytes.append(0x0A)
-        return bytes
+        out.append(0x0A)
     }
 
     // MARK: Containers
@@ -54,7 +70,7 @@ public struct JSONWriter: Sendable {
     /// Opens an object: `{`.
     public mutating func beginObject() {
         beforeValue()
-        bytes.append(UInt8(ascii: "{"))
+        out.append(UInt8(ascii: "{"))
         stack.append(Level(isObject: true))
     }
 
@@ -67,7 +83,7 @@ public struct JSONWriter: Sendable {
     /// Opens an array: `[`.
     public mutating func beginArray() {
         beforeValue()
-        bytes.append(UInt8(ascii: "["))
+        out.append(UInt8(ascii: "["))
         stack.append(Level(isObject: false))
     }
 
@@ -90,8 +106,7 @@ public struct JSONWriter: Sendable {
         #endif
         newElement(top)
         writeString(key)
-        bytes.append(UInt8(ascii: ":"))
-        bytes.append(UInt8(ascii: " "))
+        out.append(UInt8(ascii: ":"), UInt8(ascii: " "))
         afterKey = true
     }
 
@@ -106,23 +121,27 @@ public struct JSONWriter: Sendable {
     /// Writes an integer value.
     public mutating func int(_ value: Int) {
         beforeValue()
-        writeInt(value)
+        out.appendDecimal(value)
     }
 
     /// Writes `true` or `false`.
     public mutating func bool(_ value: Bool) {
         beforeValue()
-        if value {
-            bytes.append(contentsOf: [0x74, 0x72, 0x75, 0x65])  // true
-        } else {
-            bytes.append(contentsOf: [0x66, 0x61, 0x6C, 0x73, 0x65])  // false
-        }
+        out.append(value ? "true" : "false")
     }
 
     /// Writes `null`.
     public mutating func null() {
         beforeValue()
-        bytes.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])  // null
+        out.append("null")
+    }
+
+    /// Starts a value that the caller lays out itself: writes the separator and indentation
+    /// before it, and returns the buffer to append the value to and the number of containers
+    /// open around it. The caller must append exactly what this writer would write for the value.
+    mutating func rawValue() -> (out: OutputBuffer, depth: Int) {
+        beforeValue()
+        return (out, stack.count)
     }
 
     /// Writes a whole value tree (objects with their keys sorted).
@@ -170,7 +189,8 @@ public struct JSONWriter: Sendable {
         }
         let top = stack.count - 1
         guard top >= 0 else {
-            precondition(bytes.isEmpty, "JSONWriter: a second top-level value")
+            precondition(!wroteValue, "JSONWriter: a second top-level value")
+            wroteValue = true
             return
         }
         precondition(!stack[top].isObject, "JSONWriter: a value in an object without a key")
@@ -182,7 +202,7 @@ public struct JSONWriter: Sendable {
         if stack[top].isEmpty {
             stack[top].isEmpty = false
         } else {
-            bytes.append(UInt8(ascii: ","))
+            out.append(UInt8(ascii: ","))
         }
         newline(depth: stack.count)
     }
@@ -190,85 +210,68 @@ public struct JSONWriter: Sendable {
     private mutating func close(_ bracket: UInt8) {
         let level = stack.removeLast()
         if !level.isEmpty { newline(depth: stack.count) }
-        bytes.append(bracket)
+        out.append(bracket)
     }
 
     /// A newline followed by 64 spaces: a newline and the indentation of up to depth 32 in one copy.
-    private static let newlineAndSpaces: [UInt8] = [0x0A] + [UInt8](repeating: 0x20, count: 64)
+    private static let newlineAndSpaces: StaticString =
+        "\n                                                                "
 
     @inline(__always)
     private mutating func newline(depth: Int) {
         let count = 1 + depth * 2
-        if count <= Self.newlineAndSpaces.count {
-            Self.newlineAndSpaces.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<count])) }
+        let indentation = Self.newlineAndSpaces
+        if count <= indentation.utf8CodeUnitCount {
+            out.append(UnsafeRawBufferPointer(start: indentation.utf8Start, count: count))
         } else {
-            bytes.append(0x0A)
-            bytes.append(contentsOf: repeatElement(0x20, count: depth * 2))
+            out.append(0x0A)
+            for _ in 0..<depth { out.append(0x20, 0x20) }
         }
     }
-
-    private mutating func writeInt(_ value: Int) {
-        if value == 0 {
-            bytes.append(UInt8(ascii: "0"))
-            return
-        }
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        var magnitude = value.magnitude
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            while magnitude > 0 {
-                buffer[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-                count += 1
-            }
-        }
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        withUnsafeBytes(of: &digits) { buffer in
-            var i = count - 1
-            while i >= 0 {
-                bytes.append(buffer[i])
-                i -= 1
-            }
-        }
-    }
-
-    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
     private mutating func writeString(_ value: String) {
-        bytes.append(UInt8(ascii: "\""))
-        var value = value
-        value.withUTF8 { utf8 in
-            var runStart = 0
-            var i = 0
-            let n = utf8.count
-            while i < n {
-                let byte = utf8[i]
-                if byte >= 0x20 && byte != 0x22 && byte != 0x5C {
-                    i += 1
-                    continue
-                }
-                if runStart < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i])) }
-                bytes.append(UInt8(ascii: "\\"))
-                switch byte {
-                case 0x22: bytes.append(UInt8(ascii: "\""))
-                case 0x5C: bytes.append(UInt8(ascii: "\\"))
-                case 0x0A: bytes.append(UInt8(ascii: "n"))
-                case 0x0D: bytes.append(UInt8(ascii: "r"))
-                case 0x09: bytes.append(UInt8(ascii: "t"))
-                case 0x08: bytes.append(UInt8(ascii: "b"))
-                case 0x0C: bytes.append(UInt8(ascii: "f"))
-                default:
-                    bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
-                    bytes.append(Self.hexDigits[Int(byte >> 4)])
-                    bytes.append(Self.hexDigits[Int(byte & 0x0F)])
-                }
-                i += 1
-                runStart = i
+        Self.appendString(value, to: out)
+    }
+
+    /// Appends `value` as a quoted, escaped JSON string.
+    @inline(__always)
+    static func appendString(_ value: String, to out: OutputBuffer) {
+        ByteScan.withUTF8(value) { appendQuoted($0, to: out) }
+    }
+
+    /// Appends `utf8` as a JSON string: quoted, with `"`, `\\` and controls escaped; the runs
+    /// between them are copied whole.
+    static func appendQuoted(_ utf8: UnsafeBufferPointer<UInt8>, to out: OutputBuffer) {
+        out.append(UInt8(ascii: "\""))
+        let n = utf8.count
+        var runStart = 0
+        while true {
+            let i = ByteScan.firstIndex(
+                in: utf8, from: runStart,
+                mayHoldSpecial: { ByteScan.below($0, 0x20) | ByteScan.equal($0, 0x22) | ByteScan.equal($0, 0x5C) != 0 },
+                isSpecial: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C })
+            if runStart < i { out.append(UnsafeBufferPointer(rebasing: utf8[runStart..<i])) }
+            if i == n { break }
+            let byte = utf8[i]
+            switch byte {
+            case 0x22: out.append(UInt8(ascii: "\\"), UInt8(ascii: "\""))
+            case 0x5C: out.append(UInt8(ascii: "\\"), UInt8(ascii: "\\"))
+            case 0x0A: out.append(UInt8(ascii: "\\"), UInt8(ascii: "n"))
+            case 0x0D: out.append(UInt8(ascii: "\\"), UInt8(ascii: "r"))
+            case 0x09: out.append(UInt8(ascii: "\\"), UInt8(ascii: "t"))
+            case 0x08: out.append(UInt8(ascii: "\\"), UInt8(ascii: "b"))
+            case 0x0C: out.append(UInt8(ascii: "\\"), UInt8(ascii: "f"))
+            default:
+                out.append("\\u00")
+                out.append(hexDigit(byte >> 4), hexDigit(byte & 0x0F))
             }
-            if runStart < n { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<n])) }
+            runStart = i &+ 1
         }
-        bytes.append(UInt8(ascii: "\""))
+        out.append(UInt8(ascii: "\""))
+    }
+
+    @inline(__always)
+    private static func hexDigit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? UInt8(ascii: "0") &+ nibble : UInt8(ascii: "a") &+ nibble &- 10
     }
 }
