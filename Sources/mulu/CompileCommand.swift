@@ -47,11 +47,10 @@ struct CompileCommand: ParsableCommand {
                 try compileOne(input, into: out, options: options)
             } else {
                 var items: [CatalogueIndex.Item] = []
-                var planned: [(dir: String, files: [(name: String, bytes: [UInt8])])] = []
+                var planned: [(dir: String, loaded: CatalogueLoader.Loaded)] = []
                 for folder in folders {
                     let loaded = try CatalogueLoader.loadDetailed(path: folder, password: notice.password)
                     report(loaded)
-                    let files = CatalogueCompiler.files(for: loaded, options: options)
                     let id = loaded.metadata!.id
                     let folderName = (folder as NSString).lastPathComponent
                     guard id == folderName else {
@@ -59,13 +58,13 @@ struct CompileCommand: ParsableCommand {
                             file: (folder as NSString).appendingPathComponent("metadata.json"),
                             problem: "id `\(id)` must be the folder's name `\(folderName)`")
                     }
-                    planned.append(((out as NSString).appendingPathComponent(id), files))
+                    planned.append(((out as NSString).appendingPathComponent(id), loaded))
                     items.append(.init(
                         id: id, title: loaded.catalogue.title, year: loaded.metadata!.year,
-                        entryCount: loaded.catalogue.entries.count, files: files.map(\.name)))
+                        entryCount: loaded.catalogue.entries.count, files: CatalogueCompiler.fileNames(for: loaded)))
                 }
-                // Everything parsed: only now write, catalogue by catalogue, then the index.
-                for p in planned { try AtomicWriter.write(p.files, into: p.dir) }
+                // Everything parsed: only now compile and write, catalogue by catalogue, then the index.
+                for p in planned { try CatalogueCompiler.write(p.loaded, options: options, into: p.dir) }
                 try AtomicWriter.write([("index.json", CatalogueIndex.encode(items))], into: out)
                 if !quiet { printError("compiled \(items.count) catalogue(s) into \(out)") }
             }
@@ -82,7 +81,7 @@ struct CompileCommand: ParsableCommand {
             throw MuluError(file: path, problem: "already a compiled catalogue; compile reads a notice or a catalogue folder")
         }
         report(loaded)
-        try AtomicWriter.write(CatalogueCompiler.files(for: loaded, options: options), into: dir)
+        try CatalogueCompiler.write(loaded, options: options, into: dir)
         if !quiet {
             printError("compiled \(loaded.catalogue.entries.count) entries from \(path) into \(dir)")
         }

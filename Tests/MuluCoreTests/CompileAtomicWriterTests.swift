@@ -4,18 +4,6 @@ import Testing
 
 @Suite("Compile: AtomicWriter")
 struct CompileAtomicWriterTests {
-    /// A fresh temporary folder, removed when `body` returns.
-    func withTemporaryFolder(_ body: (String) throws -> Void) throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mulu-atomic-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        try body(dir)
-    }
-
-    func contents(_ dir: String) throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
-    }
-
     @Test func writesEveryFileAndCreatesTheFolder() throws {
         try withTemporaryFolder { root in
             let out = root + "/a/b/out"

@@ -1,5 +1,6 @@
-/// Turns a loaded catalogue into the files `mulu compile` writes, all in memory, so they can be
-/// written together atomically.
+/// Turns a loaded catalogue into the files `mulu compile` writes: streamed straight into their
+/// folder and replaced there together (``write(_:options:into:)``), or all in memory
+/// (``files(for:options:)``).
 public enum CatalogueCompiler {
     /// What to write and how.
     public struct Options: Sendable {
@@ -13,34 +14,110 @@ public enum CatalogueCompiler {
         }
     }
 
-    /// The files for one catalogue: `catalogue.json`, `catalogue.csv`, `datapackage.json`, and
-    /// `<TypeName>.swift`, named relative to the output folder.
+    /// The names of the files compiled for `loaded`, in the order they are written:
+    /// `catalogue.json`, `catalogue.csv`, `datapackage.json` and `<TypeName>.swift`.
+    public static func fileNames(for loaded: CatalogueLoader.Loaded) -> [String] {
+        ["catalogue.json", "catalogue.csv", "datapackage.json", "\(typeName(for: loaded)).swift"]
+    }
+
+    /// The files for one catalogue (see ``fileNames(for:)``), named relative to the output
+    /// folder, all in memory.
     public static func files(
         for loaded: CatalogueLoader.Loaded, options: Options
     ) -> [(name: String, bytes: [UInt8])] {
         let catalogue = loaded.catalogue
-        let metadata = loaded.metadata ?? defaultMetadata(for: catalogue)
-        let typeName = CatalogueSwiftSource.typeName(forID: metadata.id)
+        let typeName = typeName(for: loaded)
         // The three encodings share nothing: run them on all cores.
         let (schemaRef, bom) = (options.schemaRef, options.byteOrderMark)
-        // The CSV's hash (for datapackage.json) is taken in the CSV's own task.
-        let tasks: [@Sendable () -> (bytes: [UInt8], sha256: String?)] = [
-            { (CatalogueJSON.encode(catalogue, schemaRef: schemaRef), nil) },
-            {
-                let csv = CatalogueCSV.encode(catalogue, byteOrderMark: bom)
-                return (csv, SHA256.hex(csv))
-            },
-            { (CatalogueSwiftSource.encode(catalogue, typeName: typeName), nil) },
+        let tasks: [@Sendable () -> [UInt8]] = [
+            { CatalogueJSON.encode(catalogue, schemaRef: schemaRef) },
+            { CatalogueCSV.encode(catalogue, byteOrderMark: bom) },
+            { CatalogueSwiftSource.encode(catalogue, typeName: typeName) },
         ]
         let encoded = Parallel.run(tasks)
-        let (json, csv, swift) = (encoded[0].bytes, encoded[1].bytes, encoded[2].bytes)
-        let package = DataPackage.encode(
-            catalogue: catalogue, metadata: metadata, csvName: "catalogue.csv", csvBytes: csv,
-            csvSHA256: encoded[1].sha256, jsonName: "catalogue.json", byteOrderMark: options.byteOrderMark)
-        return [
-            ("catalogue.json", json), ("catalogue.csv", csv), ("datapackage.json", package),
-            ("\(typeName).swift", swift),
-        ]
+        let (json, csv, swift) = (encoded[0], encoded[1], encoded[2])
+        let package = dataPackage(for: loaded, options: options, csvByteCount: csv.count, csvSHA256: SHA256.hex(csv))
+        return zip(fileNames(for: loaded), [json, csv, package, swift]).map { ($0, $1) }
+    }
+
+    /// Compiles `loaded` into `directory` (created if missing) and returns the names written.
+    ///
+    /// The same files as ``files(for:options:)``, but never whole in memory: the three encoders
+    /// run on all cores, each streaming its bytes in chunks into its temporary file as it goes
+    /// (the CSV hashed on the way, for `datapackage.json`), so that encoding, hashing and the
+    /// disk's writing overlap. The files are then renamed into place together, as
+    /// ``AtomicWriter/write(_:into:)`` does, with its checks and errors; on any failure nothing
+    /// is left behind and existing files are untouched.
+    @discardableResult
+    public static func write(
+        _ loaded: CatalogueLoader.Loaded, options: Options, into directory: String
+    ) throws -> [String] {
+        let names = fileNames(for: loaded)
+        let transaction = try AtomicWriter.Transaction(names: names, into: directory)
+        do {
+            let catalogue = loaded.catalogue
+            let typeName = typeName(for: loaded)
+            let (schemaRef, bom) = (options.schemaRef, options.byteOrderMark)
+            // Each task writes one file; the CSV's task also hashes it.
+            let tasks: [@Sendable () -> Result<Streamed, any Error>] = [
+                { Result { try stream(into: transaction, file: 0) { CatalogueJSON.encode(catalogue, schemaRef: schemaRef, into: $0) } } },
+                { Result { try stream(into: transaction, file: 1, hashing: true) { CatalogueCSV.encode(catalogue, byteOrderMark: bom, into: $0) } } },
+                { Result { try stream(into: transaction, file: 3) { CatalogueSwiftSource.encode(catalogue, typeName: typeName, into: $0) } } },
+            ]
+            let csv = try Parallel.runEach(tasks).map { try $0.get() }[1]
+            let package = dataPackage(for: loaded, options: options, csvByteCount: csv.count, csvSHA256: csv.sha256!)
+            try transaction.write(2) { file in package.withUnsafeBytes { file.append($0) } }
+            try transaction.commit()
+        } catch {
+            transaction.rollBack()
+            throw error
+        }
+        return names
+    }
+
+    /// The chunk size of a streamed file: small enough to stay in the core's cache between
+    /// being encoded and being copied to the kernel.
+    static let chunkSize = 256 << 10
+
+    /// What streaming one file gave: its size, and its SHA-256 when it was asked for.
+    private struct Streamed: Sendable {
+        var count: Int
+        var sha256: String?
+    }
+
+    /// Runs `encode` into a buffer that streams to file `n` of `transaction` in chunks, hashing
+    /// them on the way when `hashing`.
+    private static func stream(
+        into transaction: AtomicWriter.Transaction, file n: Int, hashing: Bool = false,
+        _ encode: (OutputBuffer) -> Void
+    ) throws -> Streamed {
+        var hasher = SHA256.Hasher()
+        var count = 0
+        try transaction.write(n) { file in
+            let out = OutputBuffer(chunkSize: chunkSize) { chunk in
+                if hashing { hasher.update(chunk) }
+                file.append(chunk)
+            }
+            encode(out)
+            out.flush()
+            count = out.totalCount
+        }
+        return Streamed(count: count, sha256: hashing ? hasher.finishHex() : nil)
+    }
+
+    /// The Swift type name of a loaded catalogue, from its id.
+    private static func typeName(for loaded: CatalogueLoader.Loaded) -> String {
+        CatalogueSwiftSource.typeName(forID: (loaded.metadata ?? defaultMetadata(for: loaded.catalogue)).id)
+    }
+
+    /// `datapackage.json` for `loaded`, given its CSV's size and hash.
+    private static func dataPackage(
+        for loaded: CatalogueLoader.Loaded, options: Options, csvByteCount: Int, csvSHA256: String
+    ) -> [UInt8] {
+        DataPackage.encode(
+            catalogue: loaded.catalogue, metadata: loaded.metadata ?? defaultMetadata(for: loaded.catalogue),
+            csvName: "catalogue.csv", csvByteCount: csvByteCount, csvSHA256: csvSHA256,
+            jsonName: "catalogue.json", byteOrderMark: options.byteOrderMark)
     }
 
     /// Metadata for a bare notice: id from its file name, licence not specified.

@@ -29,6 +29,17 @@ public enum DataPackage {
         csvSHA256: String? = nil,
         jsonName: String, byteOrderMark: Bool
     ) -> [UInt8] {
+        encode(
+            catalogue: catalogue, metadata: metadata, csvName: csvName, csvByteCount: csvBytes.count,
+            csvSHA256: csvSHA256 ?? SHA256.hex(csvBytes), jsonName: jsonName, byteOrderMark: byteOrderMark)
+    }
+
+    /// ``encode(catalogue:metadata:csvName:csvBytes:csvSHA256:jsonName:byteOrderMark:)`` for a CSV
+    /// known by its size and SHA-256 alone (hashed while it was streamed to disk).
+    public static func encode(
+        catalogue: Catalogue, metadata: CatalogueMetadata, csvName: String, csvByteCount: Int,
+        csvSHA256: String, jsonName: String, byteOrderMark: Bool
+    ) -> [UInt8] {
         var licence: [String: JSONValue] = ["name": .string(metadata.licence.name), "title": .string(metadata.licence.title)]
         if let path = metadata.licence.path { licence["path"] = .string(path) }
 
@@ -53,8 +64,8 @@ public enum DataPackage {
             "format": "csv",
             "mediatype": "text/csv",
             "encoding": byteOrderMark ? "utf-8-sig" : "utf-8",
-            "bytes": .int(csvBytes.count),
-            "hash": .string("sha256:" + (csvSHA256 ?? SHA256.hex(csvBytes))),
+            "bytes": .int(csvByteCount),
+            "hash": .string("sha256:" + csvSHA256),
             "dialect": [
                 "delimiter": ",",
                 "doubleQuote": true,

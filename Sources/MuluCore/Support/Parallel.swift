@@ -15,6 +15,24 @@ public enum Parallel {
         return slots.values()
     }
 
+    /// `work[i]()` for every i, each on a thread of its own (the first on the calling thread);
+    /// the results in the same order.
+    ///
+    /// For a few tasks that wait on the disk as well as compute (encoders streaming into files
+    /// they then `fsync`): unlike ``run(_:)``, which keeps to one thread per core, a task that
+    /// waits does not hold back one that has not started.
+    public static func runEach<T: Sendable>(_ work: [@Sendable () -> T]) -> [T] {
+        let slots = Slots<T>(count: work.count)
+        let group = DispatchGroup()
+        for i in work.indices.dropFirst() {
+            // A serial queue of its own runs on a thread of its own when the others are busy.
+            DispatchQueue(label: "mulu.parallel.\(i)").async(group: group) { slots.store(work[i](), at: i) }
+        }
+        if !work.isEmpty { slots.store(work[0](), at: 0) }
+        group.wait()
+        return slots.values()
+    }
+
     /// Two pieces of work, concurrently, the second of which may throw.
     public static func pair<A: Sendable, B: Sendable>(
         _ a: @escaping @Sendable () -> A, _ b: @escaping @Sendable () throws -> B
