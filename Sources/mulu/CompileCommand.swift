@@ -81,10 +81,10 @@ struct CompileCommand: ParsableCommand {
             throw MuluError(file: path, problem: "already a compiled catalogue; compile reads a notice or a catalogue folder")
         }
         report(loaded)
-        try CatalogueCompiler.write(loaded, options: options, into: dir)
-        if !quiet {
-            printError("compiled \(loaded.catalogue.entries.count) entries from \(path) into \(dir)")
-        }
+        let count = loaded.catalogue.entries.count
+        // The last use: the compiler frees the catalogue while its files are flushed.
+        try CatalogueCompiler.write(consume loaded, options: options, into: dir)
+        if !quiet { printError("compiled \(count) entries from \(path) into \(dir)") }
     }
 
     /// The catalogue folders inside `path` when it is a folder of them (like `inputs/`), else [].

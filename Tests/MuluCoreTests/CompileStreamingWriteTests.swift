@@ -118,6 +118,17 @@ struct CompileStreamingWriteTests {
         }
     }
 
+    @Test func aDroppedValueIsFreed() {
+        final class Probe: @unchecked Sendable {
+            let freed: DispatchSemaphore
+            init(_ freed: DispatchSemaphore) { self.freed = freed }
+            deinit { freed.signal() }
+        }
+        let freed = DispatchSemaphore(value: 0)
+        Parallel.dropInBackground([Probe(freed)])
+        #expect(freed.wait(timeout: .now() + 10) == .success)
+    }
+
     @Test func runEachRunsEveryTaskAndKeepsTheOrder() {
         let tasks: [@Sendable () -> Int] = (0..<5).map { i in { (0...i * 1000).reduce(0, +) } }
         #expect(Parallel.runEach(tasks) == (0..<5).map { (0...$0 * 1000).reduce(0, +) })

@@ -48,24 +48,20 @@ public enum CatalogueCompiler {
     /// disk's writing overlap. The files are then renamed into place together, as
     /// ``AtomicWriter/write(_:into:)`` does, with its checks and errors; on any failure nothing
     /// is left behind and existing files are untouched.
+    ///
+    /// `loaded` is let go of as soon as the files are encoded, on another core: given the last
+    /// reference to it, its entries are freed while the files are flushed and renamed (which
+    /// mostly waits on the disk), not after.
     @discardableResult
     public static func write(
-        _ loaded: CatalogueLoader.Loaded, options: Options, into directory: String
+        _ loaded: consuming CatalogueLoader.Loaded, options: Options, into directory: String
     ) throws -> [String] {
         let names = fileNames(for: loaded)
         let transaction = try AtomicWriter.Transaction(names: names, into: directory)
         do {
-            let catalogue = loaded.catalogue
-            let typeName = typeName(for: loaded)
-            let (schemaRef, bom) = (options.schemaRef, options.byteOrderMark)
-            // Each task writes one file; the CSV's task also hashes it.
-            let tasks: [@Sendable () -> Result<Streamed, any Error>] = [
-                { Result { try stream(into: transaction, file: 0) { CatalogueJSON.encode(catalogue, schemaRef: schemaRef, into: $0) } } },
-                { Result { try stream(into: transaction, file: 1, hashing: true) { CatalogueCSV.encode(catalogue, byteOrderMark: bom, into: $0) } } },
-                { Result { try stream(into: transaction, file: 3) { CatalogueSwiftSource.encode(catalogue, typeName: typeName, into: $0) } } },
-            ]
-            let csv = try Parallel.runEach(tasks).map { try $0.get() }[1]
+            let csv = try encode(loaded, options: options, into: transaction)
             let package = dataPackage(for: loaded, options: options, csvByteCount: csv.count, csvSHA256: csv.sha256!)
+            Parallel.dropInBackground(consume loaded)
             try transaction.write(2) { file in package.withUnsafeBytes { file.append($0) } }
             try transaction.commit()
         } catch {
@@ -73,6 +69,23 @@ public enum CatalogueCompiler {
             throw error
         }
         return names
+    }
+
+    /// Streams `catalogue.json`, `catalogue.csv` and the Swift source into their temporary files
+    /// in `transaction`, each on a thread of its own; the CSV's size and hash.
+    private static func encode(
+        _ loaded: CatalogueLoader.Loaded, options: Options, into transaction: AtomicWriter.Transaction
+    ) throws -> Streamed {
+        let catalogue = loaded.catalogue
+        let typeName = typeName(for: loaded)
+        let (schemaRef, bom) = (options.schemaRef, options.byteOrderMark)
+        // Each task writes one file; the CSV's task also hashes it.
+        let tasks: [@Sendable () -> Result<Streamed, any Error>] = [
+            { Result { try stream(into: transaction, file: 0) { CatalogueJSON.encode(catalogue, schemaRef: schemaRef, into: $0) } } },
+            { Result { try stream(into: transaction, file: 1, hashing: true) { CatalogueCSV.encode(catalogue, byteOrderMark: bom, into: $0) } } },
+            { Result { try stream(into: transaction, file: 3) { CatalogueSwiftSource.encode(catalogue, typeName: typeName, into: $0) } } },
+        ]
+        return try Parallel.runEach(tasks).map { try $0.get() }[1]
     }
 
     /// The chunk size of a streamed file: small enough to stay in the core's cache between

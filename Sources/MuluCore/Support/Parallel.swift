@@ -33,6 +33,20 @@ public enum Parallel {
         return slots.values()
     }
 
+    /// Lets go of `value` on another thread. Given the last reference to a large structure (a
+    /// parsed catalogue), it is freed there, alongside the caller's remaining work instead of
+    /// after it.
+    public static func dropInBackground<T>(_ value: consuming T) {
+        let box = Box(value)
+        DispatchQueue.global().async { box.value = nil }
+    }
+
+    /// Holds a value until it is dropped, on whichever thread sets it to nil.
+    private final class Box<T>: @unchecked Sendable {
+        var value: T?
+        init(_ value: consuming T) { self.value = value }
+    }
+
     /// Two pieces of work, concurrently, the second of which may throw.
     public static func pair<A: Sendable, B: Sendable>(
         _ a: @escaping @Sendable () -> A, _ b: @escaping @Sendable () throws -> B
