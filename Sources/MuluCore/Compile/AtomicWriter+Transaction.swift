@@ -144,7 +144,7 @@ extension AtomicWriter {
         }
 
         /// How many bytes are written between background syncs.
-        static let syncInterval = 16 << 20
+        static let syncInterval = 8 << 20
 
         fileprivate init(descriptor: Int32) {
             fd = descriptor

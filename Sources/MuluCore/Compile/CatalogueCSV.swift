@@ -44,10 +44,9 @@ public enum CatalogueCSV {
             appendField(column, to: out)
         }
         out.append(0x0D, 0x0A)
-        // In place: a `for … in` would copy (retain and release) every entry's strings.
-        catalogue.entries.withUnsafeBufferPointer { entries in
-            for i in entries.indices { appendRecord(entries[i], to: out) }
-        }
+        // By index: a `for … in` would copy (retain and release) every entry's strings.
+        let entries = catalogue.entries
+        for i in entries.indices { appendRecord(entries[i], to: out) }
     }
 
     /// One entry's record, with its CRLF.

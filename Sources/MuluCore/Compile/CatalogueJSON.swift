@@ -29,10 +29,9 @@ public enum CatalogueJSON {
         w.key("entries")
         w.beginArray()
         let layout = EntryLayout.at(depth: 2)
-        // In place: a `for … in` would copy (retain and release) every entry's strings.
-        catalogue.entries.withUnsafeBufferPointer { entries in
-            for i in entries.indices { layout.write(entries[i], to: w.rawValue().out) }
-        }
+        // By index: a `for … in` would copy (retain and release) every entry's strings.
+        let entries = catalogue.entries
+        for i in entries.indices { layout.write(entries[i], to: w.rawValue().out) }
         w.endArray()
         w.field("schemaVersion", catalogue.schemaVersion)
         w.key("source")

@@ -123,33 +123,32 @@ public enum CatalogueSwiftSource {
 
         """
         // Each distinct subsidy once, numbered in order of first use; the entries refer to them.
-        // The entries are read in place: a copy would retain and release all their strings.
+        // By index: a `for … in` would copy (retain and release) every entry's strings.
+        let entries = catalogue.entries
         var table = SubsidyTable()
-        let subsidies = catalogue.entries.withUnsafeBufferPointer { entries in
-            var references: [(training: Int?, assessment: Int?)] = []
-            references.reserveCapacity(entries.count)
-            var (lastTraining, lastAssessment) = (0, 0)
-            for i in entries.indices {
-                references.append((table.index(of: entries[i].training, hint: &lastTraining),
-                                   table.index(of: entries[i].assessment, hint: &lastAssessment)))
-            }
-            out.append(utf8: s)
-            for i in entries.indices {
-                out.append("        Entry(seq: ")
-                out.appendDecimal(entries[i].seq)
-                out.append(", industry: ")
-                appendLiteral(entries[i].industry, to: out)
-                out.append(", code: ")
-                appendLiteral(entries[i].code, to: out)
-                out.append(", name: ")
-                appendLiteral(entries[i].name, to: out)
-                out.append(", training: ")
-                appendReference(references[i].training, to: out)
-                out.append(", assessment: ")
-                appendReference(references[i].assessment, to: out)
-                out.append(entries[i].urgent ? ", urgent: true),\n" : ", urgent: false),\n")
-            }
-            return table.subsidies
+        var references: [(training: Int?, assessment: Int?)] = []
+        references.reserveCapacity(entries.count)
+        var (lastTraining, lastAssessment) = (0, 0)
+        for i in entries.indices {
+            references.append((table.index(of: entries[i].training, hint: &lastTraining),
+                               table.index(of: entries[i].assessment, hint: &lastAssessment)))
+        }
+        let subsidies = table.subsidies
+        out.append(utf8: s)
+        for i in entries.indices {
+            out.append("        Entry(seq: ")
+            out.appendDecimal(entries[i].seq)
+            out.append(", industry: ")
+            appendLiteral(entries[i].industry, to: out)
+            out.append(", code: ")
+            appendLiteral(entries[i].code, to: out)
+            out.append(", name: ")
+            appendLiteral(entries[i].name, to: out)
+            out.append(", training: ")
+            appendReference(references[i].training, to: out)
+            out.append(", assessment: ")
+            appendReference(references[i].assessment, to: out)
+            out.append(entries[i].urgent ? ", urgent: true),\n" : ", urgent: false),\n")
         }
         out.append("    ]\n")
         if !subsidies.isEmpty { out.append(0x0A) }
