@@ -129,6 +129,29 @@ struct CompileStreamingWriteTests {
         #expect(freed.wait(timeout: .now() + 10) == .success)
     }
 
+    struct Failure: Error {}
+
+    @Test func pairReturnsBothResultsOrTheSecondsError() throws {
+        let (a, b) = try Parallel.pair({ (1...100).reduce(0, +) }) { "b" }
+        #expect(a == 5050 && b == "b")
+        #expect(throws: Failure.self) { try Parallel.pair({ 1 }) { () throws -> Int in throw Failure() } }
+    }
+
+    /// Work in the second task that is itself parallel gets every core: two tasks that wait for
+    /// each other finish (run one after the other, each would time out waiting).
+    @Test func pairLeavesTheCoresToNestedParallelWork() throws {
+        guard ProcessInfo.processInfo.activeProcessorCount > 1 else { return }
+        let (_, met) = try Parallel.pair({ 0 }) { () -> [Bool] in
+            let (first, second) = (DispatchSemaphore(value: 0), DispatchSemaphore(value: 0))
+            let tasks: [@Sendable () -> Bool] = [
+                { first.signal(); return second.wait(timeout: .now() + 5) == .success },
+                { second.signal(); return first.wait(timeout: .now() + 5) == .success },
+            ]
+            return Parallel.run(tasks)
+        }
+        #expect(met == [true, true])
+    }
+
     @Test func runEachRunsEveryTaskAndKeepsTheOrder() {
         let tasks: [@Sendable () -> Int] = (0..<5).map { i in { (0...i * 1000).reduce(0, +) } }
         #expect(Parallel.runEach(tasks) == (0..<5).map { (0...$0 * 1000).reduce(0, +) })

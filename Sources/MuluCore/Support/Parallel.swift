@@ -47,20 +47,21 @@ public enum Parallel {
         init(_ value: consuming T) { self.value = value }
     }
 
-    /// Two pieces of work, concurrently, the second of which may throw.
+    /// Two pieces of work, concurrently, the second of which may throw: `a` on a thread of its
+    /// own, `b` on the calling thread.
+    ///
+    /// Not through ``run(_:)``: `DispatchQueue.concurrentPerform` runs a nested
+    /// `concurrentPerform` serially, so work in `b` that is itself parallel (the parser's parts,
+    /// while `a` hashes the notice) would get one core.
     public static func pair<A: Sendable, B: Sendable>(
         _ a: @escaping @Sendable () -> A, _ b: @escaping @Sendable () throws -> B
     ) throws -> (A, B) {
-        let first: @Sendable () -> Either<A, B> = { .first(a()) }
-        let second: @Sendable () -> Either<A, B> = { .second(Result { try b() }) }
-        let results = run([first, second])
-        guard case .first(let x) = results[0], case .second(let y) = results[1] else { fatalError("unreachable") }
-        return (x, try y.get())
-    }
-
-    private enum Either<A: Sendable, B: Sendable>: Sendable {
-        case first(A)
-        case second(Result<B, any Error>)
+        let first = Slots<A>(count: 1)
+        let group = DispatchGroup()
+        DispatchQueue(label: "mulu.parallel.pair").async(group: group) { first.store(a(), at: 0) }
+        let second = Result { try b() }
+        group.wait()
+        return (first.values()[0], try second.get())
     }
 
     /// Result slots in raw memory, each written by exactly one task, read after all have ended.
