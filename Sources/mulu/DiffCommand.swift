@@ -69,14 +69,15 @@ struct DiffCommand: ParsableCommand {
         let differ: Bool
         do {
             let mapping = try crosswalk.map { try Crosswalk.load(path: $0) } ?? Crosswalk()
-            // The two sides share nothing until they are matched: load them side by side.
+            // The two sides share nothing until they are matched: load them side by side, each
+            // on a thread of its own (so a notice's parser can still use its parallel parts).
             // An error on the old side is reported first, as if they were loaded in turn.
             let (old, new, password) = (old, new, password)
             let load: [@Sendable () -> Result<Catalogue, any Error>] = [
                 { Result { try CatalogueLoader.load(path: old, password: password) } },
                 { Result { try CatalogueLoader.load(path: new, password: password) } },
             ]
-            let sides = Parallel.run(load)
+            let sides = Parallel.runEach(load)
             let diff = CatalogueDiff(old: try sides[0].get(), new: try sides[1].get(), crosswalk: mapping)
             report = format.render(diff)
             differ = !diff.isEmpty

@@ -20,7 +20,9 @@ public enum Parallel {
     ///
     /// For a few tasks that wait on the disk as well as compute (encoders streaming into files
     /// they then `fsync`): unlike ``run(_:)``, which keeps to one thread per core, a task that
-    /// waits does not hold back one that has not started.
+    /// waits does not hold back one that has not started. And for tasks that are themselves
+    /// parallel (the two sides of a diff, each parsed in parts): a `concurrentPerform` nested in
+    /// ``run(_:)``'s runs serially.
     public static func runEach<T: Sendable>(_ work: [@Sendable () -> T]) -> [T] {
         let slots = Slots<T>(count: work.count)
         let group = DispatchGroup()
