@@ -43,4 +43,17 @@ import Testing
             "row number 29000 repeats",
         ])
     }
+
+    /// An industry written with a compatibility ideograph (U+F90A for 金) is the same industry.
+    @Test func canonicallyEqualIndustriesAgree() {
+        let subsidy = Subsidy(levels: [.junior], amountYuan: 100, anyOf: false, text: "初级：100元/人")
+        let entries = [
+            Entry(seq: 1, industry: "制金业", code: "6-31-03-01", name: "化学检验员", training: subsidy, assessment: subsidy, urgent: true),
+            Entry(seq: 2, industry: "制\u{F90A}业", code: "6-31-03-01-02", name: "化学检验工", training: subsidy, assessment: subsidy, urgent: true),
+            Entry(seq: 3, industry: "制造业", code: "6-31-03-01-03", name: "化学分析工", training: subsidy, assessment: subsidy, urgent: true),
+        ]
+        #expect(CatalogueValidator.validate(entries).map(\.message) == [
+            "work type `6-31-03-01-03 化学分析工` is under 制造业, its occupation 6-31-03-01 under 制金业",
+        ])
+    }
 }

@@ -94,7 +94,10 @@ public enum CatalogueValidator {
                     return other.withUTF8 { $0.elementsEqual(parent) }
                 }
             }
-            if let j = occupation, !BytewiseString.equal(entries[j].industry, entries[i].industry) {
+            // Bytes first (equal in the common case); text that differs only in Unicode form
+            // (a compatibility ideograph for its unified one) names the same industry.
+            if let j = occupation, !BytewiseString.equal(entries[j].industry, entries[i].industry),
+               entries[j].industry != entries[i].industry {
                 let parent = String(decoding: entries[i].code.utf8.prefix(length), as: UTF8.self)
                 let (page, line) = place(places, i)
                 out.append((i, Diagnostic(

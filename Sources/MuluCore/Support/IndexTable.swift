@@ -18,7 +18,8 @@ struct IndexTable {
         mask = capacity - 1
     }
 
-    /// The index of the first item inserted with `hash` for which `matches` is true, or nil.
+    /// The index stored with `hash` for which `matches` is true, or nil. Callers store each key
+    /// once (`findOrInsert`), so at most one stored index matches.
     @inline(__always)
     func find(_ hash: UInt64, _ matches: (Int) -> Bool) -> Int? {
         var slot = Int(truncatingIfNeeded: hash) & mask
