@@ -64,6 +64,29 @@ struct CompileAtomicWriterTests {
         }
     }
 
+    /// A rename that fails after others succeeded (here: a target made a folder after the
+    /// up-front checks) puts back the files already replaced and removes the new ones.
+    @Test func aRenameThatFailsLateRestoresTheFilesAlreadyReplaced() throws {
+        try withTemporaryFolder { dir in
+            try AtomicWriter.write([(name: "a.json", bytes: Array("old a".utf8)), (name: "c.csv", bytes: Array("old c".utf8))], into: dir)
+            let transaction = try AtomicWriter.Transaction(names: ["a.json", "b.json", "c.csv"], into: dir)
+            for n in 0..<3 {
+                try transaction.write(n) { file in Array("new \(n)".utf8).withUnsafeBytes { file.append($0) } }
+            }
+            try FileManager.default.removeItem(atPath: dir + "/c.csv")
+            try FileManager.default.createDirectory(atPath: dir + "/c.csv/inside", withIntermediateDirectories: true)
+            do {
+                try transaction.commit()
+                Issue.record("renamed over a folder")
+            } catch let error as MuluError {
+                #expect(error.file == dir + "/c.csv")
+                #expect(error.problem.hasPrefix("cannot write: "), "\(error)")
+            }
+            #expect(try contents(dir) == ["a.json", "c.csv"])
+            #expect(FileManager.default.contents(atPath: dir + "/a.json") == Data("old a".utf8))
+        }
+    }
+
     @Test func rejectsNamesThatAreNotPlainFileNames() throws {
         try withTemporaryFolder { dir in
             for name in ["", ".", "..", "a/b", "../x"] {

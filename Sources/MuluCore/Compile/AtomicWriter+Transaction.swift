@@ -85,18 +85,53 @@ extension AtomicWriter {
             if let failure = file.finish() { throw Self.fail(Self.path(dir, names[n]), failure) }
         }
 
-        /// Renames every temporary file over its target, in order. On failure the files not yet
-        /// renamed are removed, and it throws.
+        /// Renames every temporary file over its target, in order: all of them or none.
+        ///
+        /// Each target that exists is first hard-linked aside, so that when a rename fails the
+        /// targets already replaced get their old files back (and new ones are removed), the
+        /// files not yet renamed are removed, and it throws. Where a target cannot be linked
+        /// (a file system without hard links), a failure leaves that target replaced.
         func commit() throws {
+            var backups: [Backup] = []
+            defer { for case .aside(let backup) in backups { unlink(backup) } }
+            for (n, name) in names.enumerated() {
+                let backup = Self.path(dir, ".\(name).mulu-\(getpid())-\(n).old")
+                unlink(backup)
+                if link(Self.path(dir, name), backup) == 0 {
+                    backups.append(.aside(backup))
+                } else {
+                    backups.append(errno == ENOENT ? .absent : .unavailable)
+                }
+            }
             for n in names.indices {
                 if rename(temporaries[n], Self.path(dir, names[n])) != 0 {
                     let reason = AtomicWriter.errorText()
+                    for m in 0..<n {
+                        switch backups[m] {
+                        case .aside(let backup):
+                            if rename(backup, Self.path(dir, names[m])) == 0 { backups[m] = .absent }
+                        case .absent:
+                            unlink(Self.path(dir, names[m]))
+                        case .unavailable:
+                            break
+                        }
+                    }
                     temporaries.removeFirst(n)
                     rollBack()
                     throw Self.fail(Self.path(dir, names[n]), reason)
                 }
             }
             finished = true
+        }
+
+        /// What became of a target's old file before the renames.
+        private enum Backup {
+            /// Hard-linked aside at this path.
+            case aside(String)
+            /// There was none.
+            case absent
+            /// It could not be linked (no hard links here): a failure leaves it replaced.
+            case unavailable
         }
 
         /// Removes the temporary files and the folders this run created.
