@@ -20,63 +20,29 @@ public struct EntryBuilder: Sendable {
     }
 
     /// A row's cells as published: byte ranges of one UTF-8 buffer, and where each was printed.
-    /// Stored field by field, not in arrays: one row costs no allocation of its own.
+    /// Held inline, one slot per `TableField` (by its raw value; 7 cases, checked when a builder
+    /// is made): a row costs no allocation.
     public struct Cells: Sendable {
         public var anchor: Place
-        public var industry = 0..<0, code = 0..<0, name = 0..<0, training = 0..<0, assessment = 0..<0, urgent = 0..<0
-        public var industryAt: Place?, codeAt: Place?, nameAt: Place?, trainingAt: Place?, assessmentAt: Place?, urgentAt: Place?
+        private var ranges = InlineArray<7, Range<Int>>(repeating: 0..<0)
+        private var places = InlineArray<7, Place?>(repeating: nil)
 
         public init(anchor: Place) { self.anchor = anchor }
 
-        /// The byte range of the cell of `field` (empty when the row has none).
+        /// The byte range of the cell of `field` (empty when the row has none; the row number
+        /// is the anchor, not a cell).
         public subscript(field: TableField) -> Range<Int> {
-            get {
-                switch field {
-                case .seq: 0..<0
-                case .industry: industry
-                case .code: code
-                case .name: name
-                case .training: training
-                case .assessment: assessment
-                case .urgent: urgent
-                }
-            }
-            set {
-                switch field {
-                case .seq: break
-                case .industry: industry = newValue
-                case .code: code = newValue
-                case .name: name = newValue
-                case .training: training = newValue
-                case .assessment: assessment = newValue
-                case .urgent: urgent = newValue
-                }
-            }
+            get { ranges[field.rawValue] }
+            set { if field != .seq { ranges[field.rawValue] = newValue } }
         }
 
-        /// Where the cell of `field` was printed.
+        /// Where the cell of `field` was printed (the row number: the anchor).
         public func place(_ field: TableField) -> Place? {
-            switch field {
-            case .seq: anchor
-            case .industry: industryAt
-            case .code: codeAt
-            case .name: nameAt
-            case .training: trainingAt
-            case .assessment: assessmentAt
-            case .urgent: urgentAt
-            }
+            field == .seq ? anchor : places[field.rawValue]
         }
 
         public mutating func setPlace(_ field: TableField, _ place: Place?) {
-            switch field {
-            case .seq: break
-            case .industry: industryAt = place
-            case .code: codeAt = place
-            case .name: nameAt = place
-            case .training: trainingAt = place
-            case .assessment: assessmentAt = place
-            case .urgent: urgentAt = place
-            }
+            if field != .seq { places[field.rawValue] = place }
         }
     }
 
@@ -99,6 +65,7 @@ public struct EntryBuilder: Sendable {
     private var assessmentSubsidies = ByteCache<Subsidy?>()
 
     public init(expectedRows: Int = 0) {
+        assert(TableField.allCases.count == 7, "Cells holds one slot per TableField")
         entries.reserveCapacity(expectedRows)
         anchors.reserveCapacity(expectedRows)
     }
@@ -128,21 +95,21 @@ public struct EntryBuilder: Sendable {
                 severity, message, page: at.page, line: at.line, column: at.column,
                 excerpt: excerpt.isEmpty ? nil : excerpt, seq: seq))
         }
-        if !cells.industry.isEmpty {
-            let cell = slice(cells.industry)
+        if !cells[.industry].isEmpty {
+            let cell = slice(cells[.industry])
             industry = industries.value(cell) { FieldNormaliser.text(cell) }
             sawIndustryCell = true
         } else if industry.isEmpty {
             if !sawIndustryCell { unfilled.append((entries.count, diagnostics.count)) }
             report(.error, "row \(seq) has no industry, and no row above gives one", nil)
         }
-        let code = FieldNormaliser.code(slice(cells.code))
+        let code = FieldNormaliser.code(slice(cells[.code]))
         if code.isEmpty {
             report(.error, "row \(seq) has no code", nil)
         } else if !CodeSyntax.isWellFormed(code) {
             report(.warning, "row \(seq): malformed code `\(code)`", .code)
         }
-        let name = FieldNormaliser.text(slice(cells.name))
+        let name = FieldNormaliser.text(slice(cells[.name]))
         if name.isEmpty {
             report(.error, "row \(seq) has no name", nil)
         } else if let last = name.unicodeScalars.last, !Self.isNameEnding(last) {
@@ -153,13 +120,13 @@ public struct EntryBuilder: Sendable {
             report(.error, empty ? "row \(seq) has no \(label) subsidy" : "row \(seq): cannot read the \(label) subsidy",
                    empty ? nil : field)
         }
-        let trainingCell = slice(cells.training)
+        let trainingCell = slice(cells[.training])
         let training = trainingSubsidies.value(trainingCell) { Self.subsidy(trainingCell) }
         if training == nil { reportSubsidy(.training, "training") }
-        let assessmentCell = slice(cells.assessment)
+        let assessmentCell = slice(cells[.assessment])
         let assessment = assessmentSubsidies.value(assessmentCell) { Self.subsidy(assessmentCell) }
         if assessment == nil { reportSubsidy(.assessment, "assessment") }
-        let urgentCell = slice(cells.urgent)
+        let urgentCell = slice(cells[.urgent])
         let urgent: Bool? = urgentCell.isEmpty ? false
             : urgentCell.count == 1 && urgentCell[0] == 0x2A ? true
             : FieldNormaliser.urgentMark(String(decoding: urgentCell, as: UTF8.self))
