@@ -70,16 +70,25 @@ struct BadInputTests {
 
     // MARK: PDF
 
-    @Test func truncatedPDF() throws {
-        let w = try Workspace()
-        defer { w.remove() }
-        try expectRejected(fixture("bad/truncated.pdf"), "damaged PDF: PDF document is damaged", in: w)
-    }
+    /// Bad PDFs kept as fixtures (how each was made: Fixtures/README.md), each with the exact
+    /// problem mulu reports.
+    static let badPDFs: [(fixture: String, problem: String)] = [
+        ("bad/truncated.pdf", "damaged PDF: PDF document is damaged"),
+        ("bad/random-with-header.pdf", "damaged PDF: PDF document is damaged"),
+        ("bad/not-a-pdf.pdf", "not a PDF (no %PDF- header)"),
+        ("bad/empty.pdf", "empty file (0 bytes)"),
+        ("bad/encrypted.pdf", "encrypted PDF: give the password with --password"),
+        ("bad/scanned.pdf", "no text layer on any of its 1 page(s) (a scanned PDF?): it needs OCR before mulu can read it"),
+        ("bad/no-table.pdf", "no catalogue table: no header with 序号, 代码, 职业 … found"),
+        ("bad/no-unicode-map.pdf",
+         "28 of 28 glyphs have no Unicode mapping (fonts without ToUnicode): the text cannot be read; it needs OCR or a better PDF export"),
+    ]
 
-    @Test func pdfHeaderThenRandomBytes() throws {
+    @Test(arguments: badPDFs)
+    func badPDF(_ name: String, _ problem: String) throws {
         let w = try Workspace()
         defer { w.remove() }
-        try expectRejected(fixture("bad/random-with-header.pdf"), "damaged PDF: PDF document is damaged", in: w)
+        try expectRejected(fixture(name), problem, in: w)
     }
 
     @Test func randomBytesNamedPDF() throws {
@@ -89,24 +98,6 @@ struct BadInputTests {
         let bytes = (0..<65_536).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
         let input = try w.file("random.pdf", bytes)
         try expectRejected(input, "not a PDF (no %PDF- header)", in: w)
-    }
-
-    @Test func textNamedPDF() throws {
-        let w = try Workspace()
-        defer { w.remove() }
-        try expectRejected(fixture("bad/not-a-pdf.pdf"), "not a PDF (no %PDF- header)", in: w)
-    }
-
-    @Test func emptyPDF() throws {
-        let w = try Workspace()
-        defer { w.remove() }
-        try expectRejected(fixture("bad/empty.pdf"), "empty file (0 bytes)", in: w)
-    }
-
-    @Test func encryptedPDFWithoutPassword() throws {
-        let w = try Workspace()
-        defer { w.remove() }
-        try expectRejected(fixture("bad/encrypted.pdf"), "encrypted PDF: give the password with --password", in: w)
     }
 
     /// Poppler 22.12 crashes on a wrong password through `new_from_bytes`; MuluPDF works around it.
@@ -131,29 +122,6 @@ struct BadInputTests {
         #expect(run.stderr.isEmpty)
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: w.out + "/catalogue.json")))
         #expect(((json as? [String: Any])?["entries"] as? [Any])?.count == 177)
-    }
-
-    @Test func scannedPDF() throws {
-        let w = try Workspace()
-        defer { w.remove() }
-        try expectRejected(
-            fixture("bad/scanned.pdf"),
-            "no text layer on any of its 1 page(s) (a scanned PDF?): it needs OCR before mulu can read it", in: w)
-    }
-
-    @Test func pdfWithoutATable() throws {
-        let w = try Workspace()
-        defer { w.remove() }
-        try expectRejected(fixture("bad/no-table.pdf"), "no catalogue table: no header with 序号, 代码, 职业 … found", in: w)
-    }
-
-    @Test func pdfWithoutUnicodeMap() throws {
-        let w = try Workspace()
-        defer { w.remove() }
-        try expectRejected(
-            fixture("bad/no-unicode-map.pdf"),
-            "28 of 28 glyphs have no Unicode mapping (fonts without ToUnicode): the text cannot be read; it needs OCR or a better PDF export",
-            in: w)
     }
 
     // MARK: Text
@@ -258,28 +226,18 @@ struct BadInputTests {
         try expectRejected(w.path("no-such-notice.pdf"), "no such file or folder", in: w)
     }
 
-    /// `--out a/b` where `a` is a regular file (tests run as root, so permissions stop nothing).
-    @Test func outUnderARegularFile() throws {
+    /// `--out` under a regular file (`blocker/out`), or naming one (`blocker`): the file is
+    /// left as it was. (Tests run as root, so permissions stop nothing: a file in the way does.)
+    @Test(arguments: [("/out", "a parent is not a folder"), ("", "not a folder")])
+    func outBlockedByARegularFile(_ suffix: String, _ problem: String) throws {
         let w = try Workspace()
         defer { w.remove() }
         let input = try w.file("notice.txt", try Self.cleanNotice(rows: 40))
         let blocker = try w.file("blocker", Array("not a folder\n".utf8))
-        let out = blocker + "/out"
+        let out = blocker + suffix
         let run = try runMulu(["compile", input, "--out", out])
         #expect(run.status == 1)
-        #expect(run.stderr == "\(out): cannot write: a parent is not a folder\n")
-        #expect(FileManager.default.contents(atPath: blocker) == Data("not a folder\n".utf8))
-    }
-
-    /// `--out` naming a regular file.
-    @Test func outIsARegularFile() throws {
-        let w = try Workspace()
-        defer { w.remove() }
-        let input = try w.file("notice.txt", try Self.cleanNotice(rows: 40))
-        let blocker = try w.file("blocker", Array("not a folder\n".utf8))
-        let run = try runMulu(["compile", input, "--out", blocker])
-        #expect(run.status == 1)
-        #expect(run.stderr == "\(blocker): cannot write: not a folder\n")
+        #expect(run.stderr == "\(out): cannot write: \(problem)\n")
         #expect(FileManager.default.contents(atPath: blocker) == Data("not a folder\n".utf8))
     }
 

@@ -71,23 +71,24 @@ struct DiffCommandTests {
         defer { workspace.remove() }
         let missing = workspace.folder.appendingPathComponent("nope.json").path
         for arguments in [[missing, workspace.new], [workspace.old, missing]] {
-            let run = try runMulu(["diff"] + arguments)
-            #expect(run.status == 2)
-            #expect(run.stdout.isEmpty)
-            #expect(run.stderr.hasPrefix("\(missing): "))
-            #expect(run.stderr.filter { $0 == "\n" }.count == 1)
+            try expectError(["diff"] + arguments, naming: missing)
         }
+    }
+
+    /// `mulu <arguments>` exits 2 with nothing on stdout and one line on stderr naming `file`.
+    func expectError(_ arguments: [String], naming file: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let run = try runMulu(arguments)
+        #expect(run.status == 2, sourceLocation: sourceLocation)
+        #expect(run.stdout.isEmpty, sourceLocation: sourceLocation)
+        #expect(run.stderr.hasPrefix("\(file): "), sourceLocation: sourceLocation)
+        #expect(run.stderr.filter { $0 == "\n" }.count == 1, sourceLocation: sourceLocation)
     }
 
     @Test func notACatalogueExitsTwo() throws {
         let workspace = try Workspace(old: Self.old, new: Self.new)
         defer { workspace.remove() }
         let garbage = try workspace.file("garbage.json", "{\"hello\": 1}")
-        let run = try runMulu(["diff", garbage, workspace.new])
-        #expect(run.status == 2)
-        #expect(run.stdout.isEmpty)
-        #expect(run.stderr.hasPrefix("\(garbage): "))
-        #expect(run.stderr.filter { $0 == "\n" }.count == 1)
+        try expectError(["diff", garbage, workspace.new], naming: garbage)
     }
 
     @Test func unknownFormatExitsTwo() throws {
