@@ -29,9 +29,9 @@ struct CompileSwiftSourceTests {
                 ]
 
                 /// 初级、中级：2160元/人
-                static let s0: Subsidy = Subsidy(levels: [.junior, .intermediate], amountYuan: 2160, anyOf: false, text: "初级、中级：2160元/人")
+                static let s0: Subsidy = Subsidy(levels: [.junior, .intermediate], amountYuan: 2160, anyOf: false, text: "初级、中级：2160元/人", amounts: [(.junior, 2160), (.intermediate, 2160)])
                 /// 初级或中级：160元/人
-                static let s1: Subsidy = Subsidy(levels: [.junior, .intermediate], amountYuan: 160, anyOf: true, text: "初级或中级：160元/人")
+                static let s1: Subsidy = Subsidy(levels: [.junior, .intermediate], amountYuan: 160, anyOf: true, text: "初级或中级：160元/人", amounts: [(.junior, 160), (.intermediate, 160)])
             }
 
             """#
@@ -68,9 +68,9 @@ struct CompileSwiftSourceTests {
         try Data(CatalogueSwiftSource.encode(CompileSamples.twoEntries, typeName: "Other2024")).write(to: dir.appendingPathComponent("Other2024.swift"))
         let main = """
             for e in Sample2024.entries {
-                let t = e.training.map { "\\($0.levels.map(\\.rawValue).joined(separator: "|"))/\\($0.amountYuan)/\\($0.anyOf)/\\($0.text)" } ?? "-"
-                let a = e.assessment.map { "\\($0.levels.map(\\.rawValue).joined(separator: "|"))/\\($0.amountYuan)/\\($0.anyOf)/\\($0.text)" } ?? "-"
-                print(e.seq, e.industry, e.code, e.name.debugDescription, t, a, e.urgent, separator: "\\u{1F}")
+                let t = e.training.map { "\\($0.levels.map(\\.rawValue).joined(separator: "|"))/\\($0.amountYuan!)/\\($0.anyOf)/\\($0.text)" } ?? "-"
+                let a = e.assessment.map { "\\($0.levels.map(\\.rawValue).joined(separator: "|"))/\\($0.amountYuan!)/\\($0.anyOf)/\\($0.text)" } ?? "-"
+                print(e.seq, e.industry!, e.code, e.name.debugDescription, t, a, e.urgent!, separator: "\\u{1F}")
             }
             print(Sample2024.title, Other2024.entries.count, separator: "\\u{1F}")
             """
@@ -85,9 +85,9 @@ struct CompileSwiftSourceTests {
         try #require(output.status == 0)
         var expected = ""
         for e in catalogue.entries {
-            let t = e.training.map { "\($0.levels.map(\.rawValue).joined(separator: "|"))/\($0.amountYuan)/\($0.anyOf)/\($0.text)" } ?? "-"
-            let a = e.assessment.map { "\($0.levels.map(\.rawValue).joined(separator: "|"))/\($0.amountYuan)/\($0.anyOf)/\($0.text)" } ?? "-"
-            expected += [String(e.seq), e.industry, e.code, e.name.debugDescription, t, a, String(e.urgent)].joined(separator: "\u{1F}") + "\n"
+            let t = e.training.map { "\($0.levels.map(\.rawValue).joined(separator: "|"))/\($0.amountYuan!)/\($0.anyOf)/\($0.text)" } ?? "-"
+            let a = e.assessment.map { "\($0.levels.map(\.rawValue).joined(separator: "|"))/\($0.amountYuan!)/\($0.anyOf)/\($0.text)" } ?? "-"
+            expected += [String(e.seq), e.industry!, e.code, e.name.debugDescription, t, a, String(e.urgent!)].joined(separator: "\u{1F}") + "\n"
         }
         expected += "样例目录\u{1F}2\n"
         #expect(output.output == expected)

@@ -96,13 +96,13 @@ public enum CatalogueValidator {
             }
             // Bytes first (equal in the common case); text that differs only in Unicode form
             // (a compatibility ideograph for its unified one) names the same industry.
-            if let j = occupation, !BytewiseString.equal(entries[j].industry, entries[i].industry),
-               entries[j].industry != entries[i].industry {
+            if let j = occupation, let industry = entries[i].industry, let other = entries[j].industry,
+               !BytewiseString.equal(other, industry), other != industry {
                 let parent = String(decoding: entries[i].code.utf8.prefix(length), as: UTF8.self)
                 let (page, line) = place(places, i)
                 out.append((i, Diagnostic(
                     .warning,
-                    "work type `\(entries[i].code) \(entries[i].name)` is under \(entries[i].industry), its occupation \(parent) under \(entries[j].industry)",
+                    "work type `\(entries[i].code) \(entries[i].name)` is under \(industry), its occupation \(parent) under \(other)",
                     page: page, line: line, seq: entries[i].seq)))
             }
         }

@@ -21,6 +21,16 @@ public enum DelimitedReader {
         public var unplaced: [UnplacedFragment]
     }
 
+    /// A table of the notice: where its header starts, its columns, its label and title.
+    public struct Table: Sendable {
+        /// Page (1-based) and line index on that page of the table's first header line.
+        public var page: Int
+        public var index: Int
+        public var columns: ColumnMap
+        public var label: String?
+        public var title: String?
+    }
+
     /// A notice is read in parts of at least this many lines, one part per core, when it has
     /// that many lines per core; a smaller notice is read in one part (a thread costs more).
     public static let minLinesPerPart = 20_000
@@ -34,16 +44,16 @@ public enum DelimitedReader {
     /// `parts` overrides the number of parts (tests read one notice in many).
     public static func read(
         _ bytes: [UInt8], spans: [TextLayout.LineSpan], pages: [PageText], roles: [[LineRole]], keepRows: Bool,
-        parts: Int? = nil
+        parts: Int? = nil, tables: [Table]? = nil
     ) -> Result {
-        let order = columnOrder(pages: pages, roles: roles)
+        let tables = tables ?? Self.tables(pages: pages, roles: roles).tables
         let cores = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
         let partCount = max(1, min(parts ?? min(cores, spans.count / minLinesPerPart), spans.count))
         let parts = (0..<partCount).map { k -> @Sendable () -> Result in
             let lines = spans[k * spans.count / partCount..<(k + 1) * spans.count / partCount]
             // The first part's builder has room for every row: the others are appended to it.
             let expected = k == 0 ? spans.count : lines.count
-            return { readPart(bytes, lines: lines, roles: roles, order: order, keepRows: keepRows, expectedRows: expected) }
+            return { readPart(bytes, lines: lines, roles: roles, tables: tables, keepRows: keepRows, expectedRows: expected) }
         }
         var results = partCount == 1 ? [parts[0]()] : Parallel.run(parts)
         var result = results.removeFirst()
@@ -57,47 +67,77 @@ public enum DelimitedReader {
 
     /// Reads the body lines among `lines`.
     static func readPart(
-        _ bytes: [UInt8], lines spans: ArraySlice<TextLayout.LineSpan>, roles: [[LineRole]], order: [TableField],
+        _ bytes: [UInt8], lines spans: ArraySlice<TextLayout.LineSpan>, roles: [[LineRole]], tables: [Table],
         keepRows: Bool, expectedRows: Int
     ) -> Result {
-        var result = Result(builder: EntryBuilder(expectedRows: expectedRows), rows: [], unplaced: [])
+        let maps = tables.isEmpty ? [ColumnMap.reference] : tables.map(\.columns)
+        var result = Result(builder: EntryBuilder(expectedRows: expectedRows, columnMaps: maps), rows: [], unplaced: [])
         var tokens: [TextLayout.Token] = []
         tokens.reserveCapacity(16)
-        var ranges = [Range<Int>?](repeating: nil, count: TableField.allCases.count)
+        var slots = [Range<Int>](repeating: 0..<0, count: 32)
+        // The table of the lines read: the last whose header starts at or before them.
+        var table = 0
+        func advance(to span: TextLayout.LineSpan) {
+            while table + 1 < tables.count,
+                  (tables[table + 1].page, tables[table + 1].index) <= (span.page, span.index) { table += 1 }
+        }
+        if let first = spans.first { advance(to: first) }
         bytes.withUnsafeBufferPointer { p in
             for span in spans {
                 guard roles[span.page - 1][span.index] == .body else { continue }
+                if tables.count > 1 { advance(to: span) }
                 TextLayout.tokens(p, span, into: &tokens)
                 guard let first = tokens.first else { continue }
+                func unplaced(_ reason: String, from k: Int = 0) {
+                    for t in tokens[k...] {
+                        result.unplaced.append(UnplacedFragment(fragment: TextLayout.fragment(p, t, span), reason: reason))
+                    }
+                }
                 guard let seq = seqValue(p, first) else {
-                    for t in tokens {
-                        result.unplaced.append(UnplacedFragment(
-                            fragment: TextLayout.fragment(p, t, span), reason: "line is not a row of the table"))
+                    if let heading = sectionHeading(p, tokens) {
+                        result.builder.section(heading)
+                    } else if isNote(p, first) {
+                        unplaced("a note after the table, not a row")
+                    } else {
+                        unplaced("line is not a row of the table")
                     }
                     continue
                 }
-                for i in ranges.indices { ranges[i] = nil }
-                let k = assign(p, tokens, order: order, into: &ranges)
+                // A numbered note (`3 本目录由…负责解释`) has no row's shape: no code, no subsidy.
+                if tokens.count > 1, isNumberedNote(p, tokens) {
+                    unplaced("a numbered note after the table, not a row")
+                    continue
+                }
+                let columns = maps[min(table, maps.count - 1)]
+                if slots.count < columns.kinds.count { slots = [Range<Int>](repeating: 0..<0, count: columns.kinds.count) }
+                let k = assign(p, tokens, kinds: columns.kinds, into: &slots)
                 var cells = EntryBuilder.Cells(anchor: .init(page: span.page, line: span.line, column: first.column + 1))
-                for field in TableField.allCases where field != .seq {
-                    guard let r = ranges[field.rawValue], !r.isEmpty else { continue }
+                cells.table = table
+                var fragments: [TableField: [Fragment]] = [:]
+                for (n, kind) in columns.kinds.enumerated() {
+                    let r = slots[n]
+                    guard !r.isEmpty else { continue }
                     // The cell's bytes run from its first token to its last, blanks between them
                     // included: the builder's normalisation reads any run of blanks as one.
-                    cells[field] = tokens[r.lowerBound].start..<tokens[r.upperBound - 1].end
-                    cells.setPlace(field, .init(page: span.page, line: span.line, column: tokens[r.lowerBound].column + 1))
+                    let range = tokens[r.lowerBound].start..<tokens[r.upperBound - 1].end
+                    let place = EntryBuilder.Place(page: span.page, line: span.line, column: tokens[r.lowerBound].column + 1)
+                    switch kind {
+                    case .field(let field):
+                        guard field != .seq else { continue }
+                        cells[field] = range
+                        cells.setPlace(field, place)
+                        if keepRows { fragments[field] = tokens[r].map { TextLayout.fragment(p, $0, span) } }
+                    case .level(let field, let level):
+                        cells[field, level] = range
+                        if cells.place(field) == nil { cells.setPlace(field, place) }
+                        if keepRows { fragments[field, default: []] += tokens[r].map { TextLayout.fragment(p, $0, span) } }
+                    case .extra(let i):
+                        cells[extra: i] = range
+                    }
                 }
                 result.builder.add(seq: seq, cells: cells, in: p)
-                for t in tokens[k...] {
-                    result.unplaced.append(UnplacedFragment(
-                        fragment: TextLayout.fragment(p, t, span), reason: "text after the last cell of row \(seq)"))
-                }
+                if k < tokens.count { unplaced("text after the last cell of row \(seq)", from: k) }
                 if keepRows {
-                    var fragments: [TableField: [Fragment]] = [:]
-                    for field in TableField.allCases where field != .seq {
-                        if let r = ranges[field.rawValue], !r.isEmpty {
-                            fragments[field] = tokens[r].map { TextLayout.fragment(p, $0, span) }
-                        }
-                    }
                     result.rows.append(RowRecord(seq: seq, anchor: TextLayout.fragment(p, first, span), cells: fragments))
                 }
             }
@@ -105,53 +145,189 @@ public enum DelimitedReader {
         return result
     }
 
-    /// Gives each field of `order` its tokens (as a range of token indices); returns the index of
-    /// the first token no cell took.
+    /// A line that starts with a number but is a note: no token after the number has a code's,
+    /// a subsidy's or an amount's shape, and some reads as a sentence (long, or a note's opening).
+    static func isNumberedNote(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [TextLayout.Token]) -> Bool {
+        for t in tokens.dropFirst() where looksLikeCode(p, t) || startsSubsidy(p, t) || isAmount(p, t) { return false }
+        return tokens.dropFirst().contains { t in
+            let text = string(p, t)
+            return text.unicodeScalars.count > 16 || text.hasPrefix("本") || text.contains("。") || text.contains("，")
+                || text.hasPrefix("以上") || text.hasPrefix("如")
+        }
+    }
+
+    /// Gives each column of `kinds` its tokens (as a range of token indices, empty when the row
+    /// has no such cell); returns the index of the first token no cell took.
+    ///
+    /// Typed cells (code, subsidy, amount, urgency mark) take what has their shape; a run of
+    /// free-text columns (industry, name, extra) shares the tokens up to the next typed cell: one
+    /// each and the name any surplus; when there are fewer tokens than columns, the name first,
+    /// then the industry, then extra columns (a merged industry cell is empty).
     static func assign(
-        _ p: UnsafeBufferPointer<UInt8>, _ tokens: [TextLayout.Token], order: [TableField],
-        into ranges: inout [Range<Int>?]
+        _ p: UnsafeBufferPointer<UInt8>, _ tokens: [TextLayout.Token], kinds: [ColumnMap.Kind],
+        into slots: inout [Range<Int>]
     ) -> Int {
         var k = 1
-        for (n, field) in order.enumerated() where field != .seq {
+        var n = 0
+        while n < kinds.count {
             let start = k
-            switch field {
-            case .code:
-                if k < tokens.count, looksLikeCode(p, tokens[k]) { k += 1 }
-            case .training, .assessment:
-                guard k < tokens.count, startsSubsidy(p, tokens[k]) else { break }
-                k += 1
-                while k < tokens.count, !startsSubsidy(p, tokens[k]), !isMark(p, tokens[k]) { k += 1 }
-            case .urgent:
-                if k < tokens.count, isMark(p, tokens[k]) { k += 1 }
-            case .industry, .name:
-                let next = order[(n + 1)...].first { $0 != .industry && $0 != .name }
-                while k < tokens.count, !starts(next, p, tokens[k]) { k += 1 }
-            case .seq:
+            switch kinds[n] {
+            case .field(.seq):
                 break
+            case .field(.code):
+                if k < tokens.count, looksLikeCode(p, tokens[k]) || isOtherCode(p, tokens[k]) { k += 1 }
+            case .field(.training), .field(.assessment):
+                guard k < tokens.count else { break }
+                if isNone(p, tokens[k]) { k += 1; break }
+                guard startsSubsidy(p, tokens[k]) || isAmount(p, tokens[k]) || startsWordSubsidy(p, tokens[k]) else { break }
+                var hasAmount = containsDigit(p, tokens[k])
+                k += 1
+                while k < tokens.count, !isMark(p, tokens[k]), !startsSubsidy(p, tokens[k]) {
+                    if isAmount(p, tokens[k]) {
+                        if hasAmount { break }
+                        hasAmount = true
+                    } else if !continuesSubsidy(p, tokens[k]) {
+                        break
+                    }
+                    k += 1
+                }
+            case .level:
+                if k < tokens.count, isAmount(p, tokens[k]) || isNone(p, tokens[k]) { k += 1 }
+            case .field(.urgent):
+                if k < tokens.count, isMark(p, tokens[k]) || isNoMark(p, tokens[k]) { k += 1 }
+            case .field(.industry), .field(.name), .extra:
+                // The run of free-text columns from n, and the typed column after it.
+                var end = n
+                while end < kinds.count, isFree(kinds[end]) { end += 1 }
+                let next = end < kinds.count ? kinds[end] : nil
+                var stop = k
+                while stop < tokens.count, !starts(next, p, tokens[stop]) { stop += 1 }
+                let run = n..<end
+                let count = stop - k
+                let nameSlot = run.first { kinds[$0] == .field(.name) } ?? run.last!
+                var chosen: [Int]
+                if count >= run.count {
+                    chosen = Array(run)
+                } else {
+                    var order = [nameSlot]
+                    if let i = run.first(where: { kinds[$0] == .field(.industry) }), i != nameSlot { order.append(i) }
+                    order += run.filter { !order.contains($0) }
+                    chosen = Array(order.prefix(count)).sorted()
+                }
+                for i in run { slots[i] = k..<k }
+                var t = k
+                for slot in chosen {
+                    let width = slot == nameSlot ? count - (chosen.count - 1) : 1
+                    slots[slot] = t..<(t + width)
+                    t += width
+                }
+                k = stop
+                n = end
+                continue
             }
-            ranges[field.rawValue] = start..<k
+            slots[n] = start..<k
+            n += 1
         }
         return k
     }
 
-    /// The header's fields in printed order, or the reference order when the header is unclear.
-    static func columnOrder(pages: [PageText], roles: [[LineRole]]) -> [TableField] {
-        for (p, page) in pages.enumerated() {
-            let header = page.lines.indices.filter { roles[p][$0] == .header }
-            guard !header.isEmpty else { continue }
-            var order: [TableField] = []
-            for i in header {
-                for f in page.lines[i].fragments {
-                    if let field = TableField(headerLabel: f.text), !order.contains(field) { order.append(field) }
-                }
-            }
-            if order.first == .seq, order.contains(.code), order.contains(.name) {
-                for field in TableField.allCases where !order.contains(field) { order.append(field) }
-                return order
-            }
-            break
+    static func isFree(_ kind: ColumnMap.Kind) -> Bool {
+        switch kind {
+        case .field(.industry), .field(.name), .extra: true
+        default: false
         }
-        return TableField.allCases
+    }
+
+    /// A subsidy written in words (`按实际发生费用`, `据实补贴`).
+    static func startsWordSubsidy(_ p: UnsafeBufferPointer<UInt8>, _ t: TextLayout.Token) -> Bool {
+        let text = string(p, t)
+        return text.hasPrefix("按") || text.hasPrefix("据实") || text.hasSuffix("费用")
+    }
+
+    /// The tables of a notice: each header band that follows rows and a label or a title (附件1 …
+    /// 附件2) starts a new one; a header repeated on the next page does not. Returns the tables
+    /// and the lines (page, index) that are a later table's label or title.
+    public static func tables(pages: [PageText], roles: [[LineRole]]) -> (tables: [Table], furniture: [(page: Int, index: Int, role: LineRole)]) {
+        var tables: [Table] = []
+        var furniture: [(page: Int, index: Int, role: LineRole)] = []
+        var label: String?, title: String?
+        var rowsSince = false
+        var pending: [(page: Int, index: Int, role: LineRole)] = []
+        for (p, page) in pages.enumerated() {
+            var i = 0
+            while i < page.lines.count {
+                let line = page.lines[i]
+                switch roles[p][i] {
+                case .attachmentLabel: label = FieldNormaliser.text(line.compactText)
+                case .title: title = FieldNormaliser.text(line.compactText)
+                case .header:
+                    var band: [[String]] = []
+                    var j = i
+                    while j < page.lines.count, roles[p][j] == .header {
+                        band.append(page.lines[j].fragments.map { FieldNormaliser.text($0.text) })
+                        j += 1
+                    }
+                    let columns = ColumnMap.read(headerLines: band) ?? .reference
+                    if tables.isEmpty || (rowsSince && !pending.isEmpty) {
+                        tables.append(Table(page: p + 1, index: i, columns: columns, label: label, title: title))
+                        furniture += pending
+                    }
+                    pending = []
+                    rowsSince = false
+                    label = nil
+                    title = nil
+                    i = j
+                    continue
+                case .body:
+                    let compact = FieldNormaliser.asciiDigits(line.compactText)
+                    if line.fragments.first.map({ FieldNormaliser.seq($0.text) != nil }) == true {
+                        rowsSince = true
+                        pending = []
+                        label = nil
+                        title = nil
+                    } else if rowsSince, LineClassifier.isAttachmentLabel(compact) {
+                        label = compact
+                        pending.append((p + 1, i, .attachmentLabel))
+                    } else if rowsSince, LineClassifier.isTitle(compact), !compact.hasPrefix("注") {
+                        title = compact
+                        pending.append((p + 1, i, .title))
+                    }
+                default: break
+                }
+                i += 1
+            }
+        }
+        return (tables, furniture)
+    }
+
+    /// `一、制造业`, `（一）制造业`: a heading naming the industry of the rows below.
+    static func sectionHeading(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [TextLayout.Token]) -> String? {
+        let text = FieldNormaliser.text(tokens.map { string(p, $0) }.joined())
+        var s = Substring(text)
+        let numerals = "一二三四五六七八九十"
+        if s.hasPrefix("（") || s.hasPrefix("(") {
+            s = s.dropFirst()
+            guard let c = s.first, numerals.contains(c) else { return nil }
+            s = s.drop { numerals.contains($0) }
+            guard s.hasPrefix("）") || s.hasPrefix(")") else { return nil }
+            s = s.dropFirst()
+        } else {
+            guard let c = s.first, numerals.contains(c) else { return nil }
+            s = s.drop { numerals.contains($0) }
+            guard s.hasPrefix("、") || s.hasPrefix("．") || s.hasPrefix(".") else { return nil }
+            s = s.dropFirst()
+        }
+        let name = String(s)
+        guard !name.isEmpty, name.count <= 30, !name.contains("："), !name.contains(":"), !name.contains("。"),
+              !name.contains(where: \.isASCIIDigit) else { return nil }
+        return name
+    }
+
+    /// `注：`, `说明：`, `备注：`, `附注`, `本目录…`: a note after the table.
+    static func isNote(_ p: UnsafeBufferPointer<UInt8>, _ t: TextLayout.Token) -> Bool {
+        let text = string(p, t)
+        if text == "注" || text.hasPrefix("注：") || text.hasPrefix("注:") { return true }
+        return ["说明：", "说明:", "备注：", "备注:", "附注", "本目录", "以上"].contains { text.hasPrefix($0) }
     }
 
     // MARK: - Token shapes, on bytes
@@ -175,23 +351,25 @@ public enum DelimitedReader {
         return value
     }
 
-    /// Starts with a digit (ASCII or full-width) and holds a dash of any kind.
+    /// Starts with one digit (ASCII or full-width) followed by a separator of any kind (a dash,
+    /// `.`, `．`, `·`, `_`), as a classification code does (`6-31-03-01`, `6.31.03.01`).
     static func looksLikeCode(_ p: UnsafeBufferPointer<UInt8>, _ t: TextLayout.Token) -> Bool {
         let b0 = p[t.start]
-        let digit = (b0 >= 0x30 && b0 <= 0x39)
-            || (b0 == 0xEF && t.end - t.start >= 3 && p[t.start + 1] == 0xBC && (0x90...0x99).contains(p[t.start + 2]))
-        guard digit else { return false }
-        var i = t.start
-        while i < t.end {
-            let b = p[i]
-            if b == 0x2D { return true }
-            if b >= 0xE2, i + 2 < t.end {
-                let s = string(p, TextLayout.Token(start: i, end: i + 3, column: 0, endColumn: 0)).unicodeScalars.first!
-                if FieldNormaliser.isDash(s) { return true }
-            }
-            i += b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+        let width: Int
+        if b0 >= 0x30 && b0 <= 0x39 {
+            width = 1
+        } else if b0 == 0xEF && t.end - t.start >= 3 && p[t.start + 1] == 0xBC && (0x90...0x99).contains(p[t.start + 2]) {
+            width = 3
+        } else {
+            return false
         }
-        return false
+        let i = t.start + width
+        guard i < t.end else { return false }
+        let b = p[i]
+        if b == 0x2D || b == 0x2E || b == 0x5F { return true }
+        guard b >= 0xC2 else { return false }
+        let s = String(decoding: UnsafeBufferPointer(rebasing: p[i..<min(t.end, i + (b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4))]), as: UTF8.self)
+        return s.unicodeScalars.first.map(FieldNormaliser.isCodeSeparator) ?? false
     }
 
     /// Starts with a level name (`初级`, `五级` …): a subsidy cell starts here.
@@ -202,22 +380,80 @@ public enum DelimitedReader {
         return false
     }
 
-    /// An urgent mark (`*`, `＊`, `是`, `√` …).
+    /// An urgent mark (`*`, `＊`, `是`, `√`, `★`, `急需` …).
     @inline(__always)
     static func isMark(_ p: UnsafeBufferPointer<UInt8>, _ t: TextLayout.Token) -> Bool {
         if t.end - t.start == 1 { return p[t.start] == 0x2A || p[t.start] == 0x59 || p[t.start] == 0x79 }
-        guard t.end - t.start <= 4 else { return false }
-        return FieldNormaliser.urgentMark(string(p, t)) == true
+        guard t.end - t.start <= 12 else { return false }
+        return UrgencyMarks.read(string(p, t)) == true
     }
 
-    /// True when the token can start a cell of the typed field `field` (nil: the end of the row).
-    static func starts(_ field: TableField?, _ p: UnsafeBufferPointer<UInt8>, _ t: TextLayout.Token) -> Bool {
-        switch field {
-        case .code: looksLikeCode(p, t)
-        case .training, .assessment: startsSubsidy(p, t)
-        case .urgent: isMark(p, t)
-        case .seq: seqValue(p, t) != nil
-        case .industry, .name, nil: false
+    /// True when the token can start a cell of the typed column `kind` (nil: the end of the row).
+    static func starts(_ kind: ColumnMap.Kind?, _ p: UnsafeBufferPointer<UInt8>, _ t: TextLayout.Token) -> Bool {
+        switch kind {
+        case .field(.code): looksLikeCode(p, t) || isOtherCode(p, t)
+        case .field(.training), .field(.assessment): startsSubsidy(p, t) || isAmount(p, t) || isNone(p, t)
+        case .level: isAmount(p, t) || isNone(p, t)
+        case .field(.urgent): isMark(p, t)
+        case .field(.seq): seqValue(p, t) != nil
+        case .field(.industry), .field(.name), .extra, nil: false
         }
     }
+
+    /// An amount: digits (commas, `.00`) with or without `元`, `元/人`, `元/人次`.
+    static func isAmount(_ p: UnsafeBufferPointer<UInt8>, _ t: TextLayout.Token) -> Bool {
+        let b0 = p[t.start]
+        guard (b0 >= 0x30 && b0 <= 0x39) || b0 == 0xEF else { return false }
+        guard !looksLikeCode(p, t) else { return false }
+        let text = FieldNormaliser.asciiDigits(string(p, t))
+        var rest = Substring(text)
+        guard let f = rest.first, f.isASCIIDigit else { return false }
+        rest = rest.drop { $0.isASCIIDigit || $0 == "," || $0 == "." }
+        return rest.isEmpty || ["元", "元/人", "元/人次", "元／人", "元／人次", "元每人"].contains(String(rest))
+    }
+
+    /// A token that may continue a subsidy cell after its start: a unit, a note, a level list
+    /// continued, a cap (`元/人`, `（含教材费）`, `、中级：2160元/人`).
+    static func continuesSubsidy(_ p: UnsafeBufferPointer<UInt8>, _ t: TextLayout.Token) -> Bool {
+        let text = string(p, t)
+        guard let c = text.unicodeScalars.first else { return false }
+        return "元（(、；;，,：:/／或和及".unicodeScalars.contains(c) || text.hasPrefix("最高") || text.hasPrefix("不超过")
+            || text.hasSuffix("元/人") || text.hasSuffix("元") || text.hasSuffix("元/人次")
+    }
+
+    /// A token that says "none" in a subsidy or code cell: `—`, `/`, `无`.
+    static func isNone(_ p: UnsafeBufferPointer<UInt8>, _ t: TextLayout.Token) -> Bool {
+        guard t.end - t.start <= 6 else { return false }
+        let text = string(p, t)
+        return text != "否" && SubsidyParser.noneMarks.contains(text)
+    }
+
+    /// A code cell that is not national but is a code cell: `无`, `/`, `—`, or letters and digits
+    /// with a dash (`S-65-001`).
+    static func isOtherCode(_ p: UnsafeBufferPointer<UInt8>, _ t: TextLayout.Token) -> Bool {
+        if isNone(p, t) { return true }
+        let b0 = p[t.start]
+        guard (b0 >= 0x41 && b0 <= 0x5A) || (b0 >= 0x61 && b0 <= 0x7A) else { return false }
+        return EntryBuilder.isOtherCode(string(p, t))
+    }
+
+    /// An urgency cell that says "not urgent": `否`, `—`, `/`, `×`.
+    static func isNoMark(_ p: UnsafeBufferPointer<UInt8>, _ t: TextLayout.Token) -> Bool {
+        guard t.end - t.start <= 6 else { return false }
+        let text = string(p, t)
+        return !text.isEmpty && UrgencyMarks.read(text) == false
+    }
+
+    @inline(__always)
+    static func containsDigit(_ p: UnsafeBufferPointer<UInt8>, _ t: TextLayout.Token) -> Bool {
+        var i = t.start
+        while i < t.end {
+            let b = p[i]
+            if b >= 0x30 && b <= 0x39 { return true }
+            if b == 0xEF, i + 2 < t.end, p[i + 1] == 0xBC, (0x90...0x99).contains(p[i + 2]) { return true }
+            i += 1
+        }
+        return false
+    }
+
 }

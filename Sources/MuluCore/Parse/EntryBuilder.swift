@@ -24,10 +24,28 @@ public struct EntryBuilder: Sendable {
     /// is made): a row costs no allocation.
     public struct Cells: Sendable {
         public var anchor: Place
+        /// The table of the notice the row is in.
+        public var table = 0
         private var ranges = InlineArray<7, Range<Int>>(repeating: 0..<0)
         private var places = InlineArray<7, Place?>(repeating: nil)
+        /// Level sub-columns: training's five levels, then assessment's.
+        private var levelRanges = InlineArray<10, Range<Int>>(repeating: 0..<0)
+        /// Extra columns, by their index in the table's `ColumnMap`.
+        private var extraRanges = InlineArray<8, Range<Int>>(repeating: 0..<0)
 
         public init(anchor: Place) { self.anchor = anchor }
+
+        /// The byte range of a level sub-column's cell of `field` (training or assessment).
+        public subscript(field: TableField, level: Level) -> Range<Int> {
+            get { levelRanges[(field == .training ? 0 : 5) + level.rank] }
+            set { levelRanges[(field == .training ? 0 : 5) + level.rank] = newValue }
+        }
+
+        /// The byte range of extra column `index`'s cell.
+        public subscript(extra index: Int) -> Range<Int> {
+            get { extraRanges[index] }
+            set { extraRanges[index] = newValue }
+        }
 
         /// The byte range of the cell of `field` (empty when the row has none; the row number
         /// is the anchor, not a cell).
@@ -48,6 +66,13 @@ public struct EntryBuilder: Sendable {
 
     public private(set) var entries: [Entry] = []
     public private(set) var diagnostics: [Diagnostic] = []
+    /// The column each diagnostic blames (aligned with `diagnostics`; nil: the row as a whole),
+    /// so that a column whose cells mostly do not fit it is reported once (`columnFindings`).
+    public private(set) var blamed: [TableField?] = []
+    /// Per field: how many cells did not have the field's shape.
+    public private(set) var misfits = [Int](repeating: 0, count: 7)
+    /// Per field: the first few cells that did not fit, as published.
+    public private(set) var misfitSamples = [[String]](repeating: [], count: 7)
     /// Where each entry's row number was printed, in entry order.
     public private(set) var anchors: [Place] = []
 
@@ -61,13 +86,24 @@ public struct EntryBuilder: Sendable {
     /// Normalised industries by their cell's bytes: one string for all the rows of an industry.
     private var industries = ByteCache<String>()
     /// Read subsidies by their cell's bytes, one cache per subsidy column.
-    private var trainingSubsidies = ByteCache<Subsidy?>()
-    private var assessmentSubsidies = ByteCache<Subsidy?>()
+    private var trainingSubsidies = ByteCache<SubsidyParser.Reading>()
+    private var assessmentSubsidies = ByteCache<SubsidyParser.Reading>()
+    /// The columns of each table (by `Cells.table`); a table not listed has the reference columns.
+    public var columnMaps: [ColumnMap] = [.reference]
+    /// True once a row's name carried an urgency mark (`化学检验员*`).
+    public private(set) var sawNameMark = false
 
-    public init(expectedRows: Int = 0) {
+    public init(expectedRows: Int = 0, columnMaps: [ColumnMap] = [.reference]) {
         assert(TableField.allCases.count == 7, "Cells holds one slot per TableField")
         entries.reserveCapacity(expectedRows)
         anchors.reserveCapacity(expectedRows)
+        self.columnMaps = columnMaps.isEmpty ? [.reference] : columnMaps
+    }
+
+    /// A section heading (`一、制造业` on a line of its own): the industry of the rows below it.
+    public mutating func section(_ heading: String) {
+        industry = heading
+        sawIndustryCell = true
     }
 
     /// Adds a row recovered by the table stages: its cells' texts laid end to end in one buffer.
@@ -88,55 +124,158 @@ public struct EntryBuilder: Sendable {
         @inline(__always) func slice(_ r: Range<Int>) -> UnsafeBufferPointer<UInt8> {
             UnsafeBufferPointer(rebasing: bytes[r])
         }
-        func report(_ severity: Diagnostic.Severity, _ message: String, _ field: TableField?) {
+        func report(_ severity: Diagnostic.Severity, _ message: String, _ field: TableField?, misfit: Bool = false) {
             let at = field.flatMap { cells.place($0) } ?? cells.anchor
             let excerpt = field.map { Self.excerpt(bytes, cells[$0]) } ?? String(seq)
             diagnostics.append(Diagnostic(
                 severity, message, page: at.page, line: at.line, column: at.column,
                 excerpt: excerpt.isEmpty ? nil : excerpt, seq: seq))
+            blamed.append(misfit ? field : nil)
+            if misfit, let field {
+                misfits[field.rawValue] += 1
+                if misfitSamples[field.rawValue].count < 3 { misfitSamples[field.rawValue].append(excerpt) }
+            }
         }
+        let map = cells.table < columnMaps.count ? columnMaps[cells.table] : columnMaps[0]
+        let hasIndustryColumn = map.has(.industry)
+        var rowIndustry: String?
         if !cells[.industry].isEmpty {
             let cell = slice(cells[.industry])
             industry = industries.value(cell) { FieldNormaliser.text(cell) }
             sawIndustryCell = true
-        } else if industry.isEmpty {
+            if Self.holdsFigures(cell) {
+                report(.error, "row \(seq): the industry cell holds figures (a code or an amount): columns read wrongly?",
+                       .industry, misfit: true)
+            }
+            rowIndustry = industry
+        } else if !industry.isEmpty {
+            rowIndustry = industry
+        } else if hasIndustryColumn {
             if !sawIndustryCell { unfilled.append((entries.count, diagnostics.count)) }
             report(.error, "row \(seq) has no industry, and no row above gives one", nil)
+        } else if !sawIndustryCell {
+            // No industry column: a section heading in a later part may give it (see `append`).
+            unfilled.append((entries.count, -1))
         }
-        let code = FieldNormaliser.code(slice(cells[.code]))
+        let codeCell = slice(cells[.code])
+        let code = FieldNormaliser.code(codeCell)
         if code.isEmpty {
-            report(.error, "row \(seq) has no code", nil)
+            if map.has(.code) { report(.warning, "row \(seq) has no code", nil, misfit: false) }
         } else if !CodeSyntax.isWellFormed(code) {
-            report(.warning, "row \(seq): malformed code `\(code)`", .code)
+            report(.warning, "row \(seq): code `\(code)` is not a national classification code; kept as published", .code,
+                   misfit: !Self.isOtherCode(code))
         }
-        let name = FieldNormaliser.text(slice(cells[.name]))
+        var name = FieldNormaliser.text(slice(cells[.name]))
+        var nameMark = false
+        while let last = name.unicodeScalars.last, UrgencyMarks.isNameMark(last) {
+            name.unicodeScalars.removeLast()
+            nameMark = true
+        }
+        if nameMark { sawNameMark = true }
         if name.isEmpty {
             report(.error, "row \(seq) has no name", nil)
+        } else if Self.holdsFigures(slice(cells[.name])) && !nameMark {
+            report(.error, "row \(seq): the name `\(name)` holds figures (a code or an amount): columns read wrongly?",
+                   .name, misfit: true)
         } else if let last = name.unicodeScalars.last, !Self.isNameEnding(last) {
             report(.warning, "row \(seq): name `\(name)` looks cut short (names end in 工, 员, 师 …)", .name)
         }
-        func reportSubsidy(_ field: TableField, _ label: String) {
-            let empty = cells[field].isEmpty
-            report(.error, empty ? "row \(seq) has no \(label) subsidy" : "row \(seq): cannot read the \(label) subsidy",
-                   empty ? nil : field)
+        func readSubsidy(_ field: TableField, _ label: String) -> Subsidy? {
+            let levels = map.levels(of: field)
+            let reading: SubsidyParser.Reading
+            if !levels.isEmpty {
+                reading = SubsidyParser.fromLevelCells(levels.map { l in
+                    (l, String(decoding: slice(cells[field, l]), as: UTF8.self))
+                })
+            } else {
+                let cell = slice(cells[field])
+                if cell.isEmpty { return nil }
+                reading = field == .training
+                    ? trainingSubsidies.value(cell) { SubsidyParser.read(String(decoding: cell, as: UTF8.self)) }
+                    : assessmentSubsidies.value(cell) { SubsidyParser.read(String(decoding: cell, as: UTF8.self)) }
+            }
+            switch reading {
+            case .none: return nil
+            case .subsidy(let s): return s
+            case .unreadable:
+                report(.error, "row \(seq): cannot read the \(label) subsidy", levels.isEmpty ? field : nil, misfit: true)
+                return nil
+            }
         }
-        let trainingCell = slice(cells[.training])
-        let training = trainingSubsidies.value(trainingCell) { Self.subsidy(trainingCell) }
-        if training == nil { reportSubsidy(.training, "training") }
-        let assessmentCell = slice(cells[.assessment])
-        let assessment = assessmentSubsidies.value(assessmentCell) { Self.subsidy(assessmentCell) }
-        if assessment == nil { reportSubsidy(.assessment, "assessment") }
-        let urgentCell = slice(cells[.urgent])
-        let urgent: Bool? = urgentCell.isEmpty ? false
-            : urgentCell.count == 1 && urgentCell[0] == 0x2A ? true
-            : FieldNormaliser.urgentMark(String(decoding: urgentCell, as: UTF8.self))
-        if urgent == nil {
-            report(.warning, "row \(seq): unexpected text in the urgent column", .urgent)
+        let training = readSubsidy(.training, "training")
+        let assessment = readSubsidy(.assessment, "assessment")
+        var urgent: Bool?
+        if map.has(.urgent) {
+            let urgentCell = slice(cells[.urgent])
+            urgent = urgentCell.isEmpty ? false
+                : urgentCell.count == 1 && urgentCell[0] == 0x2A ? true
+                : UrgencyMarks.read(String(decoding: urgentCell, as: UTF8.self))
+            if urgent == nil {
+                report(.error, "row \(seq): cannot read the urgency mark", .urgent, misfit: true)
+            }
+        }
+        if nameMark { urgent = true }
+        var extra: [String: String] = [:]
+        if case let headers = map.extraHeaders, !headers.isEmpty {
+            for (i, header) in headers.enumerated() where !cells[extra: i].isEmpty {
+                extra[header] = FieldNormaliser.text(slice(cells[extra: i]))
+            }
         }
         entries.append(Entry(
-            seq: seq, industry: industry, code: code, name: name,
-            training: training, assessment: assessment, urgent: urgent ?? false))
+            seq: seq, table: cells.table, industry: rowIndustry, code: code, name: name,
+            training: training, assessment: assessment, urgent: urgent, extra: extra))
         anchors.append(cells.anchor)
+    }
+
+    /// True when a free-text cell holds a run of three digits or more, or a dotted or dashed
+    /// digit group: text that belongs in a code or amount column.
+    static func holdsFigures(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
+        var run = 0
+        for b in cell {
+            if b >= 0x30 && b <= 0x39 {
+                run += 1
+                if run >= 3 { return true }
+            } else if run > 0 && (b == 0x2D || b == 0x2E) {
+                run += 1
+            } else {
+                run = 0
+            }
+        }
+        return false
+    }
+
+    /// A code that is not national but has a code's look (a 专项职业能力 code such as
+    /// `S-65-001`, or `无`, `/`): kept as published, not a sign of columns read wrongly.
+    static func isOtherCode(_ code: String) -> Bool {
+        if SubsidyParser.noneMarks.contains(code) { return true }
+        guard let first = code.unicodeScalars.first else { return true }
+        let asciiAlnum = code.unicodeScalars.allSatisfy { FieldNormaliser.isASCIIAlnum($0) || $0 == "-" || $0 == "*" }
+        return asciiAlnum && (("A"..."Z").contains(first) || ("a"..."z").contains(first)) && code.contains("-")
+    }
+
+    /// Column findings: a field whose cells mostly did not fit it (more than half of at least
+    /// three rows) gets one error naming the column and what its cells look like, instead of one
+    /// per row; the per-row diagnostics that blamed it are dropped.
+    public func columnFindings(columns: ColumnMap) -> (drop: Set<Int>, errors: [Diagnostic]) {
+        var drop = Set<Int>()
+        var errors: [Diagnostic] = []
+        let rows = entries.count
+        for field in TableField.allCases where rows >= 3 && misfits[field.rawValue] * 2 > rows {
+            for (i, b) in blamed.enumerated() where b == field { drop.insert(i) }
+            let header = zip(columns.kinds, columns.headers).first { $0.0 == .field(field) }?.1 ?? field.label
+            let what: String = switch field {
+            case .code: "codes"
+            case .training, .assessment: "subsidies"
+            case .urgent: "urgency marks"
+            default: "\(field.name) cells (they hold figures)"
+            }
+            let samples = misfitSamples[field.rawValue].map { "`\($0)`" }.joined(separator: ", ")
+            errors.append(Diagnostic(
+                .error,
+                "column `\(header)` (\(field.name)): \(misfits[field.rawValue]) of \(rows) cells are not \(what), e.g. \(samples): the columns were mapped wrongly",
+                excerpt: misfitSamples[field.rawValue].first))
+        }
+        return (drop, errors)
     }
 
     /// Adds the rows `next` built from the part of the notice that follows this one's: its
@@ -145,23 +284,26 @@ public struct EntryBuilder: Sendable {
         let entryBase = entries.count, diagnosticBase = diagnostics.count
         entries += next.entries
         anchors += next.anchors
+        for f in misfits.indices {
+            misfits[f] += next.misfits[f]
+            misfitSamples[f] = Array((misfitSamples[f] + next.misfitSamples[f]).prefix(3))
+        }
+        sawNameMark = sawNameMark || next.sawNameMark
         if !industry.isEmpty && !next.unfilled.isEmpty {
             for u in next.unfilled { entries[entryBase + u.entry].industry = industry }
             let filled = Set(next.unfilled.map(\.diagnostic))
-            diagnostics += next.diagnostics.indices.lazy.filter { !filled.contains($0) }.map { next.diagnostics[$0] }
+            let kept = next.diagnostics.indices.filter { !filled.contains($0) }
+            diagnostics += kept.map { next.diagnostics[$0] }
+            blamed += kept.map { next.blamed[$0] }
         } else {
             if !sawIndustryCell {
-                unfilled += next.unfilled.map { ($0.entry + entryBase, $0.diagnostic + diagnosticBase) }
+                unfilled += next.unfilled.map { ($0.entry + entryBase, $0.diagnostic < 0 ? -1 : $0.diagnostic + diagnosticBase) }
             }
             diagnostics += next.diagnostics
+            blamed += next.blamed
         }
         if next.sawIndustryCell { industry = next.industry }
         sawIndustryCell = sawIndustryCell || next.sawIndustryCell
-    }
-
-    /// A subsidy cell read (nil when empty or unreadable).
-    private static func subsidy(_ cell: UnsafeBufferPointer<UInt8>) -> Subsidy? {
-        cell.isEmpty ? nil : SubsidyParser.parse(String(decoding: cell, as: UTF8.self))
     }
 
     /// Occupation and work-type names end in one of these; a name that does not looks cut short.

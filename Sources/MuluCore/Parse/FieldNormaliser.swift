@@ -96,12 +96,14 @@ public enum FieldNormaliser {
         return false
     }
 
-    /// A classification code: ASCII digits, `-` for every dash, `*` for every asterisk, no blanks.
+    /// A classification code: ASCII digits, `-` for every dash or other segment separator (when
+    /// the code starts with a digit), `*` for every asterisk, no blanks.
     public static func code(_ raw: String) -> String {
         if raw.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D || $0 == 0x2A }) { return raw }
         var out = String.UnicodeScalarView()
+        let numeric = raw.unicodeScalars.first { !isBlank($0) }.map { (0x30...0x39).contains(narrow($0).value) } ?? false
         for u in raw.unicodeScalars where !isBlank(u) {
-            if isDash(u) {
+            if isDash(u) || (numeric && isCodeSeparator(u)) {
                 out.append("-")
             } else if isAsterisk(u) {
                 out.append("*")
@@ -164,16 +166,13 @@ public enum FieldNormaliser {
         return digits == 0 ? nil : value
     }
 
-    /// The urgent mark: true for `*`-like marks, `是`, `√`, `✓`; false for empty, `否`, `—`;
-    /// nil for anything else.
-    public static func urgentMark(_ raw: String) -> Bool? {
-        if raw.isEmpty { return false }
-        if raw.utf8.count == 1, raw.utf8.first == 0x2A { return true }
-        let t = String(String.UnicodeScalarView(raw.unicodeScalars.filter { !isBlank($0) }))
-        if t.isEmpty || t == "否" || t.unicodeScalars.allSatisfy(isDash) { return false }
-        if t.unicodeScalars.allSatisfy(isAsterisk) || ["是", "√", "✓", "✔", "Y", "y"].contains(t) {
-            return true
-        }
-        return nil
+    /// The urgent mark (see `UrgencyMarks`): true, false, or nil for anything else.
+    public static func urgentMark(_ raw: String) -> Bool? { UrgencyMarks.read(raw) }
+
+    /// A separator between a code's segments as bureaus write them (`6.31.03.01`, `6．31．03．01`,
+    /// `6·31·03·01`, `6_31_03_01`, `6—31`): read as `-`.
+    @inline(__always)
+    static func isCodeSeparator(_ s: Unicode.Scalar) -> Bool {
+        isDash(s) || s == "." || s == "．" || s == "·" || s == "・" || s == "_" || s == "。"
     }
 }

@@ -103,12 +103,15 @@ public enum LineClassifier {
     }
 
     /// A line made only of header-label characters.
+    /// A unit (`元/人`) wrapped below an amount is not: a candidate holds some scalar other than
+    /// a unit's or a bracket's.
     static func isHeaderCandidate(_ line: TextLine) -> Bool {
         var any = false
+        let vocabulary = HeaderWords.vocabulary
         for fragment in line.fragments {
             for s in fragment.text.unicodeScalars where !FieldNormaliser.isBlank(s) {
-                guard TableField.headerVocabulary.contains(s) else { return false }
-                any = true
+                guard vocabulary.contains(s) else { return false }
+                if !"元人次/（）()、".unicodeScalars.contains(s) { any = true }
             }
         }
         return any

@@ -15,4 +15,22 @@ public struct ParsedNotice: Sendable {
     public var rows: [RowRecord]
     /// The encoding a text notice was in.
     public var encoding: TextDecoding.Encoding?
+    /// The header cells of the (first) table and the fields they were mapped to.
+    public var columns: [Catalogue.Column] = []
+    /// The tables of the notice.
+    public var tables: [Catalogue.Table] = []
+    /// Where each table's header starts: page and line index on that page.
+    public var tableStarts: [(page: Int, index: Int)] = []
+}
+
+extension ParsedNotice {
+    /// The attachment label above the table (`附件2`), if the notice has one.
+    public var attachmentLabel: String? {
+        for (p, page) in pages.enumerated() {
+            for (i, line) in page.lines.enumerated() where roles[p][i] == .attachmentLabel {
+                return FieldNormaliser.asciiDigits(line.compactText).filter { $0 != ":" && $0 != "：" }
+            }
+        }
+        return nil
+    }
 }
