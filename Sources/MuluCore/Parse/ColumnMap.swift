@@ -69,7 +69,8 @@ public struct ColumnMap: Hashable, Sendable {
     /// columns above them (split evenly between them, in order); any other later line is the
     /// wrapped rest of some header cells (`是否急` / `需紧缺`), joined to the cell it completes.
     /// Nil when the header names no row number, code and name.
-    public static func read(headerLines: [[String]]) -> ColumnMap? {
+    public static func read(headerLines rawLines: [[String]]) -> ColumnMap? {
+        let headerLines = rawLines.map(joinSingleCharacters)
         guard let first = headerLines.first else { return nil }
         var headers = first
         var levelLines: [[Level]] = []
@@ -79,11 +80,27 @@ public struct ColumnMap: Hashable, Sendable {
                 levelLines.append(levels)
                 continue
             }
-            for piece in line { joinWrapped(piece, into: &headers) }
+            // A header printed cell by cell over two lines: the second line's pieces complete the
+            // last cells of the first (a short cell such as 序号 has no second line), when that
+            // names more fields than reading them as wrapped pieces.
+            var wrapped = headers
+            for piece in line { joinWrapped(piece, into: &wrapped) }
+            if line.count > 1, line.count <= headers.count {
+                var aligned = headers
+                for (k, piece) in line.enumerated() { aligned[headers.count - line.count + k] += piece }
+                if distinctFields(aligned) > distinctFields(wrapped)
+                    || (distinctFields(aligned) == distinctFields(wrapped) && line.count + 2 >= headers.count) {
+                    headers = aligned
+                    continue
+                }
+            }
+            headers = wrapped
         }
         var m = ColumnMap()
         var extra = 0
-        let subsidyColumns = headers.filter { if case .field(let f) = HeaderWords.meaning($0) { f == .training || f == .assessment } else { false } }
+        var subsidyColumns = headers.filter { if case .field(let f) = HeaderWords.meaning($0) { f == .training || f == .assessment } else { false } }
+        // A subsidy header that names levels (`…等级及补贴标准`) has them in its cells, not below it.
+        if subsidyColumns.contains(where: { !$0.contains("等级") }) { subsidyColumns.removeAll { $0.contains("等级") } }
         let levels = levelLines.first ?? []
         var levelsPer = subsidyColumns.isEmpty ? 0 : levels.count / subsidyColumns.count
         if levelsPer * subsidyColumns.count != levels.count { levelsPer = 0 }
@@ -91,7 +108,7 @@ public struct ColumnMap: Hashable, Sendable {
         var used = Set<TableField>()
         for h in headers {
             switch HeaderWords.meaning(h) {
-            case .field(let f) where (f == .training || f == .assessment) && levelsPer > 0:
+            case .field(let f) where (f == .training || f == .assessment) && levelsPer > 0 && subsidyColumns.contains(h):
                 for l in levels[subsidyIndex * levelsPer..<(subsidyIndex + 1) * levelsPer] {
                     m.append(.level(f, l), header: h + "/" + l.rawValue)
                 }
@@ -108,6 +125,33 @@ public struct ColumnMap: Hashable, Sendable {
         }
         guard m.has(.seq), m.has(.code) || m.has(.name) else { return nil }
         return m
+    }
+
+    /// The number of distinct fields `headers` name.
+    static func distinctFields(_ headers: [String]) -> Int {
+        Set(headers.compactMap(HeaderWords.field)).count
+    }
+
+    /// A header written with blanks between its characters (`序 号 行 业`): runs of
+    /// one-character pieces joined (`序号`, `行业`), where the joined piece names a field.
+    static func joinSingleCharacters(_ line: [String]) -> [String] {
+        var out: [String] = []
+        var run = ""
+        func flush() {
+            if !run.isEmpty { out.append(run) }
+            run = ""
+        }
+        for piece in line {
+            if piece.count == 1, LevelWords.single(piece) == nil {
+                run += piece
+                if HeaderWords.field(run) != nil, run.count >= 2 { flush() }
+            } else {
+                flush()
+                out.append(piece)
+            }
+        }
+        flush()
+        return out
     }
 
     /// Places a later header line's piece: a field no header names yet is a header of its own

@@ -82,6 +82,9 @@ public enum DelimitedReader {
                   (tables[table + 1].page, tables[table + 1].index) <= (span.page, span.index) { table += 1 }
         }
         if let first = spans.first { advance(to: first) }
+        // True while the lines read since the last row are blank: a short line of text there may
+        // be the wrapped rest of the row's name or industry.
+        var previousWasRow = false
         bytes.withUnsafeBufferPointer { p in
             for span in spans {
                 guard roles[span.page - 1][span.index] == .body else { continue }
@@ -94,7 +97,10 @@ public enum DelimitedReader {
                     }
                 }
                 guard let seq = seqValue(p, first) else {
-                    if let heading = sectionHeading(p, tokens) {
+                    defer { previousWasRow = false }
+                    if previousWasRow, let piece = continuation(p, tokens) {
+                        result.builder.continueLastRow(piece)
+                    } else if let heading = sectionHeading(p, tokens) {
                         result.builder.section(heading)
                     } else if isNote(p, first) {
                         unplaced("a note after the table, not a row")
@@ -136,6 +142,7 @@ public enum DelimitedReader {
                     }
                 }
                 result.builder.add(seq: seq, cells: cells, in: p)
+                previousWasRow = true
                 if k < tokens.count { unplaced("text after the last cell of row \(seq)", from: k) }
                 if keepRows {
                     result.rows.append(RowRecord(seq: seq, anchor: TextLayout.fragment(p, first, span), cells: fragments))
@@ -143,6 +150,19 @@ public enum DelimitedReader {
             }
         }
         return result
+    }
+
+    /// The wrapped rest of a row's name or industry: one or two short tokens of text, no digit,
+    /// not a heading or a note.
+    static func continuation(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [TextLayout.Token]) -> String? {
+        guard tokens.count <= 2 else { return nil }
+        for t in tokens {
+            guard !containsDigit(p, t), t.end - t.start <= 36, !isNote(p, t), !startsSubsidy(p, t), !isMark(p, t) else { return nil }
+        }
+        guard sectionHeading(p, tokens) == nil else { return nil }
+        let text = FieldNormaliser.text(tokens.map { string(p, $0) }.joined())
+        guard !LineClassifier.isTitle(text), !LineClassifier.isAttachmentLabel(text) else { return nil }
+        return text
     }
 
     /// A line that starts with a number but is a note: no token after the number has a code's,
@@ -182,11 +202,11 @@ public enum DelimitedReader {
                 guard startsSubsidy(p, tokens[k]) || isAmount(p, tokens[k]) || startsWordSubsidy(p, tokens[k]) else { break }
                 var hasAmount = containsDigit(p, tokens[k])
                 k += 1
-                while k < tokens.count, !isMark(p, tokens[k]), !startsSubsidy(p, tokens[k]) {
+                while k < tokens.count, !isMark(p, tokens[k]), !startsSubsidy(p, tokens[k]), !isNone(p, tokens[k]) {
                     if isAmount(p, tokens[k]) {
                         if hasAmount { break }
                         hasAmount = true
-                    } else if !continuesSubsidy(p, tokens[k]) {
+                    } else if !continuesSubsidy(p, tokens[k]) || (hasAmount && !continuesAfterAmount(p, tokens[k])) {
                         break
                     }
                     k += 1
@@ -201,7 +221,10 @@ public enum DelimitedReader {
                 while end < kinds.count, isFree(kinds[end]) { end += 1 }
                 let next = end < kinds.count ? kinds[end] : nil
                 var stop = k
-                while stop < tokens.count, !starts(next, p, tokens[stop]) { stop += 1 }
+                while stop < tokens.count, !starts(next, p, tokens[stop])
+                        || (isLevelsOnly(p, tokens[stop]) && stop + 1 < tokens.count && starts(next, p, tokens[stop + 1])) {
+                    stop += 1
+                }
                 let run = n..<end
                 let count = stop - k
                 let nameSlot = run.first { kinds[$0] == .field(.name) } ?? run.last!
@@ -229,6 +252,11 @@ public enum DelimitedReader {
             n += 1
         }
         return k
+    }
+
+    /// A token naming levels and nothing else (`初级、中级`): a level column's cell, not a subsidy.
+    static func isLevelsOnly(_ p: UnsafeBufferPointer<UInt8>, _ t: TextLayout.Token) -> Bool {
+        !containsDigit(p, t) && startsSubsidy(p, t) && LevelWords.list(string(p, t)) != nil
     }
 
     static func isFree(_ kind: ColumnMap.Kind) -> Bool {
@@ -280,7 +308,8 @@ public enum DelimitedReader {
                     continue
                 case .body:
                     let compact = FieldNormaliser.asciiDigits(line.compactText)
-                    if line.fragments.first.map({ FieldNormaliser.seq($0.text) != nil }) == true {
+                    // A row line read straight from the bytes was not split into fragments.
+                    if line.fragments.isEmpty || FieldNormaliser.seq(line.fragments[0].text) != nil {
                         rowsSince = true
                         pending = []
                         label = nil
@@ -392,9 +421,10 @@ public enum DelimitedReader {
     static func starts(_ kind: ColumnMap.Kind?, _ p: UnsafeBufferPointer<UInt8>, _ t: TextLayout.Token) -> Bool {
         switch kind {
         case .field(.code): looksLikeCode(p, t) || isOtherCode(p, t)
-        case .field(.training), .field(.assessment): startsSubsidy(p, t) || isAmount(p, t) || isNone(p, t)
+        case .field(.training), .field(.assessment):
+            startsSubsidy(p, t) || isAmount(p, t) || isNone(p, t) || startsWordSubsidy(p, t)
         case .level: isAmount(p, t) || isNone(p, t)
-        case .field(.urgent): isMark(p, t)
+        case .field(.urgent): isMark(p, t) || isNoMark(p, t)
         case .field(.seq): seqValue(p, t) != nil
         case .field(.industry), .field(.name), .extra, nil: false
         }
@@ -419,6 +449,15 @@ public enum DelimitedReader {
         guard let c = text.unicodeScalars.first else { return false }
         return "元（(、；;，,：:/／或和及".unicodeScalars.contains(c) || text.hasPrefix("最高") || text.hasPrefix("不超过")
             || text.hasSuffix("元/人") || text.hasSuffix("元") || text.hasSuffix("元/人次")
+    }
+
+    /// After a subsidy's amount, only its unit, a bracketed note or the next level's amount
+    /// (`元/人`, `（含教材费）`, `；中级：2000元/人`) continue it.
+    static func continuesAfterAmount(_ p: UnsafeBufferPointer<UInt8>, _ t: TextLayout.Token) -> Bool {
+        let text = string(p, t)
+        guard let c = text.unicodeScalars.first else { return false }
+        if "元（(".unicodeScalars.contains(c) { return true }
+        return "、；;，,".unicodeScalars.contains(c) && containsDigit(p, t)
     }
 
     /// A token that says "none" in a subsidy or code cell: `—`, `/`, `无`.

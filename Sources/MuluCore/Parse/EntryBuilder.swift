@@ -174,7 +174,7 @@ public struct EntryBuilder: Sendable {
         if nameMark { sawNameMark = true }
         if name.isEmpty {
             report(.error, "row \(seq) has no name", nil)
-        } else if Self.holdsFigures(slice(cells[.name])) && !nameMark {
+        } else if (Self.holdsFigures(slice(cells[.name])) || name.contains("元/人") || name.hasSuffix("费用")) && !nameMark {
             report(.error, "row \(seq): the name `\(name)` holds figures (a code or an amount): columns read wrongly?",
                    .name, misfit: true)
         } else if let last = name.unicodeScalars.last, !Self.isNameEnding(last) {
@@ -225,6 +225,31 @@ public struct EntryBuilder: Sendable {
             seq: seq, table: cells.table, industry: rowIndustry, code: code, name: name,
             training: training, assessment: assessment, urgent: urgent, extra: extra))
         anchors.append(cells.anchor)
+    }
+
+    /// The wrapped rest of the last row's industry (text ending in 业) or name, printed on the
+    /// next line of a text notice: joined to it, and the name checked again.
+    public mutating func continueLastRow(_ piece: String) {
+        guard let i = entries.indices.last else { return }
+        if piece.hasSuffix("业"), let industryText = entries[i].industry {
+            let joined = industryText + piece
+            entries[i].industry = joined
+            industry = joined
+            return
+        }
+        entries[i].name += piece
+        let seq = entries[i].seq
+        if let d = diagnostics.lastIndex(where: { $0.seq == seq && $0.message.contains("looks cut short") }) {
+            diagnostics.remove(at: d)
+            blamed.remove(at: d)
+            for k in unfilled.indices where unfilled[k].diagnostic > d { unfilled[k].diagnostic -= 1 }
+        }
+        if let last = entries[i].name.unicodeScalars.last, !Self.isNameEnding(last) {
+            diagnostics.append(Diagnostic(
+                .warning, "row \(seq): name `\(entries[i].name)` looks cut short (names end in 工, 员, 师 …)",
+                page: anchors[i].page, line: anchors[i].line, excerpt: entries[i].name, seq: seq))
+            blamed.append(nil)
+        }
     }
 
     /// True when a free-text cell holds a run of three digits or more, or a dotted or dashed

@@ -158,7 +158,15 @@ public enum NoticeParser {
                 }
             }
         }
-        // One diagnostic per line for what could not be placed in a row.
+        // One diagnostic per line for what could not be placed in a row. Text left after a row's
+        // last cell, or a line among the rows that is not one, is data that went nowhere: an
+        // error. After the last row (and notes anywhere) it is a warning.
+        let lastRow = builder.anchors.map { ($0.page, $0.line) }.max { $0 < $1 }
+        func severity(_ u: UnplacedFragment) -> Diagnostic.Severity {
+            if u.reason.hasPrefix("text after the last cell") { return .error }
+            if u.reason == "line is not a row of the table", let lastRow, (u.fragment.page, u.fragment.line) < lastRow { return .error }
+            return .warning
+        }
         var byLine: [String: (Diagnostic, Int)] = [:]
         var order: [String] = []
         for u in unplaced {
@@ -173,7 +181,7 @@ public enum NoticeParser {
             } else {
                 order.append(key)
                 byLine[key] = (Diagnostic(
-                    .warning, u.reason, page: u.fragment.page, line: u.fragment.line,
+                    severity(u), u.reason, page: u.fragment.page, line: u.fragment.line,
                     column: u.fragment.column, excerpt: u.fragment.text), 1)
             }
         }
