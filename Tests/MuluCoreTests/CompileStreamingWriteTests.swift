@@ -22,7 +22,7 @@ struct CompileStreamingWriteTests {
             try withTemporaryFolder { root in
                 let dir = root + "/out"
                 let names = try CatalogueCompiler.write(sample, options: options, into: dir)
-                let files = CatalogueCompiler.files(for: sample, options: options)
+                let files = try CatalogueCompiler.files(for: sample, options: options)
                 #expect(names == files.map(\.name))
                 #expect(names == CatalogueCompiler.fileNames(for: sample))
                 #expect(try contents(dir) == names.sorted(), "only the files, no temporaries")
@@ -40,7 +40,7 @@ struct CompileStreamingWriteTests {
             let names = try CatalogueCompiler.write(sample, options: .init(), into: dir)
             // Both runs name the Swift file after the catalogue id `notice` gives.
             #expect(try contents(dir) == names.sorted())
-            for file in CatalogueCompiler.files(for: sample, options: .init()) {
+            for file in try CatalogueCompiler.files(for: sample, options: .init()) {
                 #expect(FileManager.default.contents(atPath: dir + "/" + file.name).map { [UInt8]($0) } == file.bytes)
             }
         }
