@@ -59,7 +59,7 @@ struct CompileStreamingWriteTests {
                 #expect(error.file == dir + "/datapackage.json")
                 #expect(error.problem == "cannot write: is a folder")
             }
-            #expect(try contents(dir) == ["Notice.swift", "catalogue.csv", "catalogue.json", "datapackage.json"])
+            #expect(try contents(dir) == ["Notice.swift", "catalogue.csv", "catalogue.json", "catalogue.xlsx", "datapackage.json", "index.html"])
             #expect(try contents(dir).map { FileManager.default.contents(atPath: dir + "/" + $0) } == before)
         }
     }
