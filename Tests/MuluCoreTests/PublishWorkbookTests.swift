@@ -119,6 +119,7 @@ struct PublishWorkbookTests {
         #expect(xml.contains("<c r=\"A1\" t=\"inlineStr\"><is><t xml:space=\"preserve\">a&lt;b &amp; &quot;c&quot;</t></is></c>"))
         #expect(xml.contains("<c r=\"B1\" t=\"inlineStr\"><is><t xml:space=\"preserve\">007</t></is></c>"))
         #expect(xml.contains("<c r=\"C1\"><v>42</v></c>"))
+        #expect(xml.contains("<pageSetup paperSize=\"9\" orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/>"))
         #expect(!xml.contains("r=\"D1\""))
         #expect(XLSXWorkbook.columnName(0) == "A" && XLSXWorkbook.columnName(25) == "Z" && XLSXWorkbook.columnName(26) == "AA")
         #expect(XLSXWorkbook.formatWidth(12) == "12" && XLSXWorkbook.formatWidth(12.5) == "12.5" && XLSXWorkbook.formatWidth(8.05) == "8.05")

@@ -37,7 +37,7 @@ public enum CatalogueWorkbook {
             })
         }
         // Headings wrap, so they do not widen a column of short values beyond reason.
-        let widths = XLSXWorkbook.Sheet.fittingWidths(Array(rows.dropFirst()), minimum: 8, maximum: 40)
+        let widths = XLSXWorkbook.Sheet.fittingWidths(Array(rows.dropFirst()), minimum: 8, maximum: 30)
         return XLSXWorkbook.Sheet(name: sheetNames[0], rows: rows, columnWidths: widths, freezeHeader: true, autoFilter: true)
     }
 

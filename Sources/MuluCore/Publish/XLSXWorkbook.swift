@@ -220,6 +220,8 @@ public struct XLSXWorkbook: Sendable {
         var s = declaration
         s.reserveCapacity(4096 + sheet.rows.count * 400)
         s += "<worksheet xmlns=\"\(mainNamespace)\" xmlns:r=\"\(relationshipNamespace)\">"
+        // Printed landscape, every column on the page's width.
+        s += "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>"
         let columnCount = sheet.rows.map(\.count).max() ?? 0
         if columnCount > 0 && !sheet.rows.isEmpty {
             s += "<dimension ref=\"A1:\(columnName(columnCount - 1))\(sheet.rows.count)\"/>"
@@ -240,7 +242,9 @@ public struct XLSXWorkbook: Sendable {
         }
         s += "<sheetData>"
         for (r, row) in sheet.rows.enumerated() {
-            s += "<row r=\"\(r + 1)\">"
+            // A heading row is two lines high: long headings wrap.
+            let tall = r == 0 && row.contains { $0.style == .header }
+            s += tall ? "<row r=\"1\" ht=\"32\" customHeight=\"1\">" : "<row r=\"\(r + 1)\">"
             for (c, cell) in row.enumerated() {
                 let ref = "\(columnName(c))\(r + 1)"
                 let style = cell.style == .plain ? "" : " s=\"\(cell.style.rawValue)\""
@@ -259,7 +263,8 @@ public struct XLSXWorkbook: Sendable {
         if sheet.autoFilter && !sheet.rows.isEmpty {
             s += "<autoFilter ref=\"\(filterRange(sheet))\"/>"
         }
-        s += "<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/>"
+        s += "<pageMargins left=\"0.5\" right=\"0.5\" top=\"0.6\" bottom=\"0.6\" header=\"0.3\" footer=\"0.3\"/>"
+        s += "<pageSetup paperSize=\"9\" orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/>"
         s += "</worksheet>"
         return Array(s.utf8)
     }
