@@ -1,16 +1,22 @@
 import ArgumentParser
 import Foundation
-import MuluCore
+import MuluSupport
+import MuluModel
+import MuluOutput
+import MuluDiff
+import MuluPipeline
 
 /// `mulu compile INPUT --out DIR`: a notice or catalogue folder into open-data files.
 struct CompileCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compile",
-        abstract: "Compile a catalogue into catalogue.json, catalogue.csv, datapackage.json and Swift source.",
+        abstract: "Compile a catalogue into catalogue.json, catalogue.csv, datapackage.json, Swift source, catalogue.xlsx and index.html.",
         discussion: """
             INPUT is a notice (.pdf or text), a catalogue folder (with metadata.json naming its \
             notice), or a folder of catalogue folders (such as inputs/), which compiles each into \
-            DIR/<id>/ and writes DIR/index.json. Warnings about the catalogue go to stderr and into \
+            DIR/<id>/ and writes DIR/index.json and DIR/index.html (a page listing them). Each \
+            catalogue also gets catalogue.xlsx (a workbook) and index.html (a page to read, search \
+            and filter it). Warnings about the catalogue go to stderr and into \
             the diagnostics of catalogue.json; they do not fail the run. A catalogue with errors \
             (data that would be published wrong or incomplete) is not written: every output is \
             left untouched and the run exits 2, unless --allow-errors is given. Files are written \
@@ -53,6 +59,7 @@ struct CompileCommand: ParsableCommand {
                 try compileOne(input, into: out, options: options)
             } else {
                 var items: [CatalogueIndex.Item] = []
+                var listed: [CatalogueListPage.Item] = []
                 var planned: [(dir: String, loaded: CatalogueLoader.Loaded)] = []
                 var tally = Tally()
                 for folder in folders {
@@ -70,6 +77,9 @@ struct CompileCommand: ParsableCommand {
                     items.append(.init(
                         id: id, title: loaded.catalogue.title, year: loaded.metadata!.year,
                         entryCount: loaded.catalogue.entries.count, files: CatalogueCompiler.fileNames(for: loaded)))
+                    listed.append(.init(
+                        id: id, title: loaded.catalogue.title, region: loaded.metadata!.region, year: loaded.metadata!.year,
+                        entryCount: loaded.catalogue.entries.count, files: CatalogueCompiler.fileNames(for: loaded)))
                 }
                 // Everything parsed: a catalogue with errors stops the run before anything is written.
                 if tally.errors > 0 && !allowErrors {
@@ -78,7 +88,8 @@ struct CompileCommand: ParsableCommand {
                 }
                 // Only now compile and write, catalogue by catalogue, then the index.
                 for p in planned { try CatalogueCompiler.write(p.loaded, options: options, into: p.dir) }
-                try AtomicWriter.write([("index.json", CatalogueIndex.encode(items))], into: out)
+                try AtomicWriter.write(
+                    [("index.json", CatalogueIndex.encode(items)), ("index.html", CatalogueListPage.encode(listed))], into: out)
                 printError("compiled \(items.count) catalogue(s) into \(out): \(tally.summary)")
             }
         } catch let error as MuluError {
@@ -117,10 +128,13 @@ struct CompileCommand: ParsableCommand {
                 if d.severity == .error {
                     errors += 1
                     if firstError == nil {
-                        var where_ = catalogue.source.file
-                        if let page = d.page { where_ += ":p\(page)" }
-                        if let line = d.line { where_ += ":\(line)" }
-                        firstError = "\(where_): \(d.message)"
+                        var place = catalogue.source.file
+                        if catalogue.source.format == .pdf {
+                            if let page = d.page { place += ":p\(page)" }
+                        } else if let line = d.line {
+                            place += ":\(line)"
+                        }
+                        firstError = "\(place): \(d.message)"
                     }
                 } else {
                     warnings += 1
@@ -162,8 +176,9 @@ struct CompileCommand: ParsableCommand {
     /// Prints the catalogue's diagnostics on stderr, compiler style (errors only with `--quiet`).
     func report(_ loaded: CatalogueLoader.Loaded) {
         let file = loaded.catalogue.source.file
+        let byPage = loaded.catalogue.source.format == .pdf
         for d in loaded.catalogue.diagnostics where !quiet || d.severity == .error {
-            printError(d.formatted(file: file))
+            printError(d.formatted(file: file, byPage: byPage))
         }
     }
 }

@@ -1,6 +1,10 @@
 import ArgumentParser
 import Foundation
-import MuluCore
+import MuluSupport
+import MuluModel
+import MuluOutput
+import MuluDiff
+import MuluPipeline
 
 /// `mulu extract NOTICE`: prints the recovered table, a row a line, and can draw it.
 struct ExtractCommand: ParsableCommand {
@@ -70,12 +74,6 @@ struct ExtractCommand: ParsableCommand {
             }
         }
     }
-}
-
-/// Options every command that reads a notice shares.
-struct NoticeOptions: ParsableArguments {
-    @Option(help: "Password of an encrypted PDF.")
-    var password: String?
 }
 
 /// Writes one line to standard error.

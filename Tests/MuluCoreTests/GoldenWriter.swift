@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import MuluCore
+@testable import MuluModel
+@testable import MuluOutput
+@testable import MuluDiff
 
 /// Rewrites the golden files from the current encoders when `MULU_WRITE_GOLDEN` names a folder
 /// (a maintainer's tool: run, read the diff, commit); otherwise does nothing.

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import MuluCore
+@testable import MuluModel
+@testable import MuluOutput
+@testable import MuluPipeline
 
 /// The variants corpus (`Fixtures/variants`, made by `scripts/make-variant-fixtures`): notices
 /// derived from changji-2024.txt the way bureaus really write them. Every variant, as text and

@@ -1,0 +1,299 @@
+import MuluSupport
+import MuluModel
+import MuluExtract
+import MuluTable
+/// Stage 5: turns recovered rows into normalised entries, filling merged industry cells down
+/// and reporting every cell it cannot read, with its place in the notice.
+///
+/// Both row readers feed it, row by row, as byte ranges: the delimited reader straight from the
+/// notice's bytes through `add(seq:cells:in:)`, the geometric stages through `add(_ row:)`, which
+/// lays a row's texts end to end first. Cells that repeat down a catalogue (an industry, a
+/// subsidy) are read once and found again by their bytes.
+public struct EntryBuilder: RowSink {
+    public private(set) var entries: [Entry] = []
+    public private(set) var diagnostics: [Diagnostic] = []
+    /// The column each diagnostic blames (aligned with `diagnostics`; nil: the row as a whole),
+    /// so that a column whose cells mostly do not fit it is reported once (`columnFindings`).
+    public private(set) var blamed: [TableField?] = []
+    /// Per field: how many cells did not have the field's shape.
+    public private(set) var misfits = [Int](repeating: 0, count: 7)
+    /// Per field: the first few cells that did not fit, as published.
+    public private(set) var misfitSamples = [[String]](repeating: [], count: 7)
+    /// Where each entry's row number was printed, in entry order.
+    public private(set) var anchors: [CellPlace] = []
+
+    /// The industry filled down to rows whose industry cell is empty (merged).
+    private var industry = ""
+    /// True once a row with an industry cell has been added.
+    private var sawIndustryCell = false
+    /// Rows added before any industry cell (entry index, index of its diagnostic): a builder
+    /// that reads the second part of a notice leaves them for `append` to fill from the first.
+    private var unfilled: [(entry: Int, diagnostic: Int)] = []
+    /// Normalised industries by their cell's bytes: one string for all the rows of an industry.
+    private var industries = ByteCache<String>()
+    /// Read subsidies by their cell's bytes, one cache per subsidy column.
+    private var trainingSubsidies = ByteCache<SubsidyParser.Reading>()
+    private var assessmentSubsidies = ByteCache<SubsidyParser.Reading>()
+    /// The columns of each table (by `Cells.table`); a table not listed has the reference columns.
+    public var columnMaps: [ColumnMap] = [.reference]
+    /// True once a row's name carried an urgency mark (`化学检验员*`).
+    public private(set) var sawNameMark = false
+
+    public init(expectedRows: Int = 0, columnMaps: [ColumnMap] = [.reference]) {
+        assert(TableField.allCases.count == 7, "Cells holds one slot per TableField")
+        entries.reserveCapacity(expectedRows)
+        anchors.reserveCapacity(expectedRows)
+        self.columnMaps = columnMaps.isEmpty ? [.reference] : columnMaps
+    }
+
+    /// A section heading (`一、制造业` on a line of its own): the industry of the rows below it.
+    public mutating func section(_ heading: String) {
+        industry = heading
+        sawIndustryCell = true
+    }
+
+    /// Adds a row recovered by the table stages: its cells' texts laid end to end in one buffer.
+    public mutating func add(_ row: RowRecord) {
+        var buffer: [UInt8] = []
+        var cells = RowCells(anchor: CellPlace(row.anchor))
+        for field in TableField.allCases where field != .seq {
+            let start = buffer.count
+            buffer.append(contentsOf: row.text(field).utf8)
+            cells[field] = start..<buffer.count
+            cells.setPlace(field, row.cells[field]?.first.map(CellPlace.init))
+        }
+        buffer.withUnsafeBufferPointer { add(seq: row.seq, cells: cells, in: $0) }
+    }
+
+    /// Adds a row whose cells are byte ranges of `bytes` (UTF-8).
+    public mutating func add(seq: Int, cells: RowCells, in bytes: UnsafeBufferPointer<UInt8>) {
+        @inline(__always) func slice(_ r: Range<Int>) -> UnsafeBufferPointer<UInt8> {
+            UnsafeBufferPointer(rebasing: bytes[r])
+        }
+        func report(_ severity: Diagnostic.Severity, _ message: String, _ field: TableField?, misfit: Bool = false) {
+            let at = field.flatMap { cells.place($0) } ?? cells.anchor
+            let excerpt = field.map { Self.excerpt(bytes, cells[$0]) } ?? String(seq)
+            diagnostics.append(Diagnostic(
+                severity, message, page: at.page, line: at.line, column: at.column,
+                excerpt: excerpt.isEmpty ? nil : excerpt, seq: seq))
+            blamed.append(misfit ? field : nil)
+            if misfit, let field {
+                misfits[field.rawValue] += 1
+                if misfitSamples[field.rawValue].count < 3 { misfitSamples[field.rawValue].append(excerpt) }
+            }
+        }
+        let map = cells.table < columnMaps.count ? columnMaps[cells.table] : columnMaps[0]
+        let hasIndustryColumn = map.has(.industry)
+        var rowIndustry: String?
+        if !cells[.industry].isEmpty {
+            let cell = slice(cells[.industry])
+            industry = industries.value(cell) { FieldNormaliser.text(cell) }
+            sawIndustryCell = true
+            if Self.holdsFigures(cell) {
+                report(.error, "row \(seq): the industry cell holds figures (a code or an amount): columns read wrongly?",
+                       .industry, misfit: true)
+            }
+            rowIndustry = industry
+        } else if !industry.isEmpty {
+            rowIndustry = industry
+        } else if hasIndustryColumn {
+            if !sawIndustryCell { unfilled.append((entries.count, diagnostics.count)) }
+            report(.error, "row \(seq) has no industry, and no row above gives one", nil)
+        } else if !sawIndustryCell {
+            // No industry column: a section heading in a later part may give it (see `append`).
+            unfilled.append((entries.count, -1))
+        }
+        let codeCell = slice(cells[.code])
+        let code = CodeSyntax.normalise(codeCell)
+        if code.isEmpty {
+            if map.has(.code) { report(.warning, "row \(seq) has no code", nil, misfit: false) }
+        } else if !CodeSyntax.isWellFormed(code) {
+            report(.warning, "row \(seq): code `\(code)` is not a national classification code; kept as published", .code,
+                   misfit: !CodeSyntax.isOtherCode(code))
+        }
+        var name = FieldNormaliser.text(slice(cells[.name]))
+        var nameMark = false
+        while let last = name.unicodeScalars.last, UrgencyMark.isNameMark(last) {
+            name.unicodeScalars.removeLast()
+            nameMark = true
+        }
+        if nameMark { sawNameMark = true }
+        if name.isEmpty {
+            report(.error, "row \(seq) has no name", nil)
+        } else if (Self.holdsFigures(slice(cells[.name])) || name.contains("元/人") || name.hasSuffix("费用")) && !nameMark {
+            report(.error, "row \(seq): the name `\(name)` holds figures (a code or an amount): columns read wrongly?",
+                   .name, misfit: true)
+        } else if let last = name.unicodeScalars.last, !Self.isNameEnding(last) {
+            report(.warning, "row \(seq): name `\(name)` looks cut short (names end in 工, 员, 师 …)", .name)
+        }
+        func readSubsidy(_ field: TableField, _ label: String) -> Subsidy? {
+            let levels = map.levels(of: field)
+            let reading: SubsidyParser.Reading
+            if !levels.isEmpty {
+                reading = SubsidyParser.fromLevelCells(levels.map { l in
+                    (l, String(decoding: slice(cells[field, l]), as: UTF8.self))
+                })
+            } else {
+                let cell = slice(cells[field])
+                if cell.isEmpty { return nil }
+                reading = field == .training
+                    ? trainingSubsidies.value(cell) { SubsidyParser.read(String(decoding: cell, as: UTF8.self)) }
+                    : assessmentSubsidies.value(cell) { SubsidyParser.read(String(decoding: cell, as: UTF8.self)) }
+            }
+            switch reading {
+            case .none: return nil
+            case .subsidy(let s): return s
+            case .unreadable:
+                report(.error, "row \(seq): cannot read the \(label) subsidy", levels.isEmpty ? field : nil, misfit: true)
+                return nil
+            }
+        }
+        let training = readSubsidy(.training, "training")
+        let assessment = readSubsidy(.assessment, "assessment")
+        var urgent: Bool?
+        if map.has(.urgent) {
+            let urgentCell = slice(cells[.urgent])
+            urgent = urgentCell.isEmpty ? false
+                : urgentCell.count == 1 && urgentCell[0] == 0x2A ? true
+                : UrgencyMark.read(urgentCell)
+            if urgent == nil {
+                report(.error, "row \(seq): cannot read the urgency mark", .urgent, misfit: true)
+            }
+        }
+        if nameMark { urgent = true }
+        var extra: [String: String] = [:]
+        if case let headers = map.extraHeaders, !headers.isEmpty {
+            for (i, header) in headers.enumerated() where !cells[extra: i].isEmpty {
+                extra[header] = FieldNormaliser.text(slice(cells[extra: i]))
+            }
+        }
+        entries.append(Entry(
+            seq: seq, table: cells.table, industry: rowIndustry, code: code, name: name,
+            training: training, assessment: assessment, urgent: urgent, extra: extra))
+        anchors.append(cells.anchor)
+    }
+
+    /// The wrapped rest of the last row's industry (text ending in 业) or name, printed on the
+    /// next line of a text notice: joined to it, and the name checked again.
+    public mutating func continueLastRow(_ piece: String) {
+        guard let i = entries.indices.last else { return }
+        if piece.hasSuffix("业"), let industryText = entries[i].industry {
+            let joined = industryText + piece
+            entries[i].industry = joined
+            industry = joined
+            return
+        }
+        entries[i].name += piece
+        let seq = entries[i].seq
+        if let d = diagnostics.lastIndex(where: { $0.seq == seq && $0.message.contains("looks cut short") }) {
+            diagnostics.remove(at: d)
+            blamed.remove(at: d)
+            for k in unfilled.indices where unfilled[k].diagnostic > d { unfilled[k].diagnostic -= 1 }
+        }
+        if let last = entries[i].name.unicodeScalars.last, !Self.isNameEnding(last) {
+            diagnostics.append(Diagnostic(
+                .warning, "row \(seq): name `\(entries[i].name)` looks cut short (names end in 工, 员, 师 …)",
+                page: anchors[i].page, line: anchors[i].line, excerpt: entries[i].name, seq: seq))
+            blamed.append(nil)
+        }
+    }
+
+    /// True when a free-text cell holds a run of three digits or more, or a dotted or dashed
+    /// digit group: text that belongs in a code or amount column.
+    static func holdsFigures(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
+        var run = 0
+        for b in cell {
+            if b >= 0x30 && b <= 0x39 {
+                run += 1
+                if run >= 3 { return true }
+            } else if run > 0 && (b == 0x2D || b == 0x2E) {
+                run += 1
+            } else {
+                run = 0
+            }
+        }
+        return false
+    }
+
+    /// Column findings: a field whose cells mostly did not fit it (more than half of at least
+    /// three rows) gets one error naming the column and what its cells look like, instead of one
+    /// per row; the per-row diagnostics that blamed it are dropped.
+    public func columnFindings(columns: ColumnMap) -> (drop: Set<Int>, errors: [Diagnostic]) {
+        var drop = Set<Int>()
+        var errors: [Diagnostic] = []
+        let rows = entries.count
+        for field in TableField.allCases where rows >= 3 && misfits[field.rawValue] * 2 > rows {
+            for (i, b) in blamed.enumerated() where b == field { drop.insert(i) }
+            let header = zip(columns.kinds, columns.headers).first { $0.0 == .field(field) }?.1 ?? field.label
+            let what: String = switch field {
+            case .code: "codes"
+            case .training, .assessment: "subsidies"
+            case .urgent: "urgency marks"
+            default: "\(field.name) cells (they hold figures)"
+            }
+            let samples = misfitSamples[field.rawValue].map { "`\($0)`" }.joined(separator: ", ")
+            errors.append(Diagnostic(
+                .error,
+                "column `\(header)` (\(field.name)): \(misfits[field.rawValue]) of \(rows) cells are not \(what), e.g. \(samples): the columns were mapped wrongly",
+                excerpt: misfitSamples[field.rawValue].first))
+        }
+        return (drop, errors)
+    }
+
+    /// Adds the rows `next` built from the part of the notice that follows this one's: its
+    /// first rows without an industry cell take the industry this part ends with.
+    public mutating func append(_ next: EntryBuilder) {
+        let entryBase = entries.count, diagnosticBase = diagnostics.count
+        entries += next.entries
+        anchors += next.anchors
+        for f in misfits.indices {
+            misfits[f] += next.misfits[f]
+            misfitSamples[f] = Array((misfitSamples[f] + next.misfitSamples[f]).prefix(3))
+        }
+        sawNameMark = sawNameMark || next.sawNameMark
+        if !industry.isEmpty && !next.unfilled.isEmpty {
+            for u in next.unfilled { entries[entryBase + u.entry].industry = industry }
+            let filled = Set(next.unfilled.map(\.diagnostic))
+            let kept = next.diagnostics.indices.filter { !filled.contains($0) }
+            diagnostics += kept.map { next.diagnostics[$0] }
+            blamed += kept.map { next.blamed[$0] }
+        } else {
+            if !sawIndustryCell {
+                unfilled += next.unfilled.map { ($0.entry + entryBase, $0.diagnostic < 0 ? -1 : $0.diagnostic + diagnosticBase) }
+            }
+            diagnostics += next.diagnostics
+            blamed += next.blamed
+        }
+        if next.sawIndustryCell { industry = next.industry }
+        sawIndustryCell = sawIndustryCell || next.sawIndustryCell
+    }
+
+    /// Occupation and work-type names end in one of these; a name that does not looks cut short.
+    static func isNameEnding(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "工", "员", "师", "手", "机", "人", "长", "匠", "家", "士", "生", "官", "者": true
+        default: false
+        }
+    }
+
+    /// A cell's text for a diagnostic: its tokens joined by one blank, as a reader sees the cell.
+    static func excerpt(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(range.count)
+        var i = range.lowerBound
+        var pendingBlank = false
+        while i < range.upperBound {
+            let n = Blank.length(bytes, at: i, end: range.upperBound)
+            if n > 0 {
+                pendingBlank = !out.isEmpty
+                i += n
+                continue
+            }
+            if pendingBlank { out.append(0x20) }
+            pendingBlank = false
+            out.append(bytes[i])
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

@@ -1,0 +1,154 @@
+/// The shape of a national occupational classification code.
+///
+/// 1–5 segments: a one-digit major group, then two-digit segments (`6`, `6-24`, `6-24-03`,
+/// `6-24-03-01` occupation, `6-24-03-01-05` work type); a fifth segment `*` is a work type the
+/// catalogue lists without a code of its own. `00` segments occur (`6-30-99-00`).
+public enum CodeSyntax {
+    /// True when `code` (already normalised) has that shape.
+    public static func isWellFormed(_ code: String) -> Bool {
+        // Bytewise: segment lengths 1, 2, 2, 2, 2 (the fifth may be `*`).
+        var segment = 0
+        var length = 0
+        var star = false
+        for b in code.utf8 {
+            switch b {
+            case 0x2D:
+                guard length == (segment == 0 ? 1 : 2), !star else { return false }
+                segment += 1
+                length = 0
+                guard segment <= 4 else { return false }
+            case 0x30...0x39:
+                guard !star else { return false }
+                length += 1
+            case 0x2A:
+                guard segment == 4, length == 0 else { return false }
+                star = true
+                length = 2
+            default:
+                return false
+            }
+        }
+        return length == (segment == 0 ? 1 : 2)
+    }
+
+    /// True for a work type listed without a code of its own (`6-24-03-01-*`).
+    public static func isWildcard(_ code: String) -> Bool { code.hasSuffix("-*") }
+
+    /// The occupation a work type belongs to (`6-24-03-01-05` → `6-24-03-01`), or nil.
+    public static func parentOccupation(_ code: String) -> String? {
+        parentOccupationLength(code).map { String(decoding: code.utf8.prefix($0), as: UTF8.self) }
+    }
+
+    /// The length in bytes of the occupation's code at the start of a work type's code (the part
+    /// before the fourth dash, when there are exactly four), or nil.
+    @inline(__always)
+    public static func parentOccupationLength(_ code: String) -> Int? {
+        var dashes = 0
+        var fourth = 0
+        var i = 0
+        for b in code.utf8 {
+            if b == 0x2D {
+                dashes += 1
+                if dashes == 4 { fourth = i }
+            }
+            i += 1
+        }
+        return dashes == 4 ? fourth : nil
+    }
+
+    /// True for a code that identifies one occupation or work type: not empty and not a
+    /// wildcard (`6-24-02-01-*`), which several uncoded work types share.
+    public static func isSpecific(_ code: String) -> Bool {
+        !code.isEmpty && !code.unicodeScalars.contains(where: isAsterisk)
+    }
+
+    /// A code that is not national but has a code cell's look: a 专项职业能力 code such as
+    /// `S-65-001`, or a none mark (`无`, `/`, `—`). Kept as published with a warning, not a sign
+    /// of columns read wrongly.
+    public static func isOtherCode(_ code: String) -> Bool {
+        if SubsidyParser.noneMarks.contains(code) { return true }
+        guard let first = code.unicodeScalars.first else { return true }
+        let asciiAlnum = code.unicodeScalars.allSatisfy {
+            ("0"..."9").contains($0) || ("A"..."Z").contains($0) || ("a"..."z").contains($0) || $0 == "-" || $0 == "*"
+        }
+        return asciiAlnum && (("A"..."Z").contains(first) || ("a"..."z").contains(first)) && code.contains("-")
+    }
+
+    // MARK: - Normalisation
+
+    /// A dash of any kind (hyphen-minus, full-width, en, em, minus, hyphen …): a segment
+    /// separator in a code, or "none" in a mark cell.
+    @inline(__always)
+    public static func isDash(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x2D, 0xFF0D, 0x2010...0x2015, 0x2212, 0xFE58, 0xFE63, 0x2500, 0x2E3A, 0x2E3B: true
+        default: false
+        }
+    }
+
+    /// An asterisk of any kind: `*`, `＊`, `∗`, `﹡`, `※`, `✱`.
+    @inline(__always)
+    public static func isAsterisk(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x2A, 0xFF0A, 0x2217, 0xFE61, 0x203B, 0x2731: true
+        default: false
+        }
+    }
+
+    /// A separator between a code's segments as bureaus write them (`6.31.03.01`, `6．31．03．01`,
+    /// `6·31·03·01`, `6_31_03_01`, `6—31`): read as `-`.
+    @inline(__always)
+    public static func isSeparator(_ s: Unicode.Scalar) -> Bool {
+        isDash(s) || s == "." || s == "．" || s == "·" || s == "・" || s == "_" || s == "。"
+    }
+
+    /// A code as published, normalised: ASCII digits, `-` for every dash (and, in a code that
+    /// starts with a digit, every other segment separator), `*` for every asterisk, no blanks.
+    public static func normalise(_ raw: String) -> String {
+        if raw.utf8.allSatisfy({ Digits.isASCII($0) || $0 == 0x2D || $0 == 0x2A }) { return raw }
+        var out = String.UnicodeScalarView()
+        let numeric = raw.unicodeScalars.first { !Blank.isBlank($0) }.map { Digits.value($0) != nil } ?? false
+        for u in raw.unicodeScalars where !Blank.isBlank(u) {
+            if isDash(u) || (numeric && isSeparator(u)) {
+                out.append("-")
+            } else if isAsterisk(u) {
+                out.append("*")
+            } else {
+                out.append(FullWidth.narrow(u))
+            }
+        }
+        return String(out)
+    }
+
+    /// ``normalise(_:)`` from a cell's UTF-8 bytes.
+    @inline(__always)
+    public static func normalise(_ p: UnsafeBufferPointer<UInt8>) -> String {
+        if p.allSatisfy({ Digits.isASCII($0) || $0 == 0x2D || $0 == 0x2A }) {
+            return String(decoding: p, as: UTF8.self)
+        }
+        return normalise(String(decoding: p, as: UTF8.self))
+    }
+
+    /// True when a token starts like a code: one digit (ASCII or full-width) followed by a
+    /// segment separator of any kind (`6-31-03-01`, `6.31.03.01`, `６－３１`). How the delimited
+    /// reader finds the code cell; an amount (`2160.00`) has more digits before its point.
+    @inline(__always)
+    public static func startsCode(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let b0 = p.first else { return false }
+        let width: Int
+        if Digits.isASCII(b0) {
+            width = 1
+        } else if b0 == 0xEF && p.count >= 3 && p[1] == 0xBC && (0x90...0x99).contains(p[2]) {
+            width = 3
+        } else {
+            return false
+        }
+        guard width < p.count else { return false }
+        let b = p[width]
+        if b == 0x2D || b == 0x2E || b == 0x5F { return true }
+        guard b >= 0xC2 else { return false }
+        let n = b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+        let s = String(decoding: UnsafeBufferPointer(rebasing: p[width..<min(p.count, width + n)]), as: UTF8.self)
+        return s.unicodeScalars.first.map(isSeparator) ?? false
+    }
+}

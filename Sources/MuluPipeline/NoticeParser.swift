@@ -1,0 +1,210 @@
+import MuluSupport
+import MuluModel
+import MuluPDF
+import MuluExtract
+import MuluTable
+import MuluEntries
+import MuluOutput
+import MuluDiff
+import OrderedCollections
+/// Parses a notice — text or PDF — into entries, sharing every stage after extraction.
+public enum NoticeParser {
+    /// A text notice in any encoding `TextDecoding` accepts. `keepRows` keeps the recovered
+    /// rows of delimited text too (for `mulu extract`); the geometric stages always keep them.
+    /// `readerParts` overrides how many parts delimited text is read in (see `DelimitedReader`).
+    public static func parseText(
+        _ bytes: [UInt8], path: String, keepRows: Bool = false, readerParts: Int? = nil
+    ) throws -> ParsedNotice {
+        let (utf8, encoding) = try TextDecoding.utf8(bytes, path: path)
+        let spans = TextLayout.spans(utf8)
+        // The first page's opening lines, fully: where the header is, and how it is laid out.
+        let probe = Array(spans.prefix { $0.page == spans[0].page }.prefix(Self.probeLines))
+        let probePages = TextLayout.pages(utf8, spans: probe)
+        let probeRoles = LineClassifier.classify(probePages)
+        var notice: ParsedNotice
+        if ColumnLayoutProbe.isColumnLayout(probePages, roles: probeRoles) {
+            let pages = TextLayout.pages(utf8, spans: spans)
+            let recovery = TableRecovery(pages: pages, settings: .textLayout)
+            let columns = geometricColumns(recovery)
+            var builder = EntryBuilder(expectedRows: recovery.rows.count, columnMaps: [columns])
+            for row in recovery.rows { builder.add(row) }
+            notice = try finish(
+                format: .text, pages: pages, roles: recovery.roles, builder: builder, rows: recovery.rows,
+                unplaced: recovery.unplaced, path: path, tables: [.init(page: 1, index: 0, columns: columns)])
+            notice.recovery = recovery
+        } else {
+            // Delimited: after the header, a line that starts with a row number is read from the
+            // bytes by the delimited reader; only the other lines are classified one by one
+            // (all of them when the rows are kept, so every line shows its fragments).
+            var skip = [Bool](repeating: false, count: spans.count)
+            if !keepRows, let headerLine = probeRoles.first?.firstIndex(of: .header) {
+                utf8.withUnsafeBufferPointer { p in
+                    for k in spans.indices where k > headerLine && RowNumber.startsLine(p, start: spans[k].start, end: spans[k].end) {
+                        skip[k] = true
+                    }
+                }
+            }
+            let pages = TextLayout.pages(utf8, spans: spans, skip: skip)
+            var roles = LineClassifier.classify(pages)
+            for k in spans.indices where skip[k] { roles[spans[k].page - 1][spans[k].index] = .body }
+            let (tables, furniture) = DelimitedReader.tables(pages: pages, roles: roles)
+            for f in furniture { roles[f.page - 1][f.index] = f.role }
+            let read = DelimitedReader.read(
+                utf8, spans: spans, pages: pages, roles: roles, keepRows: keepRows, parts: readerParts, tables: tables,
+                makeSink: { [maps = tables.map(\.columns)] in EntryBuilder(expectedRows: $0, columnMaps: maps) })
+            notice = try finish(
+                format: .text, pages: pages, roles: roles, builder: read.sink, rows: read.rows,
+                unplaced: read.unplaced, path: path, tables: tables)
+            notice.delimitedColumns = read.columns.kinds.compactMap { if case .field(let f) = $0 { f } else { nil } }
+        }
+        notice.encoding = encoding
+        return notice
+    }
+
+    /// How many opening lines are read in full to find the header and its layout.
+    static let probeLines = 400
+
+    /// A PDF notice, through its text layer (`PDFSource`).
+    public static func parsePDF(_ bytes: [UInt8], path: String, password: String?) throws -> ParsedNotice {
+        let (pages, emSize) = try PDFSource.pages(bytes, path: path, password: password)
+        let recovery = TableRecovery(pages: pages, settings: .pdf(emSize: emSize))
+        let columns = geometricColumns(recovery)
+        var builder = EntryBuilder(expectedRows: recovery.rows.count, columnMaps: [columns])
+        for row in recovery.rows { builder.add(row) }
+        var notice = try finish(
+            format: .pdf, pages: pages, roles: recovery.roles, builder: builder, rows: recovery.rows,
+            unplaced: recovery.unplaced, path: path, tables: [.init(page: 1, index: 0, columns: columns)])
+        notice.recovery = recovery
+        return notice
+    }
+
+    /// The columns the geometric stages found: the header cells of the first page that has
+    /// them, each mapped by `HeaderWords` (a field named twice, or no field: an extra column).
+    static func geometricColumns(_ recovery: TableRecovery) -> ColumnMap {
+        guard let cells = recovery.headerCells.first(where: { !$0.isEmpty }) else { return .reference }
+        var map = ColumnMap()
+        var extra = 0
+        for cell in cells {
+            let text = FieldNormaliser.text(cell.text)
+            if let field = cell.field, !map.has(field) {
+                map.append(.field(field), header: text)
+            } else if extra < ColumnMap.maxExtra {
+                map.append(.extra(extra), header: text)
+                extra += 1
+            }
+        }
+        return map.has(.seq) ? map : .reference
+    }
+
+    /// Why no header was found, truthfully: which header words a line had, or that none had any.
+    static func noHeaderProblem(_ pages: [PageText]) -> String {
+        var best: (line: TextLine, words: [String])?
+        for page in pages {
+            for line in page.lines.prefix(200) {
+                let text = line.compactText
+                let words = HeaderWords.keywords.filter { text.contains($0) }
+                if words.count > (best?.words.count ?? 0) { best = (line, words) }
+            }
+        }
+        let need = "header line naming at least \(TableSettings.minHeaderKeywords) of \(HeaderWords.keywords.joined(separator: "、"))"
+        guard let best else { return "no catalogue table: found no \(need) (no line names any of them)" }
+        return "no catalogue table: found no \(need); the nearest, p\(best.line.page):\(best.line.line), "
+            + "names \(best.words.joined(separator: "、")) among other text"
+    }
+
+    /// Entries and diagnostics from rows; throws when there is no catalogue table at all.
+    static func finish(
+        format: Catalogue.Format, pages: [PageText], roles: [[LineRole]], builder: EntryBuilder,
+        rows: [RowRecord], unplaced: [UnplacedFragment], path: String, tables: [DelimitedReader.Table]
+    ) throws -> ParsedNotice {
+        let hasHeader = roles.contains { $0.contains(.header) }
+        guard hasHeader else {
+            throw MuluError(file: path, problem: noHeaderProblem(pages))
+        }
+        guard !builder.entries.isEmpty else {
+            throw MuluError(file: path, problem: "no catalogue rows: a header but no numbered row under it")
+        }
+        var entries = builder.entries
+        let columns = tables.first?.columns ?? .reference
+        // A column whose cells mostly do not fit it: one error for the column, not one per row.
+        let findings = builder.columnFindings(columns: columns)
+        var diagnostics = findings.drop.isEmpty ? builder.diagnostics
+            : builder.diagnostics.indices.filter { !findings.drop.contains($0) }.map { builder.diagnostics[$0] }
+        diagnostics += findings.errors
+        // Columns the table does not have: null, said once.
+        let hasUrgency = tables.contains { $0.columns.has(.urgent) }
+        if !hasUrgency {
+            if builder.sawNameMark {
+                for i in entries.indices where entries[i].urgent == nil { entries[i].urgent = false }
+            } else {
+                diagnostics.append(Diagnostic(.warning, "the table has no urgency column (是否急需紧缺): urgent is null for every row"))
+            }
+        }
+        if !tables.contains(where: { $0.columns.has(.industry) }) {
+            let none = entries.filter { $0.industry == nil }.count
+            if none > 0 {
+                diagnostics.append(Diagnostic(.warning, none == entries.count
+                    ? "the table has no industry column and no section headings: industry is null for every row"
+                    : "the table has no industry column; \(none) row(s) above the first section heading have industry null"))
+            }
+        }
+        for (field, label) in [(TableField.training, "training"), (.assessment, "assessment"), (.code, "code")]
+            where !tables.contains(where: { $0.columns.has(field) }) {
+            diagnostics.append(Diagnostic(.warning, "the table has no \(label) column: \(label) is null for every row"))
+        }
+        diagnostics += CatalogueValidator.validate(entries, places: builder.anchors.map { ($0.page, $0.line) })
+        var title: String?
+        for (p, page) in pages.enumerated() {
+            for (i, line) in page.lines.enumerated() {
+                switch roles[p][i] {
+                case .title where title == nil:
+                    title = FieldNormaliser.text(line.compactText)
+                case .preamble:
+                    diagnostics.append(Diagnostic(
+                        .warning, "text before the table is not part of the catalogue",
+                        page: page.number, line: line.line, column: line.fragments.first?.column,
+                        excerpt: line.text))
+                default:
+                    break
+                }
+            }
+        }
+        // One diagnostic per line for what could not be placed in a row. Text left after a row's
+        // last cell, or a line among the rows that is not one, is data that went nowhere: an
+        // error. After the last row (and notes anywhere) it is a warning.
+        let lastRow = builder.anchors.map { ($0.page, $0.line) }.max { $0 < $1 }
+        func severity(_ u: UnplacedFragment) -> Diagnostic.Severity {
+            if u.reason.hasPrefix("text after the last cell") { return .error }
+            if u.reason == "line is not a row of the table", let lastRow, (u.fragment.page, u.fragment.line) < lastRow { return .error }
+            return .warning
+        }
+        var byLine: OrderedDictionary<String, Diagnostic> = [:]
+        for u in unplaced {
+            let key = "\(u.fragment.page):\(u.fragment.line):\(u.reason)"
+            if var d = byLine[key] {
+                // Quote the line's fragments up to the excerpt length, not a megabyte of them.
+                if let e = d.excerpt, e.unicodeScalars.count < Diagnostic.maxExcerpt {
+                    d.excerpt = Diagnostic.shortened(e + " " + u.fragment.text)
+                }
+                byLine[key] = d
+            } else {
+                byLine[key] = Diagnostic(
+                    severity(u), u.reason, page: u.fragment.page, line: u.fragment.line,
+                    column: u.fragment.column, excerpt: u.fragment.text)
+            }
+        }
+        diagnostics += byLine.values
+        let sorted = diagnostics.enumerated().sorted { a, b in
+            let ka = (a.element.page ?? 0, a.element.line ?? 0, a.element.column ?? 0, a.offset)
+            let kb = (b.element.page ?? 0, b.element.line ?? 0, b.element.column ?? 0, b.offset)
+            return ka < kb
+        }.map(\.element)
+        var notice = ParsedNotice(
+            format: format, title: title, entries: entries, diagnostics: sorted, pages: pages,
+            roles: roles, recovery: nil, rows: rows, encoding: nil)
+        notice.columns = columns.catalogueColumns
+        notice.tables = tables.map { Catalogue.Table(label: $0.label, title: $0.title.map(FieldNormaliser.text)) }
+        notice.tableStarts = tables.map { ($0.page, $0.index) }
+        return notice
+    }
+}

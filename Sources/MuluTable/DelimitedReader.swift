@@ -1,0 +1,490 @@
+import MuluSupport
+import MuluModel
+import MuluExtract
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads rows from text whose cells are separated by blanks, tabs or ideographic spaces, one row
+/// per line (a table copied from a web page or a document), by the shape of each cell, scanning
+/// the line's UTF-8 bytes.
+///
+/// The header names the column order. Typed cells are recognised by content — the row number,
+/// the code, a subsidy (it starts with a level: `初级…`), the urgent mark — and free-text cells
+/// (industry, name) take the tokens between them, so an empty cell (a merged industry) is
+/// recognised too. Rows go straight into an `EntryBuilder`; `RowRecord`s are made only when
+/// asked for (`mulu extract`).
+public enum DelimitedReader {
+    /// What reading gives: the entries (in the builder), the rows when kept, what was not a row.
+    public struct Result<Sink: RowSink>: Sendable {
+        /// What the rows went into.
+        public var sink: Sink
+        /// The first table's columns: what the reader decided.
+        public var columns: ColumnMap
+        public var rows: [RowRecord]
+        public var unplaced: [UnplacedFragment]
+    }
+
+    /// A table of the notice: where its header starts, its columns, its label and title.
+    public struct Table: Sendable {
+        /// Page (1-based) and line index on that page of the table's first header line.
+        public var page: Int
+        public var index: Int
+        public var columns: ColumnMap
+        public var label: String?
+        public var title: String?
+        public init(page: Int, index: Int, columns: ColumnMap, label: String? = nil, title: String? = nil) {
+            self.page = page
+            self.index = index
+            self.columns = columns
+            self.label = label
+            self.title = title
+        }
+    }
+
+    /// A notice is read in parts of at least this many lines, one part per core, when it has
+    /// that many lines per core; a smaller notice is read in one part (a thread costs more).
+    public static let minLinesPerPart = 20_000
+
+    /// Reads every body line. `pages` and `roles` are the classified lines of `spans`.
+    ///
+    /// Lines are read in consecutive parts on the machine's cores, each into its own
+    /// `EntryBuilder`; the builders are then appended in order (an industry merged across the
+    /// boundary is filled down by `EntryBuilder.append`), so the result is the same as reading
+    /// in one part.
+    /// `parts` overrides the number of parts (tests read one notice in many).
+    public static func read<Sink: RowSink>(
+        _ bytes: [UInt8], spans: [TextLayout.LineSpan], pages: [PageText], roles: [[LineRole]], keepRows: Bool,
+        parts: Int? = nil, tables: [Table]? = nil, makeSink: @escaping @Sendable (_ expectedRows: Int) -> Sink
+    ) -> Result<Sink> {
+        let tables = tables ?? Self.tables(pages: pages, roles: roles).tables
+        let cores = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+        let partCount = max(1, min(parts ?? min(cores, spans.count / minLinesPerPart), spans.count))
+        let parts = (0..<partCount).map { k -> @Sendable () -> Result<Sink> in
+            let lines = spans[k * spans.count / partCount..<(k + 1) * spans.count / partCount]
+            // The first part's builder has room for every row: the others are appended to it.
+            let expected = k == 0 ? spans.count : lines.count
+            return { readPart(bytes, lines: lines, roles: roles, tables: tables, keepRows: keepRows, sink: makeSink(expected)) }
+        }
+        var results = partCount == 1 ? [parts[0]()] : Parallel.run(parts)
+        var result = results.removeFirst()
+        for part in results {
+            result.sink.append(part.sink)
+            result.rows += part.rows
+            result.unplaced += part.unplaced
+        }
+        return result
+    }
+
+    /// Reads the body lines among `lines`.
+    static func readPart<Sink: RowSink>(
+        _ bytes: [UInt8], lines spans: ArraySlice<TextLayout.LineSpan>, roles: [[LineRole]], tables: [Table],
+        keepRows: Bool, sink: Sink
+    ) -> Result<Sink> {
+        let maps = tables.isEmpty ? [ColumnMap.reference] : tables.map(\.columns)
+        var result = Result(sink: sink, columns: maps[0], rows: [], unplaced: [])
+        var tokens: [TextLayout.Token] = []
+        tokens.reserveCapacity(16)
+        var slots = [Range<Int>](repeating: 0..<0, count: 32)
+        // The table of the lines read: the last whose header starts at or before them.
+        var table = 0
+        func advance(to span: TextLayout.LineSpan) {
+            while table + 1 < tables.count,
+                  (tables[table + 1].page, tables[table + 1].index) <= (span.page, span.index) { table += 1 }
+        }
+        if let first = spans.first { advance(to: first) }
+        // True while the lines read since the last row are blank: a short line of text there may
+        // be the wrapped rest of the row's name or industry.
+        var previousWasRow = false
+        bytes.withUnsafeBufferPointer { p in
+            for span in spans {
+                guard roles[span.page - 1][span.index] == .body else { continue }
+                if tables.count > 1 { advance(to: span) }
+                TextLayout.tokens(p, span, into: &tokens)
+                guard let first = tokens.first else { continue }
+                func unplaced(_ reason: String, from k: Int = 0) {
+                    for t in tokens[k...] {
+                        result.unplaced.append(UnplacedFragment(fragment: TextLayout.fragment(p, t, span), reason: reason))
+                    }
+                }
+                guard let seq = seqValue(p, first) else {
+                    defer { previousWasRow = false }
+                    if previousWasRow, let piece = continuation(p, tokens) {
+                        result.sink.continueLastRow(piece)
+                    } else if let heading = sectionHeading(p, tokens) {
+                        result.sink.section(heading)
+                    } else if isNote(p, first) {
+                        unplaced("a note after the table, not a row")
+                    } else {
+                        unplaced("line is not a row of the table")
+                    }
+                    continue
+                }
+                // A numbered note (`3 本目录由…负责解释`) has no row's shape: no code, no subsidy.
+                if tokens.count > 1, isNumberedNote(p, tokens) {
+                    unplaced("a numbered note after the table, not a row")
+                    continue
+                }
+                let columns = maps[min(table, maps.count - 1)]
+                if slots.count < columns.kinds.count { slots = [Range<Int>](repeating: 0..<0, count: columns.kinds.count) }
+                let k = assign(p, tokens, kinds: columns.kinds, into: &slots)
+                var cells = RowCells(anchor: .init(page: span.page, line: span.line, column: first.column + 1))
+                cells.table = table
+                var fragments: [TableField: [Fragment]] = [:]
+                for (n, kind) in columns.kinds.enumerated() {
+                    let r = slots[n]
+                    guard !r.isEmpty else { continue }
+                    // The cell's bytes run from its first token to its last, blanks between them
+                    // included: the builder's normalisation reads any run of blanks as one.
+                    let range = tokens[r.lowerBound].start..<tokens[r.upperBound - 1].end
+                    let place = CellPlace(page: span.page, line: span.line, column: tokens[r.lowerBound].column + 1)
+                    switch kind {
+                    case .field(let field):
+                        guard field != .seq else { continue }
+                        cells[field] = range
+                        cells.setPlace(field, place)
+                        if keepRows { fragments[field] = tokens[r].map { TextLayout.fragment(p, $0, span) } }
+                    case .level(let field, let level):
+                        cells[field, level] = range
+                        if cells.place(field) == nil { cells.setPlace(field, place) }
+                        if keepRows { fragments[field, default: []] += tokens[r].map { TextLayout.fragment(p, $0, span) } }
+                    case .extra(let i):
+                        cells[extra: i] = range
+                    }
+                }
+                result.sink.add(seq: seq, cells: cells, in: p)
+                previousWasRow = true
+                if k < tokens.count { unplaced("text after the last cell of row \(seq)", from: k) }
+                if keepRows {
+                    result.rows.append(RowRecord(seq: seq, anchor: TextLayout.fragment(p, first, span), cells: fragments))
+                }
+            }
+        }
+        return result
+    }
+
+    /// The wrapped rest of a row's name or industry: one or two short tokens of text, no digit,
+    /// not a heading or a note.
+    static func continuation(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [TextLayout.Token]) -> String? {
+        guard tokens.count <= 2 else { return nil }
+        for t in tokens {
+            guard !containsDigit(p, t), t.end - t.start <= 36, !isNote(p, t), !startsSubsidy(p, t), !isMark(p, t) else { return nil }
+        }
+        guard sectionHeading(p, tokens) == nil else { return nil }
+        let text = Blank.removed(from: tokens.map { string(p, $0) }.joined())
+        guard !LineClassifier.isTitle(text), !LineClassifier.isAttachmentLabel(text) else { return nil }
+        return text
+    }
+
+    /// A line that starts with a number but is a note: no token after the number has a code's,
+    /// a subsidy's or an amount's shape, and some reads as a sentence (long, or a note's opening).
+    static func isNumberedNote(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [TextLayout.Token]) -> Bool {
+        for t in tokens.dropFirst() where looksLikeCode(p, t) || startsSubsidy(p, t) || isAmount(p, t) { return false }
+        return tokens.dropFirst().contains { t in
+            let text = string(p, t)
+            return text.unicodeScalars.count > 16 || text.hasPrefix("本") || text.contains("。") || text.contains("，")
+                || text.hasPrefix("以上") || text.hasPrefix("如")
+        }
+    }
+
+    /// Gives each column of `kinds` its tokens (as a range of token indices, empty when the row
+    /// has no such cell); returns the index of the first token no cell took.
+    ///
+    /// Typed cells (code, subsidy, amount, urgency mark) take what has their shape; a run of
+    /// free-text columns (industry, name, extra) shares the tokens up to the next typed cell: one
+    /// each and the name any surplus; when there are fewer tokens than columns, the name first,
+    /// then the industry, then extra columns (a merged industry cell is empty).
+    static func assign(
+        _ p: UnsafeBufferPointer<UInt8>, _ tokens: [TextLayout.Token], kinds: [ColumnMap.Kind],
+        into slots: inout [Range<Int>]
+    ) -> Int {
+        var k = 1
+        var n = 0
+        while n < kinds.count {
+            let start = k
+            switch kinds[n] {
+            case .field(.seq):
+                break
+            case .field(.code):
+                if k < tokens.count, looksLikeCode(p, tokens[k]) || isOtherCode(p, tokens[k]) { k += 1 }
+            case .field(.training), .field(.assessment):
+                guard k < tokens.count else { break }
+                if isNone(p, tokens[k]) { k += 1; break }
+                guard startsSubsidy(p, tokens[k]) || isAmount(p, tokens[k]) || startsWordSubsidy(p, tokens[k]) else { break }
+                var hasAmount = containsDigit(p, tokens[k])
+                k += 1
+                while k < tokens.count, !isMark(p, tokens[k]), !startsSubsidy(p, tokens[k]), !isNone(p, tokens[k]) {
+                    if isAmount(p, tokens[k]) {
+                        if hasAmount { break }
+                        hasAmount = true
+                    } else if !continuesSubsidy(p, tokens[k]) || (hasAmount && !continuesAfterAmount(p, tokens[k])) {
+                        break
+                    }
+                    k += 1
+                }
+            case .level:
+                if k < tokens.count, isAmount(p, tokens[k]) || isNone(p, tokens[k]) { k += 1 }
+            case .field(.urgent):
+                if k < tokens.count, isMark(p, tokens[k]) || isNoMark(p, tokens[k]) { k += 1 }
+            case .field(.industry), .field(.name), .extra:
+                // The run of free-text columns from n, and the typed column after it.
+                var end = n
+                while end < kinds.count, isFree(kinds[end]) { end += 1 }
+                let next = end < kinds.count ? kinds[end] : nil
+                var stop = k
+                while stop < tokens.count, !starts(next, p, tokens[stop])
+                        || (isLevelsOnly(p, tokens[stop]) && stop + 1 < tokens.count && starts(next, p, tokens[stop + 1])) {
+                    stop += 1
+                }
+                let run = n..<end
+                let count = stop - k
+                let nameSlot = run.first { kinds[$0] == .field(.name) } ?? run.last!
+                var chosen: [Int]
+                if count >= run.count {
+                    chosen = Array(run)
+                } else {
+                    var order = [nameSlot]
+                    if let i = run.first(where: { kinds[$0] == .field(.industry) }), i != nameSlot { order.append(i) }
+                    order += run.filter { !order.contains($0) }
+                    chosen = Array(order.prefix(count)).sorted()
+                }
+                for i in run { slots[i] = k..<k }
+                var t = k
+                for slot in chosen {
+                    let width = slot == nameSlot ? count - (chosen.count - 1) : 1
+                    slots[slot] = t..<(t + width)
+                    t += width
+                }
+                k = stop
+                n = end
+                continue
+            }
+            slots[n] = start..<k
+            n += 1
+        }
+        return k
+    }
+
+    /// A token naming levels and nothing else (`初级、中级`): a level column's cell, not a subsidy.
+    static func isLevelsOnly(_ p: UnsafeBufferPointer<UInt8>, _ t: TextLayout.Token) -> Bool {
+        !containsDigit(p, t) && startsSubsidy(p, t) && LevelWords.list(string(p, t)) != nil
+    }
+
+    static func isFree(_ kind: ColumnMap.Kind) -> Bool {
+        switch kind {
+        case .field(.industry), .field(.name), .extra: true
+        default: false
+        }
+    }
+
+    /// A subsidy written in words (`按实际发生费用`, `据实补贴`).
+    static func startsWordSubsidy(_ p: UnsafeBufferPointer<UInt8>, _ t: TextLayout.Token) -> Bool {
+        let text = string(p, t)
+        return text.hasPrefix("按") || text.hasPrefix("据实") || text.hasSuffix("费用")
+    }
+
+    /// The tables of a notice: each header band that follows rows and a label or a title (附件1 …
+    /// 附件2) starts a new one; a header repeated on the next page does not. Returns the tables
+    /// and the lines (page, index) that are a later table's label or title.
+    public static func tables(pages: [PageText], roles: [[LineRole]]) -> (tables: [Table], furniture: [(page: Int, index: Int, role: LineRole)]) {
+        var tables: [Table] = []
+        var furniture: [(page: Int, index: Int, role: LineRole)] = []
+        var label: String?, title: String?
+        var rowsSince = false
+        var pending: [(page: Int, index: Int, role: LineRole)] = []
+        for (p, page) in pages.enumerated() {
+            var i = 0
+            while i < page.lines.count {
+                let line = page.lines[i]
+                switch roles[p][i] {
+                case .attachmentLabel: label = Blank.removed(from: line.compactText)
+                case .title: title = Blank.removed(from: line.compactText)
+                case .header:
+                    var band: [[String]] = []
+                    var j = i
+                    while j < page.lines.count, roles[p][j] == .header {
+                        band.append(page.lines[j].fragments.map { Blank.removed(from: $0.text) })
+                        j += 1
+                    }
+                    let columns = ColumnMap.read(headerLines: band) ?? .reference
+                    if tables.isEmpty || (rowsSince && !pending.isEmpty) {
+                        tables.append(Table(page: p + 1, index: i, columns: columns, label: label, title: title))
+                        furniture += pending
+                    }
+                    pending = []
+                    rowsSince = false
+                    label = nil
+                    title = nil
+                    i = j
+                    continue
+                case .body:
+                    let compact = FullWidth.asciiDigits(line.compactText)
+                    // A row line read straight from the bytes was not split into fragments.
+                    if line.fragments.isEmpty || RowNumber.parse(line.fragments[0].text) != nil {
+                        rowsSince = true
+                        pending = []
+                        label = nil
+                        title = nil
+                    } else if rowsSince, LineClassifier.isAttachmentLabel(compact) {
+                        label = compact
+                        pending.append((p + 1, i, .attachmentLabel))
+                    } else if rowsSince, LineClassifier.isTitle(compact), !compact.hasPrefix("注") {
+                        title = compact
+                        pending.append((p + 1, i, .title))
+                    }
+                default: break
+                }
+                i += 1
+            }
+        }
+        return (tables, furniture)
+    }
+
+    /// `一、制造业`, `（一）制造业`: a heading naming the industry of the rows below.
+    static func sectionHeading(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [TextLayout.Token]) -> String? {
+        let text = Blank.removed(from: tokens.map { string(p, $0) }.joined())
+        var s = Substring(text)
+        let numerals = "一二三四五六七八九十"
+        if s.hasPrefix("（") || s.hasPrefix("(") {
+            s = s.dropFirst()
+            guard let c = s.first, numerals.contains(c) else { return nil }
+            s = s.drop { numerals.contains($0) }
+            guard s.hasPrefix("）") || s.hasPrefix(")") else { return nil }
+            s = s.dropFirst()
+        } else {
+            guard let c = s.first, numerals.contains(c) else { return nil }
+            s = s.drop { numerals.contains($0) }
+            guard s.hasPrefix("、") || s.hasPrefix("．") || s.hasPrefix(".") else { return nil }
+            s = s.dropFirst()
+        }
+        let name = String(s)
+        guard !name.isEmpty, name.count <= 30, !name.contains("："), !name.contains(":"), !name.contains("。"),
+              !name.contains(where: \.isASCIIDigit) else { return nil }
+        return name
+    }
+
+    /// `注：`, `说明：`, `备注：`, `附注`, `本目录…`: a note after the table.
+    static func isNote(_ p: UnsafeBufferPointer<UInt8>, _ t: TextLayout.Token) -> Bool {
+        let text = string(p, t)
+        if text == "注" || text.hasPrefix("注：") || text.hasPrefix("注:") { return true }
+        return ["说明：", "说明:", "备注：", "备注:", "附注", "本目录", "以上"].contains { text.hasPrefix($0) }
+    }
+
+    // MARK: - Token shapes, on bytes
+
+    @inline(__always)
+    static func string(_ p: UnsafeBufferPointer<UInt8>, _ t: TextLayout.Token) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: p[t.start..<t.end]), as: UTF8.self)
+    }
+
+    /// The row number a token holds (the `RowNumber` rule), or nil.
+    @inline(__always)
+    static func seqValue(_ p: UnsafeBufferPointer<UInt8>, _ t: TextLayout.Token) -> Int? {
+        RowNumber.parse(token(p, t))
+    }
+
+    /// A token starts like a code (the `CodeSyntax` rule: a digit, then a segment separator).
+    @inline(__always)
+    static func looksLikeCode(_ p: UnsafeBufferPointer<UInt8>, _ t: TextLayout.Token) -> Bool {
+        CodeSyntax.startsCode(token(p, t))
+    }
+
+    /// Starts with a level name (`初级`, `五级`, `初、中级` …) or a cap (`最高`): a subsidy cell
+    /// starts here.
+    @inline(__always)
+    static func startsSubsidy(_ p: UnsafeBufferPointer<UInt8>, _ t: TextLayout.Token) -> Bool {
+        let bytes = token(p, t)
+        for prefix in SubsidyParser.levelPrefixes where bytes.starts(with: prefix) { return true }
+        return false
+    }
+
+    /// An urgent mark (the `UrgencyMark` rule).
+    @inline(__always)
+    static func isMark(_ p: UnsafeBufferPointer<UInt8>, _ t: TextLayout.Token) -> Bool {
+        UrgencyMark.isMark(token(p, t))
+    }
+
+    @inline(__always)
+    static func token(_ p: UnsafeBufferPointer<UInt8>, _ t: TextLayout.Token) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: p[t.start..<t.end])
+    }
+
+    /// True when the token can start a cell of the typed column `kind` (nil: the end of the row).
+    static func starts(_ kind: ColumnMap.Kind?, _ p: UnsafeBufferPointer<UInt8>, _ t: TextLayout.Token) -> Bool {
+        switch kind {
+        case .field(.code): looksLikeCode(p, t) || isOtherCode(p, t)
+        case .field(.training), .field(.assessment):
+            startsSubsidy(p, t) || isAmount(p, t) || isNone(p, t) || startsWordSubsidy(p, t)
+        case .level: isAmount(p, t) || isNone(p, t)
+        case .field(.urgent): isMark(p, t) || isNoMark(p, t)
+        case .field(.seq): seqValue(p, t) != nil
+        case .field(.industry), .field(.name), .extra, nil: false
+        }
+    }
+
+    /// An amount: digits (commas, `.00`) with or without `元`, `元/人`, `元/人次`.
+    static func isAmount(_ p: UnsafeBufferPointer<UInt8>, _ t: TextLayout.Token) -> Bool {
+        let b0 = p[t.start]
+        guard (b0 >= 0x30 && b0 <= 0x39) || b0 == 0xEF else { return false }
+        guard !looksLikeCode(p, t) else { return false }
+        let text = FullWidth.asciiDigits(string(p, t))
+        var rest = Substring(text)
+        guard let f = rest.first, f.isASCIIDigit else { return false }
+        rest = rest.drop { $0.isASCIIDigit || $0 == "," || $0 == "." }
+        return rest.isEmpty || ["元", "元/人", "元/人次", "元／人", "元／人次", "元每人"].contains(String(rest))
+    }
+
+    /// A token that may continue a subsidy cell after its start: a unit, a note, a level list
+    /// continued, a cap (`元/人`, `（含教材费）`, `、中级：2160元/人`).
+    static func continuesSubsidy(_ p: UnsafeBufferPointer<UInt8>, _ t: TextLayout.Token) -> Bool {
+        let text = string(p, t)
+        guard let c = text.unicodeScalars.first else { return false }
+        return "元（(、；;，,：:/／或和及".unicodeScalars.contains(c) || text.hasPrefix("最高") || text.hasPrefix("不超过")
+            || text.hasSuffix("元/人") || text.hasSuffix("元") || text.hasSuffix("元/人次")
+    }
+
+    /// After a subsidy's amount, only its unit, a bracketed note or the next level's amount
+    /// (`元/人`, `（含教材费）`, `；中级：2000元/人`) continue it.
+    static func continuesAfterAmount(_ p: UnsafeBufferPointer<UInt8>, _ t: TextLayout.Token) -> Bool {
+        let text = string(p, t)
+        guard let c = text.unicodeScalars.first else { return false }
+        if "元（(".unicodeScalars.contains(c) { return true }
+        return "、；;，,".unicodeScalars.contains(c) && containsDigit(p, t)
+    }
+
+    /// A token that says "none" in a subsidy or code cell: `—`, `/`, `无`.
+    static func isNone(_ p: UnsafeBufferPointer<UInt8>, _ t: TextLayout.Token) -> Bool {
+        guard t.end - t.start <= 6 else { return false }
+        let text = string(p, t)
+        return text != "否" && SubsidyParser.noneMarks.contains(text)
+    }
+
+    /// A code cell that is not national but is a code cell: `无`, `/`, `—`, or letters and digits
+    /// with a dash (`S-65-001`).
+    static func isOtherCode(_ p: UnsafeBufferPointer<UInt8>, _ t: TextLayout.Token) -> Bool {
+        if isNone(p, t) { return true }
+        let b0 = p[t.start]
+        guard (b0 >= 0x41 && b0 <= 0x5A) || (b0 >= 0x61 && b0 <= 0x7A) else { return false }
+        return CodeSyntax.isOtherCode(string(p, t))
+    }
+
+    /// An urgency cell that says "not urgent": `否`, `—`, `/`, `×`.
+    static func isNoMark(_ p: UnsafeBufferPointer<UInt8>, _ t: TextLayout.Token) -> Bool {
+        UrgencyMark.isNoMark(token(p, t))
+    }
+
+    @inline(__always)
+    static func containsDigit(_ p: UnsafeBufferPointer<UInt8>, _ t: TextLayout.Token) -> Bool {
+        var i = t.start
+        while i < t.end {
+            let b = p[i]
+            if b >= 0x30 && b <= 0x39 { return true }
+            if b == 0xEF, i + 2 < t.end, p[i + 1] == 0xBC, (0x90...0x99).contains(p[i + 2]) { return true }
+            i += 1
+        }
+        return false
+    }
+
+}
