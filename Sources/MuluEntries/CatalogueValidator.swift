@@ -55,6 +55,14 @@ public enum CatalogueValidator {
         for i in entries.indices {
             let seq = entries[i].seq
             let (page, line) = place(places, i)
+            // Numbering starts again with each table, and may with each section (`一、制造业`:
+            // a row 1 under another industry than the row above).
+            if i > 0, entries[i].table != entries[i - 1].table
+                || (seq == 1 && entries[i].industry != entries[i - 1].industry) {
+                previous = nil
+                seen = SeqSet(expected: entries.count)
+                if entries[i].table != entries[i - 1].table { keys = IndexTable(expected: entries.count) }
+            }
             if let p = previous {
                 if seq == p || seen.contains(seq) {
                     out.append((i, Diagnostic(.warning, "row number \(seq) repeats", page: page, line: line, seq: seq)))

@@ -203,8 +203,11 @@ public enum NoticeParser {
             format: format, title: title, entries: entries, diagnostics: sorted, pages: pages,
             roles: roles, recovery: nil, rows: rows, encoding: nil)
         notice.columns = columns.catalogueColumns
+        notice.tableColumns = tables.map(\.columns.catalogueColumns)
         notice.tables = tables.map { Catalogue.Table(label: $0.label, title: $0.title.map(FieldNormaliser.text)) }
-        notice.tableStarts = tables.map { ($0.page, $0.index) }
+        notice.tableStarts = tables.map { t in
+            (t.page, t.page - 1 < pages.count && t.index < pages[t.page - 1].lines.count ? pages[t.page - 1].lines[t.index].line : 0)
+        }
         return notice
     }
 }

@@ -30,8 +30,10 @@ public struct ParsedNotice: Sendable {
     public var columns: [Catalogue.Column] = []
     /// The tables of the notice.
     public var tables: [Catalogue.Table] = []
-    /// Where each table's header starts: page and line index on that page.
-    public var tableStarts: [(page: Int, index: Int)] = []
+    /// The header cells of every table (`columns` is the first's).
+    public var tableColumns: [[Catalogue.Column]] = []
+    /// Where each table's header starts: page and line (as diagnostics count them).
+    public var tableStarts: [(page: Int, line: Int)] = []
 }
 
 extension ParsedNotice {

@@ -47,6 +47,9 @@ struct CompileCommand: ParsableCommand {
     @Flag(help: "Write a catalogue that has errors anyway (exit 0; the errors stay in its diagnostics).")
     var allowErrors = false
 
+    @Option(help: "Compile one table of a notice that holds several: its number (1 for the first) or its label (附件2).")
+    var table: String?
+
     func validate() throws {
         guard !out.isEmpty else { throw ValidationError("--out must name a folder") }
     }
@@ -63,7 +66,8 @@ struct CompileCommand: ParsableCommand {
                 var planned: [(dir: String, loaded: CatalogueLoader.Loaded)] = []
                 var tally = Tally()
                 for folder in folders {
-                    let loaded = try CatalogueLoader.loadDetailed(path: folder, password: notice.password)
+                    var loaded = try CatalogueLoader.loadDetailed(path: folder, password: notice.password)
+                    if let table { loaded = try loaded.selectingTable(table) }
                     report(loaded)
                     tally.add(loaded.catalogue)
                     let id = loaded.metadata!.id
@@ -100,10 +104,11 @@ struct CompileCommand: ParsableCommand {
 
     /// Compiles one notice or catalogue folder into `dir`.
     func compileOne(_ path: String, into dir: String, options: CatalogueCompiler.Options) throws {
-        let loaded = try CatalogueLoader.loadDetailed(path: path, password: notice.password)
+        var loaded = try CatalogueLoader.loadDetailed(path: path, password: notice.password)
         guard loaded.notice != nil else {
             throw MuluError(file: path, problem: "already a compiled catalogue; compile reads a notice or a catalogue folder")
         }
+        if let table { loaded = try loaded.selectingTable(table) }
         report(loaded)
         var tally = Tally()
         tally.add(loaded.catalogue)
