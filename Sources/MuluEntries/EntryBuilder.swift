@@ -123,7 +123,7 @@ public struct EntryBuilder: RowSink {
         } else if (Self.holdsFigures(slice(cells[.name])) || name.contains("元/人") || name.hasSuffix("费用")) && !nameMark {
             report(.error, "row \(seq): the name `\(name)` holds figures (a code or an amount): columns read wrongly?",
                    .name, misfit: true)
-        } else if let last = name.unicodeScalars.last, !Self.isNameEnding(last) {
+        } else if Self.looksCutShort(name) {
             report(.warning, "row \(seq): name `\(name)` looks cut short (names end in 工, 员, 师 …)", .name)
         }
         func readSubsidy(_ field: TableField, _ label: String) -> Subsidy? {
@@ -175,12 +175,28 @@ public struct EntryBuilder: RowSink {
 
     /// The wrapped rest of the last row's industry (text ending in 业) or name, printed on the
     /// next line of a text notice: joined to it, and the name checked again.
+    ///
+    /// The piece goes to the industry when it ends like one (`…业`) or completes an industry
+    /// another row gives; to the name when the name looks cut short or the piece ends like a
+    /// name; otherwise where it belongs cannot be told, and that is an error.
     public mutating func continueLastRow(_ piece: String) {
         guard let i = entries.indices.last else { return }
-        if piece.hasSuffix("业"), let industryText = entries[i].industry {
+        let industryText = entries[i].industry
+        let completesIndustry = industryText.map { text in
+            piece.hasSuffix("业") || entries.contains { $0.industry == text + piece }
+        } ?? false
+        if completesIndustry, let industryText {
             let joined = industryText + piece
             entries[i].industry = joined
             industry = joined
+            return
+        }
+        let endsLikeName = piece.unicodeScalars.last.map(Self.isNameEnding) ?? false
+        guard Self.looksCutShort(entries[i].name) || endsLikeName else {
+            diagnostics.append(Diagnostic(
+                .error, "row \(entries[i].seq): the line below it (`\(piece)`) is the rest of its name or of its industry: cannot tell which",
+                page: anchors[i].page, line: anchors[i].line, excerpt: piece, seq: entries[i].seq))
+            blamed.append(nil)
             return
         }
         entries[i].name += piece
@@ -190,7 +206,7 @@ public struct EntryBuilder: RowSink {
             blamed.remove(at: d)
             for k in unfilled.indices where unfilled[k].diagnostic > d { unfilled[k].diagnostic -= 1 }
         }
-        if let last = entries[i].name.unicodeScalars.last, !Self.isNameEnding(last) {
+        if Self.looksCutShort(entries[i].name) {
             diagnostics.append(Diagnostic(
                 .warning, "row \(seq): name `\(entries[i].name)` looks cut short (names end in 工, 员, 师 …)",
                 page: anchors[i].page, line: anchors[i].line, excerpt: entries[i].name, seq: seq))
@@ -269,6 +285,17 @@ public struct EntryBuilder: RowSink {
     }
 
     /// Occupation and work-type names end in one of these; a name that does not looks cut short.
+    /// True when a name does not end like one (a bracketed remark at the end, `电工（含高压电工）`,
+    /// is not its ending: the word before it is).
+    static func looksCutShort(_ name: String) -> Bool {
+        var s = Substring(name)
+        if s.hasSuffix("）") || s.hasSuffix(")"), let open = s.lastIndex(where: { $0 == "（" || $0 == "(" }), open > s.startIndex {
+            s = s[..<open]
+        }
+        guard let last = s.unicodeScalars.last else { return false }
+        return !isNameEnding(last)
+    }
+
     static func isNameEnding(_ s: Unicode.Scalar) -> Bool {
         switch s {
         case "工", "员", "师", "手", "机", "人", "长", "匠", "家", "士", "生", "官", "者": true

@@ -111,7 +111,11 @@ public enum DelimitedReader {
                 }
                 guard let seq = seqValue(p, first) else {
                     defer { previousWasRow = false }
-                    if previousWasRow, let piece = continuation(p, tokens) {
+                    let columns = maps[min(table, maps.count - 1)]
+                    if !columns.has(.industry), let heading = sectionHeading(p, tokens, numbered: false) {
+                        // No industry column: a line of its own naming an industry is a heading.
+                        result.sink.section(heading)
+                    } else if previousWasRow, let piece = continuation(p, tokens) {
                         result.sink.continueLastRow(piece)
                     } else if let heading = sectionHeading(p, tokens) {
                         result.sink.section(heading)
@@ -342,11 +346,25 @@ public enum DelimitedReader {
         return (tables, furniture)
     }
 
-    /// `一、制造业`, `（一）制造业`: a heading naming the industry of the rows below.
-    static func sectionHeading(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [TextLayout.Token]) -> String? {
-        let text = Blank.removed(from: tokens.map { string(p, $0) }.joined())
+    /// `一、制造业`, `（一）制造业`, `一、制造业（35个）`: a heading naming the industry of the rows
+    /// below. Unless `numbered`, also a line holding only an industry's name (`制造业`: ends in
+    /// 业, 产业, 行业, or names a 领域/服务).
+    static func sectionHeading(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [TextLayout.Token], numbered: Bool = true) -> String? {
+        var text = Blank.removed(from: tokens.map { string(p, $0) }.joined())
+        // A count after the name: `制造业（35个）`, `(12项)`.
+        if let open = text.lastIndex(where: { $0 == "（" || $0 == "(" }), text.hasSuffix("）") || text.hasSuffix(")") {
+            let inner = text[text.index(after: open)..<text.index(before: text.endIndex)]
+            if inner.contains(where: \.isASCIIDigit), inner.allSatisfy({ $0.isASCIIDigit || "个项种条".contains($0) }) {
+                text = String(text[..<open])
+            }
+        }
         var s = Substring(text)
         let numerals = "一二三四五六七八九十"
+        if !numbered, tokens.count <= 2, let c = s.first, !numerals.contains(c), c != "（", c != "(" {
+            guard s.count <= 20, !s.contains(where: \.isASCIIDigit), !s.contains("："), !s.contains("。"),
+                  s.hasSuffix("业") || s.hasSuffix("服务") || s.hasSuffix("领域") else { return nil }
+            return text
+        }
         if s.hasPrefix("（") || s.hasPrefix("(") {
             s = s.dropFirst()
             guard let c = s.first, numerals.contains(c) else { return nil }
@@ -379,10 +397,19 @@ public enum DelimitedReader {
         String(decoding: UnsafeBufferPointer(rebasing: p[t.start..<t.end]), as: UTF8.self)
     }
 
-    /// The row number a token holds (the `RowNumber` rule), or nil.
+    /// The row number a token holds (the `RowNumber` rule; a trailing `.`, `、` or `．` as
+    /// some bureaus write it, `12.`), or nil.
     @inline(__always)
     static func seqValue(_ p: UnsafeBufferPointer<UInt8>, _ t: TextLayout.Token) -> Int? {
-        RowNumber.parse(token(p, t))
+        if let n = RowNumber.parse(token(p, t)) { return n }
+        let bytes = token(p, t)
+        guard bytes.count >= 2, Digits.isASCII(bytes[0]) else { return nil }
+        for suffix: [UInt8] in [[0x2E], [0xE3, 0x80, 0x81], [0xEF, 0xBC, 0x8E]] where bytes.count > suffix.count {
+            if Array(bytes.suffix(suffix.count)) == suffix {
+                return RowNumber.parse(UnsafeBufferPointer(rebasing: bytes.dropLast(suffix.count)))
+            }
+        }
+        return nil
     }
 
     /// A token starts like a code (the `CodeSyntax` rule: a digit, then a segment separator).
