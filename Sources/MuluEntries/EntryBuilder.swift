@@ -34,8 +34,27 @@ public struct EntryBuilder: RowSink {
     /// Read subsidies by their cell's bytes, one cache per subsidy column.
     private var trainingSubsidies = ByteCache<SubsidyParser.Reading>()
     private var assessmentSubsidies = ByteCache<SubsidyParser.Reading>()
-    /// The columns of each table (by `Cells.table`); a table not listed has the reference columns.
-    public var columnMaps: [ColumnMap] = [.reference]
+    /// The columns of each table (by `RowCells.table`); a table not listed has the first's.
+    public private(set) var columnMaps: [ColumnMap] = [.reference] {
+        didSet { shapes = columnMaps.map(TableShape.init) }
+    }
+    /// What `add` asks of each table's columns, worked out once (not per row).
+    private var shapes: [TableShape] = [TableShape(.reference)]
+
+    /// The columns of one table as `add` needs them.
+    private struct TableShape: Sendable {
+        var industry, code, urgent: Bool
+        var trainingLevels, assessmentLevels: [Level]
+        var extraHeaders: [String]
+        init(_ map: ColumnMap) {
+            industry = map.has(.industry)
+            code = map.has(.code)
+            urgent = map.has(.urgent)
+            trainingLevels = map.levels(of: .training)
+            assessmentLevels = map.levels(of: .assessment)
+            extraHeaders = map.extraHeaders
+        }
+    }
     /// True once a row's name carried an urgency mark (`化学检验员*`).
     public private(set) var sawNameMark = false
 
@@ -44,6 +63,7 @@ public struct EntryBuilder: RowSink {
         entries.reserveCapacity(expectedRows)
         anchors.reserveCapacity(expectedRows)
         self.columnMaps = columnMaps.isEmpty ? [.reference] : columnMaps
+        shapes = self.columnMaps.map(TableShape.init)
     }
 
     /// A section heading (`一、制造业` on a line of its own): the industry of the rows below it.
@@ -82,8 +102,8 @@ public struct EntryBuilder: RowSink {
                 if misfitSamples[field.rawValue].count < 3 { misfitSamples[field.rawValue].append(excerpt) }
             }
         }
-        let map = cells.table < columnMaps.count ? columnMaps[cells.table] : columnMaps[0]
-        let hasIndustryColumn = map.has(.industry)
+        let map = cells.table < shapes.count ? shapes[cells.table] : shapes[0]
+        let hasIndustryColumn = map.industry
         var rowIndustry: String?
         if !cells[.industry].isEmpty {
             let cell = slice(cells[.industry])
@@ -106,7 +126,7 @@ public struct EntryBuilder: RowSink {
         let codeCell = slice(cells[.code])
         let code = CodeSyntax.normalise(codeCell)
         if code.isEmpty {
-            if map.has(.code) { report(.warning, "row \(seq) has no code", nil, misfit: false) }
+            if map.code { report(.warning, "row \(seq) has no code", nil, misfit: false) }
         } else if !CodeSyntax.isWellFormed(code) {
             report(.warning, "row \(seq): code `\(code)` is not a national classification code; kept as published", .code,
                    misfit: !CodeSyntax.isOtherCode(code))
@@ -120,14 +140,14 @@ public struct EntryBuilder: RowSink {
         if nameMark { sawNameMark = true }
         if name.isEmpty {
             report(.error, "row \(seq) has no name", nil)
-        } else if (Self.holdsFigures(slice(cells[.name])) || name.contains("元/人") || name.hasSuffix("费用")) && !nameMark {
+        } else if Self.holdsFiguresOrSubsidy(slice(cells[.name])) && !nameMark {
             report(.error, "row \(seq): the name `\(name)` holds figures (a code or an amount): columns read wrongly?",
                    .name, misfit: true)
         } else if Self.looksCutShort(name) {
             report(.warning, "row \(seq): name `\(name)` looks cut short (names end in 工, 员, 师 …)", .name)
         }
         func readSubsidy(_ field: TableField, _ label: String) -> Subsidy? {
-            let levels = map.levels(of: field)
+            let levels = field == .training ? map.trainingLevels : map.assessmentLevels
             let reading: SubsidyParser.Reading
             if !levels.isEmpty {
                 reading = SubsidyParser.fromLevelCells(levels.map { l in
@@ -151,7 +171,7 @@ public struct EntryBuilder: RowSink {
         let training = readSubsidy(.training, "training")
         let assessment = readSubsidy(.assessment, "assessment")
         var urgent: Bool?
-        if map.has(.urgent) {
+        if map.urgent {
             let urgentCell = slice(cells[.urgent])
             urgent = urgentCell.isEmpty ? false
                 : urgentCell.count == 1 && urgentCell[0] == 0x2A ? true
@@ -162,7 +182,7 @@ public struct EntryBuilder: RowSink {
         }
         if nameMark { urgent = true }
         var extra: [String: String] = [:]
-        if case let headers = map.extraHeaders, !headers.isEmpty {
+        if case let headers = map.extraHeaders, !headers.isEmpty {  // no copy: an array is shared
             for (i, header) in headers.enumerated() where !cells[extra: i].isEmpty {
                 extra[header] = FieldNormaliser.text(slice(cells[extra: i]))
             }
@@ -216,6 +236,14 @@ public struct EntryBuilder: RowSink {
 
     /// True when a free-text cell holds a run of three digits or more, or a dotted or dashed
     /// digit group: text that belongs in a code or amount column.
+    /// ``holdsFigures(_:)``, or a subsidy in words: a final `费用` (`按实际发生费用`).
+    static func holdsFiguresOrSubsidy(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
+        if holdsFigures(cell) { return true }
+        // (An amount's `元` follows its digits, caught above; 元 alone is in names: 元件.)
+        // 费用: E8 B4 B9 E7 94 A8
+        return cell.count >= 6 && Array(cell.suffix(6)) == [0xE8, 0xB4, 0xB9, 0xE7, 0x94, 0xA8]
+    }
+
     static func holdsFigures(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
         var run = 0
         for b in cell {
@@ -288,6 +316,8 @@ public struct EntryBuilder: RowSink {
     /// True when a name does not end like one (a bracketed remark at the end, `电工（含高压电工）`,
     /// is not its ending: the word before it is).
     static func looksCutShort(_ name: String) -> Bool {
+        guard let last = name.unicodeScalars.last else { return false }
+        if last != "）" && last != ")" { return !isNameEnding(last) }
         var s = Substring(name)
         if s.hasSuffix("）") || s.hasSuffix(")"), let open = s.lastIndex(where: { $0 == "（" || $0 == "(" }), open > s.startIndex {
             s = s[..<open]

@@ -244,6 +244,13 @@ public enum DelimitedReader {
                 }
                 let run = n..<end
                 let count = stop - k
+                if run.count == 1 {
+                    // One free column (the usual case): it takes every token up to the next cell.
+                    slots[n] = k..<stop
+                    k = stop
+                    n = end
+                    continue
+                }
                 let nameSlot = run.first { kinds[$0] == .field(.name) } ?? run.last!
                 var chosen: [Int]
                 if count >= run.count {
@@ -285,8 +292,12 @@ public enum DelimitedReader {
 
     /// A subsidy written in words (`按实际发生费用`, `据实补贴`).
     static func startsWordSubsidy(_ p: UnsafeBufferPointer<UInt8>, _ t: TextLayout.Token) -> Bool {
-        let text = string(p, t)
-        return text.hasPrefix("按") || text.hasPrefix("据实") || text.hasSuffix("费用")
+        let bytes = token(p, t)
+        guard bytes.count >= 3 else { return false }
+        return bytes.starts(with: [0xE6, 0x8C, 0x89])  // 按
+            || bytes.starts(with: [0xE6, 0x8D, 0xAE, 0xE5, 0xAE, 0x9E])  // 据实
+            || (bytes.count >= 6 && bytes[bytes.count - 6] == 0xE8 && bytes[bytes.count - 5] == 0xB4 && bytes[bytes.count - 4] == 0xB9
+                && bytes[bytes.count - 3] == 0xE7 && bytes[bytes.count - 2] == 0x94 && bytes[bytes.count - 1] == 0xA8)  // …费用
     }
 
     /// The tables of a notice: each header band that follows rows and a label or a title (附件1 …
@@ -484,6 +495,11 @@ public enum DelimitedReader {
     /// A token that says "none" in a subsidy or code cell: `—`, `/`, `无`.
     static func isNone(_ p: UnsafeBufferPointer<UInt8>, _ t: TextLayout.Token) -> Bool {
         guard t.end - t.start <= 6 else { return false }
+        // Every none mark starts with `-`, `/`, `\\`, or one of U+2013/U+2014 (E2 80), `－` `／`
+        // (EF BC), 无 (E6 97 A0), 否, 不, 暂 (E5 90 A6, E4 B8 8D, E6 9A 82) or `×` (C3 97).
+        let b0 = p[t.start]
+        guard b0 == 0x2D || b0 == 0x2F || b0 == 0x5C || b0 == 0xE2 || b0 == 0xEF || b0 == 0xE6 || b0 == 0xE5
+            || b0 == 0xE4 || b0 == 0xC3 else { return false }
         let text = string(p, t)
         return text != "否" && SubsidyParser.noneMarks.contains(text)
     }
