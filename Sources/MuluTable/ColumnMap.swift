@@ -121,7 +121,10 @@ public struct ColumnMap: Hashable, Sendable {
                 used.insert(f)
             default:
                 guard extra < maxExtra else { continue }
-                m.append(.extra(extra), header: h)
+                // Two extra columns under one header (备注, 备注) are told apart: 备注, 备注2.
+                var name = h.isEmpty ? "列\(m.kinds.count + 1)" : h
+                if m.headers.contains(name) { name += "\(m.headers.filter { $0.hasPrefix(h) }.count + 1)" }
+                m.append(.extra(extra), header: name)
                 extra += 1
             }
         }
