@@ -98,19 +98,35 @@ public struct ColumnMap: Hashable, Sendable {
             }
             headers = wrapped
         }
+        // What each header names; a subsidy column named without 培训 or 鉴定 (`补贴标准（元/人）`)
+        // is training when no header names training, then assessment.
+        var meanings = headers.map(HeaderWords.meaning)
+        for i in meanings.indices where meanings[i] == .extra && (headers[i].contains("补贴") || headers[i].contains("标准")) {
+            if !meanings.contains(.field(.training)) {
+                meanings[i] = .field(.training)
+            } else if !meanings.contains(.field(.assessment)) {
+                meanings[i] = .field(.assessment)
+            }
+        }
         var m = ColumnMap()
         var extra = 0
-        var subsidyColumns = headers.filter { if case .field(let f) = HeaderWords.meaning($0) { f == .training || f == .assessment } else { false } }
-        // A subsidy header that names levels (`…等级及补贴标准`) has them in its cells, not below it.
-        if subsidyColumns.contains(where: { !$0.contains("等级") }) { subsidyColumns.removeAll { $0.contains("等级") } }
+        // Subsidy columns that may have level sub-columns below them: those whose header does
+        // not name levels itself (`…等级及补贴标准` has them in its cells), if any does not.
+        var subsidyColumns = headers.indices.filter { meanings[$0] == .field(.training) || meanings[$0] == .field(.assessment) }
+        if subsidyColumns.contains(where: { !headers[$0].contains("等级") }) { subsidyColumns.removeAll { headers[$0].contains("等级") } }
         let levels = levelLines.first ?? []
         var levelsPer = subsidyColumns.isEmpty ? 0 : levels.count / subsidyColumns.count
         if levelsPer * subsidyColumns.count != levels.count { levelsPer = 0 }
         var subsidyIndex = 0
         var used = Set<TableField>()
-        for h in headers {
-            switch HeaderWords.meaning(h) {
-            case .field(let f) where (f == .training || f == .assessment) && levelsPer > 0 && subsidyColumns.contains(h):
+        // A header naming no row number: the row number still comes first on every row.
+        if !meanings.contains(.field(.seq)) {
+            m.append(.field(.seq), header: "")
+            used.insert(.seq)
+        }
+        for (i, h) in headers.enumerated() {
+            switch meanings[i] {
+            case .field(let f) where (f == .training || f == .assessment) && levelsPer > 0 && subsidyColumns.contains(i):
                 for l in levels[subsidyIndex * levelsPer..<(subsidyIndex + 1) * levelsPer] {
                     m.append(.level(f, l), header: h + "/" + l.rawValue)
                 }

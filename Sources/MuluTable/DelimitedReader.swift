@@ -471,7 +471,8 @@ public enum DelimitedReader {
         var rest = Substring(text)
         guard let f = rest.first, f.isASCIIDigit else { return false }
         rest = rest.drop { $0.isASCIIDigit || $0 == "," || $0 == "." }
-        return rest.isEmpty || ["元", "元/人", "元/人次", "元／人", "元／人次", "元每人"].contains(String(rest))
+        // The unit may carry a note or the levels after it: `2160元/人（含教材费）`.
+        return rest.isEmpty || rest.hasPrefix("元")
     }
 
     /// A token that may continue a subsidy cell after its start: a unit, a note, a level list

@@ -26,7 +26,7 @@ public enum HeaderWords {
         (.training, ["培训"]),
         (.assessment, ["鉴定", "考核", "评价", "认定", "取证"]),
         (.urgent, ["急需", "紧缺", "是否"]),
-        (.industry, ["行业", "产业", "领域"]),
+        (.industry, ["行业", "产业", "领域", "类别"]),
     ]
 
     /// Words of a column that is not a name even though it mentions 职业 (`职业技能等级`).
@@ -37,7 +37,7 @@ public enum HeaderWords {
 
     /// The meaning of a header cell's text (blanks already removed).
     public static func meaning(_ text: String) -> Meaning {
-        if text == "序" { return .field(.seq) }
+        if text == "序" || text == "编号" || text == "序列" { return .field(.seq) }
         if let level = Level(published: text) ?? Level(published: text.replacingOccurrences(of: "（", with: "").replacingOccurrences(of: "）", with: "")) {
             return .level(level)
         }

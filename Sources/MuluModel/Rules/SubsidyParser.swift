@@ -46,7 +46,10 @@ public enum SubsidyParser {
         var note: String?
         if text.hasSuffix("）") || text.hasSuffix(")"), let open = text.lastIndex(where: { $0 == "（" || $0 == "(" }) {
             let inner = String(text[text.index(after: open)..<text.index(before: text.endIndex)])
-            if LevelWords.single(inner) == nil, !inner.isEmpty {
+            if LevelWords.list(inner) != nil, !text[..<open].contains(where: { LevelWords.single(String($0)) != nil || "级师".contains($0) }) {
+                // The levels after the amount: `2160元/人（初级、中级）`.
+                text = inner + "：" + String(text[..<open])
+            } else if LevelWords.single(inner) == nil, !inner.isEmpty {
                 note = inner
                 text = String(text[..<open])
             }
