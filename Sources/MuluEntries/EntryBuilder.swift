@@ -234,27 +234,26 @@ public struct EntryBuilder: RowSink {
         }
     }
 
-    /// True when a free-text cell holds a run of three digits or more, or a dotted or dashed
-    /// digit group: text that belongs in a code or amount column.
     /// ``holdsFigures(_:)``, or a subsidy in words: a final `费用` (`按实际发生费用`).
     static func holdsFiguresOrSubsidy(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
         if holdsFigures(cell) { return true }
-        // (An amount's `元` follows its digits, caught above; 元 alone is in names: 元件.)
         // 费用: E8 B4 B9 E7 94 A8
         return cell.count >= 6 && Array(cell.suffix(6)) == [0xE8, 0xB4, 0xB9, 0xE7, 0x94, 0xA8]
     }
 
+    /// True when a free-text cell holds a code (digits, a segment separator, digits: `6-31`,
+    /// `6.31`) or an amount (digits then `元`): text that belongs in a code or amount column. Digits
+    /// alone are not (`3D打印`, a catalogue's own numbering inside a name).
     static func holdsFigures(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
-        var run = 0
-        for b in cell {
-            if b >= 0x30 && b <= 0x39 {
-                run += 1
-                if run >= 3 { return true }
-            } else if run > 0 && (b == 0x2D || b == 0x2E) {
-                run += 1
-            } else {
-                run = 0
-            }
+        var i = 0
+        let n = cell.count
+        while i < n {
+            guard cell[i] >= 0x30 && cell[i] <= 0x39 else { i += 1; continue }
+            while i < n, cell[i] >= 0x30 && cell[i] <= 0x39 { i += 1 }
+            guard i < n else { return false }
+            let b = cell[i]
+            if (b == 0x2D || b == 0x2E || b == 0x5F), i + 1 < n, cell[i + 1] >= 0x30 && cell[i + 1] <= 0x39 { return true }
+            if b == 0xE5, i + 2 < n, cell[i + 1] == 0x85, cell[i + 2] == 0x83 { return true }  // 元
         }
         return false
     }
