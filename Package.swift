@@ -20,23 +20,57 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "mulu", targets: ["mulu"]),
-        .library(name: "MuluCore", targets: ["MuluCore"]),
+        // Every stage, for tools built on mulu (Bench/, Fuzz/): import the modules you use.
+        .library(
+            name: "Mulu",
+            targets: [
+                "MuluSupport", "MuluModel", "MuluPDF", "MuluExtract", "MuluTable", "MuluEntries",
+                "MuluOutput", "MuluDiff", "MuluPipeline",
+            ]
+        ),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
+        // The targets follow the data; each imports only targets listed before it (README: Layout).
+        .target(
+            name: "MuluSupport",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(name: "MuluModel", dependencies: ["MuluSupport"]),
         .systemLibrary(
             name: "CPoppler",
             pkgConfig: "poppler-glib",
             providers: [.apt(["libpoppler-glib-dev"])]
         ),
-        .target(name: "MuluPDF", dependencies: ["CPoppler"]),
-        .target(name: "MuluCore", dependencies: ["MuluPDF"]),
+        .target(name: "MuluPDF", dependencies: ["CPoppler", "MuluModel"]),
+        .target(name: "MuluExtract", dependencies: ["MuluModel", "MuluPDF"]),
+        .target(name: "MuluTable", dependencies: ["MuluModel", "MuluExtract"]),
+        .target(name: "MuluEntries", dependencies: ["MuluModel", "MuluExtract", "MuluTable"]),
+        .target(name: "MuluOutput", dependencies: ["MuluModel"]),
+        .target(
+            name: "MuluDiff",
+            dependencies: [
+                "MuluModel", "MuluOutput",
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
+        ),
+        .target(
+            name: "MuluPipeline",
+            dependencies: [
+                "MuluSupport", "MuluModel", "MuluPDF", "MuluExtract", "MuluTable", "MuluEntries",
+                "MuluOutput", "MuluDiff",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ]
+        ),
         .executableTarget(
             name: "mulu",
             dependencies: [
-                "MuluCore",
+                "MuluSupport", "MuluModel", "MuluTable", "MuluOutput", "MuluDiff", "MuluPipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -47,7 +81,10 @@ let package = Package(
         ),
         .testTarget(
             name: "MuluCoreTests",
-            dependencies: ["MuluCore", "MuluPDF", "MuluGenerated"],
+            dependencies: [
+                "MuluSupport", "MuluModel", "MuluPDF", "MuluExtract", "MuluTable", "MuluEntries",
+                "MuluOutput", "MuluDiff", "MuluPipeline", "MuluGenerated",
+            ],
             exclude: ["Fixtures"]
         ),
     ]

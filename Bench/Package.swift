@@ -16,6 +16,6 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "ParserBench",
-            dependencies: [.product(name: "MuluCore", package: rootIdentity)]),
+            dependencies: [.product(name: "Mulu", package: rootIdentity)]),
     ]
 )

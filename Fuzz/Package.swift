@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 // libFuzzer harnesses for mulu's parsers. A separate package, so the main build never links them:
 // `scripts/fuzz SECONDS` builds it (release, a toolset adding `-sanitize=fuzzer,address -use-ld=lld`
-// to every Swift module, MuluCore included, so libFuzzer sees its coverage) and runs both.
+// to every Swift module, every Mulu module included, so libFuzzer sees its coverage) and runs both.
 // Each harness's top-level code hands control to libFuzzer through `LLVMFuzzerRunDriver`, since
 // SwiftPM gives every executable its own `main`.
 import Foundation
@@ -20,9 +20,9 @@ let package = Package(
         .target(name: "CFuzzDriver"),
         .executableTarget(
             name: "FuzzText",
-            dependencies: ["CFuzzDriver", .product(name: "MuluCore", package: rootIdentity)]),
+            dependencies: ["CFuzzDriver", .product(name: "Mulu", package: rootIdentity)]),
         .executableTarget(
             name: "FuzzPDF",
-            dependencies: ["CFuzzDriver", .product(name: "MuluCore", package: rootIdentity)]),
+            dependencies: ["CFuzzDriver", .product(name: "Mulu", package: rootIdentity)]),
     ]
 )

@@ -1,6 +1,10 @@
 import ArgumentParser
 import Foundation
-import MuluCore
+import MuluSupport
+import MuluModel
+import MuluOutput
+import MuluDiff
+import MuluPipeline
 
 /// `mulu compile INPUT --out DIR`: a notice or catalogue folder into open-data files.
 struct CompileCommand: ParsableCommand {

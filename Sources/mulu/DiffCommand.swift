@@ -1,6 +1,10 @@
 import ArgumentParser
 import Foundation
-import MuluCore
+import MuluSupport
+import MuluModel
+import MuluOutput
+import MuluDiff
+import MuluPipeline
 
 /// `mulu diff OLD NEW [--format text|markdown|json] [--crosswalk FILE]`: what changed between two
 /// catalogues, matched by key. Exits 0 when equal, 1 when they differ, 2 on any error.

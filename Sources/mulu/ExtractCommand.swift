@@ -1,6 +1,10 @@
 import ArgumentParser
 import Foundation
-import MuluCore
+import MuluSupport
+import MuluModel
+import MuluOutput
+import MuluDiff
+import MuluPipeline
 
 /// `mulu extract NOTICE`: prints the recovered table, a row a line, and can draw it.
 struct ExtractCommand: ParsableCommand {

@@ -1,5 +1,12 @@
 import Testing
-@testable import MuluCore
+@testable import MuluSupport
+@testable import MuluModel
+@testable import MuluExtract
+@testable import MuluTable
+@testable import MuluEntries
+@testable import MuluOutput
+@testable import MuluDiff
+@testable import MuluPipeline
 
 /// The byte-level pieces the encoders are built from, each against a plain reference: the
 /// buffer, the eight-bytes-at-a-time scans, and the entry layout of `catalogue.json` against the

@@ -1,6 +1,13 @@
 import Foundation
 import Testing
-@testable import MuluCore
+@testable import MuluSupport
+@testable import MuluModel
+@testable import MuluExtract
+@testable import MuluTable
+@testable import MuluEntries
+@testable import MuluOutput
+@testable import MuluDiff
+@testable import MuluPipeline
 
 @Suite("Compile: datapackage.json and index.json")
 struct CompileDataPackageTests {
@@ -42,7 +49,7 @@ struct CompileDataPackageTests {
         #expect(r["mediatype"] as? String == "text/csv")
         #expect(r["encoding"] as? String == "utf-8")
         #expect(r["bytes"] as? Int == csv.count)
-        #expect(r["hash"] as? String == "sha256:" + SHA256.hex(csv))
+        #expect(r["hash"] as? String == "sha256:" + Checksum.hex(csv))
         let dialect = try #require(r["dialect"] as? NSDictionary)
         #expect(dialect["lineTerminator"] as? String == "\r\n")
         #expect(dialect["delimiter"] as? String == ",")

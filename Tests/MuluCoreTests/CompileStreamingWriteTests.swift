@@ -1,6 +1,13 @@
 import Foundation
 import Testing
-@testable import MuluCore
+@testable import MuluSupport
+@testable import MuluModel
+@testable import MuluExtract
+@testable import MuluTable
+@testable import MuluEntries
+@testable import MuluOutput
+@testable import MuluDiff
+@testable import MuluPipeline
 
 /// `CatalogueCompiler.write`, which streams the encoders into their files, against the in-memory
 /// `files(for:)`, and the atomic-write guarantees on that path.

@@ -1,6 +1,13 @@
 import Foundation
 import Testing
-@testable import MuluCore
+@testable import MuluSupport
+@testable import MuluModel
+@testable import MuluExtract
+@testable import MuluTable
+@testable import MuluEntries
+@testable import MuluOutput
+@testable import MuluDiff
+@testable import MuluPipeline
 
 /// changji-2024 against the revised changji-2025-r1: exactly the changes DESIGN.md lists, from
 /// every form of the fixtures.

@@ -1,5 +1,12 @@
 import Testing
-@testable import MuluCore
+@testable import MuluSupport
+@testable import MuluModel
+@testable import MuluExtract
+@testable import MuluTable
+@testable import MuluEntries
+@testable import MuluOutput
+@testable import MuluDiff
+@testable import MuluPipeline
 
 /// A training subsidy for `初级、中级` of `amount` yuan, as diff tests use it.
 func diffTraining(_ amount: Int) -> Subsidy {

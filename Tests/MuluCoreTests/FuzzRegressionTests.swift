@@ -1,6 +1,13 @@
 import Foundation
 import Testing
-@testable import MuluCore
+@testable import MuluSupport
+@testable import MuluModel
+@testable import MuluExtract
+@testable import MuluTable
+@testable import MuluEntries
+@testable import MuluOutput
+@testable import MuluDiff
+@testable import MuluPipeline
 
 /// Every input the fuzzers (`scripts/fuzz`) found a crash, hang or sanitizer report with, kept in
 /// `Fixtures/fuzz/` and run again through the parser it was found with (`text-*`: parseText,

@@ -1,7 +1,14 @@
 import Foundation
 import MuluGenerated
 import Testing
-@testable import MuluCore
+@testable import MuluSupport
+@testable import MuluModel
+@testable import MuluExtract
+@testable import MuluTable
+@testable import MuluEntries
+@testable import MuluOutput
+@testable import MuluDiff
+@testable import MuluPipeline
 
 /// The committed generated/ files agree with each other and with the committed inputs.
 @Suite struct GeneratedCatalogueTests {

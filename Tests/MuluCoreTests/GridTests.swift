@@ -1,7 +1,8 @@
 import Foundation
 import Testing
-import MuluPDF
-@testable import MuluCore
+@testable import MuluPDF
+@testable import MuluExtract
+@testable import MuluTable
 
 /// A bitmap drawn by hand: white, with dark lines of a given thickness, lean and noise.
 private struct Canvas {

@@ -1,6 +1,13 @@
 import Foundation
 import Testing
-@testable import MuluCore
+@testable import MuluSupport
+@testable import MuluModel
+@testable import MuluExtract
+@testable import MuluTable
+@testable import MuluEntries
+@testable import MuluOutput
+@testable import MuluDiff
+@testable import MuluPipeline
 
 /// Delimited text is read in parts on several cores; reading in any number of parts must give
 /// exactly what reading in one part gives.

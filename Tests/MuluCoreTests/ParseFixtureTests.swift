@@ -1,6 +1,13 @@
 import Foundation
 import Testing
-@testable import MuluCore
+@testable import MuluSupport
+@testable import MuluModel
+@testable import MuluExtract
+@testable import MuluTable
+@testable import MuluEntries
+@testable import MuluOutput
+@testable import MuluDiff
+@testable import MuluPipeline
 
 /// Parses a fixture by its path under Fixtures/, reading it once.
 func parseFixture(_ name: String, password: String? = nil) throws -> ParsedNotice {
@@ -188,8 +195,8 @@ let reference2025 = try! parseFixture("changji-2025-r1.txt")
     }
 
     @Test func codes() {
-        #expect(FieldNormaliser.code("６－２４—０３–０１－＊") == "6-24-03-01-*")
-        #expect(FieldNormaliser.code("6-24-03-03- 05") == "6-24-03-03-05")
+        #expect(CodeSyntax.normalise("６－２４—０３–０１－＊") == "6-24-03-01-*")
+        #expect(CodeSyntax.normalise("6-24-03-03- 05") == "6-24-03-03-05")
         for good in ["6", "6-24", "6-24-03", "6-30-99-00", "5-02-01-00-01", "6-24-03-01-*"] { #expect(CodeSyntax.isWellFormed(good)) }
         for bad in ["", "66-24", "6-2", "6-24-03-*", "6-24-03-01-05-01", "6--03"] { #expect(!CodeSyntax.isWellFormed(bad)) }
         #expect(CodeSyntax.parentOccupation("6-24-03-01-05") == "6-24-03-01")
@@ -204,8 +211,8 @@ let reference2025 = try! parseFixture("changji-2025-r1.txt")
         #expect(FieldNormaliser.text("电线电缆 金属导体挤 制工") == "电线电缆金属导体挤制工")
         #expect(FieldNormaliser.text("AI  训练师") == "AI训练师")
         #expect(FieldNormaliser.text("CAD 3D 设计员") == "CAD 3D设计员")
-        #expect(FieldNormaliser.urgentMark("＊") == true)
-        #expect(FieldNormaliser.urgentMark("") == false)
-        #expect(FieldNormaliser.urgentMark("maybe") == nil)
+        #expect(UrgencyMark.read("＊") == true)
+        #expect(UrgencyMark.read("") == false)
+        #expect(UrgencyMark.read("maybe") == nil)
     }
 }

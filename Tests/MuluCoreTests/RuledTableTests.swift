@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import MuluCore
+@testable import MuluModel
+@testable import MuluTable
+@testable import MuluPipeline
 
 /// Ruled tables read by their rules (`RuledRows`): merged cells of any alignment, across pages.
 @Suite struct RuledTableTests {

@@ -1,5 +1,12 @@
 import Testing
-@testable import MuluCore
+@testable import MuluSupport
+@testable import MuluModel
+@testable import MuluExtract
+@testable import MuluTable
+@testable import MuluEntries
+@testable import MuluOutput
+@testable import MuluDiff
+@testable import MuluPipeline
 
 /// The catalogue-wide checks, on a catalogue large enough to be checked in two passes at once.
 @Suite struct ValidatorTests {

@@ -1,5 +1,11 @@
 import Foundation
-import MuluCore
+import MuluSupport
+import MuluModel
+import MuluTable
+import MuluEntries
+import MuluOutput
+import MuluDiff
+import MuluPipeline
 
 /// `ParserBench FILE [RUNS]`: times `NoticeParser.parseText` alone on FILE's bytes (read once,
 /// outside the timing), RUNS times (default 5), and prints one line:

@@ -1,6 +1,12 @@
 import CFuzzDriver
 import Foundation
-import MuluCore
+import MuluSupport
+import MuluModel
+import MuluTable
+import MuluEntries
+import MuluOutput
+import MuluDiff
+import MuluPipeline
 
 /// Any bytes through the text notice parser. A thrown `MuluError` is a correct answer to bad
 /// input; only a crash, a hang or a sanitizer report is a finding.

@@ -1,0 +1,140 @@
+import Foundation
+import MuluSupport
+import MuluModel
+import MuluPDF
+
+/// Turns a PDF's glyph boxes (from poppler-glib, through MuluPDF) into lines of fragments.
+public enum PDFSource {
+    /// The pages as lines of fragments, the body text's em size (median glyph height), and each
+    /// page's ruling lines (`RuleFinder`; the table stages build them into grids).
+    ///
+    /// Pages are independent until rows are joined, so they are read in parts, one per core, each
+    /// part through a poppler document of its own (a `PDFDocument` is not thread-safe): first
+    /// every page's glyphs (so a scan or an unmapped font is refused before anything is drawn),
+    /// then each page with text is drawn in grey at `grid.renderScale` and its rules found.
+    public static func pages(
+        _ bytes: [UInt8], path: String, password: String?, settings grid: GridSettings = GridSettings(),
+        parts: Int? = nil
+    ) throws -> (pages: [PageText], emSize: Double, rules: [[Rule]]) {
+        let documents: [PDFDocument]
+        let textPages: [PDFTextPage]
+        do throws(PDFError) {
+            let first = try PDFDocument(bytes: bytes, path: path, password: password)
+            let count = first.pageCount
+            let n = max(1, min(parts ?? ProcessInfo.processInfo.activeProcessorCount, count))
+            var opened = [first]
+            for _ in 1..<n { opened.append(try PDFDocument(bytes: bytes, path: path, password: password)) }
+            documents = opened
+            let ranges = (0..<n).map { k in (count * k / n)..<(count * (k + 1) / n) }
+            let shared = Shared(documents)
+            let read = Parallel.run(ranges.indices.map { k in
+                { @Sendable in Result { () throws(PDFError) in try shared.documents[k].textPages(ranges[k]) } }
+            })
+            var all: [PDFTextPage] = []
+            var unmapped = 0
+            for r in read {
+                let (pages, u) = try r.get()
+                all += pages
+                unmapped += u
+            }
+            try first.checkTextLayer(all, unmapped: unmapped)
+            textPages = all
+        } catch {
+            throw MuluError(file: path, problem: error.message)
+        }
+        var heights: [Double] = []
+        for page in textPages {
+            for g in page.glyphs where heights.count < TableSettings.emSampleGlyphs { heights.append(g.y1 - g.y0) }
+        }
+        heights.sort()
+        let em = heights.isEmpty ? TableSettings.defaultEmSize : max(heights[heights.count / 2], TableSettings.minEmSize)
+        var settings = TableSettings.pdf(emSize: em)
+        settings.grid = grid
+        let frozen = settings
+        let n = documents.count
+        let count = textPages.count
+        let ranges = (0..<n).map { k in (count * k / n)..<(count * (k + 1) / n) }
+        let shared = Shared(documents)
+        let done = Parallel.run(ranges.indices.map { k in
+            { @Sendable in
+                ranges[k].map { i -> Result<(PageText, [Rule]), PDFError> in
+                    let page = textPages[i]
+                    let lines = lines(of: page, settings: frozen)
+                    guard !page.glyphs.isEmpty else {
+                        return .success((lines, []))
+                    }
+                    return Result { () throws(PDFError) in
+                        let bitmap = try shared.documents[k].renderGrey(page: page.number, scale: frozen.grid.renderScale)
+                        return (lines, RuleFinder.rules(in: bitmap, settings: frozen))
+                    }
+                }
+            }
+        })
+        var pages: [PageText] = []
+        var rules: [[Rule]] = []
+        for part in done {
+            for r in part {
+                switch r {
+                case .success(let (p, g)):
+                    pages.append(p)
+                    rules.append(g)
+                case .failure(let e):
+                    throw MuluError(file: path, problem: e.message)
+                }
+            }
+        }
+        return (pages, em, rules)
+    }
+
+    /// Poppler documents handed to worker threads, each used by exactly one of them.
+    private final class Shared: @unchecked Sendable {
+        let documents: [PDFDocument]
+        init(_ documents: [PDFDocument]) { self.documents = documents }
+    }
+
+    /// Glyphs clustered into lines (vertical centres within `lineTolerance`), each line split
+    /// into fragments where glyphs are more than `wordGap` apart.
+    static func lines(of page: PDFTextPage, settings: TableSettings) -> PageText {
+        let glyphs = page.glyphs.sorted { ($0.y0 + $0.y1, $0.x0) < ($1.y0 + $1.y1, $1.x0) }
+        var groups: [[PDFGlyph]] = []
+        var center = -Double.infinity
+        for g in glyphs {
+            let c = (g.y0 + g.y1) / 2
+            if groups.isEmpty || c - center > settings.lineTolerance {
+                groups.append([g])
+                center = c
+            } else {
+                groups[groups.count - 1].append(g)
+            }
+        }
+        var lines: [TextLine] = []
+        lines.reserveCapacity(groups.count)
+        for (index, group) in groups.enumerated() {
+            let row = group.sorted { $0.x0 < $1.x0 }
+            var fragments: [Fragment] = []
+            var scalars = String.UnicodeScalarView()
+            var box = (x0: 0.0, x1: 0.0, y0: 0.0, y1: 0.0)
+            func flush() {
+                guard !scalars.isEmpty else { return }
+                fragments.append(Fragment(
+                    text: String(scalars), x0: box.x0, x1: box.x1, y0: box.y0, y1: box.y1,
+                    page: page.number, line: index + 1))
+                scalars = String.UnicodeScalarView()
+            }
+            for g in row {
+                if !scalars.isEmpty, g.x0 - box.x1 > settings.wordGap { flush() }
+                if scalars.isEmpty {
+                    box = (g.x0, g.x1, g.y0, g.y1)
+                } else {
+                    box.x1 = max(box.x1, g.x1)
+                    box.y0 = min(box.y0, g.y0)
+                    box.y1 = max(box.y1, g.y1)
+                }
+                scalars.append(g.scalar)
+            }
+            flush()
+            lines.append(TextLine(page: page.number, line: index + 1, fragments: fragments))
+        }
+        return PageText(number: page.number, width: page.width, height: page.height, lines: lines)
+    }
+}

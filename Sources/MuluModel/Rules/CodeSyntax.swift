@@ -1,0 +1,132 @@
+/// The shape of a national occupational classification code.
+///
+/// 1–5 segments: a one-digit major group, then two-digit segments (`6`, `6-24`, `6-24-03`,
+/// `6-24-03-01` occupation, `6-24-03-01-05` work type); a fifth segment `*` is a work type the
+/// catalogue lists without a code of its own. `00` segments occur (`6-30-99-00`).
+public enum CodeSyntax {
+    /// True when `code` (already normalised) has that shape.
+    public static func isWellFormed(_ code: String) -> Bool {
+        // Bytewise: segment lengths 1, 2, 2, 2, 2 (the fifth may be `*`).
+        var segment = 0
+        var length = 0
+        var star = false
+        for b in code.utf8 {
+            switch b {
+            case 0x2D:
+                guard length == (segment == 0 ? 1 : 2), !star else { return false }
+                segment += 1
+                length = 0
+                guard segment <= 4 else { return false }
+            case 0x30...0x39:
+                guard !star else { return false }
+                length += 1
+            case 0x2A:
+                guard segment == 4, length == 0 else { return false }
+                star = true
+                length = 2
+            default:
+                return false
+            }
+        }
+        return length == (segment == 0 ? 1 : 2)
+    }
+
+    /// True for a work type listed without a code of its own (`6-24-03-01-*`).
+    public static func isWildcard(_ code: String) -> Bool { code.hasSuffix("-*") }
+
+    /// The occupation a work type belongs to (`6-24-03-01-05` → `6-24-03-01`), or nil.
+    public static func parentOccupation(_ code: String) -> String? {
+        parentOccupationLength(code).map { String(decoding: code.utf8.prefix($0), as: UTF8.self) }
+    }
+
+    /// The length in bytes of the occupation's code at the start of a work type's code (the part
+    /// before the fourth dash, when there are exactly four), or nil.
+    @inline(__always)
+    public static func parentOccupationLength(_ code: String) -> Int? {
+        var dashes = 0
+        var fourth = 0
+        var i = 0
+        for b in code.utf8 {
+            if b == 0x2D {
+                dashes += 1
+                if dashes == 4 { fourth = i }
+            }
+            i += 1
+        }
+        return dashes == 4 ? fourth : nil
+    }
+
+    /// True for a code that identifies one occupation or work type: not empty and not a
+    /// wildcard (`6-24-02-01-*`), which several uncoded work types share.
+    public static func isSpecific(_ code: String) -> Bool {
+        !code.isEmpty && !code.unicodeScalars.contains(where: isAsterisk)
+    }
+
+    // MARK: - Normalisation
+
+    /// A dash of any kind (hyphen-minus, full-width, en, em, minus, hyphen …): a segment
+    /// separator in a code, or "none" in a mark cell.
+    @inline(__always)
+    public static func isDash(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x2D, 0xFF0D, 0x2010...0x2015, 0x2212, 0xFE58, 0xFE63, 0x2500, 0x2E3A, 0x2E3B: true
+        default: false
+        }
+    }
+
+    /// An asterisk of any kind: `*`, `＊`, `∗`, `﹡`, `※`, `✱`.
+    @inline(__always)
+    public static func isAsterisk(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x2A, 0xFF0A, 0x2217, 0xFE61, 0x203B, 0x2731: true
+        default: false
+        }
+    }
+
+    /// A code as published, normalised: ASCII digits, `-` for every dash, `*` for every
+    /// asterisk, no blanks.
+    public static func normalise(_ raw: String) -> String {
+        if raw.utf8.allSatisfy({ Digits.isASCII($0) || $0 == 0x2D || $0 == 0x2A }) { return raw }
+        var out = String.UnicodeScalarView()
+        for u in raw.unicodeScalars where !Blank.isBlank(u) {
+            if isDash(u) {
+                out.append("-")
+            } else if isAsterisk(u) {
+                out.append("*")
+            } else {
+                out.append(FullWidth.narrow(u))
+            }
+        }
+        return String(out)
+    }
+
+    /// ``normalise(_:)`` from a cell's UTF-8 bytes.
+    @inline(__always)
+    public static func normalise(_ p: UnsafeBufferPointer<UInt8>) -> String {
+        if p.allSatisfy({ Digits.isASCII($0) || $0 == 0x2D || $0 == 0x2A }) {
+            return String(decoding: p, as: UTF8.self)
+        }
+        return normalise(String(decoding: p, as: UTF8.self))
+    }
+
+    /// True when a token starts like a code: a digit (ASCII or full-width), and a dash of any
+    /// kind somewhere in it. How the delimited reader finds the code cell.
+    @inline(__always)
+    public static func startsCode(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let b0 = p.first else { return false }
+        let digit = Digits.isASCII(b0)
+            || (b0 == 0xEF && p.count >= 3 && p[1] == 0xBC && (0x90...0x99).contains(p[2]))
+        guard digit else { return false }
+        var i = 0
+        while i < p.count {
+            let b = p[i]
+            if b == 0x2D { return true }
+            if b >= 0xE2, i + 2 < p.count {
+                let s = String(decoding: UnsafeBufferPointer(rebasing: p[i..<i + 3]), as: UTF8.self).unicodeScalars.first!
+                if isDash(s) { return true }
+            }
+            i += b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+        }
+        return false
+    }
+}

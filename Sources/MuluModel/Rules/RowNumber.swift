@@ -1,0 +1,41 @@
+/// The rule for row numbers (序号): a whole number of ASCII or full-width digits (``Digits``),
+/// blanks around it ignored.
+public enum RowNumber {
+    /// The row number `raw` holds, or nil if it is not a whole number of at most
+    /// `Digits.maxCount` digits.
+    public static func parse(_ raw: String) -> Int? {
+        var value = 0
+        var digits = 0
+        for u in raw.unicodeScalars where !Blank.isBlank(u) {
+            guard let d = Digits.value(u), digits < Digits.maxCount else { return nil }
+            value = value * 10 + d
+            digits += 1
+        }
+        return digits == 0 ? nil : value
+    }
+
+    /// ``parse(_:)`` on a token's UTF-8 bytes: ASCII digits read in place, anything else through
+    /// the string rule.
+    @inline(__always)
+    public static func parse(_ p: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard p.count <= Digits.maxCount, !p.isEmpty else { return parse(String(decoding: p, as: UTF8.self)) }
+        var value = 0
+        for b in p {
+            guard Digits.isASCII(b) else { return parse(String(decoding: p, as: UTF8.self)) }
+            value = value * 10 + Int(b - 0x30)
+        }
+        return value
+    }
+
+    /// True when the bytes `p[start..<end]` start, after blanks, with a row number of ASCII
+    /// digits followed by a blank: a row of a delimited table, never furniture or a header.
+    @inline(__always)
+    public static func startsLine(_ p: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> Bool {
+        var i = start
+        while i < end, case let n = Blank.length(p, at: i, end: end), n > 0 { i += n }
+        let first = i
+        while i < end, Digits.isASCII(p[i]) { i += 1 }
+        guard i > first, i - first <= Digits.maxCount, i < end else { return false }
+        return Blank.length(p, at: i, end: end) > 0
+    }
+}

@@ -1,0 +1,34 @@
+/// The rule for the urgency mark (是否急需紧缺): which cell texts say "urgent", which say
+/// "not urgent", and which say neither.
+public enum UrgencyMark {
+    /// Texts that mean urgent, besides asterisks of any kind.
+    public static let yes: Set<String> = ["是", "√", "✓", "✔", "Y", "y"]
+    /// Texts that mean not urgent, besides a blank cell and dashes.
+    public static let no: Set<String> = ["否"]
+
+    /// True for an urgent mark, false for none (blank, `否`, a dash), nil for anything else.
+    public static func read(_ raw: String) -> Bool? {
+        if raw.isEmpty { return false }
+        if raw.utf8.count == 1, raw.utf8.first == 0x2A { return true }
+        let t = Blank.removed(from: raw)
+        if t.isEmpty || no.contains(t) || t.unicodeScalars.allSatisfy(CodeSyntax.isDash) { return false }
+        if t.unicodeScalars.allSatisfy(CodeSyntax.isAsterisk) || yes.contains(t) { return true }
+        return nil
+    }
+
+    /// ``read(_:)`` on a cell's UTF-8 bytes (a lone `*` read in place).
+    @inline(__always)
+    public static func read(_ p: UnsafeBufferPointer<UInt8>) -> Bool? {
+        if p.isEmpty { return false }
+        if p.count == 1 && p[0] == 0x2A { return true }
+        return read(String(decoding: p, as: UTF8.self))
+    }
+
+    /// True when a token is an urgent mark (a cell of the urgency column starts here).
+    @inline(__always)
+    public static func isMark(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        if p.count == 1 { return p[0] == 0x2A || p[0] == 0x59 || p[0] == 0x79 }
+        guard p.count <= 4 else { return false }
+        return read(p) == true
+    }
+}

@@ -1,0 +1,157 @@
+import MuluSupport
+import MuluModel
+/// Turns a loaded catalogue into the files `mulu compile` writes: streamed straight into their
+/// folder and replaced there together (``write(_:options:into:)``), or all in memory
+/// (``files(for:options:)``).
+public enum CatalogueCompiler {
+    /// What to write and how.
+    public struct Options: Sendable {
+        /// `$schema` written into catalogue.json, e.g. `../../schemas/catalogue.schema.json`.
+        public var schemaRef: String?
+        /// Start the CSV with a UTF-8 byte-order mark (for Excel on Windows).
+        public var byteOrderMark: Bool
+        public init(schemaRef: String? = nil, byteOrderMark: Bool = false) {
+            self.schemaRef = schemaRef
+            self.byteOrderMark = byteOrderMark
+        }
+    }
+
+    /// The names of the files compiled for `loaded`, in the order they are written:
+    /// `catalogue.json`, `catalogue.csv`, `datapackage.json` and `<TypeName>.swift`.
+    public static func fileNames(for loaded: some CompilableCatalogue) -> [String] {
+        ["catalogue.json", "catalogue.csv", "datapackage.json", "\(typeName(for: loaded)).swift"]
+    }
+
+    /// The files for one catalogue (see ``fileNames(for:)``), named relative to the output
+    /// folder, all in memory.
+    public static func files(
+        for loaded: some CompilableCatalogue, options: Options
+    ) -> [(name: String, bytes: [UInt8])] {
+        let catalogue = loaded.catalogue
+        let typeName = typeName(for: loaded)
+        // The three encodings share nothing: run them on all cores.
+        let (schemaRef, bom) = (options.schemaRef, options.byteOrderMark)
+        let tasks: [@Sendable () -> [UInt8]] = [
+            { CatalogueJSON.encode(catalogue, schemaRef: schemaRef) },
+            { CatalogueCSV.encode(catalogue, byteOrderMark: bom) },
+            { CatalogueSwiftSource.encode(catalogue, typeName: typeName) },
+        ]
+        let encoded = Parallel.run(tasks)
+        let (json, csv, swift) = (encoded[0], encoded[1], encoded[2])
+        let package = dataPackage(for: loaded, options: options, csvByteCount: csv.count, csvSHA256: Checksum.hex(csv))
+        return zip(fileNames(for: loaded), [json, csv, package, swift]).map { ($0, $1) }
+    }
+
+    /// Compiles `loaded` into `directory` (created if missing) and returns the names written.
+    ///
+    /// The same files as ``files(for:options:)``, but never whole in memory: the three encoders
+    /// run on all cores, each streaming its bytes in chunks into its temporary file as it goes
+    /// (the CSV hashed on the way, for `datapackage.json`), so that encoding, hashing and the
+    /// disk's writing overlap. The files are then renamed into place together, as
+    /// ``AtomicWriter/write(_:into:)`` does, with its checks and errors; on any failure nothing
+    /// is left behind and existing files are untouched.
+    ///
+    /// `loaded` is let go of as soon as the files are encoded, on another core: given the last
+    /// reference to it, its entries are freed while the files are flushed and renamed (which
+    /// mostly waits on the disk), not after.
+    @discardableResult
+    public static func write(
+        _ loaded: consuming some CompilableCatalogue, options: Options, into directory: String
+    ) throws -> [String] {
+        let names = fileNames(for: loaded)
+        let transaction = try AtomicWriter.Transaction(names: names, into: directory)
+        do {
+            let csv = try encode(loaded, options: options, into: transaction)
+            let package = dataPackage(for: loaded, options: options, csvByteCount: csv.count, csvSHA256: csv.sha256!)
+            Parallel.dropInBackground(consume loaded)
+            try transaction.write(2) { file in package.withUnsafeBytes { file.append($0) } }
+            try transaction.commit()
+        } catch {
+            transaction.rollBack()
+            throw error
+        }
+        return names
+    }
+
+    /// Streams `catalogue.json`, `catalogue.csv` and the Swift source into their temporary files
+    /// in `transaction`, each on a thread of its own; the CSV's size and hash.
+    private static func encode(
+        _ loaded: some CompilableCatalogue, options: Options, into transaction: AtomicWriter.Transaction
+    ) throws -> Streamed {
+        let catalogue = loaded.catalogue
+        let typeName = typeName(for: loaded)
+        let (schemaRef, bom) = (options.schemaRef, options.byteOrderMark)
+        // Each task writes one file; the CSV's task also hashes it.
+        let tasks: [@Sendable () -> Result<Streamed, any Error>] = [
+            { Result { try stream(into: transaction, file: 0) { CatalogueJSON.encode(catalogue, schemaRef: schemaRef, into: $0) } } },
+            { Result { try stream(into: transaction, file: 1, hashing: true) { CatalogueCSV.encode(catalogue, byteOrderMark: bom, into: $0) } } },
+            { Result { try stream(into: transaction, file: 3) { CatalogueSwiftSource.encode(catalogue, typeName: typeName, into: $0) } } },
+        ]
+        return try Parallel.runEach(tasks).map { try $0.get() }[1]
+    }
+
+    /// The chunk size of a streamed file: about a core's L2 cache, so a chunk is still in it
+    /// when it is hashed and copied to the kernel, and few `write` calls.
+    static let chunkSize = 1 << 20
+
+    /// What streaming one file gave: its size, and its SHA-256 when it was asked for.
+    private struct Streamed: Sendable {
+        var count: Int
+        var sha256: String?
+    }
+
+    /// Runs `encode` into a buffer that streams to file `n` of `transaction` in chunks, hashing
+    /// them on the way when `hashing`.
+    private static func stream(
+        into transaction: AtomicWriter.Transaction, file n: Int, hashing: Bool = false,
+        _ encode: (OutputBuffer) -> Void
+    ) throws -> Streamed {
+        var hasher = Checksum.Hasher()
+        var count = 0
+        try transaction.write(n) { file in
+            let out = OutputBuffer(chunkSize: chunkSize) { chunk in
+                if hashing { hasher.update(chunk) }
+                file.append(chunk)
+            }
+            encode(out)
+            out.flush()
+            count = out.totalCount
+        }
+        return Streamed(count: count, sha256: hashing ? hasher.finishHex() : nil)
+    }
+
+    /// The Swift type name of a loaded catalogue, from its id.
+    private static func typeName(for loaded: some CompilableCatalogue) -> String {
+        CatalogueSwiftSource.typeName(forID: (loaded.metadata ?? defaultMetadata(for: loaded.catalogue)).id)
+    }
+
+    /// `datapackage.json` for `loaded`, given its CSV's size and hash.
+    private static func dataPackage(
+        for loaded: some CompilableCatalogue, options: Options, csvByteCount: Int, csvSHA256: String
+    ) -> [UInt8] {
+        DataPackage.encode(
+            catalogue: loaded.catalogue, metadata: loaded.metadata ?? defaultMetadata(for: loaded.catalogue),
+            csvName: "catalogue.csv", csvByteCount: csvByteCount, csvSHA256: csvSHA256,
+            jsonName: "catalogue.json", byteOrderMark: options.byteOrderMark)
+    }
+
+    /// Metadata for a bare notice: id from its file name, licence not specified.
+    public static func defaultMetadata(for catalogue: Catalogue) -> CatalogueMetadata {
+        let stem = catalogue.source.file.split(separator: ".").dropLast().joined(separator: ".")
+        var id = ""
+        for u in stem.lowercased().unicodeScalars {
+            if ("a"..."z").contains(u) || ("0"..."9").contains(u) {
+                id.unicodeScalars.append(u)
+            } else if !id.isEmpty, id.last != "-" {
+                id += "-"
+            }
+        }
+        while id.hasSuffix("-") { id.removeLast() }
+        if id.isEmpty || !(("a"..."z").contains(id.unicodeScalars.first!)) { id = "catalogue" + (id.isEmpty ? "" : "-" + id) }
+        let year = stem.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }.first { (1990...2100).contains($0) } ?? 0
+        return CatalogueMetadata(
+            id: id, title: catalogue.title, region: "", year: year, attachment: nil,
+            notice: catalogue.source.file, source: .init(title: catalogue.source.file),
+            licence: .init(name: "notspecified", title: "Licence not specified"))
+    }
+}

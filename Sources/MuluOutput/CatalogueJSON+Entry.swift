@@ -1,0 +1,122 @@
+import MuluSupport
+import MuluModel
+extension CatalogueJSON {
+    /// Writes entries as ``JSONWriter`` would, from the layout's constant bytes: an entry's keys,
+    /// separators and indentation depend only on how deep it stands, so they are laid out once
+    /// per depth and each entry copies them around its values.
+    ///
+    /// The output is the writer's to the byte (keys sorted, two-space indentation, `null` for a
+    /// missing subsidy, `[]` for no levels); `CompileEntryLayoutTests` holds it to that.
+    final class EntryLayout: @unchecked Sendable {
+        /// The constant pieces, one after another (never changed after `init`); the ranges below
+        /// index into it.
+        private let bytes: UnsafeMutableBufferPointer<UInt8>
+        private let open, code, industry, name, seq, training, urgentTrue, urgentFalse: Range<Int>
+        private let subsidyOpen, anyOfTrue, anyOfFalse, emptyLevels, subsidyClose: Range<Int>
+        /// A level as the first item of `levels` (`[`, newline, indentation, the quoted name),
+        /// and as a later one (`,` instead of `[`), by ``levelIndex(_:)``.
+        private let firstLevel, nextLevel: [Range<Int>]
+        /// The end of a non-empty `levels` array and the key of `text`.
+        private let levelsEnd: Range<Int>
+
+        /// The layout of an entry written as a value at `depth`: the number of containers open
+        /// around it (2 in `catalogue.json`: the top object and `entries`).
+        init(depth: Int) {
+            var bytes: [UInt8] = []
+            func piece(_ parts: String...) -> Range<Int> {
+                let start = bytes.count
+                for part in parts { bytes.append(contentsOf: part.utf8) }
+                return start..<bytes.count
+            }
+            func newline(_ level: Int) -> String { "\n" + String(repeating: " ", count: level * 2) }
+            let (entryEnd, member, subsidyMember, levelItem) = (newline(depth), newline(depth + 1), newline(depth + 2), newline(depth + 3))
+            open = piece("{", member, #""assessment": "#)
+            code = piece(",", member, #""code": "#)
+            industry = piece(",", member, #""industry": "#)
+            name = piece(",", member, #""name": "#)
+            seq = piece(",", member, #""seq": "#)
+            training = piece(",", member, #""training": "#)
+            urgentTrue = piece(",", member, #""urgent": true"#, entryEnd, "}")
+            urgentFalse = piece(",", member, #""urgent": false"#, entryEnd, "}")
+            subsidyOpen = piece("{", subsidyMember, #""amountYuan": "#)
+            anyOfTrue = piece(",", subsidyMember, #""anyOf": true,"#, subsidyMember, #""levels": "#)
+            anyOfFalse = piece(",", subsidyMember, #""anyOf": false,"#, subsidyMember, #""levels": "#)
+            emptyLevels = piece("[],", subsidyMember, #""text": "#)
+            let levels = Level.allCases.sorted { Self.levelIndex($0) < Self.levelIndex($1) }
+            firstLevel = levels.map { piece("[", levelItem, "\"", $0.rawValue, "\"") }
+            nextLevel = levels.map { piece(",", levelItem, "\"", $0.rawValue, "\"") }
+            levelsEnd = piece(subsidyMember, "],", subsidyMember, #""text": "#)
+            subsidyClose = piece(member, "}")
+            self.bytes = .allocate(capacity: bytes.count)
+            _ = self.bytes.initialize(from: bytes)
+        }
+
+        deinit {
+            bytes.deallocate()
+        }
+
+        /// The layouts of the depths entries are usually written at, made once.
+        private static let common: [EntryLayout] = (0..<8).map { EntryLayout(depth: $0) }
+
+        /// The layout for `depth`.
+        static func at(depth: Int) -> EntryLayout {
+            depth < common.count ? common[depth] : EntryLayout(depth: depth)
+        }
+
+        /// Appends `e` as a JSON object (its opening `{` first, no leading separator).
+        func write(_ e: Entry, to out: OutputBuffer) {
+            put(open, to: out)
+            writeSubsidy(e.assessment, to: out)
+            put(code, to: out)
+            JSONWriter.appendString(e.code, to: out)
+            put(industry, to: out)
+            JSONWriter.appendString(e.industry, to: out)
+            put(name, to: out)
+            JSONWriter.appendString(e.name, to: out)
+            put(seq, to: out)
+            out.appendDecimal(e.seq)
+            put(training, to: out)
+            writeSubsidy(e.training, to: out)
+            put(e.urgent ? urgentTrue : urgentFalse, to: out)
+        }
+
+        @inline(__always)
+        private func put(_ range: Range<Int>, to out: OutputBuffer) {
+            out.append(UnsafeBufferPointer(rebasing: bytes[range]))
+        }
+
+        @inline(__always)
+        private func writeSubsidy(_ s: Subsidy?, to out: OutputBuffer) {
+            guard let s else {
+                out.append("null")
+                return
+            }
+            put(subsidyOpen, to: out)
+            out.appendDecimal(s.amountYuan)
+            put(s.anyOf ? anyOfTrue : anyOfFalse, to: out)
+            if s.levels.isEmpty {
+                put(emptyLevels, to: out)
+            } else {
+                for i in s.levels.indices {
+                    let index = Self.levelIndex(s.levels[i])
+                    put(i == 0 ? firstLevel[index] : nextLevel[index], to: out)
+                }
+                put(levelsEnd, to: out)
+            }
+            JSONWriter.appendString(s.text, to: out)
+            put(subsidyClose, to: out)
+        }
+
+        /// A level's place in the tables (without `Level.allCases`, which builds an array).
+        @inline(__always)
+        private static func levelIndex(_ level: Level) -> Int {
+            switch level {
+            case .junior: 0
+            case .intermediate: 1
+            case .senior: 2
+            case .technician: 3
+            case .seniorTechnician: 4
+            }
+        }
+    }
+}

@@ -1,0 +1,144 @@
+import MuluSupport
+import MuluModel
+/// Writes `datapackage.json`: a Frictionless Data Package (v1, `tabular-data-package` profile)
+/// describing `catalogue.csv` with a Table Schema, so `frictionless validate` can check the CSV.
+///
+/// - `name` is the catalogue's id, `title`, `description`, `licenses` and `sources` come from its
+///   metadata; the source entry also carries the notice's file name and SHA-256 (`file`, `sha256`).
+/// - One resource, `catalogue`: the CSV with its `bytes`, `hash` (`sha256:<hex>`), `encoding`
+///   (`utf-8`, or `utf-8-sig` when it starts with a byte-order mark), CSV `dialect` and `schema`.
+/// - The schema types every column (integer, string, boolean), marks what every row has as
+///   required, constrains codes (``codePattern``), levels (``levelsPattern``) and amounts
+///   (minimum 0), and keys rows by `seq`: the code alone is not unique (uncoded work types share
+///   `…-*`), nor is (code, name) guaranteed to be.
+/// - `mulu` (a custom property) names the `catalogue.json` beside it and its schema version.
+public enum DataPackage {
+    /// A code of 1–5 segments as published: a digit, then two-digit segments (`00` included), and a
+    /// last segment that may be `*` (a work type without a code of its own).
+    public static let codePattern = #"^[0-9](-[0-9]{2}){0,3}(-([0-9]{2}|\*))?$"#
+
+    /// One or more normalised levels joined with `|`.
+    public static let levelsPattern: String = {
+        let level = "(" + Level.allCases.map(\.rawValue).joined(separator: "|") + ")"
+        return "^" + level + #"(\|"# + level + ")*$"
+    }()
+
+    /// The bytes of `datapackage.json` for a catalogue whose CSV (`csvBytes`, to be written as
+    /// `csvName`) and JSON (`jsonName`) lie beside it. `csvSHA256` is the CSV's hash when the
+    /// caller has it already (taken alongside the other encodings); otherwise it is computed.
+    public static func encode(
+        catalogue: Catalogue, metadata: CatalogueMetadata, csvName: String, csvBytes: [UInt8],
+        csvSHA256: String? = nil,
+        jsonName: String, byteOrderMark: Bool
+    ) -> [UInt8] {
+        encode(
+            catalogue: catalogue, metadata: metadata, csvName: csvName, csvByteCount: csvBytes.count,
+            csvSHA256: csvSHA256 ?? Checksum.hex(csvBytes), jsonName: jsonName, byteOrderMark: byteOrderMark)
+    }
+
+    /// ``encode(catalogue:metadata:csvName:csvBytes:csvSHA256:jsonName:byteOrderMark:)`` for a CSV
+    /// known by its size and SHA-256 alone (hashed while it was streamed to disk).
+    public static func encode(
+        catalogue: Catalogue, metadata: CatalogueMetadata, csvName: String, csvByteCount: Int,
+        csvSHA256: String, jsonName: String, byteOrderMark: Bool
+    ) -> [UInt8] {
+        var licence: [String: JSONValue] = ["name": .string(metadata.licence.name), "title": .string(metadata.licence.title)]
+        if let path = metadata.licence.path { licence["path"] = .string(path) }
+
+        var source: [String: JSONValue] = [
+            "title": .string(metadata.source.title),
+            "file": .string(catalogue.source.file),
+            "sha256": .string(catalogue.source.sha256),
+        ]
+        if let path = metadata.source.path { source["path"] = .string(path) }
+        if let publisher = metadata.source.publisher { source["publisher"] = .string(publisher) }
+
+        // Region and year only where the metadata gives them (a bare notice has neither).
+        let facts = [metadata.region, metadata.year > 0 ? "\(metadata.year)年" : ""].filter { !$0.isEmpty }
+        let description = metadata.description
+            ?? "\(metadata.title)\(facts.isEmpty ? "" : "（" + facts.joined(separator: "，") + "）")：每个职业（工种）的培训补贴与考核鉴定补贴标准，共\(catalogue.entries.count)条。"
+
+        let resource: JSONValue = [
+            "name": "catalogue",
+            "title": .string(metadata.title),
+            "profile": "tabular-data-resource",
+            "path": .string(csvName),
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": byteOrderMark ? "utf-8-sig" : "utf-8",
+            "bytes": .int(csvByteCount),
+            "hash": .string("sha256:" + csvSHA256),
+            "dialect": [
+                "delimiter": ",",
+                "doubleQuote": true,
+                "header": true,
+                "lineTerminator": .string(CatalogueCSV.lineTerminator),
+                "quoteChar": "\"",
+            ],
+            "schema": tableSchema,
+        ]
+
+        let package: JSONValue = [
+            "profile": "tabular-data-package",
+            "name": .string(metadata.id),
+            "title": .string(metadata.title),
+            "description": .string(description),
+            "licenses": [.object(licence)],
+            "sources": [.object(source)],
+            "resources": [resource],
+            "mulu": [
+                "catalogue": .string(jsonName),
+                "schemaVersion": .int(catalogue.schemaVersion),
+            ],
+        ]
+        return package.encoded()
+    }
+
+    /// The Table Schema of `catalogue.csv`.
+    public static let tableSchema: JSONValue = {
+        func field(
+            _ name: String, _ type: String, _ title: String, _ description: String,
+            _ constraints: [String: JSONValue] = [:]
+        ) -> JSONValue {
+            var f: [String: JSONValue] = [
+                "name": .string(name), "type": .string(type), "title": .string(title),
+                "description": .string(description),
+            ]
+            if type == "boolean" {
+                f["trueValues"] = ["true"]
+                f["falseValues"] = ["false"]
+            }
+            if !constraints.isEmpty { f["constraints"] = .object(constraints) }
+            return .object(f)
+        }
+        func subsidy(_ prefix: String, _ title: String) -> [JSONValue] {
+            [
+                field("\(prefix)_levels", "string", "\(title)等级",
+                      "Levels subsidised, joined with |; empty when the subsidy could not be read.",
+                      ["pattern": .string(levelsPattern)]),
+                field("\(prefix)_amount_yuan", "integer", "\(title)标准（元/人）",
+                      "Amount in yuan per person.", ["minimum": 0]),
+                field("\(prefix)_any_of", "boolean", "\(title)等级任选其一",
+                      "true when the levels are alternatives (或), false when each is paid (、)."),
+                field("\(prefix)_text", "string", "\(title)等级及补贴标准", "The subsidy's normalised text."),
+            ]
+        }
+        let fields: [JSONValue] =
+            [
+                field("seq", "integer", "序号", "Row number as published.", ["required": true, "minimum": 1]),
+                field("industry", "string", "行业", "Industry the row is listed under.", ["required": true]),
+                field("code", "string", "职业（工种）代码",
+                      "National occupational classification code as published; a last segment * marks a work type without a code of its own.",
+                      ["required": true, "pattern": .string(codePattern)]),
+                field("name", "string", "职业（项目）", "Occupation or work type as published.", ["required": true]),
+            ]
+            + subsidy("training", "培训补贴")
+            + subsidy("assessment", "考核鉴定补贴")
+            + [field("urgent", "boolean", "是否急需紧缺", "Marked as urgently needed.", ["required": true])]
+        return [
+            "fields": .array(fields),
+            "missingValues": [""],
+            "primaryKey": ["seq"],
+        ]
+    }()
+}

@@ -1,0 +1,61 @@
+import MuluModel
+import MuluTable
+/// Plain-text views of a parse, for `mulu extract`.
+public enum TableDump {
+    /// A row a line: `p<page>\t<seq>\t<industry>\t<code>\t<name>\t<training>\t<assessment>\t<urgent>`.
+    public static func rows(_ notice: ParsedNotice) -> String {
+        var out = ""
+        for row in notice.rows {
+            var cells = ["p\(row.anchor.page)", String(row.seq)]
+            for field in TableField.allCases where field != .seq { cells.append(row.text(field)) }
+            out += cells.joined(separator: "\t") + "\n"
+        }
+        return out
+    }
+
+    /// Every line with its role: `p<page> l<line>\t<role>\t<text>`; body lines say which rows
+    /// their fragments went to, or that they were reported.
+    public static func lines(_ notice: ParsedNotice) -> String {
+        var rowOf: [Fragment: Int] = [:]
+        for row in notice.rows {
+            rowOf[row.anchor] = row.seq
+            for (_, fragments) in row.cells { for f in fragments { rowOf[f] = row.seq } }
+        }
+        var out = ""
+        for (p, page) in notice.pages.enumerated() {
+            for (i, line) in page.lines.enumerated() {
+                let role = notice.roles[p][i]
+                var label = "\(role)"
+                if role == .body {
+                    let seqs = Set(line.fragments.compactMap { rowOf[$0] }).sorted()
+                    let lost = line.fragments.filter { rowOf[$0] == nil }.count
+                    label = seqs.isEmpty ? "reported" : "row " + seqs.map(String.init).joined(separator: ",")
+                    if lost > 0, !seqs.isEmpty { label += " +reported" }
+                }
+                out += "p\(page.number) l\(line.line)\t\(label)\t\(line.text)\n"
+            }
+        }
+        return out
+    }
+
+    /// Per page: the header cells (label, field, x-extent) and the body columns found.
+    public static func columns(_ notice: ParsedNotice) -> String {
+        guard let recovery = notice.recovery else { return "delimited text: cells are told apart by their content\n" }
+        var out = ""
+        for (p, page) in recovery.pages.enumerated() {
+            out += "page \(page.number)\n"
+            for c in recovery.headerCells[p] {
+                out += "  header \(c.field.map { "\($0)" } ?? "?")\t\(format1(c.x0))–\(format1(c.x1))\t\(c.text)\n"
+            }
+            for c in recovery.columns[p] {
+                out += "  column \(c.field)\t\(format1(c.x0))–\(format1(c.x1))\n"
+            }
+        }
+        return out
+    }
+
+    static func format1(_ v: Double) -> String {
+        let r = (v * 10).rounded() / 10
+        return r == r.rounded() ? String(Int(r)) : String(r)
+    }
+}

@@ -1,0 +1,29 @@
+import MuluSupport
+import MuluModel
+import MuluPDF
+import MuluExtract
+import MuluTable
+import MuluEntries
+import MuluOutput
+import MuluDiff
+/// What parsing a notice gives: entries, diagnostics, and every stage kept for inspection.
+public struct ParsedNotice: Sendable {
+    public var format: Catalogue.Format
+    /// The title line found above the table, if any.
+    public var title: String?
+    public var entries: [Entry]
+    /// Sorted by page, line and column.
+    public var diagnostics: [Diagnostic]
+    /// The lines of the notice, page by page.
+    public var pages: [PageText]
+    public var roles: [[LineRole]]
+    /// The geometric stages, for PDF and column-laid-out text; nil for delimited text.
+    public var recovery: TableRecovery?
+    /// The recovered rows the entries were built from.
+    public var rows: [RowRecord]
+    /// For delimited text: the columns in the order the header names them, as the reader took
+    /// them (nil for the geometric stages, whose columns are in `recovery`).
+    public var delimitedColumns: [TableField]?
+    /// The encoding a text notice was in.
+    public var encoding: TextDecoding.Encoding?
+}

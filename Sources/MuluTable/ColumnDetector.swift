@@ -1,0 +1,146 @@
+import MuluSupport
+import MuluModel
+import MuluExtract
+/// A header cell: the label text of one column and where it is printed.
+public struct HeaderCell: Hashable, Sendable {
+    public var field: TableField?
+    public var text: String
+    public var x0: Double
+    public var x1: Double
+    public var y0: Double
+    public var y1: Double
+}
+
+/// A column of the table body on one page: which field, and its horizontal extent.
+public struct ColumnSpan: Hashable, Sendable {
+    public var field: TableField
+    public var x0: Double
+    public var x1: Double
+}
+
+/// Stage 3 of table recovery: header cells from the header band, then the body's columns.
+public enum ColumnDetector {
+    /// Groups the header band's fragments into cells (fragments that overlap horizontally are
+    /// lines of one cell) and names each cell's field from its label.
+    public static func headerCells(_ fragments: [Fragment]) -> [HeaderCell] {
+        var groups: [[Fragment]] = []
+        for fragment in fragments.sorted(by: { ($0.x0, $0.y0) < ($1.x0, $1.y0) }) {
+            let hits = groups.indices.filter { i in
+                groups[i].contains { $0.horizontalOverlap(fragment.x0, fragment.x1) > 0 }
+            }
+            if let first = hits.first {
+                groups[first].append(fragment)
+                for i in hits.dropFirst().reversed() { groups[first] += groups.remove(at: i) }
+            } else {
+                groups.append([fragment])
+            }
+        }
+        return groups.map { group in
+            let ordered = group.sorted { ($0.y0, $0.x0) < ($1.y0, $1.x0) }
+            let text = ordered.map(\.text).joined()
+            return HeaderCell(
+                field: TableField(headerLabel: text), text: text,
+                x0: group.map(\.x0).min()!, x1: group.map(\.x1).max()!,
+                y0: group.map(\.y0).min()!, y1: group.map(\.y1).max()!)
+        }.sorted { $0.x0 < $1.x0 }
+    }
+
+    /// The body's columns on one page: bands of x covered by body text, separated by gutters
+    /// of at least `settings.minGutter`, each named by the reference cell (a header cell, or a
+    /// column of the previous page) it overlaps most, else the nearest one.
+    public static func columns(
+        body: [Fragment], reference: [(field: TableField, x0: Double, x1: Double)],
+        settings: TableSettings
+    ) -> [ColumnSpan] {
+        guard !reference.isEmpty else { return [] }
+        let sortedRef = reference.sorted { $0.x0 < $1.x0 }
+        // A fragment that reaches over more columns than a cell can is a note or a stray line:
+        // it would bridge gutters, so it does not shape the columns.
+        let shaping = body.filter { f in
+            sortedRef.filter { f.horizontalOverlap($0.x0, $0.x1) > 0 }.count <= settings.maxCellColumns
+        }.sorted { $0.x0 < $1.x0 }
+        var bands: [(x0: Double, x1: Double)] = []
+        for f in shaping {
+            if let last = bands.last, f.x0 - last.x1 < settings.minGutter {
+                bands[bands.count - 1].x1 = max(last.x1, f.x1)
+            } else {
+                bands.append((f.x0, f.x1))
+            }
+        }
+        bands = splitAtBoundaries(bands, shaping: shaping, reference: sortedRef, settings: settings)
+        var byField: [TableField: ColumnSpan] = [:]
+        for band in bands {
+            var best: (field: TableField, overlap: Double, distance: Double)?
+            for ref in sortedRef {
+                let overlap = min(band.x1, ref.x1) - max(band.x0, ref.x0)
+                let distance = abs((band.x0 + band.x1) / 2 - (ref.x0 + ref.x1) / 2)
+                if let b = best {
+                    if overlap > b.overlap || (overlap <= 0 && b.overlap <= 0 && distance < b.distance) {
+                        best = (ref.field, overlap, distance)
+                    }
+                } else {
+                    best = (ref.field, overlap, distance)
+                }
+            }
+            guard let field = best?.field else { continue }
+            if var span = byField[field] {
+                span.x0 = min(span.x0, band.x0)
+                span.x1 = max(span.x1, band.x1)
+                byField[field] = span
+            } else {
+                byField[field] = ColumnSpan(field: field, x0: band.x0, x1: band.x1)
+            }
+        }
+        return byField.values.sorted { $0.x0 < $1.x0 }
+    }
+
+    /// Splits a band of body text where a boundary between two reference columns falls in (or
+    /// within `settings.boundaryReach` of) a blank stretch of the band: narrow columns whose
+    /// text nearly touches are still two columns when the header says so.
+    static func splitAtBoundaries(
+        _ bands: [(x0: Double, x1: Double)], shaping: [Fragment],
+        reference: [(field: TableField, x0: Double, x1: Double)], settings: TableSettings
+    ) -> [(x0: Double, x1: Double)] {
+        let boundaries = zip(reference, reference.dropFirst()).map { ($0.x1 + $1.x0) / 2 }
+        var out: [(x0: Double, x1: Double)] = []
+        for band in bands {
+            let inside = boundaries.filter { $0 > band.x0 && $0 < band.x1 }
+            guard !inside.isEmpty else { out.append(band); continue }
+            // Blank stretches inside the band: between the fragments that cover it.
+            var gaps: [(Double, Double)] = []
+            var reach = band.x0
+            for f in shaping where f.x1 > band.x0 && f.x0 < band.x1 {
+                if f.x0 > reach { gaps.append((reach, f.x0)) }
+                reach = max(reach, f.x1)
+            }
+            var cuts: [Double] = []
+            for b in inside {
+                let near = gaps.map { g -> (Double, Double) in
+                    let distance = b < g.0 ? g.0 - b : b > g.1 ? b - g.1 : 0
+                    return (distance, (g.0 + g.1) / 2)
+                }.filter { $0.0 <= settings.boundaryReach }.min { $0.0 < $1.0 }
+                if let cut = near?.1 { cuts.append(cut) }
+            }
+            var start = band.x0
+            for cut in cuts.sorted() {
+                let left = shaping.filter { $0.x1 > start && $0.x0 < cut }.map(\.x1).max() ?? cut
+                let right = shaping.filter { $0.x0 >= cut && $0.x0 < band.x1 }.map(\.x0).min() ?? cut
+                out.append((start, left))
+                start = right
+            }
+            out.append((start, band.x1))
+        }
+        return out
+    }
+
+    /// The field of the column a fragment falls in: the span it overlaps most, else the nearest.
+    static func field(of f: Fragment, in spans: [ColumnSpan]) -> TableField? {
+        var best: (field: TableField, score: Double)?
+        for span in spans {
+            let overlap = f.horizontalOverlap(span.x0, span.x1)
+            let score = overlap > 0 ? overlap : overlap - 1e6
+            if best == nil || score > best!.score { best = (span.field, score) }
+        }
+        return best?.field
+    }
+}

@@ -1,0 +1,119 @@
+import MuluSupport
+import MuluModel
+import MuluExtract
+/// Stage 2 of table recovery (after lines): gives every line a role — furniture, header, or body.
+public enum LineClassifier {
+    /// The roles of every line of every page, in the same shape as `pages`.
+    public static func classify(_ pages: [PageText]) -> [[LineRole]] {
+        var roles: [[LineRole]] = []
+        var seenHeader = false
+        var seenTitle = false
+        for page in pages {
+            var pageRoles = [LineRole](repeating: .body, count: page.lines.count)
+            let bands = headerBands(page.lines)
+            for band in bands { for i in band { pageRoles[i] = .header } }
+            let firstHeader = bands.first?.lowerBound
+            for (i, line) in page.lines.enumerated() where pageRoles[i] != .header {
+                if line.fragments.isEmpty {
+                    pageRoles[i] = .blank
+                    continue
+                }
+                if seenHeader || firstHeader.map({ i > $0 }) == true, isPlainRow(line) { continue }
+                let compact = FullWidth.asciiDigits(line.compactText)
+                let beforeTable = firstHeader.map { i < $0 } ?? !seenHeader
+                if compact.isEmpty {
+                    pageRoles[i] = .blank
+                } else if isPageMark(compact) {
+                    pageRoles[i] = .pageMark
+                } else if beforeTable, !seenHeader, isAttachmentLabel(compact) {
+                    pageRoles[i] = .attachmentLabel
+                } else if beforeTable, !seenHeader, !seenTitle, isTitle(compact) {
+                    pageRoles[i] = .title
+                    seenTitle = true
+                } else if beforeTable {
+                    pageRoles[i] = .preamble
+                }
+            }
+            if firstHeader != nil { seenHeader = true }
+            roles.append(pageRoles)
+        }
+        return roles
+    }
+
+    /// A fast path for the bulk of a catalogue: a line of several fragments whose first is an
+    /// ASCII row number is body (no page mark or header has that shape).
+    @inline(__always)
+    static func isPlainRow(_ line: TextLine) -> Bool {
+        guard line.fragments.count >= 3 else { return false }
+        return line.fragments[0].text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    }
+
+    /// `— 3 —`, `- 3 -`, `–3–`, `第3页`, `第 3 页 共 10 页`, `3/10`, given without blanks.
+    static func isPageMark(_ s: String) -> Bool {
+        let dashes: Set<Character> = ["-", "—", "–", "－", "─", "‐", "‑", "‒", "―", "一"]
+        var body = Substring(s)
+        var stripped = 0
+        while let f = body.first, dashes.contains(f) { body = body.dropFirst(); stripped += 1 }
+        while let l = body.last, dashes.contains(l) { body = body.dropLast(); stripped += 1 }
+        if stripped >= 2, !body.isEmpty, body.allSatisfy(\.isASCIIDigit) { return true }
+        if s.hasPrefix("第"), s.hasSuffix("页"), s.count >= 3 {
+            // 第N页, or 第N页共M页 / 第N页,共M页.
+            let inner = s.dropFirst().dropLast()
+            let parts = inner.split(separator: "页", maxSplits: 1, omittingEmptySubsequences: false)
+            guard let page = parts.first, !page.isEmpty, page.allSatisfy(\.isASCIIDigit) else { return false }
+            if parts.count == 1 { return true }
+            let total = parts[1].drop(while: { $0 == "," || $0 == "，" })
+            guard total.first == "共" else { return false }
+            let digits = total.dropFirst()
+            return !digits.isEmpty && digits.allSatisfy(\.isASCIIDigit)
+        }
+        let slash = s.split(separator: "/")
+        if slash.count == 2, slash.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }) {
+            return true
+        }
+        return false
+    }
+
+    /// `附件2`, `附件 2`, `附件二`, `附件2：`.
+    static func isAttachmentLabel(_ s: String) -> Bool {
+        guard s.hasPrefix("附件") else { return false }
+        let rest = s.dropFirst(2).filter { $0 != ":" && $0 != "：" }
+        return rest.count <= 2 && rest.allSatisfy { $0.isASCIIDigit || "一二三四五六七八九十".contains($0) }
+    }
+
+    /// A catalogue title: names a 目录 (catalogue), 清单 (list) or 表 (table).
+    static func isTitle(_ s: String) -> Bool {
+        s.contains("目录") || s.contains("清单") || s.hasSuffix("表")
+    }
+
+    /// The ranges of line indices that form header bands on one page.
+    static func headerBands(_ lines: [TextLine]) -> [Range<Int>] {
+        var bands: [Range<Int>] = []
+        var i = 0
+        while i < lines.count {
+            guard isHeaderCandidate(lines[i]) else { i += 1; continue }
+            var j = i
+            var keywords = Set<String>()
+            while j < lines.count, isHeaderCandidate(lines[j]) {
+                let text = lines[j].compactText
+                for k in TableField.headerKeywords where text.contains(k) { keywords.insert(k) }
+                j += 1
+            }
+            if keywords.count >= TableSettings.minHeaderKeywords { bands.append(i..<j) }
+            i = j
+        }
+        return bands
+    }
+
+    /// A line made only of header-label characters.
+    static func isHeaderCandidate(_ line: TextLine) -> Bool {
+        var any = false
+        for fragment in line.fragments {
+            for s in fragment.text.unicodeScalars where !Blank.isBlank(s) {
+                guard TableField.headerVocabulary.contains(s) else { return false }
+                any = true
+            }
+        }
+        return any
+    }
+}

@@ -1,0 +1,28 @@
+import MuluSupport
+import MuluModel
+import MuluExtract
+/// What a line of the notice is, once classified: every line gets exactly one role.
+public enum LineRole: Hashable, Sendable {
+    /// Nothing but blanks.
+    case blank
+    /// The attachment label, `附件2` / `附件 2`.
+    case attachmentLabel
+    /// The catalogue's title.
+    case title
+    /// Part of the table header (first page or repeated).
+    case header
+    /// A page number: `— 3 —`, `- 3 -`, `第3页`, `3/10`.
+    case pageMark
+    /// Table body: it belongs to a row, or is reported.
+    case body
+    /// Text before the table that is not the label or the title: reported.
+    case preamble
+
+    /// True for roles that are known furniture, accounted for without a row.
+    public var isFurniture: Bool {
+        switch self {
+        case .blank, .attachmentLabel, .title, .header, .pageMark: true
+        case .body, .preamble: false
+        }
+    }
+}

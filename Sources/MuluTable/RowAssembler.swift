@@ -1,0 +1,316 @@
+import MuluSupport
+import MuluModel
+import MuluExtract
+/// Stage 4 of table recovery: gives every body fragment to a row.
+///
+/// Rows are anchored by their numbers in the 序号 column. Pages are laid end to end on one
+/// vertical strip, so a row split by a page break stays contiguous. For each other column, the
+/// fragments between two consecutive row numbers are split between the upper and the lower row
+/// where the split leaves each cell best aligned with its row number — top-aligned, centred or
+/// bottom-aligned, whichever fits the cell (a dynamic programme over the splits). Fragments of
+/// one cell that sit closer than `settings.cellLineGap` are never split apart.
+public enum RowAssembler {
+    /// A fragment placed on the strip.
+    public struct Placed: Hashable, Sendable {
+        public var fragment: Fragment
+        public var field: TableField
+        public var top: Double
+        public var bottom: Double
+        public var center: Double { (top + bottom) / 2 }
+    }
+
+    /// Rows and what could not be placed.
+    public static func assemble(
+        _ placed: [Placed], settings: TableSettings
+    ) -> (rows: [RowRecord], unplaced: [UnplacedFragment]) {
+        var unplaced: [UnplacedFragment] = []
+        var anchors: [Placed] = []
+        var seqs: [Int] = []
+        for p in placed where p.field == .seq {
+            if let n = RowNumber.parse(p.fragment.text) {
+                anchors.append(p)
+                seqs.append(n)
+            } else {
+                unplaced.append(UnplacedFragment(fragment: p.fragment, reason: "text in the 序号 column is not a row number"))
+            }
+        }
+        let order = anchors.indices.sorted { (anchors[$0].center, anchors[$0].fragment.x0) < (anchors[$1].center, anchors[$1].fragment.x0) }
+        anchors = order.map { anchors[$0] }
+        seqs = order.map { seqs[$0] }
+        guard !anchors.isEmpty else {
+            for p in placed where p.field != .seq {
+                unplaced.append(UnplacedFragment(fragment: p.fragment, reason: "no row number anywhere"))
+            }
+            return ([], unplaced)
+        }
+        var cells = [[TableField: [Fragment]]](repeating: [:], count: anchors.count)
+        var byField: [TableField: [Placed]] = [:]
+        let settled = settleByBands(placed, anchors: anchors, settings: settings)
+        for (i, p) in placed.enumerated() where p.field != .seq {
+            if let row = settled[i] {
+                cells[row][p.field, default: []].append(p.fragment)
+            } else {
+                byField[p.field, default: []].append(p)
+            }
+        }
+        // Columns whose cells have a shape go first: where they show that the top of a page
+        // continues the row a page break split, the other columns follow (`continuation`).
+        var continuation: [Int: Double] = [:]  // page -> strip bottom of its continued lines
+        let firstAnchorOfPage = Dictionary(
+            anchors.indices.map { (anchors[$0].fragment.page, $0) }, uniquingKeysWith: min)
+        let fields: [TableField] = [.code, .training, .assessment, .industry, .name, .urgent]
+        for field in fields {
+            guard var items = byField[field] else { continue }
+            let readable = readability(of: field)
+            if readable == nil, !continuation.isEmpty {
+                items = items.filter { p in
+                    guard let limit = continuation[p.fragment.page], let first = firstAnchorOfPage[p.fragment.page],
+                        first > 0, p.center < anchors[first].center, p.center < limit
+                    else { return true }
+                    cells[first - 1][field, default: []].append(p.fragment)
+                    return false
+                }
+            }
+            let units = makeUnits(items, settings: settings)
+            // One alignment per column, as a word processor sets it: the one that fits best.
+            var assignment: [Int] = []
+            var bestCost = Double.nan
+            // A column with text in (nearly) every row is dense: an empty cell there is
+            // suspicious and costs as much as the furthest a cell may sit from its row.
+            let dense = Double(units.count) >= settings.denseColumnRatio * Double(anchors.count)
+            for alignment in Alignment.allCases {
+                let (rows, cost) = assign(
+                    units, anchors: anchors, alignment: alignment,
+                    emptyCost: dense ? settings.maxRowDistance : 0,
+                    unreadableCost: settings.maxRowDistance, readable: readable)
+                // The first alignment's result stands unless another fits strictly better (so
+                // every unit gets a row even if every cost is infinite).
+                if assignment.isEmpty || cost < bestCost - settings.costEpsilon {
+                    assignment = rows
+                    bestCost = cost
+                }
+            }
+            for (u, row) in zip(units, assignment) {
+                let distance = abs(u.center - anchors[row].center)
+                if distance > settings.maxRowDistance {
+                    for p in u.members {
+                        unplaced.append(UnplacedFragment(fragment: p.fragment, reason: "text outside any row"))
+                    }
+                    continue
+                }
+                cells[row][field, default: []] += u.members.map(\.fragment)
+                if readable != nil {
+                    for p in u.members {
+                        let page = p.fragment.page
+                        if let first = firstAnchorOfPage[page], row < first, anchors[row].fragment.page < page {
+                            continuation[page] = max(continuation[page] ?? -.infinity, p.bottom)
+                        }
+                    }
+                }
+            }
+        }
+        var rows: [RowRecord] = []
+        rows.reserveCapacity(anchors.count)
+        for (i, a) in anchors.enumerated() {
+            var rowCells = cells[i]
+            for (k, v) in rowCells {
+                rowCells[k] = v.sorted { ($0.page, $0.y0, $0.x0) < ($1.page, $1.y0, $1.x0) }
+            }
+            rows.append(RowRecord(seq: seqs[i], anchor: a.fragment, cells: rowCells))
+        }
+        return (rows, unplaced)
+    }
+
+    /// Where lines of one cell are known to sit closer than rows (`cellLineGap` ≥ 0, a PDF),
+    /// the strip falls into bands of text separated by wider blank gaps. A band holding one row
+    /// number is that row, whole; a band with no number at the top of a page continues the row
+    /// a page break split. Other bands are left to the alignment programme.
+    static func settleByBands(_ placed: [Placed], anchors: [Placed], settings: TableSettings) -> [Int?] {
+        var settled = [Int?](repeating: nil, count: placed.count)
+        guard settings.cellLineGap >= 0, !placed.isEmpty else { return settled }
+        let order = placed.indices.sorted { placed[$0].top < placed[$1].top }
+        var bands: [[Int]] = []
+        var bottom = -Double.infinity
+        for i in order {
+            if bands.isEmpty || placed[i].top - bottom > settings.cellLineGap {
+                bands.append([i])
+                bottom = placed[i].bottom
+            } else {
+                bands[bands.count - 1].append(i)
+                bottom = max(bottom, placed[i].bottom)
+            }
+        }
+        var anchorIndex: [Fragment: Int] = [:]
+        for (k, a) in anchors.enumerated() { anchorIndex[a.fragment] = k }
+        var lastRow: Int?
+        var lastPage = 0
+        for band in bands {
+            let rows = Set(band.compactMap { placed[$0].field == .seq ? anchorIndex[placed[$0].fragment] : nil })
+            let page = band.map { placed[$0].fragment.page }.min()!
+            let pageTop = page != lastPage
+            lastPage = band.map { placed[$0].fragment.page }.max()!
+            if rows.count == 1 {
+                for i in band { settled[i] = rows.first! }
+                lastRow = rows.first!
+            } else if rows.isEmpty, pageTop, let row = lastRow {
+                for i in band where placed[i].field != .seq { settled[i] = row }
+            } else if let r = rows.max() {
+                lastRow = r
+            }
+        }
+        return settled
+    }
+
+    /// Fragments of one column grouped into units that move together: one visual line, or
+    /// lines closer than `cellLineGap`.
+    struct Unit {
+        var members: [Placed]
+        var top: Double
+        var bottom: Double
+        var center: Double { (top + bottom) / 2 }
+    }
+
+    static func makeUnits(_ items: [Placed], settings: TableSettings) -> [Unit] {
+        let sorted = items.sorted { ($0.center, $0.fragment.x0) < ($1.center, $1.fragment.x0) }
+        var units: [Unit] = []
+        for p in sorted {
+            if var last = units.last {
+                let sameLine = abs(p.center - last.members.last!.center) <= settings.lineTolerance
+                let sameCell = settings.cellLineGap >= 0 && p.top - last.bottom <= settings.cellLineGap
+                if sameLine || sameCell {
+                    last.members.append(p)
+                    last.top = min(last.top, p.top)
+                    last.bottom = max(last.bottom, p.bottom)
+                    units[units.count - 1] = last
+                    continue
+                }
+            }
+            units.append(Unit(members: [p], top: p.top, bottom: p.bottom))
+        }
+        return units
+    }
+
+    /// For columns whose content has a shape (codes, subsidies), whether a candidate cell reads:
+    /// of two splits that fit the geometry about as well, the one that gives readable cells
+    /// wins — this is what rejoins a row that a page break split.
+    static func readability(of field: TableField) -> (([Placed]) -> Bool)? {
+        switch field {
+        case .training, .assessment:
+            return { SubsidyParser.parse(cellText($0)) != nil }
+        case .code:
+            return { CodeSyntax.isWellFormed(CodeSyntax.normalise(cellText($0))) }
+        default:
+            return nil
+        }
+    }
+
+    /// The text of a candidate cell, in reading order.
+    static func cellText(_ members: [Placed]) -> String {
+        let sorted = members.sorted { ($0.top, $0.fragment.x0) < ($1.top, $1.fragment.x0) }
+        return RowRecord(seq: 0, anchor: sorted[0].fragment, cells: [.name: sorted.map(\.fragment)]).text(.name)
+    }
+
+    /// How a column's cells sit in their rows.
+    enum Alignment: CaseIterable { case center, top, bottom }
+
+    /// The row index of every unit (units sorted top to bottom, anchors likewise), and the
+    /// total misalignment of the cells under `alignment`.
+    static func assign(
+        _ units: [Unit], anchors: [Placed], alignment: Alignment, emptyCost: Double,
+        unreadableCost: Double = 0, readable: (([Placed]) -> Bool)? = nil
+    ) -> ([Int], Double) {
+        let n = anchors.count
+        // gap g in 0..<n-1 holds units between anchor g and g+1; units above the first anchor
+        // belong to row 0, units below the last to row n-1.
+        var gapOf = [Int](repeating: 0, count: units.count)
+        var a = 0
+        for (i, u) in units.enumerated() {
+            while a < n && anchors[a].center <= u.center { a += 1 }
+            gapOf[i] = a - 1  // -1: above the first anchor
+        }
+        var result = [Int](repeating: 0, count: units.count)
+        var gaps = [[Int]](repeating: [], count: max(n - 1, 0))
+        var above: [Int] = []
+        var below: [Int] = []
+        for (i, g) in gapOf.enumerated() {
+            if g < 0 { above.append(i) } else if g >= n - 1 { below.append(i) } else { gaps[g].append(i) }
+        }
+        for i in above { result[i] = 0 }
+        for i in below { result[i] = n - 1 }
+        guard n > 1 else { return (result, 0) }
+
+        /// The extent of the units at the given indices.
+        func extent(_ idx: ArraySlice<Int>, into e: inout (Double, Double)) {
+            for i in idx {
+                e.0 = min(e.0, units[i].top)
+                e.1 = max(e.1, units[i].bottom)
+            }
+        }
+        func cost(row r: Int, tail: ArraySlice<Int>, head: ArraySlice<Int>) -> Double {
+            var e = (Double.infinity, -Double.infinity)
+            extent(tail, into: &e)
+            extent(head, into: &e)
+            if r == 0 { extent(above[...], into: &e) }
+            if r == n - 1 { extent(below[...], into: &e) }
+            guard e.0 <= e.1 else { return emptyCost }
+            let anchor = anchors[r]
+            var c: Double
+            switch alignment {
+            case .top: c = abs(e.0 - anchor.top)
+            case .bottom: c = abs(e.1 - anchor.bottom)
+            case .center: c = abs((e.0 + e.1) / 2 - anchor.center)
+            }
+            if let readable {
+                var members: [Placed] = []
+                for i in tail { members += units[i].members }
+                for i in head { members += units[i].members }
+                if r == 0 { for i in above { members += units[i].members } }
+                if r == n - 1 { for i in below { members += units[i].members } }
+                if !readable(members) { c += unreadableCost }
+            }
+            return c
+        }
+        // dp[g][s]: best cost of rows 0...g with split s in gap g (units gaps[g][..<s] go up).
+        var dp: [[Double]] = []
+        var back: [[Int]] = []
+        for g in 0..<(n - 1) {
+            let m = gaps[g].count
+            var row = [Double](repeating: .infinity, count: m + 1)
+            var from = [Int](repeating: 0, count: m + 1)
+            for s in 0...m {
+                let head = gaps[g][..<s]
+                if g == 0 {
+                    row[s] = cost(row: 0, tail: [], head: head)
+                } else {
+                    let prev = gaps[g - 1]
+                    for t in 0...prev.count {
+                        let c = dp[g - 1][t] + cost(row: g, tail: prev[t...], head: head)
+                        if c < row[s] {
+                            row[s] = c
+                            from[s] = t
+                        }
+                    }
+                }
+            }
+            dp.append(row)
+            back.append(from)
+        }
+        // Close with the last row.
+        let lastGap = gaps[n - 2]
+        var best = Double.infinity
+        var bestS = 0
+        for s in 0...lastGap.count {
+            let c = dp[n - 2][s] + cost(row: n - 1, tail: lastGap[s...], head: [])
+            if c < best {
+                best = c
+                bestS = s
+            }
+        }
+        var s = bestS
+        for g in stride(from: n - 2, through: 0, by: -1) {
+            for (k, i) in gaps[g].enumerated() { result[i] = k < s ? g : g + 1 }
+            s = back[g][s]
+        }
+        return (result, best)
+    }
+}

@@ -1,0 +1,36 @@
+import MuluSupport
+import MuluModel
+import MuluExtract
+/// A recovered table row: its number, the fragment that anchors it, and its cells' fragments.
+public struct RowRecord: Hashable, Sendable {
+    public var seq: Int
+    /// The fragment holding the row number.
+    public var anchor: Fragment
+    /// Each field's fragments in reading order (top to bottom, left to right).
+    public var cells: [TableField: [Fragment]]
+
+    public init(seq: Int, anchor: Fragment, cells: [TableField: [Fragment]]) {
+        self.seq = seq
+        self.anchor = anchor
+        self.cells = cells
+    }
+
+    /// A cell's text: lines joined without a blank, fragments on one line with one.
+    public func text(_ field: TableField) -> String {
+        guard let fragments = cells[field], let first = fragments.first else { return "" }
+        var out = first.text
+        var previous = first
+        for f in fragments.dropFirst() {
+            if f.page == previous.page && f.line == previous.line { out += " " }
+            out += f.text
+            previous = f
+        }
+        return out
+    }
+}
+
+/// A fragment the table stages could not place in any row, and why.
+public struct UnplacedFragment: Hashable, Sendable {
+    public var fragment: Fragment
+    public var reason: String
+}
