@@ -94,7 +94,7 @@ public struct TableRecovery: Sendable {
             self.rows = ruled.rows
             self.unplaced = ruled.unplaced
             self.streamRows = rows
-            self.disagreements = Self.disagreements(ruled: ruled.rows, stream: rows)
+            self.disagreements = Self.disagreements(ruled: ruled.rows, spanned: ruled.spanned, stream: rows)
         } else {
             self.method = .stream
             self.columns = columns
@@ -104,9 +104,11 @@ public struct TableRecovery: Sendable {
         }
     }
 
-    /// One warning per row and cell the two methods read differently (texts compared without
-    /// blanks), and per row number only one of them found.
-    static func disagreements(ruled: [RowRecord], stream: [RowRecord]) -> [Diagnostic] {
+    /// One warning per row the two methods read differently (texts compared without blanks),
+    /// naming each cell, and per row number only one of them found. A merged cell the stream
+    /// leaves empty below its text (it cannot tell which rows a merged cell spans; an industry
+    /// is filled down, as `EntryBuilder` does) is not a disagreement.
+    static func disagreements(ruled: [RowRecord], spanned: [Set<TableField>], stream: [RowRecord]) -> [Diagnostic] {
         var out: [Diagnostic] = []
         var byNumber: [Int: RowRecord] = [:]
         for r in stream where byNumber[r.seq] == nil { byNumber[r.seq] = r }
@@ -121,22 +123,28 @@ public struct TableRecovery: Sendable {
             if !text.isEmpty { industry = text }
             if industryOf[r.seq] == nil { industryOf[r.seq] = industry }
         }
-        for row in ruled {
+        for (i, row) in ruled.enumerated() {
             guard let other = byNumber[row.seq] else {
                 out.append(Diagnostic(
                     .warning, "row \(row.seq): found by the table's rules, not by its text alignment",
                     page: row.anchor.page, line: row.anchor.line, column: row.anchor.column, excerpt: row.anchor.text, seq: row.seq))
                 continue
             }
+            var differences: [String] = []
+            var place: Fragment?
             for field in TableField.allCases where field != .seq {
                 let a = compact(row.text(field))
                 let b = field == .industry ? industryOf[row.seq] ?? "" : compact(other.text(field))
-                guard a != b else { continue }
-                let place = row.cells[field]?.first ?? other.cells[field]?.first ?? row.anchor
+                guard a != b, !(b.isEmpty && spanned[i].contains(field)) else { continue }
+                differences.append("\(field.label) `\(a)` by the rules, `\(b)` by the text alignment")
+                if place == nil { place = row.cells[field]?.first ?? other.cells[field]?.first }
+            }
+            if !differences.isEmpty {
+                let at = place ?? row.anchor
                 out.append(Diagnostic(
                     .warning,
-                    "row \(row.seq): \(field.label) read by the table's rules as `\(a)`, by its text alignment as `\(b)`; the rules' reading is kept",
-                    page: place.page, line: place.line, column: place.column, excerpt: a.isEmpty ? b : a, seq: row.seq))
+                    "row \(row.seq): the table's rules and its text alignment disagree: \(differences.joined(separator: "; ")); the rules' reading is kept",
+                    page: at.page, line: at.line, column: at.column, excerpt: row.anchor.text, seq: row.seq))
             }
         }
         for row in stream where !ruledNumbers.contains(row.seq) {

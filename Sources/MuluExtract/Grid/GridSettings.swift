@@ -38,6 +38,10 @@ public struct GridSettings: Hashable, Sendable {
     /// A glyph fragment is in a cell when its centre is inside the cell's box grown by this.
     /// Default 0.5 pt.
     public var cellSlack: Double = 0.5
+    /// A merged cell's text that runs on over a page break (LibreOffice flows it) ends within
+    /// this of the bottom of the cell's part on one page and starts within this of the top of
+    /// its part on the next. Default 6 pt (cell padding and a line's leading).
+    public var flowSlack: Double = 6
 
     public init() {}
 }
