@@ -111,6 +111,7 @@ struct CompileCommand: ParsableCommand {
     func report(_ loaded: CatalogueLoader.Loaded) {
         guard !quiet else { return }
         let file = loaded.catalogue.source.file
-        for d in loaded.catalogue.diagnostics { printError(d.formatted(file: file)) }
+        let byPage = loaded.catalogue.source.format == .pdf
+        for d in loaded.catalogue.diagnostics { printError(d.formatted(file: file, byPage: byPage)) }
     }
 }

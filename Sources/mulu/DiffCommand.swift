@@ -43,32 +43,15 @@ struct DiffCommand: ParsableCommand {
     @Argument(help: "The new catalogue: a notice (.pdf, .txt), a catalogue folder or a catalogue.json.")
     var new: String
 
-    @Option(help: "Report format: text (default), markdown or json.")
-    var format: String = DiffFormat.text.rawValue
+    @Option(help: "Report format.")
+    var format: DiffFormat = .text
 
     @Option(help: "A CSV file mapping old codes to new ones (header line, then oldCode,newCode).")
     var crosswalk: String?
 
-    @Option(help: "The password of an encrypted PDF notice (tried for OLD and NEW).")
-    var password: String?
-
-    func validate() throws {
-        guard DiffFormat(rawValue: format) != nil else {
-            DiffCommand.fail(
-                "--format: unknown format \"\(format)\"; expected one of "
-                    + DiffFormat.allCases.map(\.rawValue).joined(separator: ", "))
-        }
-        if let crosswalk {
-            var isDirectory: ObjCBool = false
-            if !FileManager.default.fileExists(atPath: crosswalk, isDirectory: &isDirectory) {
-                DiffCommand.fail("\(crosswalk): no such file")
-            }
-            if isDirectory.boolValue { DiffCommand.fail("\(crosswalk): is a folder, not a crosswalk CSV file") }
-        }
-    }
+    @OptionGroup var notice: NoticeOptions
 
     func run() throws {
-        let format = DiffFormat(rawValue: format) ?? .text
         let report: String
         let differ: Bool
         do {
@@ -76,7 +59,7 @@ struct DiffCommand: ParsableCommand {
             // The two sides share nothing until they are matched: load them side by side, each
             // on a thread of its own (so a notice's parser can still use its parallel parts).
             // An error on the old side is reported first, as if they were loaded in turn.
-            let (old, new, password) = (old, new, password)
+            let (old, new, password) = (old, new, notice.password)
             let load: [@Sendable () -> Result<Catalogue, any Error>] = [
                 { Result { try CatalogueLoader.load(path: old, password: password) } },
                 { Result { try CatalogueLoader.load(path: new, password: password) } },
@@ -94,10 +77,16 @@ struct DiffCommand: ParsableCommand {
         if differ { throw ExitCode(1) }
     }
 
+    /// The exit status of every trouble of `diff`, usage included (as diff(1) does): 0 and 1
+    /// mean equal and different.
+    static let troubleStatus: Int32 = 2
+
     /// Prints `message` as the one line on stderr and exits with status 2.
     static func fail(_ message: String) -> Never {
         let line = message.replacingOccurrences(of: "\n", with: " ") + "\n"
         FileHandle.standardError.write(Data(line.utf8))
-        Foundation.exit(2)
+        Foundation.exit(troubleStatus)
     }
 }
+
+extension DiffFormat: ExpressibleByArgument {}

@@ -76,12 +76,6 @@ struct ExtractCommand: ParsableCommand {
     }
 }
 
-/// Options every command that reads a notice shares.
-struct NoticeOptions: ParsableArguments {
-    @Option(help: "Password of an encrypted PDF.")
-    var password: String?
-}
-
 /// Writes one line to standard error.
 func printError(_ line: String) {
     FileHandle.standardError.write(Data((line + "\n").utf8))

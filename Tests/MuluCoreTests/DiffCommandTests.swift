@@ -104,7 +104,8 @@ struct DiffCommandTests {
         let run = try runMulu(["diff", workspace.old, workspace.new, "--format", "xml"])
         #expect(run.status == 2)
         #expect(run.stdout.isEmpty)
-        #expect(run.stderr == "--format: unknown format \"xml\"; expected one of text, markdown, json\n")
+        // One line naming the option, the value and the values it takes (ArgumentParser's words).
+        #expect(run.stderr == "The value 'xml' is invalid for '--format <format>'. Please provide one of 'text', 'markdown' or 'json'.\n")
     }
 
     @Test func crosswalkIsApplied() throws {

@@ -36,9 +36,9 @@ public enum RuledRows {
     /// starts at its top or the two texts together are a value the column holds whole elsewhere
     /// (`known`; LibreOffice centres the rest of a flowed text in the next part).
     static func runsOn(_ a: PageCell, _ b: PageCell, grids: [PageGrid], slack: Double, known: Set<String>) -> Bool {
-        let aTop = a.fragments.map { grids[a.page].deskew(x: $0.centerX, y: $0.y0).y }.min()
-        let aBottom = a.fragments.map { grids[a.page].deskew(x: $0.centerX, y: $0.y1).y }.max()
-        let bTop = b.fragments.map { grids[b.page].deskew(x: $0.centerX, y: $0.y0).y }.min()
+        let aTop = a.fragments.map { grids[a.page].deskew(x: (($0.x0 + $0.x1) / 2), y: $0.y0).y }.min()
+        let aBottom = a.fragments.map { grids[a.page].deskew(x: (($0.x0 + $0.x1) / 2), y: $0.y1).y }.max()
+        let bTop = b.fragments.map { grids[b.page].deskew(x: (($0.x0 + $0.x1) / 2), y: $0.y0).y }.min()
         guard let aTop, let aBottom, let bTop, aTop - a.cell.y0 <= slack, a.cell.y1 - aBottom <= slack else { return false }
         if bTop - b.cell.y0 <= slack { return true }
         return known.contains(Blank.removed(from: (a.fragments + b.fragments).map(\.text).joined()))
@@ -66,7 +66,7 @@ public enum RuledRows {
             let headerFragments = page.lines.indices.filter { roles[p][$0] == .header }.flatMap { page.lines[$0].fragments }
             let grid = grids[p]
             func locate(_ f: Fragment, in t: TableGrid) -> Int? {
-                let c = grid.deskew(x: f.centerX, y: f.centerY)
+                let c = grid.deskew(x: ((f.x0 + f.x1) / 2), y: ((f.y0 + f.y1) / 2))
                 return t.cell(x: c.x, y: c.y, slack: slack)
             }
             // The table holding most of the page's body text.
