@@ -68,8 +68,18 @@ public struct TableRecovery: Sendable {
             let headerBottom = headerFragments.map(\.y1).max()
             let top = headerBottom ?? body.map(\.y0).min()!
             let bottom = body.map(\.y1).max()!
+            // Text laid out in columns: a band the gutters could not split (it spans fields of
+            // the header between its neighbours) is split by what its fragments hold.
+            var byContent: [Fragment: TableField] = [:]
+            if settings.cellLineGap < 0, !spans.isEmpty {
+                let bands = TableRecovery.bandFields(spans, header: named.isEmpty ? reference : named)
+                for (k, span) in spans.enumerated() where bands[k].count > 1 {
+                    let lines = bodyLines.map { $0.fragments.filter { ColumnDetector.field(of: $0, in: spans) == span.field } }
+                    byContent.merge(ContentColumns.assign(lines: lines, fields: bands[k], fallback: span.field)) { a, _ in a }
+                }
+            }
             for f in body {
-                guard let field = ColumnDetector.field(of: f, in: spans) else {
+                guard let field = byContent[f] ?? ColumnDetector.field(of: f, in: spans) else {
                     unplaced.append(UnplacedFragment(fragment: f, reason: "text outside the table's columns"))
                     continue
                 }
@@ -153,6 +163,28 @@ public struct TableRecovery: Sendable {
                 page: row.anchor.page, line: row.anchor.line, column: row.anchor.column, excerpt: row.anchor.text, seq: row.seq))
         }
         return out
+    }
+
+    /// The fields each body band spans, in the header's order: its own, and every field the
+    /// header names but no band was named by, given to the band its header cell overlaps most
+    /// (else the nearest).
+    static func bandFields(_ spans: [ColumnSpan], header: [(field: TableField, x0: Double, x1: Double)]) -> [[TableField]] {
+        let claimed = Set(spans.map(\.field))
+        var out = spans.map { [$0.field] }
+        var order: [TableField: Int] = [:]
+        for (i, h) in header.sorted(by: { $0.x0 < $1.x0 }).enumerated() where order[h.field] == nil { order[h.field] = i }
+        for h in header where !claimed.contains(h.field) && !out.joined().contains(h.field) {
+            let overlap = spans.map { min($0.x1, h.x1) - max($0.x0, h.x0) }
+            let best: Int
+            if let m = overlap.max(), m > 0 {
+                best = overlap.firstIndex(of: m)!
+            } else {
+                let centre = (h.x0 + h.x1) / 2
+                best = spans.indices.min { abs((spans[$0].x0 + spans[$0].x1) / 2 - centre) < abs((spans[$1].x0 + spans[$1].x1) / 2 - centre) }!
+            }
+            out[best].append(h.field)
+        }
+        return out.map { $0.sorted { (order[$0] ?? 0) < (order[$1] ?? 0) } }
     }
 
     /// Header cells for naming, widened to the body columns they name, for the next page.
