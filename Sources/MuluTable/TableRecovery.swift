@@ -58,9 +58,13 @@ public struct TableRecovery: Sendable {
             let body = bodyLines.flatMap(\.fragments)
             let spans = ColumnDetector.columns(body: body, reference: reference, settings: settings)
             columns.append(spans)
+            let naming = reference
             if !spans.isEmpty, named.count < settings.minHeaderColumns {
-                // A page without its own header keeps the columns found so far.
+                // A page without its own header keeps the columns found so far (and, for fields
+                // no body band was named by, where the header last put them).
+                let found = Set(spans.map(\.field))
                 reference = spans.map { (field: $0.field, x0: $0.x0, x1: $0.x1) }
+                    + reference.filter { !found.contains($0.field) }
             } else if !spans.isEmpty {
                 reference = TableRecovery.mergeReference(named, spans)
             }
@@ -72,7 +76,7 @@ public struct TableRecovery: Sendable {
             // the header between its neighbours) is split by what its fragments hold.
             var byContent: [Fragment: TableField] = [:]
             if settings.cellLineGap < 0, !spans.isEmpty {
-                let bands = TableRecovery.bandFields(spans, header: named.isEmpty ? reference : named)
+                let bands = TableRecovery.bandFields(spans, header: naming)
                 for (k, span) in spans.enumerated() where bands[k].count > 1 {
                     let lines = bodyLines.map { $0.fragments.filter { ColumnDetector.field(of: $0, in: spans) == span.field } }
                     byContent.merge(ContentColumns.assign(lines: lines, fields: bands[k], fallback: span.field)) { a, _ in a }

@@ -80,6 +80,7 @@ let reference2025 = try! parseFixture("changji-2025-r1.txt")
         // blank, header words elsewhere than the body's columns), of a table without rules and of
         // one ruled only horizontally: columns split by what the cells hold (ContentColumns).
         "text/pdftotext-layout-narrow.txt", "text/pdftotext-layout-no-rules.txt", "text/pdftotext-layout-hrules.txt",
+        "text/pdftotext-layout-header-once.txt",
     ])
     func textVariant(_ name: String) throws {
         let parsed = try parseFixture(name)
