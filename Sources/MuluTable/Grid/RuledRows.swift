@@ -108,11 +108,13 @@ public enum RuledRows {
             // Columns named by the header cells above them (the narrowest naming one).
             var fieldOf = [TableField?](repeating: nil, count: table.columnCount)
             var spanOf = [Int](repeating: .max, count: table.columnCount)
-            for k in headerCellIndices {
+            // In grid order, so that of two header cells as narrow the lower one (a sub-header)
+            // names the column, the same on every run.
+            for k in headerCellIndices.sorted(by: { (table.cells[$0].row, table.cells[$0].column) < (table.cells[$1].row, table.cells[$1].column) }) {
                 let cell = table.cells[k]
                 let text = held[k].map(\.text).joined()
                 guard let field = TableField(headerLabel: text) else { continue }
-                for c in cell.columns where cell.columnSpan < spanOf[c] {
+                for c in cell.columns where cell.columnSpan <= spanOf[c] {
                     fieldOf[c] = field
                     spanOf[c] = cell.columnSpan
                 }
@@ -125,7 +127,9 @@ public enum RuledRows {
                     if let hit, min(hit.x1, x1) - max(hit.x0, x0) > 0 { fieldOf[c] = hit.field }
                 }
             }
-            guard fieldOf.contains(.seq) else { return nil }
+            // A grid whose columns do not carry the header's fields (a box round the table, rules
+            // only outside) is no grid to read by.
+            guard fieldOf.contains(.seq), Set(fieldOf.compactMap { $0 }).count >= settings.minHeaderColumns else { return nil }
             var spans: [ColumnSpan] = []
             for c in 0..<table.columnCount {
                 guard let field = fieldOf[c] else { continue }
