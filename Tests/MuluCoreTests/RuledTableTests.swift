@@ -84,3 +84,34 @@ import Testing
         #expect(rows.allSatisfy { $0.text(.urgent) == "*" && $0.text(.assessment) == "初级或中级：160元/人" })
     }
 }
+
+/// What a fragment holds decides its column where the gutters cannot (`ContentColumns`).
+@Suite struct ContentColumnsTests {
+    func f(_ text: String, _ x0: Double, line: Int = 1) -> Fragment {
+        Fragment(text: text, x0: x0, x1: x0 + Double(text.count), y0: Double(line), y1: Double(line + 1), page: 1, line: line)
+    }
+
+    @Test func kinds() {
+        #expect(ContentColumns.kind("6-24-03-03-") == .code)
+        #expect(ContentColumns.kind("6-24-02-01-*") == .code)
+        #expect(ContentColumns.kind("05") == .codeTail)
+        #expect(ContentColumns.kind("*") == .mark)
+        #expect(ContentColumns.kind("初级、中级：2160") == .subsidy)
+        #expect(ContentColumns.kind("元/人") == .subsidy)
+        #expect(ContentColumns.kind("160元") == .subsidy)
+        #expect(ContentColumns.kind("及元件装") == .text)  // 元 in a name
+        #expect(ContentColumns.kind("人系统操") == .text)
+    }
+
+    /// `pdftotext -layout` of layout-narrow.pdf, row 6: the name runs into the training column
+    /// with one blank; the code wraps after its last hyphen.
+    @Test func narrowRowSplitsByContent() {
+        let lines = [
+            [f("6-24-03-03-", 18), f("热缩材料", 30), f("初级、中级：2160", 35), f("初级或中级：160", 47)],
+            [f("05", 22, line: 3), f("制造工", 31, line: 3), f("元/人", 38, line: 3), f("元/人", 49, line: 3)],
+        ]
+        let fields = ContentColumns.assign(lines: lines, fields: [.code, .name, .training, .assessment], fallback: .training)
+        #expect(lines[0].map { fields[$0] } == [.code, .name, .training, .assessment])
+        #expect(lines[1].map { fields[$0] } == [.code, .name, .training, .assessment])
+    }
+}
