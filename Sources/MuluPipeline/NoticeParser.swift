@@ -66,14 +66,15 @@ public enum NoticeParser {
 
     /// A PDF notice, through its text layer (`PDFSource`).
     public static func parsePDF(_ bytes: [UInt8], path: String, password: String?) throws -> ParsedNotice {
-        let (pages, emSize) = try PDFSource.pages(bytes, path: path, password: password)
-        let recovery = TableRecovery(pages: pages, settings: .pdf(emSize: emSize))
+        let (pages, emSize, rules) = try PDFSource.pages(bytes, path: path, password: password)
+        let recovery = TableRecovery(pages: pages, settings: .pdf(emSize: emSize), rules: rules)
         let columns = geometricColumns(recovery)
         var builder = EntryBuilder(expectedRows: recovery.rows.count, columnMaps: [columns])
         for row in recovery.rows { builder.add(row) }
         var notice = try finish(
             format: .pdf, pages: pages, roles: recovery.roles, builder: builder, rows: recovery.rows,
-            unplaced: recovery.unplaced, path: path, tables: [.init(page: 1, index: 0, columns: columns)])
+            unplaced: recovery.unplaced, extra: recovery.disagreements, path: path,
+            tables: [.init(page: 1, index: 0, columns: columns)])
         notice.recovery = recovery
         return notice
     }
@@ -115,7 +116,8 @@ public enum NoticeParser {
     /// Entries and diagnostics from rows; throws when there is no catalogue table at all.
     static func finish(
         format: Catalogue.Format, pages: [PageText], roles: [[LineRole]], builder: EntryBuilder,
-        rows: [RowRecord], unplaced: [UnplacedFragment], path: String, tables: [DelimitedReader.Table]
+        rows: [RowRecord], unplaced: [UnplacedFragment], extra: [Diagnostic] = [], path: String,
+        tables: [DelimitedReader.Table]
     ) throws -> ParsedNotice {
         let hasHeader = roles.contains { $0.contains(.header) }
         guard hasHeader else {
@@ -174,7 +176,9 @@ public enum NoticeParser {
         // error. After the last row (and notes anywhere) it is a warning.
         let lastRow = builder.anchors.map { ($0.page, $0.line) }.max { $0 < $1 }
         func severity(_ u: UnplacedFragment) -> Diagnostic.Severity {
-            if u.reason.hasPrefix("text after the last cell") { return .error }
+            // A column of the table that mulu does not read yet (a ruled column with no field):
+            // its cells would be lost.
+            if u.reason.hasPrefix("text after the last cell") || u.reason == "text in a column without a header" { return .error }
             if u.reason == "line is not a row of the table", let lastRow, (u.fragment.page, u.fragment.line) < lastRow { return .error }
             return .warning
         }
@@ -194,6 +198,7 @@ public enum NoticeParser {
             }
         }
         diagnostics += byLine.values
+        diagnostics += extra
         let sorted = diagnostics.enumerated().sorted { a, b in
             let ka = (a.element.page ?? 0, a.element.line ?? 0, a.element.column ?? 0, a.offset)
             let kb = (b.element.page ?? 0, b.element.line ?? 0, b.element.column ?? 0, b.offset)

@@ -44,8 +44,16 @@ public enum TableDump {
     public static func columns(_ notice: ParsedNotice) -> String {
         var out = headerCells(notice)
         guard let recovery = notice.recovery else { return out + delimitedColumns(notice) }
+        out += recovery.grids.isEmpty ? "" : "rows read by \(recovery.method == .rules ? "the table's rules" : "gaps and alignment")\n"
         for (p, page) in recovery.pages.enumerated() {
             out += "page \(page.number)\n"
+            if p < recovery.grids.count {
+                let grid = recovery.grids[p]
+                for t in grid.tables {
+                    let merged = t.cells.filter { $0.rowSpan > 1 || $0.columnSpan > 1 }.count
+                    out += "  grid \(t.rowCount)×\(t.columnCount)\t\(format1(t.x0))–\(format1(t.x1)) × \(format1(t.y0))–\(format1(t.y1))\t\(t.cells.count) cells, \(merged) merged\t\(grid.rules.count) rules\n"
+                }
+            }
             for c in recovery.headerCells[p] {
                 out += "  header \(c.field.map { "\($0)" } ?? "?")\t\(format1(c.x0))–\(format1(c.x1))\t\(c.text)\n"
             }
