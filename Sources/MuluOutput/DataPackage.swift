@@ -96,17 +96,29 @@ public enum DataPackage {
     }
 
     /// The Table Schema of a `catalogue.csv` without extra columns.
-    public static var tableSchema: JSONValue { tableSchema(extraHeaders: [], nationalCodes: true) }
+    public static var tableSchema: JSONValue { tableSchema(extraHeaders: [], nationalCodes: true, primaryKey: ["seq"]) }
 
     /// The Table Schema of `catalogue`'s CSV: the fixed columns and its extra columns.
     public static func tableSchema(for catalogue: Catalogue) -> JSONValue {
         tableSchema(extraHeaders: catalogue.extraHeaders,
-                    nationalCodes: catalogue.entries.allSatisfy { CodeSyntax.isWellFormed($0.code) })
+                    nationalCodes: catalogue.entries.allSatisfy { CodeSyntax.isWellFormed($0.code) },
+                    primaryKey: primaryKey(catalogue.entries))
+    }
+
+    /// The columns that key the rows: `seq` when row numbers are unique, else `table, seq` when
+    /// they are unique in each table (several tables each numbered from 1), else none (numbers
+    /// that restart with each section).
+    static func primaryKey(_ entries: [Entry]) -> [String] {
+        var seqs = Set<Int>()
+        if entries.allSatisfy({ seqs.insert($0.seq).inserted }) { return ["seq"] }
+        var pairs = Set<[Int]>()
+        if entries.allSatisfy({ pairs.insert([$0.table, $0.seq]).inserted }) { return ["table", "seq"] }
+        return []
     }
 
     /// The Table Schema of a CSV with these extra columns after the fixed ones; codes are
     /// constrained to the national pattern when every code has it (`nationalCodes`).
-    static func tableSchema(extraHeaders: [String], nationalCodes: Bool) -> JSONValue {
+    static func tableSchema(extraHeaders: [String], nationalCodes: Bool, primaryKey: [String]) -> JSONValue {
         func field(
             _ name: String, _ type: String, _ title: String, _ description: String,
             _ constraints: [String: JSONValue] = [:]
@@ -157,11 +169,9 @@ public enum DataPackage {
             + subsidy("assessment", "考核鉴定补贴")
             + [field("urgent", "boolean", "是否急需紧缺", "Marked as urgently needed; empty when the catalogue has no urgency column.")]
             + extraHeaders.map { field($0, "string", $0, "A column of the notice with no field of its own, as published.") }
-        return [
-            "fields": .array(fields),
-            "missingValues": [""],
-            "primaryKey": ["seq"],
-        ]
+        var schema: [String: JSONValue] = ["fields": .array(fields), "missingValues": [""]]
+        if !primaryKey.isEmpty { schema["primaryKey"] = .array(primaryKey.map { .string($0) }) }
+        return .object(schema)
     }
 
     /// Per-level amounts: `level:amount` items joined with `|`.

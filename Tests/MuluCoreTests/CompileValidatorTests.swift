@@ -52,9 +52,11 @@ struct CompileValidatorTests {
         try writePackage(CompileSamples.twoEntries, id: "sample-two", bom: false, into: tmp + "/sample-two")
         try writePackage(CompileSamples.awkward, id: "sample-awkward", bom: true, into: tmp + "/sample-awkward")
         try writePackage(CompileSamples.many(300), id: "sample-many", bom: false, into: tmp + "/sample-many")
-        let result = try validate([tmp + "/sample-two", tmp + "/sample-awkward", tmp + "/sample-many"])
+        // schemaVersion 2: null industry and urgency, extra columns, per-level amounts, two tables.
+        try writePackage(CompileSamples.version2, id: "sample-v2", bom: false, into: tmp + "/sample-v2")
+        let result = try validate([tmp + "/sample-two", tmp + "/sample-awkward", tmp + "/sample-many", tmp + "/sample-v2"])
         #expect(result.status == 0, "\(result.output)")
-        #expect(result.output.contains("12 passed, 0 failed"), "\(result.output)")
+        #expect(result.output.contains("16 passed, 0 failed"), "\(result.output)")
     }
 
     /// The validators are not rubber stamps: a duplicate primary key, a negative amount, a CSV
