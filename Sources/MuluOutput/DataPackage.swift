@@ -102,18 +102,23 @@ public enum DataPackage {
     public static func tableSchema(for catalogue: Catalogue) -> JSONValue {
         tableSchema(extraHeaders: catalogue.extraHeaders,
                     nationalCodes: catalogue.entries.allSatisfy { CodeSyntax.isWellFormed($0.code) },
-                    primaryKey: primaryKey(catalogue.entries))
+                    primaryKey: primaryKey(catalogue))
     }
 
-    /// The columns that key the rows: `seq` when row numbers are unique, else `table, seq` when
-    /// they are unique in each table (several tables each numbered from 1), else none (numbers
-    /// that restart with each section).
-    static func primaryKey(_ entries: [Entry]) -> [String] {
-        var seqs = Set<Int>()
-        if entries.allSatisfy({ seqs.insert($0.seq).inserted }) { return ["seq"] }
+    /// The columns that key the rows: `seq`, or `table, seq` when the notice holds several
+    /// tables; `table, industry, seq` when the industries come from section headings (no
+    /// industry column) and the numbering restarts with each. A row number that repeats
+    /// otherwise stays a key violation, for the validators to find.
+    static func primaryKey(_ catalogue: Catalogue) -> [String] {
+        let base = catalogue.tables.count > 1 ? ["table", "seq"] : ["seq"]
         var pairs = Set<[Int]>()
-        if entries.allSatisfy({ pairs.insert([$0.table, $0.seq]).inserted }) { return ["table", "seq"] }
-        return []
+        if catalogue.entries.allSatisfy({ pairs.insert([$0.table, $0.seq]).inserted }) { return base }
+        let sections = !catalogue.columns.isEmpty && !catalogue.columns.contains { $0.field == "industry" }
+        var triples = Set<String>()
+        if sections, catalogue.entries.allSatisfy({ triples.insert("\($0.table)\u{1F}\($0.industry ?? "")\u{1F}\($0.seq)").inserted }) {
+            return ["table", "industry", "seq"]
+        }
+        return base
     }
 
     /// The Table Schema of a CSV with these extra columns after the fixed ones; codes are
