@@ -9,8 +9,9 @@ public struct GridSettings: Hashable, Sendable {
     /// Default 1 pt.
     public var runGap: Double = 1
     /// A run of ink on one pixel row (column) at least this long may be part of a rule; shorter
-    /// ones are glyph strokes or noise. Default 3 pt.
-    public var minRun: Double = 3
+    /// ones are glyph strokes or noise. Default 6 pt (a 1 px line leaning 1° runs ~57 px on one
+    /// row: 14 pt at 300 dpi; most strokes of a 10 pt glyph are shorter, and fewer runs to chain).
+    public var minRun: Double = 6
     /// A rule is at least this long. Glyph strokes are shorter than an em (a CJK glyph is ~10 pt);
     /// a rule bounds a cell at least this wide or high. Default 14 pt.
     public var minRuleLength: Double = 14
@@ -32,9 +33,11 @@ public struct GridSettings: Hashable, Sendable {
     public var sideCoverage: Double = 0.8
     /// A table has at least this many horizontal and this many vertical edges. Default 2.
     public var minEdgesPerAxis: Int = 2
-    /// Pixels per point at which a PDF page is drawn to find its rules (2 = 144 dpi: a 0.5 pt
-    /// rule is one dark pixel, drawing stays cheap). Default 2.
-    public var renderScale: Double = 2
+    /// Pixels per point at which a PDF page is drawn to find its rules. Default 1 (72 dpi): a
+    /// 0.5 pt rule is still a run of dark pixels (poppler draws hairlines at least a pixel wide),
+    /// positions come to within a point, and drawing and scanning a page cost a quarter of 2 px/pt
+    /// (every fixture reads the same at 1 and 2).
+    public var renderScale: Double = 1
     /// A glyph fragment is in a cell when its centre is inside the cell's box grown by this.
     /// Default 0.5 pt.
     public var cellSlack: Double = 0.5
