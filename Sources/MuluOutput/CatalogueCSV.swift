@@ -59,66 +59,33 @@ public enum CatalogueCSV {
         let extra = catalogue.extraHeaders
         // By index: a `for … in` would copy (retain and release) every entry's strings.
         let entries = catalogue.entries
-        for i in entries.indices { appendRecord(entries[i], extra: extra, to: out) }
+        let scratch = OutputBuffer(capacity: 256)
+        var fields = Fields(out: out)
+        for i in entries.indices { CatalogueRecord.write(entries[i], extra: extra, scratch: scratch, to: &fields) }
     }
 
-    /// One entry's record, with its CRLF.
-    private static func appendRecord(_ e: Entry, extra: [String], to out: OutputBuffer) {
-        out.appendDecimal(e.seq)
-        out.append(UInt8(ascii: ","))
-        out.appendDecimal(e.table)
-        out.append(UInt8(ascii: ","))
-        if let industry = e.industry { appendField(industry, to: out) }
-        out.append(UInt8(ascii: ","))
-        appendField(e.code, to: out)
-        out.append(UInt8(ascii: ","))
-        appendField(e.name, to: out)
-        out.append(UInt8(ascii: ","))
-        appendSubsidy(e.training, to: out)
-        out.append(UInt8(ascii: ","))
-        appendSubsidy(e.assessment, to: out)
-        switch e.urgent {
-        case true?: out.append(",true")
-        case false?: out.append(",false")
-        case nil: out.append(UInt8(ascii: ","))
-        }
-        for header in extra {
-            out.append(UInt8(ascii: ","))
-            if let cell = e.extra[header] { appendField(cell, to: out) }
-        }
-        out.append(0x0D, 0x0A)
-    }
+    /// Writes an entry's cells (``CatalogueRecord``) as CSV fields, the record ended by CRLF.
+    private struct Fields: CatalogueCellSink {
+        let out: OutputBuffer
+        var first = true
 
-    /// The seven cells of a subsidy (levels, amount, amounts, any-of, up-to, note, text), all
-    /// empty when it is missing.
-    private static func appendSubsidy(_ s: Subsidy?, to out: OutputBuffer) {
-        guard let s else {
-            out.append(",,,,,,")
-            return
+        @inline(__always)
+        mutating func separate() {
+            if first { first = false } else { out.append(UInt8(ascii: ",")) }
         }
-        // Level names hold no character that needs quoting, nor does the separator.
-        for i in s.levels.indices {
-            if i > 0 { out.append(utf8: levelSeparator) }
-            out.append(utf8: s.levels[i].rawValue)
+        mutating func integer(_ value: Int) { separate(); out.appendDecimal(value) }
+        mutating func text(_ value: String) { separate(); CatalogueCSV.appendField(value, to: out) }
+        mutating func plain(_ value: UnsafeRawBufferPointer) { separate(); out.append(value) }
+        mutating func boolean(_ value: Bool) { separate(); out.append(value ? "true" : "false") }
+        mutating func empty() { separate() }
+        mutating func endRecord() {
+            out.append(0x0D, 0x0A)
+            first = true
         }
-        out.append(UInt8(ascii: ","))
-        if let amount = s.amountYuan { out.appendDecimal(amount) }
-        out.append(UInt8(ascii: ","))
-        for i in s.amounts.indices {
-            if i > 0 { out.append(utf8: levelSeparator) }
-            out.append(utf8: s.amounts[i].level.rawValue)
-            out.append(utf8: amountSeparator)
-            out.appendDecimal(s.amounts[i].amountYuan)
-        }
-        out.append(s.anyOf ? ",true," : ",false,")
-        out.append(s.upTo ? "true," : "false,")
-        if let note = s.note { appendField(note, to: out) }
-        out.append(UInt8(ascii: ","))
-        appendField(s.text, to: out)
     }
 
     /// Appends a field, quoted when it holds a comma, a double quote, CR or LF.
-    private static func appendField(_ value: String, to out: OutputBuffer) {
+    static func appendField(_ value: String, to out: OutputBuffer) {
         ByteScan.withUTF8(value) { utf8 in
             let special = ByteScan.firstIndex(
                 in: utf8, from: 0,

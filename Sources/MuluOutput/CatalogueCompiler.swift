@@ -82,8 +82,8 @@ public enum CatalogueCompiler {
         return names
     }
 
-    /// Streams `catalogue.json`, `catalogue.csv` and the Swift source into their temporary files
-    /// in `transaction`, and writes the workbook and the page, each on a thread of its own; the
+    /// Streams `catalogue.json`, `catalogue.csv`, the Swift source and the page into their
+    /// temporary files in `transaction`, and writes the workbook, each on a thread of its own; the
     /// CSV's and the workbook's size and hash.
     private static func encode(
         _ loaded: some CompilableCatalogue, options: Options, names: [String], into transaction: AtomicWriter.Transaction
@@ -98,7 +98,7 @@ public enum CatalogueCompiler {
             { Result { try stream(into: transaction, file: 1, hashing: true) { CatalogueCSV.encode(catalogue, byteOrderMark: bom, into: $0) } } },
             { Result { try stream(into: transaction, file: 3) { CatalogueSwiftSource.encode(catalogue, typeName: typeName, into: $0) } } },
             { Result { try whole(into: transaction, file: 4) { try CataloguePublication.workbook(catalogue, metadata: metadata) } } },
-            { Result { try whole(into: transaction, file: 5) { CataloguePublication.page(catalogue, metadata: metadata, files: names) } } },
+            { Result { try stream(into: transaction, file: 5) { CataloguePublication.page(catalogue, metadata: metadata, files: names, into: $0) } } },
         ]
         let streamed = try Parallel.runEach(tasks).map { try $0.get() }
         return (streamed[1], streamed[3])

@@ -40,6 +40,16 @@ final class OutputBuffer {
     /// The bytes held (all of them, for a buffer without a drain).
     var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
 
+    /// Forgets the bytes held, keeping the room (a scratch buffer reused for each cell or row).
+    @inline(__always)
+    func removeAll() { count = 0 }
+
+    /// The bytes held, for reading in place.
+    @inline(__always)
+    func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try body(UnsafeRawBufferPointer(start: base, count: count))
+    }
+
     /// Hands the bytes held to the drain (nothing for a buffer that keeps its bytes).
     func flush() {
         guard let drain, count > 0 else { return }

@@ -25,21 +25,31 @@ public enum CataloguePage {
 
     /// The bytes of `index.html` for `catalogue`; `files` are the data files beside it, linked in order.
     public static func encode(_ catalogue: Catalogue, metadata: CatalogueMetadata, files: [String]) -> [UInt8] {
-        Array(html(catalogue, metadata: metadata, files: files).utf8)
+        let out = OutputBuffer(capacity: 16384 + catalogue.entries.count * 700)
+        encode(catalogue, metadata: metadata, files: files, into: out)
+        return out.bytes
     }
 
     /// The page's HTML.
     public static func html(_ catalogue: Catalogue, metadata: CatalogueMetadata, files: [String]) -> String {
-        let table = PublishedTable(catalogue: catalogue)
-        let shown = table.columns.indices.filter { !isDetailColumn(table.columns[$0].name) }
-        let industryColumn = table.index(of: "industry")
-        let urgentColumn = table.index(of: "urgent")
-        let h = MarkupText.html
+        String(decoding: encode(catalogue, metadata: metadata, files: files), as: UTF8.self)
+    }
 
-        var b = "<header>\n<h1>\(h(catalogue.title))</h1>\n"
+    /// Appends `index.html` for `catalogue` to `out`: the parts around the table as text, the
+    /// table's rows straight from the entries as bytes (``CataloguePageRows``).
+    static func encode(_ catalogue: Catalogue, metadata: CatalogueMetadata, files: [String], into out: OutputBuffer) {
+        let columns = PublishedTable.columns(of: catalogue)
+        let shown = columns.indices.filter { !isDetailColumn(columns[$0].name) }
+        let industryColumn = columns.firstIndex { $0.name == "industry" }
+        let urgentColumn = columns.firstIndex { $0.name == "urgent" }
+        let h = MarkupText.html
+        let entries = catalogue.entries
+
+        var b = PageLayout.documentStart(title: catalogue.title)
+        b += "<header>\n<h1>\(h(catalogue.title))</h1>\n"
         let facts = [
             metadata.region, metadata.year > 0 ? "\(metadata.year)年" : "", metadata.attachment ?? "",
-            "共 \(catalogue.entries.count) 条",
+            "共 \(entries.count) 条",
         ].filter { !$0.isEmpty }
         b += "<p class=\"facts\">\(facts.map(h).joined(separator: " · "))</p>\n"
         b += "<ul class=\"files\">\n"
@@ -51,11 +61,14 @@ public enum CataloguePage {
         // The controls do nothing without the script: it shows them.
         b += "<div class=\"controls\" id=\"controls\" hidden>\n"
         b += "<input type=\"search\" id=\"q\" placeholder=\"搜索职业名称或代码\" aria-label=\"搜索职业名称或代码\" autocomplete=\"off\">\n"
-        if let industryColumn {
+        if industryColumn != nil {
+            // The industry column's cells are the entries' industries (``CatalogueRecord``).
             var industries: [String] = []
             var seen = Set<String>()
-            for row in table.rows where !row[industryColumn].isEmpty && seen.insert(row[industryColumn]).inserted {
-                industries.append(row[industryColumn])
+            for i in entries.indices {
+                if let industry = entries[i].industry, !industry.isEmpty, seen.insert(industry).inserted {
+                    industries.append(industry)
+                }
             }
             if !industries.isEmpty {
                 b += "<select id=\"industry\" aria-label=\"行业\"><option value=\"\">全部行业</option>"
@@ -67,37 +80,28 @@ public enum CataloguePage {
             b += "<label><input type=\"checkbox\" id=\"urgent\"> 只看急需紧缺</label>\n"
         }
         b += "</div>\n"
-        b += "<p class=\"count\" id=\"count\">共 \(table.rows.count) 条</p>\n"
+        b += "<p class=\"count\" id=\"count\">共 \(entries.count) 条</p>\n"
 
         b += "<div class=\"table-wrap\">\n<table id=\"entries\" class=\"cards\">\n<thead><tr>"
-        for c in shown { b += "<th scope=\"col\">\(h(table.columns[c].title))</th>" }
+        for c in shown { b += "<th scope=\"col\">\(h(columns[c].title))</th>" }
         b += "</tr></thead>\n<tbody>\n"
-        for row in table.rows {
-            b += "<tr"
-            if let industryColumn { b += " data-industry=\"\(h(row[industryColumn]))\"" }
-            if let urgentColumn { b += " data-urgent=\"\(row[urgentColumn] == "true" ? "1" : "0")\"" }
-            b += ">"
-            for c in shown {
-                let column = table.columns[c]
-                var classes: [String] = []
-                if column.name == "code" { classes.append("code") }
-                if column.name == "name" { classes.append("name") }
-                if column.kind == .number { classes.append("num") }
-                if column.kind == .boolean { classes.append(row[c] == "true" ? "yes" : "no") }
-                let classAttribute = classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\""
-                b += "<td\(classAttribute) data-label=\"\(h(column.title))\">\(h(table.display(row[c], column: c)))</td>"
-            }
-            b += "</tr>\n"
-        }
-        b += "</tbody>\n</table>\n</div>\n"
+        out.append(utf8: b)
 
+        var rows = CataloguePageRows(columns: columns, shown: shown, industryColumn: industryColumn, urgentColumn: urgentColumn, into: out)
+        let scratch = OutputBuffer(capacity: 256)
+        let extra = catalogue.extraHeaders
+        // By index: a `for … in` would copy (retain and release) every entry's strings.
+        for i in entries.indices { CatalogueRecord.write(entries[i], extra: extra, scratch: scratch, to: &rows) }
+
+        b = "</tbody>\n</table>\n</div>\n"
         b += diagnosticsSection(catalogue.diagnostics)
         b += "</main>\n<footer>\n"
         b += "<p>来源：\(h(metadata.source.title))"
         if let publisher = metadata.source.publisher { b += "（\(h(publisher))）" }
         b += "。源文件 \(h(catalogue.source.file))，SHA-256 <code>\(h(catalogue.source.sha256))</code>。"
         b += "许可：\(h(metadata.licence.title))。由 mulu 从发布的附件编制。</p>\n</footer>\n"
-        return PageLayout.document(title: catalogue.title, body: b, script: script)
+        b += PageLayout.documentEnd(script: script)
+        out.append(utf8: b)
     }
 
     /// The diagnostics as a list, each with its page, line and row, or a line saying there are none.

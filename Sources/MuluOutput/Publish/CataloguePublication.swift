@@ -21,6 +21,11 @@ public enum CataloguePublication {
         CataloguePage.encode(catalogue, metadata: metadata, files: files.filter { $0 != pageName })
     }
 
+    /// Appends the page to `out` (streamed to its file as it is written).
+    static func page(_ catalogue: Catalogue, metadata: CatalogueMetadata, files: [String], into out: OutputBuffer) {
+        CataloguePage.encode(catalogue, metadata: metadata, files: files.filter { $0 != pageName }, into: out)
+    }
+
     /// The workbook's resource in `datapackage.json`: its path, format, media type, size, hash,
     /// and the Table Schema of its first sheet (目录) so that `frictionless validate` reads and
     /// checks it too: a field per column of `catalogue`'s CSV, named by its Chinese heading,

@@ -15,7 +15,7 @@ public enum CatalogueWorkbook {
     /// The workbook for `catalogue`, described by `metadata`.
     public static func workbook(_ catalogue: Catalogue, metadata: CatalogueMetadata) -> XLSXWorkbook {
         XLSXWorkbook(title: catalogue.title, sheets: [
-            entriesSheet(PublishedTable(catalogue: catalogue)),
+            entriesSheet(catalogue),
             diagnosticsSheet(catalogue.diagnostics),
             metadataSheet(catalogue, metadata: metadata),
         ])
@@ -26,7 +26,27 @@ public enum CatalogueWorkbook {
         try workbook(catalogue, metadata: metadata).bytes(name: "catalogue.xlsx")
     }
 
-    /// The entries sheet of `table`.
+    /// The entries sheet of `catalogue`: the same sheet as ``entriesSheet(_:)`` of its
+    /// ``PublishedTable``, its data rows written straight into XML bytes from the entries
+    /// (``CatalogueSheetRows``), without encoding the CSV and reading it back.
+    public static func entriesSheet(_ catalogue: Catalogue) -> XLSXWorkbook.Sheet {
+        let columns = PublishedTable.columns(of: catalogue)
+        let xml = OutputBuffer(capacity: 4096 + catalogue.entries.count * 900)
+        var rows = CatalogueSheetRows(columns: columns, into: xml, minimum: 8, maximum: 30)
+        let scratch = OutputBuffer(capacity: 256)
+        let extra = catalogue.extraHeaders
+        // By index: a `for … in` would copy (retain and release) every entry's strings.
+        let entries = catalogue.entries
+        for i in entries.indices { CatalogueRecord.write(entries[i], extra: extra, scratch: scratch, to: &rows) }
+        var sheet = XLSXWorkbook.Sheet(
+            name: sheetNames[0], rows: [columns.map { .text($0.title, style: .header) }],
+            columnWidths: entries.isEmpty ? [] : rows.widths.map(Double.init), freezeHeader: true, autoFilter: true)
+        sheet.writtenRows = .init(count: entries.count, xml: xml)
+        return sheet
+    }
+
+    /// The entries sheet of `table`, built cell by cell (the reference ``entriesSheet(_:)-catalogue``
+    /// is checked against).
     public static func entriesSheet(_ table: PublishedTable) -> XLSXWorkbook.Sheet {
         var rows: [[XLSXWorkbook.Cell]] = [table.columns.map { .text($0.title, style: .header) }]
         rows.reserveCapacity(table.rows.count + 1)

@@ -6,11 +6,22 @@ import MuluModel
 public enum PageLayout {
     /// The whole document around `body` (already HTML). `script` is plain JavaScript.
     public static func document(title: String, body: String, script: String? = nil) -> String {
+        documentStart(title: title) + body + documentEnd(script: script)
+    }
+
+    /// The document up to its body's content: ``document(title:body:script:)`` is this, the
+    /// body, then ``documentEnd(script:)`` (a large page is written in between as bytes).
+    public static func documentStart(title: String) -> String {
         var s = "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
         s += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         s += "<meta name=\"generator\" content=\"mulu\">\n"
         s += "<title>\(MarkupText.html(title))</title>\n<style>\n\(css)</style>\n</head>\n<body>\n"
-        s += body
+        return s
+    }
+
+    /// The document after its body's content: the script, if any, and the closing tags.
+    public static func documentEnd(script: String?) -> String {
+        var s = ""
         if let script { s += "<script>\n\(script)</script>\n" }
         s += "</body>\n</html>\n"
         return s

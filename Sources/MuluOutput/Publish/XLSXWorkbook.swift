@@ -63,6 +63,23 @@ public struct XLSXWorkbook: Sendable {
         public var freezeHeader: Bool
         /// Put an auto-filter on the first row over every row.
         public var autoFilter: Bool
+        /// Rows already written as `<row>` XML, after ``rows`` (a large sheet's data rows,
+        /// written straight into bytes by ``CatalogueSheetRows``); nil: none.
+        var writtenRows: WrittenRows?
+
+        /// Rows written ahead as XML: how many, and the bytes.
+        final class WrittenRows: @unchecked Sendable {
+            // Owned by one sheet and only read once written: safe to hand between threads.
+            let count: Int
+            let xml: OutputBuffer
+            init(count: Int, xml: OutputBuffer) {
+                self.count = count
+                self.xml = xml
+            }
+        }
+
+        /// The number of rows, ``rows`` and any written ahead.
+        var rowCount: Int { rows.count + (writtenRows?.count ?? 0) }
 
         public init(name: String, rows: [[Cell]], columnWidths: [Double] = [], freezeHeader: Bool = false, autoFilter: Bool = false) {
             self.name = name
@@ -107,16 +124,21 @@ public struct XLSXWorkbook: Sendable {
     /// The `.xlsx` file's bytes; the same workbook always gives the same bytes. `name` is the
     /// file named in an error.
     public func bytes(name: String = "workbook.xlsx") throws -> [UInt8] {
-        var parts: [(path: String, bytes: [UInt8])] = [
-            ("[Content_Types].xml", Array(contentTypes().utf8)),
-            ("_rels/.rels", Array(Self.packageRelationships.utf8)),
-            ("docProps/core.xml", Array(coreProperties().utf8)),
-            ("xl/workbook.xml", Array(workbook().utf8)),
-            ("xl/_rels/workbook.xml.rels", Array(workbookRelationships().utf8)),
-            ("xl/styles.xml", Array(Self.styles.utf8)),
+        var parts: [DeterministicZip.Part] = [
+            .init("[Content_Types].xml", Array(contentTypes().utf8)),
+            .init("_rels/.rels", Array(Self.packageRelationships.utf8)),
+            .init("docProps/core.xml", Array(coreProperties().utf8)),
+            .init("xl/workbook.xml", Array(workbook().utf8)),
+            .init("xl/_rels/workbook.xml.rels", Array(workbookRelationships().utf8)),
+            .init("xl/styles.xml", Array(Self.styles.utf8)),
         ]
         for (n, sheet) in sheets.enumerated() {
-            parts.append(("xl/worksheets/sheet\(n + 1).xml", Self.worksheet(sheet)))
+            // A large sheet's rows go into the archive from their buffer, not copied into one array.
+            let (head, tail) = Self.worksheetParts(sheet)
+            var pieces: [DeterministicZip.Piece] = [.bytes(head)]
+            if let written = sheet.writtenRows { pieces.append(.buffer(written.xml)) }
+            pieces.append(.bytes(tail))
+            parts.append(DeterministicZip.Part(path: "xl/worksheets/sheet\(n + 1).xml", pieces: pieces))
         }
         return try DeterministicZip.archive(parts, name: name)
     }
@@ -219,6 +241,14 @@ public struct XLSXWorkbook: Sendable {
 
     /// One worksheet's XML.
     static func worksheet(_ sheet: Sheet) -> [UInt8] {
+        let (head, tail) = worksheetParts(sheet)
+        var bytes = head
+        sheet.writtenRows?.xml.withUnsafeBytes { bytes.append(contentsOf: $0) }
+        return bytes + tail
+    }
+
+    /// One worksheet's XML before and after its rows written ahead (``Sheet/writtenRows``).
+    static func worksheetParts(_ sheet: Sheet) -> (head: [UInt8], tail: [UInt8]) {
         var s = declaration
         s.reserveCapacity(4096 + sheet.rows.count * 400)
         s += "<worksheet xmlns=\"\(mainNamespace)\" xmlns:r=\"\(relationshipNamespace)\">"
@@ -226,10 +256,10 @@ public struct XLSXWorkbook: Sendable {
         s += "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>"
         let columnCount = sheet.rows.map(\.count).max() ?? 0
         if columnCount > 0 && !sheet.rows.isEmpty {
-            s += "<dimension ref=\"A1:\(columnName(columnCount - 1))\(sheet.rows.count)\"/>"
+            s += "<dimension ref=\"A1:\(columnName(columnCount - 1))\(sheet.rowCount)\"/>"
         }
         s += "<sheetViews><sheetView workbookViewId=\"0\">"
-        if sheet.freezeHeader && sheet.rows.count > 1 {
+        if sheet.freezeHeader && sheet.rowCount > 1 {
             s += "<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"
             s += "<selection pane=\"bottomLeft\" activeCell=\"A2\" sqref=\"A2\"/>"
         }
@@ -261,20 +291,21 @@ public struct XLSXWorkbook: Sendable {
             }
             s += "</row>"
         }
-        s += "</sheetData>"
+        let head = Array(s.utf8)
+        s = "</sheetData>"
         if sheet.autoFilter && !sheet.rows.isEmpty {
             s += "<autoFilter ref=\"\(filterRange(sheet))\"/>"
         }
         s += "<pageMargins left=\"0.5\" right=\"0.5\" top=\"0.6\" bottom=\"0.6\" header=\"0.3\" footer=\"0.3\"/>"
         s += "<pageSetup paperSize=\"9\" orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/>"
         s += "</worksheet>"
-        return Array(s.utf8)
+        return (head, Array(s.utf8))
     }
 
     /// The range an auto-filter covers: the header row and every row below, over every column.
     static func filterRange(_ sheet: Sheet) -> String {
         let columnCount = max(1, sheet.rows.map(\.count).max() ?? 1)
-        return "A1:\(columnName(columnCount - 1))\(sheet.rows.count)"
+        return "A1:\(columnName(columnCount - 1))\(sheet.rowCount)"
     }
 
     /// `A1:M178` as `$A$1:$M$178`.

@@ -1,0 +1,166 @@
+import MuluSupport
+import MuluModel
+/// Writes the 目录 sheet's data rows straight into XML bytes, cell by cell as
+/// ``CatalogueRecord`` hands them over, and fits the columns' widths on the way.
+///
+/// The same cells ``CatalogueWorkbook/entriesSheet(_:)`` makes from a ``PublishedTable``, and
+/// the same XML ``XLSXWorkbook`` writes for them (integers of a number column as number cells,
+/// 是/否 for a boolean column, other text inline, an empty cell left out), without a `String`
+/// or an array per cell: the sheet of a catalogue of 250,000 entries is some 200 MB.
+struct CatalogueSheetRows: CatalogueCellSink {
+    let out: OutputBuffer
+    private let kinds: [PublishedTable.Kind]
+    /// Each column's letters.
+    private let letters: [[UInt8]]
+    /// Each column's fitted width in half-width character cells, from ``minimum`` up to ``maximum``.
+    private(set) var widths: [Int]
+    private let maximum: Int
+    /// The number of the row being written (the heading is row 1).
+    private(set) var row = 2
+    private var column = 0
+    private let number = OutputBuffer(capacity: 32)
+
+    init(columns: [PublishedTable.Column], into out: OutputBuffer, minimum: Int, maximum: Int) {
+        self.out = out
+        kinds = columns.map(\.kind)
+        letters = columns.indices.map { Array(XLSXWorkbook.columnName($0).utf8) }
+        widths = Array(repeating: minimum, count: columns.count)
+        self.maximum = maximum
+    }
+
+    mutating func integer(_ value: Int) {
+        number.removeAll()
+        number.appendDecimal(value)
+        number.withUnsafeBytes { cell($0) }
+    }
+
+    mutating func text(_ value: String) {
+        ByteScan.withUTF8(value) { cell(UnsafeRawBufferPointer($0)) }
+    }
+
+    mutating func plain(_ value: UnsafeRawBufferPointer) { cell(value) }
+
+    mutating func boolean(_ value: Bool) {
+        let text: StaticString = value ? "true" : "false"
+        cell(UnsafeRawBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    mutating func empty() {
+        startRow()
+        column += 1
+    }
+
+    mutating func endRecord() {
+        startRow()
+        out.append("</row>")
+        row += 1
+        column = 0
+    }
+
+    @inline(__always)
+    private func startRow() {
+        guard column == 0 else { return }
+        out.append("<row r=\"")
+        out.appendDecimal(row)
+        out.append("\">")
+    }
+
+    /// One cell whose CSV text is `value`.
+    private mutating func cell(_ value: UnsafeRawBufferPointer) {
+        startRow()
+        let c = column
+        column += 1
+        guard !value.isEmpty else { return }
+        let kind = c < kinds.count ? kinds[c] : .text
+        if kind == .number && Self.isNumber(value) {
+            reference(c)
+            out.append("\"><v>")
+            out.append(value)
+            out.append("</v></c>")
+            fit(value, column: c)
+            return
+        }
+        var shown = value
+        if kind == .boolean {
+            let yes: StaticString = "是", no: StaticString = "否"
+            if Self.equals(value, "true") {
+                shown = UnsafeRawBufferPointer(start: yes.utf8Start, count: yes.utf8CodeUnitCount)
+            } else if Self.equals(value, "false") {
+                shown = UnsafeRawBufferPointer(start: no.utf8Start, count: no.utf8CodeUnitCount)
+            }
+        }
+        reference(c)
+        out.append("\" t=\"inlineStr\"><is><t xml:space=\"preserve\">")
+        MarkupBytes.append(shown, to: out)
+        out.append("</t></is></c>")
+        fit(shown, column: c)
+    }
+
+    /// `<c r="B7` for column `c` of this row.
+    @inline(__always)
+    private func reference(_ c: Int) {
+        out.append("<c r=\"")
+        if c < letters.count { out.append(letters[c]) } else { out.append(utf8: XLSXWorkbook.columnName(c)) }
+        out.appendDecimal(row)
+    }
+
+    /// Widens column `c` to fit `text` as ``XLSXWorkbook/Sheet/fittingWidths(_:minimum:maximum:)``
+    /// does: its longest line (split at a lone LF) in half-width cells, a scalar from U+1100
+    /// counting two, plus two.
+    private mutating func fit(_ text: UnsafeRawBufferPointer, column c: Int) {
+        while widths.count <= c { widths.append(widths.first ?? 0) }
+        // A column already at its widest needs no more measuring.
+        guard widths[c] < maximum else { return }
+        var longest = 0, line = 0
+        var previous: UInt8 = 0
+        for i in 0..<text.count {
+            let b = text[i]
+            if b == 0x0A && previous != 0x0D {
+                longest = max(longest, line)
+                line = 0
+            } else if b < 0x80 || (b >= 0xC0 && b < 0xE1) {
+                line += 1
+            } else if b == 0xE1 {
+                line += i + 1 < text.count && text[i + 1] < 0x84 ? 1 : 2
+            } else if b >= 0xE2 {
+                line += 2
+            }
+            previous = b
+        }
+        longest = max(longest, line)
+        widths[c] = min(maximum, max(widths[c], longest + 2))
+    }
+
+    private static func equals(_ bytes: UnsafeRawBufferPointer, _ text: StaticString) -> Bool {
+        bytes.count == text.utf8CodeUnitCount && bytes.elementsEqual(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    /// ``XLSXWorkbook/isNumber(_:)`` on bytes: an optional `-`, digits, an optional fraction,
+    /// no leading zero before other digits.
+    static func isNumber(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        var i = 0
+        if bytes.first == UInt8(ascii: "-") { i = 1 }
+        let start = i
+        var whole = 0, fraction = -1
+        var firstDigit: UInt8 = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == UInt8(ascii: ".") {
+                guard fraction < 0 else { return false }
+                fraction = 0
+            } else if b >= 0x30 && b <= 0x39 {
+                if fraction < 0 {
+                    if whole == 0 { firstDigit = b }
+                    whole += 1
+                } else {
+                    fraction += 1
+                }
+            } else {
+                return false
+            }
+            i += 1
+        }
+        guard i > start, whole > 0, fraction != 0 else { return false }
+        return whole == 1 || firstDigit != UInt8(ascii: "0")
+    }
+}
