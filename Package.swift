@@ -34,7 +34,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
-        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The targets follow the data; each imports only targets listed before it (README: Layout).
@@ -52,10 +51,9 @@ let package = Package(
         .target(name: "MuluExtract", dependencies: ["MuluModel", "MuluPDF"]),
         .target(name: "MuluTable", dependencies: ["MuluModel", "MuluExtract"]),
         .target(name: "MuluEntries", dependencies: ["MuluModel", "MuluExtract", "MuluTable"]),
-        .target(
-            name: "MuluOutput",
-            dependencies: ["MuluModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
-        ),
+        // zlib deflates the workbook (DeterministicZip).
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "MuluOutput", dependencies: ["MuluModel", "CZlib"]),
         .target(
             name: "MuluDiff",
             dependencies: [

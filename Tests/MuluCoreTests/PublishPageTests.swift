@@ -79,6 +79,14 @@ struct PublishPageTests {
         #expect(page.components(separatedBy: "<tr data-industry=").count - 1 == 177)
         #expect(page.contains("<a href=\"catalogue.xlsx\" download>catalogue.xlsx</a>"))
         #expect(page.contains("第1页 第126行"))
+        #expect(!page.contains("id=\"more\""))
+
+        // A large catalogue's page lists its first rows and says where the rest are.
+        let capped = CataloguePage.html(loaded.catalogue, metadata: metadata, files: ["catalogue.csv"], maximumRows: 100)
+        #expect(capped.components(separatedBy: "<tr data-industry=").count - 1 == 100)
+        #expect(capped.contains("<p class=\"more\" id=\"more\">本页只列出前 100 条，共 177 条；全部条目见 catalogue.csv 和 catalogue.xlsx。</p>"))
+        #expect(capped.contains("<p class=\"count\" id=\"count\">共 100 条</p>"))
+        #expect(capped.contains("共 177 条</p>"))
         #expect(MarkupText.html("<a href=\"x\">&'") == "&lt;a href=&quot;x&quot;&gt;&amp;&#39;")
 
         let list = CatalogueListPage.html([

@@ -7,7 +7,14 @@ import MuluModel
 /// a search box (name or code), an industry filter and an urgent-only filter, and counts the rows
 /// shown. The table's columns are the CSV's (``PublishedTable``) less the parts a subsidy's text
 /// already says in words (`*_levels`, `*_amount_yuan`, `*_any_of`).
+///
+/// A catalogue of more than ``maximumRows`` entries shows its first ``maximumRows`` and says
+/// above the table how many there are and that the CSV and the workbook hold them all: a page of
+/// 250,000 rows would be some 200 MB, more than a browser can show, and slow to write.
 public enum CataloguePage {
+    /// The most rows a page's table shows.
+    public static let maximumRows = 10_000
+
     /// What each data file beside the page is, by its name's ending.
     static func fileDescription(_ name: String) -> String {
         if name.hasSuffix(".xlsx") { return "Excel 工作簿" }
@@ -23,27 +30,36 @@ public enum CataloguePage {
         ["_levels", "_amount_yuan", "_any_of", "_amounts"].contains { name.hasSuffix($0) }
     }
 
-    /// The bytes of `index.html` for `catalogue`; `files` are the data files beside it, linked in order.
-    public static func encode(_ catalogue: Catalogue, metadata: CatalogueMetadata, files: [String]) -> [UInt8] {
-        let out = OutputBuffer(capacity: 16384 + catalogue.entries.count * 700)
-        encode(catalogue, metadata: metadata, files: files, into: out)
+    /// The bytes of `index.html` for `catalogue`; `files` are the data files beside it, linked in
+    /// order; the table shows at most `maximumRows` entries.
+    public static func encode(
+        _ catalogue: Catalogue, metadata: CatalogueMetadata, files: [String], maximumRows: Int = CataloguePage.maximumRows
+    ) -> [UInt8] {
+        let out = OutputBuffer(capacity: 16384 + min(catalogue.entries.count, maximumRows) * 700)
+        encode(catalogue, metadata: metadata, files: files, maximumRows: maximumRows, into: out)
         return out.bytes
     }
 
     /// The page's HTML.
-    public static func html(_ catalogue: Catalogue, metadata: CatalogueMetadata, files: [String]) -> String {
-        String(decoding: encode(catalogue, metadata: metadata, files: files), as: UTF8.self)
+    public static func html(
+        _ catalogue: Catalogue, metadata: CatalogueMetadata, files: [String], maximumRows: Int = CataloguePage.maximumRows
+    ) -> String {
+        String(decoding: encode(catalogue, metadata: metadata, files: files, maximumRows: maximumRows), as: UTF8.self)
     }
 
     /// Appends `index.html` for `catalogue` to `out`: the parts around the table as text, the
     /// table's rows straight from the entries as bytes (``CataloguePageRows``).
-    static func encode(_ catalogue: Catalogue, metadata: CatalogueMetadata, files: [String], into out: OutputBuffer) {
+    static func encode(
+        _ catalogue: Catalogue, metadata: CatalogueMetadata, files: [String], maximumRows: Int = CataloguePage.maximumRows,
+        into out: OutputBuffer
+    ) {
         let columns = PublishedTable.columns(of: catalogue)
         let shown = columns.indices.filter { !isDetailColumn(columns[$0].name) }
         let industryColumn = columns.firstIndex { $0.name == "industry" }
         let urgentColumn = columns.firstIndex { $0.name == "urgent" }
         let h = MarkupText.html
         let entries = catalogue.entries
+        let shownRows = entries.indices.prefix(max(0, maximumRows))
 
         var b = PageLayout.documentStart(title: catalogue.title)
         b += "<header>\n<h1>\(h(catalogue.title))</h1>\n"
@@ -65,7 +81,7 @@ public enum CataloguePage {
             // The industry column's cells are the entries' industries (``CatalogueRecord``).
             var industries: [String] = []
             var seen = Set<String>()
-            for i in entries.indices {
+            for i in shownRows {
                 if let industry = entries[i].industry, !industry.isEmpty, seen.insert(industry).inserted {
                     industries.append(industry)
                 }
@@ -80,7 +96,11 @@ public enum CataloguePage {
             b += "<label><input type=\"checkbox\" id=\"urgent\"> 只看急需紧缺</label>\n"
         }
         b += "</div>\n"
-        b += "<p class=\"count\" id=\"count\">共 \(entries.count) 条</p>\n"
+        if shownRows.count < entries.count {
+            b += "<p class=\"more\" id=\"more\">本页只列出前 \(shownRows.count) 条，共 \(entries.count) 条；"
+            b += "全部条目见 catalogue.csv 和 catalogue.xlsx。</p>\n"
+        }
+        b += "<p class=\"count\" id=\"count\">共 \(shownRows.count) 条</p>\n"
 
         b += "<div class=\"table-wrap\">\n<table id=\"entries\" class=\"cards\">\n<thead><tr>"
         for c in shown { b += "<th scope=\"col\">\(h(columns[c].title))</th>" }
@@ -91,7 +111,7 @@ public enum CataloguePage {
         let scratch = OutputBuffer(capacity: 256)
         let extra = catalogue.extraHeaders
         // By index: a `for … in` would copy (retain and release) every entry's strings.
-        for i in entries.indices { CatalogueRecord.write(entries[i], extra: extra, scratch: scratch, to: &rows) }
+        for i in shownRows { CatalogueRecord.write(entries[i], extra: extra, scratch: scratch, to: &rows) }
 
         b = "</tbody>\n</table>\n</div>\n"
         b += diagnosticsSection(catalogue.diagnostics)

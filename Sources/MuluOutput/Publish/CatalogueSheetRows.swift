@@ -9,6 +9,8 @@ import MuluModel
 /// or an array per cell: the sheet of a catalogue of 250,000 entries is some 200 MB.
 struct CatalogueSheetRows: CatalogueCellSink {
     let out: OutputBuffer
+    /// False: only measure the widths, write nothing.
+    private let writing: Bool
     private let kinds: [PublishedTable.Kind]
     /// Each column's letters.
     private let letters: [[UInt8]]
@@ -20,8 +22,9 @@ struct CatalogueSheetRows: CatalogueCellSink {
     private var column = 0
     private let number = OutputBuffer(capacity: 32)
 
-    init(columns: [PublishedTable.Column], into out: OutputBuffer, minimum: Int, maximum: Int) {
+    init(columns: [PublishedTable.Column], into out: OutputBuffer, writing: Bool = true, minimum: Int, maximum: Int) {
         self.out = out
+        self.writing = writing
         kinds = columns.map(\.kind)
         letters = columns.indices.map { Array(XLSXWorkbook.columnName($0).utf8) }
         widths = Array(repeating: minimum, count: columns.count)
@@ -52,14 +55,14 @@ struct CatalogueSheetRows: CatalogueCellSink {
 
     mutating func endRecord() {
         startRow()
-        out.append("</row>")
+        if writing { out.append("</row>") }
         row += 1
         column = 0
     }
 
     @inline(__always)
     private func startRow() {
-        guard column == 0 else { return }
+        guard writing, column == 0 else { return }
         out.append("<row r=\"")
         out.appendDecimal(row)
         out.append("\">")
@@ -73,6 +76,7 @@ struct CatalogueSheetRows: CatalogueCellSink {
         guard !value.isEmpty else { return }
         let kind = c < kinds.count ? kinds[c] : .text
         if kind == .number && Self.isNumber(value) {
+            guard writing else { return fit(value, column: c) }
             reference(c)
             out.append("\"><v>")
             out.append(value)
@@ -89,6 +93,7 @@ struct CatalogueSheetRows: CatalogueCellSink {
                 shown = UnsafeRawBufferPointer(start: no.utf8Start, count: no.utf8CodeUnitCount)
             }
         }
+        guard writing else { return fit(shown, column: c) }
         reference(c)
         out.append("\" t=\"inlineStr\"><is><t xml:space=\"preserve\">")
         MarkupBytes.append(shown, to: out)

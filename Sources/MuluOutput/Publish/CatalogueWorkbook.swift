@@ -28,20 +28,25 @@ public enum CatalogueWorkbook {
 
     /// The entries sheet of `catalogue`: the same sheet as ``entriesSheet(_:)`` of its
     /// ``PublishedTable``, its data rows written straight into XML bytes from the entries
-    /// (``CatalogueSheetRows``), without encoding the CSV and reading it back.
+    /// (``CatalogueSheetRows``) while the archive deflates them, without encoding the CSV and
+    /// reading it back. The columns' widths, which come first in the sheet, are measured in a
+    /// pass of their own.
     public static func entriesSheet(_ catalogue: Catalogue) -> XLSXWorkbook.Sheet {
         let columns = PublishedTable.columns(of: catalogue)
-        let xml = OutputBuffer(capacity: 4096 + catalogue.entries.count * 900)
-        var rows = CatalogueSheetRows(columns: columns, into: xml, minimum: 8, maximum: 30)
-        let scratch = OutputBuffer(capacity: 256)
         let extra = catalogue.extraHeaders
         // By index: a `for … in` would copy (retain and release) every entry's strings.
         let entries = catalogue.entries
-        for i in entries.indices { CatalogueRecord.write(entries[i], extra: extra, scratch: scratch, to: &rows) }
+        @Sendable func rows(writing: Bool, into out: OutputBuffer) -> [Int] {
+            var rows = CatalogueSheetRows(columns: columns, into: out, writing: writing, minimum: 8, maximum: 30)
+            let scratch = OutputBuffer(capacity: 256)
+            for i in entries.indices { CatalogueRecord.write(entries[i], extra: extra, scratch: scratch, to: &rows) }
+            return rows.widths
+        }
+        let widths = rows(writing: false, into: OutputBuffer(capacity: 64))
         var sheet = XLSXWorkbook.Sheet(
             name: sheetNames[0], rows: [columns.map { .text($0.title, style: .header) }],
-            columnWidths: entries.isEmpty ? [] : rows.widths.map(Double.init), freezeHeader: true, autoFilter: true)
-        sheet.writtenRows = .init(count: entries.count, xml: xml)
+            columnWidths: entries.isEmpty ? [] : widths.map(Double.init), freezeHeader: true, autoFilter: true)
+        sheet.laterRows = .init(count: entries.count) { _ = rows(writing: true, into: $0) }
         return sheet
     }
 

@@ -1,37 +1,41 @@
 import MuluSupport
 import MuluModel
-import Foundation
-import ZIPFoundation
+import CZlib
 
-/// Packs named files into a ZIP archive (with ZIPFoundation) so that the same files always give
-/// the same bytes: entries in the order given, deflated, every one dated 1980-01-01 00:00 (the
-/// earliest date a ZIP can hold; ZIPFoundation converts it in UTC) with mode 0644, and nothing
-/// taken from the clock, the file system or the user.
+/// Packs named files into a ZIP archive so that the same files always give the same bytes:
+/// entries in the order given, deflated (zlib, raw), every one dated 1980-01-01 00:00 (the
+/// earliest date a ZIP can hold) with mode 0644 and its name flagged UTF-8, and nothing taken
+/// from the clock, the file system or the user.
+///
+/// The headers are those ZIPFoundation writes (made by UNIX 3.21, version 2.0 needed, no extra
+/// fields, no data descriptors), and a part deflated at ``Level/standard`` gets the bytes
+/// ZIPFoundation gives it; zlib is called directly so that a large part can be deflated at
+/// ``Level/fastest`` and streamed in as it is written, never whole in memory.
 public enum DeterministicZip {
-    /// 1980-01-01T00:00:00Z, the date written on every entry.
-    public static let entryDate = Date(timeIntervalSince1970: 315_532_800)
-
-    /// Some of a file's bytes: an array, or a buffer written ahead (read in place, not copied).
-    enum Piece {
-        case bytes([UInt8])
-        case buffer(OutputBuffer)
-
-        /// Runs `body` on the piece's bytes where they lie.
-        func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
-            switch self {
-            case .bytes(let bytes): try bytes.withUnsafeBytes(body)
-            case .buffer(let buffer): try buffer.withUnsafeBytes(body)
-            }
-        }
+    /// How hard a part is deflated.
+    public enum Level: Int32, Sendable {
+        /// zlib's default (6), as ZIPFoundation deflates.
+        case standard = -1
+        /// zlib's fastest (1): several times faster on a large sheet, a somewhat bigger file.
+        case fastest = 1
     }
 
-    /// One file of the archive: its path and its bytes, in pieces one after the other.
+    /// Some of a file's bytes: given whole, or written by a closure into a buffer that is
+    /// deflated chunk by chunk as it fills.
+    enum Piece {
+        case bytes([UInt8])
+        case written((OutputBuffer) -> Void)
+    }
+
+    /// One file of the archive: its path, its bytes in pieces one after the other, its level.
     struct Part {
         var path: String
         var pieces: [Piece]
-        init(path: String, pieces: [Piece]) {
+        var level: Level
+        init(path: String, pieces: [Piece], level: Level = .standard) {
             self.path = path
             self.pieces = pieces
+            self.level = level
         }
         init(_ path: String, _ bytes: [UInt8]) {
             self.init(path: path, pieces: [.bytes(bytes)])
@@ -46,34 +50,125 @@ public enum DeterministicZip {
 
     /// The archive holding `parts` in order.
     static func archive(_ parts: [Part], name: String) throws -> [UInt8] {
-        do {
-            let archive = try Archive(data: Data(), accessMode: .create)
-            for part in parts {
-                let sizes = part.pieces.map { $0.withUnsafeBytes(\.count) }
-                let total = sizes.reduce(0, +)
-                try archive.addEntry(
-                    with: part.path, type: .file, uncompressedSize: Int64(total),
-                    modificationDate: entryDate, permissions: 0o644, compressionMethod: .deflate,
-                    provider: { position, size in
-                        // The chunk asked for, copied from the pieces it spans.
-                        var chunk = Data(capacity: size)
-                        var start = Int(position), offset = 0
-                        for (piece, count) in zip(part.pieces, sizes) where chunk.count < size {
-                            defer { offset += count }
-                            guard start < offset + count else { continue }
-                            let from = start - offset, to = min(count, from + size - chunk.count)
-                            piece.withUnsafeBytes { chunk.append(contentsOf: UnsafeRawBufferPointer(rebasing: $0[from..<to])) }
-                            start = offset + to
-                        }
-                        return chunk
-                    })
+        var out: [UInt8] = []
+        var central: [UInt8] = []
+        for part in parts {
+            let offset = out.count
+            let path = Array(part.path.utf8)
+            // The local header, its CRC and sizes filled in once the part is deflated.
+            appendHeader(local: true, path: path, crc: 0, compressed: 0, size: 0, offset: 0, to: &out)
+            let (crc, size) = try deflate(part, level: part.level, name: name, into: &out)
+            let compressed = out.count - offset - 30 - path.count
+            guard compressed <= UInt32.max, size <= UInt32.max, offset <= UInt32.max else {
+                throw MuluError(file: name, problem: "cannot build the ZIP archive: \(part.path) is too large")
             }
-            guard let data = archive.data else { throw MuluError(file: name, problem: "cannot build the ZIP archive") }
-            return [UInt8](data)
-        } catch let error as MuluError {
-            throw error
-        } catch {
-            throw MuluError(file: name, problem: "cannot build the ZIP archive: \(error)")
+            patch32(&out, at: offset + 14, crc)
+            patch32(&out, at: offset + 18, UInt32(compressed))
+            patch32(&out, at: offset + 22, UInt32(size))
+            appendHeader(
+                local: false, path: path, crc: crc, compressed: UInt32(compressed), size: UInt32(size),
+                offset: UInt32(offset), to: &central)
         }
+        let centralOffset = out.count
+        guard centralOffset <= UInt32.max, parts.count <= UInt16.max else {
+            throw MuluError(file: name, problem: "cannot build the ZIP archive: too large")
+        }
+        out += central
+        // End of central directory: disk 0, every entry on it, no comment.
+        append32(&out, 0x0605_4B50)
+        append16(&out, 0)
+        append16(&out, 0)
+        append16(&out, UInt16(parts.count))
+        append16(&out, UInt16(parts.count))
+        append32(&out, UInt32(central.count))
+        append32(&out, UInt32(centralOffset))
+        append16(&out, 0)
+        return out
+    }
+
+    /// A local file header (`local`) or a central directory entry.
+    private static func appendHeader(
+        local: Bool, path: [UInt8], crc: UInt32, compressed: UInt32, size: UInt32, offset: UInt32, to out: inout [UInt8]
+    ) {
+        append32(&out, local ? 0x0403_4B50 : 0x0201_4B50)
+        if !local { append16(&out, 0x0315) }  // made by: UNIX, 3.21
+        append16(&out, 20)  // version needed: 2.0
+        append16(&out, 0x0800)  // the name is UTF-8
+        append16(&out, 8)  // deflated
+        append16(&out, 0)  // 00:00
+        append16(&out, 0x21)  // 1980-01-01
+        append32(&out, crc)
+        append32(&out, compressed)
+        append32(&out, size)
+        append16(&out, UInt16(path.count))
+        append16(&out, 0)  // extra field
+        if !local {
+            append16(&out, 0)  // comment
+            append16(&out, 0)  // disk
+            append16(&out, 0)  // internal attributes
+            append32(&out, 0o100644 << 16)  // a regular file, rw-r--r--
+            append32(&out, offset)
+        }
+        out += path
+    }
+
+    /// Deflates `part`'s pieces onto `out`; their CRC-32 and size.
+    private static func deflate(_ part: Part, level: Level, name: String, into out: inout [UInt8]) throws -> (UInt32, Int) {
+        var stream = z_stream()
+        guard deflateInit2_(
+            &stream, level.rawValue, Z_DEFLATED, -MAX_WBITS, 9, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
+            Int32(MemoryLayout<z_stream>.size)) == Z_OK
+        else { throw MuluError(file: name, problem: "cannot build the ZIP archive: zlib failed to start") }
+        defer { deflateEnd(&stream) }
+        var crc = UInt32(0)
+        var size = 0
+        var output = [UInt8](repeating: 0, count: 1 << 18)
+        var deflated: [UInt8] = []
+        var failed = false
+        // Feeds `input` to zlib (finishing the stream when `finish`), its output onto `out`.
+        func feed(_ input: UnsafeRawBufferPointer, finish: Bool) {
+            // Not for no bytes: zlib's crc32 of a null buffer is its initial value, not `crc`.
+            if let base = input.baseAddress, !input.isEmpty {
+                crc = UInt32(crc32(UInt(crc), base.assumingMemoryBound(to: Bytef.self), UInt32(input.count)))
+            }
+            size += input.count
+            stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress?.assumingMemoryBound(to: Bytef.self))
+            stream.avail_in = UInt32(input.count)
+            output.withUnsafeMutableBufferPointer { buffer in
+                repeat {
+                    stream.next_out = buffer.baseAddress
+                    stream.avail_out = UInt32(buffer.count)
+                    let result = CZlib.deflate(&stream, finish ? Z_FINISH : Z_NO_FLUSH)
+                    if result != Z_OK && result != Z_STREAM_END && result != Z_BUF_ERROR { failed = true }
+                    deflated.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<(buffer.count - Int(stream.avail_out))]))
+                } while stream.avail_out == 0 && !failed
+            }
+        }
+        for piece in part.pieces {
+            switch piece {
+            case .bytes(let bytes): bytes.withUnsafeBytes { feed($0, finish: false) }
+            case .written(let write):
+                let buffer = OutputBuffer(chunkSize: 1 << 18) { feed($0, finish: false) }
+                write(buffer)
+                buffer.flush()
+            }
+        }
+        feed(UnsafeRawBufferPointer(start: nil, count: 0), finish: true)
+        if failed { throw MuluError(file: name, problem: "cannot build the ZIP archive: zlib failed") }
+        out += deflated
+        return (crc, size)
+    }
+
+    private static func append16(_ out: inout [UInt8], _ value: UInt16) {
+        out.append(UInt8(truncatingIfNeeded: value))
+        out.append(UInt8(truncatingIfNeeded: value >> 8))
+    }
+
+    private static func append32(_ out: inout [UInt8], _ value: UInt32) {
+        for shift in stride(from: 0, to: 32, by: 8) { out.append(UInt8(truncatingIfNeeded: value >> UInt32(shift))) }
+    }
+
+    private static func patch32(_ out: inout [UInt8], at offset: Int, _ value: UInt32) {
+        for i in 0..<4 { out[offset + i] = UInt8(truncatingIfNeeded: value >> UInt32(8 * i)) }
     }
 }

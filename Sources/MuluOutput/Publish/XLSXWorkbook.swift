@@ -63,23 +63,18 @@ public struct XLSXWorkbook: Sendable {
         public var freezeHeader: Bool
         /// Put an auto-filter on the first row over every row.
         public var autoFilter: Bool
-        /// Rows already written as `<row>` XML, after ``rows`` (a large sheet's data rows,
-        /// written straight into bytes by ``CatalogueSheetRows``); nil: none.
-        var writtenRows: WrittenRows?
+        /// Rows after ``rows`` written as `<row>` XML straight into the archive as it is
+        /// deflated (a large sheet's data rows, see ``CatalogueSheetRows``); nil: none.
+        var laterRows: LaterRows?
 
-        /// Rows written ahead as XML: how many, and the bytes.
-        final class WrittenRows: @unchecked Sendable {
-            // Owned by one sheet and only read once written: safe to hand between threads.
-            let count: Int
-            let xml: OutputBuffer
-            init(count: Int, xml: OutputBuffer) {
-                self.count = count
-                self.xml = xml
-            }
+        /// Rows written as XML while the sheet is deflated: how many, and how to write them.
+        struct LaterRows: Sendable {
+            var count: Int
+            var write: @Sendable (OutputBuffer) -> Void
         }
 
-        /// The number of rows, ``rows`` and any written ahead.
-        var rowCount: Int { rows.count + (writtenRows?.count ?? 0) }
+        /// The number of rows, ``rows`` and any written later.
+        var rowCount: Int { rows.count + (laterRows?.count ?? 0) }
 
         public init(name: String, rows: [[Cell]], columnWidths: [Double] = [], freezeHeader: Bool = false, autoFilter: Bool = false) {
             self.name = name
@@ -133,15 +128,22 @@ public struct XLSXWorkbook: Sendable {
             .init("xl/styles.xml", Array(Self.styles.utf8)),
         ]
         for (n, sheet) in sheets.enumerated() {
-            // A large sheet's rows go into the archive from their buffer, not copied into one array.
+            // A large sheet's rows are deflated as they are written, never whole in memory.
             let (head, tail) = Self.worksheetParts(sheet)
             var pieces: [DeterministicZip.Piece] = [.bytes(head)]
-            if let written = sheet.writtenRows { pieces.append(.buffer(written.xml)) }
+            if let later = sheet.laterRows { pieces.append(.written(later.write)) }
             pieces.append(.bytes(tail))
-            parts.append(DeterministicZip.Part(path: "xl/worksheets/sheet\(n + 1).xml", pieces: pieces))
+            let large = (sheet.laterRows?.count ?? 0) > Self.fastDeflateRows
+            parts.append(DeterministicZip.Part(
+                path: "xl/worksheets/sheet\(n + 1).xml", pieces: pieces, level: large ? .fastest : .standard))
         }
         return try DeterministicZip.archive(parts, name: name)
     }
+
+    /// A sheet of more rows than this is deflated at ``DeterministicZip/Level/fastest``: a
+    /// catalogue of 250,000 entries makes a sheet of some 300 MB, which zlib's default level
+    /// takes seconds over. Smaller sheets keep the default (and their bytes).
+    static let fastDeflateRows = 20_000
 
     // MARK: Parts
 
@@ -243,11 +245,15 @@ public struct XLSXWorkbook: Sendable {
     static func worksheet(_ sheet: Sheet) -> [UInt8] {
         let (head, tail) = worksheetParts(sheet)
         var bytes = head
-        sheet.writtenRows?.xml.withUnsafeBytes { bytes.append(contentsOf: $0) }
+        if let later = sheet.laterRows {
+            let rows = OutputBuffer(capacity: 4096)
+            later.write(rows)
+            rows.withUnsafeBytes { bytes.append(contentsOf: $0) }
+        }
         return bytes + tail
     }
 
-    /// One worksheet's XML before and after its rows written ahead (``Sheet/writtenRows``).
+    /// One worksheet's XML before and after its rows written ahead (``Sheet/laterRows``).
     static func worksheetParts(_ sheet: Sheet) -> (head: [UInt8], tail: [UInt8]) {
         var s = declaration
         s.reserveCapacity(4096 + sheet.rows.count * 400)
