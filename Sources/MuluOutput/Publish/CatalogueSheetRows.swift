@@ -22,8 +22,12 @@ struct CatalogueSheetRows: CatalogueCellSink {
     private var column = 0
     private let number = OutputBuffer(capacity: 32)
 
-    init(columns: [PublishedTable.Column], into out: OutputBuffer, writing: Bool = true, minimum: Int, maximum: Int) {
+    init(
+        columns: [PublishedTable.Column], into out: OutputBuffer, writing: Bool = true, firstRow: Int = 2,
+        minimum: Int, maximum: Int
+    ) {
         self.out = out
+        row = firstRow
         self.writing = writing
         kinds = columns.map(\.kind)
         letters = columns.indices.map { Array(XLSXWorkbook.columnName($0).utf8) }

@@ -26,6 +26,9 @@ public enum CatalogueWorkbook {
         try workbook(catalogue, metadata: metadata).bytes(name: "catalogue.xlsx")
     }
 
+    /// The rows in a segment of a large entries sheet (``XLSXWorkbook/Sheet/LaterRows``).
+    static let segmentRows = 32_768
+
     /// The entries sheet of `catalogue`: the same sheet as ``entriesSheet(_:)`` of its
     /// ``PublishedTable``, its data rows written straight into XML bytes from the entries
     /// (``CatalogueSheetRows``) while the archive deflates them, without encoding the CSV and
@@ -36,17 +39,25 @@ public enum CatalogueWorkbook {
         let extra = catalogue.extraHeaders
         // By index: a `for … in` would copy (retain and release) every entry's strings.
         let entries = catalogue.entries
-        @Sendable func rows(writing: Bool, into out: OutputBuffer) -> [Int] {
-            var rows = CatalogueSheetRows(columns: columns, into: out, writing: writing, minimum: 8, maximum: 30)
+        @Sendable func rows(_ range: Range<Int>, writing: Bool, into out: OutputBuffer) -> [Int] {
+            var rows = CatalogueSheetRows(
+                columns: columns, into: out, writing: writing, firstRow: 2 + range.lowerBound, minimum: 8, maximum: 30)
             let scratch = OutputBuffer(capacity: 256)
-            for i in entries.indices { CatalogueRecord.write(entries[i], extra: extra, scratch: scratch, to: &rows) }
+            for i in range { CatalogueRecord.write(entries[i], extra: extra, scratch: scratch, to: &rows) }
             return rows.widths
         }
-        let widths = rows(writing: false, into: OutputBuffer(capacity: 64))
+        let widths = rows(entries.indices, writing: false, into: OutputBuffer(capacity: 64))
         var sheet = XLSXWorkbook.Sheet(
             name: sheetNames[0], rows: [columns.map { .text($0.title, style: .header) }],
             columnWidths: entries.isEmpty ? [] : widths.map(Double.init), freezeHeader: true, autoFilter: true)
-        sheet.laterRows = .init(count: entries.count) { _ = rows(writing: true, into: $0) }
+        // A large sheet in segments of a fixed number of rows, deflated in parallel (the same
+        // segments, so the same bytes, on any number of cores); a small one in one.
+        let count = entries.count
+        let segments = count > XLSXWorkbook.fastDeflateRows ? (count + segmentRows - 1) / segmentRows : 1
+        let perSegment = count > XLSXWorkbook.fastDeflateRows ? segmentRows : count
+        sheet.laterRows = .init(count: count, segments: segments) { k, out in
+            _ = rows(min(count, k * perSegment)..<min(count, (k + 1) * perSegment), writing: true, into: out)
+        }
         return sheet
     }
 

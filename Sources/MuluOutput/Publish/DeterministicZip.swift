@@ -27,14 +27,31 @@ public enum DeterministicZip {
         case written((OutputBuffer) -> Void)
     }
 
-    /// One file of the archive: its path, its bytes in pieces one after the other, its level.
+    /// A file written in segments, each by `write(k, buffer)` for k in `0..<count`, one after
+    /// the other in the file. Each is deflated on a thread of its own as a stream of its own (no
+    /// match reaches back into the segment before) ended by a sync flush, the last one finished:
+    /// raw deflate streams put end to end that way make one valid stream.
+    struct Segments: Sendable {
+        var count: Int
+        var write: @Sendable (Int, OutputBuffer) -> Void
+    }
+
+    /// One file of the archive: its path, its bytes (in pieces one after the other, or in
+    /// segments deflated in parallel), its level.
     struct Part {
         var path: String
         var pieces: [Piece]
+        var segments: Segments?
         var level: Level
         init(path: String, pieces: [Piece], level: Level = .standard) {
             self.path = path
             self.pieces = pieces
+            self.level = level
+        }
+        init(path: String, segments: Segments, level: Level) {
+            self.path = path
+            self.pieces = []
+            self.segments = segments
             self.level = level
         }
         init(_ path: String, _ bytes: [UInt8]) {
@@ -112,21 +129,70 @@ public enum DeterministicZip {
         out += path
     }
 
-    /// Deflates `part`'s pieces onto `out`; their CRC-32 and size.
+    /// Deflates `part` onto `out`; its CRC-32 and size.
     private static func deflate(_ part: Part, level: Level, name: String, into out: inout [UInt8]) throws -> (UInt32, Int) {
+        let streams: [Deflated?]
+        if let segments = part.segments {
+            let count = segments.count
+            streams = Parallel.runEach((0..<count).map { k in
+                { @Sendable in
+                    deflate(level: level, last: k == count - 1) { feed in
+                        let buffer = OutputBuffer(chunkSize: 1 << 18, drain: feed)
+                        segments.write(k, buffer)
+                        buffer.flush()
+                    }
+                }
+            })
+        } else {
+            let pieces = part.pieces
+            streams = [deflate(level: level, last: true) { feed in
+                for piece in pieces {
+                    switch piece {
+                    case .bytes(let bytes): bytes.withUnsafeBytes { feed($0) }
+                    case .written(let write):
+                        let buffer = OutputBuffer(chunkSize: 1 << 18, drain: feed)
+                        write(buffer)
+                        buffer.flush()
+                    }
+                }
+            }]
+        }
+        var crc = UInt32(0)
+        var size = 0
+        for stream in streams {
+            guard let stream else { throw MuluError(file: name, problem: "cannot build the ZIP archive: zlib failed") }
+            out += stream.bytes
+            crc = size == 0 ? stream.crc : UInt32(crc32_combine(UInt(crc), UInt(stream.crc), off_t(stream.size)))
+            size += stream.size
+        }
+        return (crc, size)
+    }
+
+    /// One raw deflate stream: its bytes, and its input's CRC-32 and size.
+    private struct Deflated: Sendable {
+        var bytes: [UInt8]
+        var crc: UInt32
+        var size: Int
+    }
+
+    /// The bytes `write` hands to the function it is given, deflated as one stream, finished
+    /// when `last`, else ended by a sync flush; nil when zlib fails.
+    private static func deflate(
+        level: Level, last: Bool, _ write: (@escaping (UnsafeRawBufferPointer) -> Void) -> Void
+    ) -> Deflated? {
         var stream = z_stream()
         guard deflateInit2_(
             &stream, level.rawValue, Z_DEFLATED, -MAX_WBITS, 9, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
             Int32(MemoryLayout<z_stream>.size)) == Z_OK
-        else { throw MuluError(file: name, problem: "cannot build the ZIP archive: zlib failed to start") }
+        else { return nil }
         defer { deflateEnd(&stream) }
         var crc = UInt32(0)
         var size = 0
         var output = [UInt8](repeating: 0, count: 1 << 18)
         var deflated: [UInt8] = []
         var failed = false
-        // Feeds `input` to zlib (finishing the stream when `finish`), its output onto `out`.
-        func feed(_ input: UnsafeRawBufferPointer, finish: Bool) {
+        // Feeds `input` to zlib with `flush`, its output onto `deflated`.
+        func feed(_ input: UnsafeRawBufferPointer, flush: Int32) {
             // Not for no bytes: zlib's crc32 of a null buffer is its initial value, not `crc`.
             if let base = input.baseAddress, !input.isEmpty {
                 crc = UInt32(crc32(UInt(crc), base.assumingMemoryBound(to: Bytef.self), UInt32(input.count)))
@@ -138,25 +204,15 @@ public enum DeterministicZip {
                 repeat {
                     stream.next_out = buffer.baseAddress
                     stream.avail_out = UInt32(buffer.count)
-                    let result = CZlib.deflate(&stream, finish ? Z_FINISH : Z_NO_FLUSH)
+                    let result = CZlib.deflate(&stream, flush)
                     if result != Z_OK && result != Z_STREAM_END && result != Z_BUF_ERROR { failed = true }
                     deflated.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<(buffer.count - Int(stream.avail_out))]))
                 } while stream.avail_out == 0 && !failed
             }
         }
-        for piece in part.pieces {
-            switch piece {
-            case .bytes(let bytes): bytes.withUnsafeBytes { feed($0, finish: false) }
-            case .written(let write):
-                let buffer = OutputBuffer(chunkSize: 1 << 18) { feed($0, finish: false) }
-                write(buffer)
-                buffer.flush()
-            }
-        }
-        feed(UnsafeRawBufferPointer(start: nil, count: 0), finish: true)
-        if failed { throw MuluError(file: name, problem: "cannot build the ZIP archive: zlib failed") }
-        out += deflated
-        return (crc, size)
+        write { feed($0, flush: Z_NO_FLUSH) }
+        feed(UnsafeRawBufferPointer(start: nil, count: 0), flush: last ? Z_FINISH : Z_SYNC_FLUSH)
+        return failed ? nil : Deflated(bytes: deflated, crc: crc, size: size)
     }
 
     private static func append16(_ out: inout [UInt8], _ value: UInt16) {

@@ -67,10 +67,13 @@ public struct XLSXWorkbook: Sendable {
         /// deflated (a large sheet's data rows, see ``CatalogueSheetRows``); nil: none.
         var laterRows: LaterRows?
 
-        /// Rows written as XML while the sheet is deflated: how many, and how to write them.
+        /// Rows written as XML while the sheet is deflated: how many, in how many segments, and
+        /// how to write segment k (segments are deflated in parallel, see
+        /// ``DeterministicZip/Segments``).
         struct LaterRows: Sendable {
             var count: Int
-            var write: @Sendable (OutputBuffer) -> Void
+            var segments: Int = 1
+            var write: @Sendable (Int, OutputBuffer) -> Void
         }
 
         /// The number of rows, ``rows`` and any written later.
@@ -128,14 +131,22 @@ public struct XLSXWorkbook: Sendable {
             .init("xl/styles.xml", Array(Self.styles.utf8)),
         ]
         for (n, sheet) in sheets.enumerated() {
-            // A large sheet's rows are deflated as they are written, never whole in memory.
+            let path = "xl/worksheets/sheet\(n + 1).xml"
             let (head, tail) = Self.worksheetParts(sheet)
-            var pieces: [DeterministicZip.Piece] = [.bytes(head)]
-            if let later = sheet.laterRows { pieces.append(.written(later.write)) }
-            pieces.append(.bytes(tail))
-            let large = (sheet.laterRows?.count ?? 0) > Self.fastDeflateRows
+            guard let later = sheet.laterRows else {
+                parts.append(DeterministicZip.Part(path, head + tail))
+                continue
+            }
+            // A large sheet's rows are deflated as they are written, never whole in memory, the
+            // head with the first segment and the tail with the last.
+            let last = later.segments - 1
+            let segments = DeterministicZip.Segments(count: later.segments) { k, out in
+                if k == 0 { out.append(head) }
+                later.write(k, out)
+                if k == last { out.append(tail) }
+            }
             parts.append(DeterministicZip.Part(
-                path: "xl/worksheets/sheet\(n + 1).xml", pieces: pieces, level: large ? .fastest : .standard))
+                path: path, segments: segments, level: later.count > Self.fastDeflateRows ? .fastest : .standard))
         }
         return try DeterministicZip.archive(parts, name: name)
     }
@@ -247,7 +258,7 @@ public struct XLSXWorkbook: Sendable {
         var bytes = head
         if let later = sheet.laterRows {
             let rows = OutputBuffer(capacity: 4096)
-            later.write(rows)
+            for k in 0..<later.segments { later.write(k, rows) }
             rows.withUnsafeBytes { bytes.append(contentsOf: $0) }
         }
         return bytes + tail
