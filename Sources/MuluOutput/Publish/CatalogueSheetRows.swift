@@ -1,7 +1,7 @@
 import MuluSupport
 import MuluModel
 /// Writes the 目录 sheet's data rows straight into XML bytes, cell by cell as
-/// ``CatalogueRecord`` hands them over, and fits the columns' widths on the way.
+/// ``CatalogueRecord`` hands them over, or (not `writing`) fits the columns' widths to them.
 ///
 /// The same cells ``CatalogueWorkbook/entriesSheet(_:)`` makes from a ``PublishedTable``, and
 /// the same XML ``XLSXWorkbook`` writes for them (integers of a number column as number cells,
@@ -85,7 +85,6 @@ struct CatalogueSheetRows: CatalogueCellSink {
             out.append("\"><v>")
             out.append(value)
             out.append("</v></c>")
-            fit(value, column: c)
             return
         }
         var shown = value
@@ -102,7 +101,6 @@ struct CatalogueSheetRows: CatalogueCellSink {
         out.append("\" t=\"inlineStr\"><is><t xml:space=\"preserve\">")
         MarkupBytes.append(shown, to: out)
         out.append("</t></is></c>")
-        fit(shown, column: c)
     }
 
     /// `<c r="B7` for column `c` of this row.
@@ -118,8 +116,9 @@ struct CatalogueSheetRows: CatalogueCellSink {
     /// counting two, plus two.
     private mutating func fit(_ text: UnsafeRawBufferPointer, column c: Int) {
         while widths.count <= c { widths.append(widths.first ?? 0) }
-        // A column already at its widest needs no more measuring.
-        guard widths[c] < maximum else { return }
+        // A column already at its widest needs no more measuring, nor does a text too short to
+        // widen it (no character is wider than its UTF-8 bytes).
+        guard widths[c] < maximum, text.count + 2 > widths[c] else { return }
         var longest = 0, line = 0
         var previous: UInt8 = 0
         for i in 0..<text.count {
