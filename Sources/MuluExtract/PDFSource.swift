@@ -1,19 +1,46 @@
+import Foundation
 import MuluSupport
 import MuluModel
 import MuluPDF
 
 /// Turns a PDF's glyph boxes (from poppler-glib, through MuluPDF) into lines of fragments.
 public enum PDFSource {
-    /// The pages as lines of fragments, and the body text's em size (median glyph height).
-    public static func pages(_ bytes: [UInt8], path: String, password: String?) throws -> (pages: [PageText], emSize: Double) {
-        let result = Result { () throws(PDFError) -> [PDFTextPage] in
-            let document = try PDFDocument(bytes: bytes, path: path, password: password)
-            return try document.textPages()
-        }
+    /// The pages as lines of fragments, the body text's em size (median glyph height), and each
+    /// page's ruling lines built into grids (`RuleFinder`, `GridBuilder`).
+    ///
+    /// Pages are independent until rows are joined, so they are read in parts, one per core, each
+    /// part through a poppler document of its own (a `PDFDocument` is not thread-safe): first
+    /// every page's glyphs (so a scan or an unmapped font is refused before anything is drawn),
+    /// then each page with text is drawn in grey at `grid.renderScale` and its rules found.
+    public static func pages(
+        _ bytes: [UInt8], path: String, password: String?, settings grid: GridSettings = GridSettings(),
+        parts: Int? = nil
+    ) throws -> (pages: [PageText], emSize: Double, grids: [PageGrid]) {
+        let documents: [PDFDocument]
         let textPages: [PDFTextPage]
-        switch result {
-        case .success(let pages): textPages = pages
-        case .failure(let error): throw MuluError(file: path, problem: error.message)
+        do throws(PDFError) {
+            let first = try PDFDocument(bytes: bytes, path: path, password: password)
+            let count = first.pageCount
+            let n = max(1, min(parts ?? ProcessInfo.processInfo.activeProcessorCount, count))
+            var opened = [first]
+            for _ in 1..<n { opened.append(try PDFDocument(bytes: bytes, path: path, password: password)) }
+            documents = opened
+            let ranges = (0..<n).map { k in (count * k / n)..<(count * (k + 1) / n) }
+            let shared = Shared(documents)
+            let read = Parallel.run(ranges.indices.map { k in
+                { @Sendable in Result { () throws(PDFError) in try shared.documents[k].textPages(ranges[k]) } }
+            })
+            var all: [PDFTextPage] = []
+            var unmapped = 0
+            for r in read {
+                let (pages, u) = try r.get()
+                all += pages
+                unmapped += u
+            }
+            try first.checkTextLayer(all, unmapped: unmapped)
+            textPages = all
+        } catch {
+            throw MuluError(file: path, problem: error.message)
         }
         var heights: [Double] = []
         for page in textPages {
@@ -21,8 +48,49 @@ public enum PDFSource {
         }
         heights.sort()
         let em = heights.isEmpty ? TableSettings.defaultEmSize : max(heights[heights.count / 2], TableSettings.minEmSize)
-        let settings = TableSettings.pdf(emSize: em)
-        return (textPages.map { lines(of: $0, settings: settings) }, em)
+        var settings = TableSettings.pdf(emSize: em)
+        settings.grid = grid
+        let frozen = settings
+        let n = documents.count
+        let count = textPages.count
+        let ranges = (0..<n).map { k in (count * k / n)..<(count * (k + 1) / n) }
+        let shared = Shared(documents)
+        let done = Parallel.run(ranges.indices.map { k in
+            { @Sendable in
+                ranges[k].map { i -> Result<(PageText, PageGrid), PDFError> in
+                    let page = textPages[i]
+                    let lines = lines(of: page, settings: frozen)
+                    guard !page.glyphs.isEmpty else {
+                        return .success((lines, PageGrid(page: page.number, rules: [], skew: 0, edges: [], intersections: [], tables: [])))
+                    }
+                    return Result { () throws(PDFError) in
+                        let bitmap = try shared.documents[k].renderGrey(page: page.number, scale: frozen.grid.renderScale)
+                        let rules = RuleFinder.rules(in: bitmap, settings: frozen)
+                        return (lines, GridBuilder.page(page.number, rules: rules, settings: frozen))
+                    }
+                }
+            }
+        })
+        var pages: [PageText] = []
+        var grids: [PageGrid] = []
+        for part in done {
+            for r in part {
+                switch r {
+                case .success(let (p, g)):
+                    pages.append(p)
+                    grids.append(g)
+                case .failure(let e):
+                    throw MuluError(file: path, problem: e.message)
+                }
+            }
+        }
+        return (pages, em, grids)
+    }
+
+    /// Poppler documents handed to worker threads, each used by exactly one of them.
+    private final class Shared: @unchecked Sendable {
+        let documents: [PDFDocument]
+        init(_ documents: [PDFDocument]) { self.documents = documents }
     }
 
     /// Glyphs clustered into lines (vertical centres within `lineTolerance`), each line split

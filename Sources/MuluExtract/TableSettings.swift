@@ -39,6 +39,8 @@ public struct TableSettings: Hashable, Sendable {
     /// Two alignments whose costs differ by less than this fit equally well; the first
     /// (centre, then top, then bottom) wins. Default 1e-9.
     public var costEpsilon: Double = 1e-9
+    /// The ruling-line stages' tolerances (`RuleFinder`, `GridBuilder`), in points.
+    public var grid = GridSettings()
 
     /// A band of header-vocabulary lines names at least this many header keywords (序号, 代码,
     /// 职业 …), or it is not a header. Default 3.

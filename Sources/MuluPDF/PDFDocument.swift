@@ -80,15 +80,29 @@ public final class PDFDocument {
     /// `.noUnicodeMapping` when at least half of the glyphs have no mapping.
     public func textPages() throws(PDFError) -> [PDFTextPage] {
         let count = pageCount
+        let (pages, unmapped) = try textPages(0..<count)
+        try checkTextLayer(pages, unmapped: unmapped)
+        return pages
+    }
+
+    /// The glyphs and sizes of the pages with 0-based indices in `range`, and how many glyphs
+    /// had no Unicode mapping; no check of the text layer as a whole (`checkTextLayer`).
+    /// For reading a document's pages in parts, one `PDFDocument` per thread.
+    public func textPages(_ range: Range<Int>) throws(PDFError) -> (pages: [PDFTextPage], unmapped: Int) {
         var pages: [PDFTextPage] = []
-        pages.reserveCapacity(count)
-        var total = 0
+        pages.reserveCapacity(range.count)
         var unmapped = 0
-        for index in 0..<count {
-            let page = try textPage(index: index, unmapped: &unmapped)
-            total += page.glyphs.count
-            pages.append(page)
+        for index in range {
+            pages.append(try textPage(index: index, unmapped: &unmapped))
         }
+        return (pages, unmapped)
+    }
+
+    /// Throws `.noTextLayer` when the document has pages but no glyph at all, and
+    /// `.noUnicodeMapping` when at least half of its glyphs have no mapping.
+    public func checkTextLayer(_ pages: [PDFTextPage], unmapped: Int) throws(PDFError) {
+        let count = pages.count
+        let total = pages.reduce(0) { $0 + $1.glyphs.count }
         if count > 0 && total == 0 && unmapped == 0 {
             throw PDFError(.noTextLayer, path: path, message:
                 "no text layer on any of its \(count) page(s) (a scanned PDF?): it needs OCR before mulu can read it")
@@ -97,7 +111,6 @@ public final class PDFDocument {
             throw PDFError(.noUnicodeMapping, path: path, message:
                 "\(unmapped) of \(total + unmapped) glyphs have no Unicode mapping (fonts without ToUnicode): the text cannot be read; it needs OCR or a better PDF export")
         }
-        return pages
     }
 
     /// Reads one page (0-based `index`), counting glyphs without a Unicode mapping into `unmapped`.

@@ -63,13 +63,13 @@ public enum NoticeParser {
 
     /// A PDF notice, through its text layer (`PDFSource`).
     public static func parsePDF(_ bytes: [UInt8], path: String, password: String?) throws -> ParsedNotice {
-        let (pages, emSize) = try PDFSource.pages(bytes, path: path, password: password)
-        let recovery = TableRecovery(pages: pages, settings: .pdf(emSize: emSize))
+        let (pages, emSize, grids) = try PDFSource.pages(bytes, path: path, password: password)
+        let recovery = TableRecovery(pages: pages, settings: .pdf(emSize: emSize), grids: grids)
         var builder = EntryBuilder(expectedRows: recovery.rows.count)
         for row in recovery.rows { builder.add(row) }
         var notice = try finish(
             format: .pdf, pages: pages, roles: recovery.roles, builder: builder, rows: recovery.rows,
-            unplaced: recovery.unplaced, path: path)
+            unplaced: recovery.unplaced, extra: recovery.disagreements, path: path)
         notice.recovery = recovery
         return notice
     }
@@ -77,7 +77,7 @@ public enum NoticeParser {
     /// Entries and diagnostics from rows; throws when there is no catalogue table at all.
     static func finish(
         format: Catalogue.Format, pages: [PageText], roles: [[LineRole]], builder: EntryBuilder,
-        rows: [RowRecord], unplaced: [UnplacedFragment], path: String
+        rows: [RowRecord], unplaced: [UnplacedFragment], extra: [Diagnostic] = [], path: String
     ) throws -> ParsedNotice {
         let hasHeader = roles.contains { $0.contains(.header) }
         guard hasHeader else {
@@ -122,6 +122,7 @@ public enum NoticeParser {
             }
         }
         diagnostics += byLine.values
+        diagnostics += extra
         let sorted = diagnostics.enumerated().sorted { a, b in
             let ka = (a.element.page ?? 0, a.element.line ?? 0, a.element.column ?? 0, a.offset)
             let kb = (b.element.page ?? 0, b.element.line ?? 0, b.element.column ?? 0, b.offset)

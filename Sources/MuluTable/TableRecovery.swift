@@ -6,7 +6,21 @@ import MuluExtract
 /// Stages, each a pure function whose result is kept here so `mulu extract` can draw it:
 /// `pages` (lines of fragments) → `roles` (furniture, header, body) → `headerCells` and
 /// `columns` per page → `placed` (fragments on one strip, each in a column) → `rows`.
+///
+/// A PDF also brings each page's grid (`PageGrid`: rules → edges → cells). When every page with
+/// body text has a ruled table whose columns its header names, the rows are read by the rules
+/// (`RuledRows`) and `method` is `.rules`; the gaps-and-alignment stages still run, and every row
+/// where the two read a cell differently is reported (`disagreements`). Otherwise (no rules, or
+/// only some: a table ruled only horizontally) the rows are the gaps-and-alignment ones.
 public struct TableRecovery: Sendable {
+    /// Which stages gave the rows.
+    public enum Method: Hashable, Sendable {
+        /// Gaps between text, header positions and the alignment programme (`RowAssembler`).
+        case stream
+        /// The table's ruling lines (`RuledRows`).
+        case rules
+    }
+
     public var settings: TableSettings
     public var pages: [PageText]
     public var roles: [[LineRole]]
@@ -15,9 +29,16 @@ public struct TableRecovery: Sendable {
     public var placed: [RowAssembler.Placed]
     public var rows: [RowRecord]
     public var unplaced: [UnplacedFragment]
+    /// Each page's ruling lines and grid (empty for text, or when not looked for).
+    public var grids: [PageGrid]
+    public var method: Method
+    /// The rows the gaps and alignment give, when the rules gave `rows` (nil otherwise).
+    public var streamRows: [RowRecord]?
+    /// Warnings for every row where the rules and the gaps and alignment read a cell differently.
+    public var disagreements: [Diagnostic]
 
-    /// Runs every stage over `pages`.
-    public init(pages: [PageText], settings: TableSettings) {
+    /// Runs every stage over `pages` (and their `grids`, for a PDF).
+    public init(pages: [PageText], settings: TableSettings, grids: [PageGrid] = []) {
         let roles = LineClassifier.classify(pages)
         var headerCells: [[HeaderCell]] = []
         var columns: [[ColumnSpan]] = []
@@ -62,10 +83,67 @@ public struct TableRecovery: Sendable {
         self.pages = pages
         self.roles = roles
         self.headerCells = headerCells
-        self.columns = columns
+        self.grids = grids
         self.placed = placed
-        self.rows = rows
-        self.unplaced = unplaced
+        self.disagreements = []
+        if !grids.isEmpty, let ruled = RuledRows.read(pages: pages, roles: roles, grids: grids, settings: settings),
+           !ruled.rows.isEmpty {
+            self.method = .rules
+            self.columns = ruled.columns
+            self.rows = ruled.rows
+            self.unplaced = ruled.unplaced
+            self.streamRows = rows
+            self.disagreements = Self.disagreements(ruled: ruled.rows, stream: rows)
+        } else {
+            self.method = .stream
+            self.columns = columns
+            self.rows = rows
+            self.unplaced = unplaced
+            self.streamRows = nil
+        }
+    }
+
+    /// One warning per row and cell the two methods read differently (texts compared without
+    /// blanks), and per row number only one of them found.
+    static func disagreements(ruled: [RowRecord], stream: [RowRecord]) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        var byNumber: [Int: RowRecord] = [:]
+        for r in stream where byNumber[r.seq] == nil { byNumber[r.seq] = r }
+        let ruledNumbers = Set(ruled.map(\.seq))
+        func compact(_ s: String) -> String { String(s.unicodeScalars.filter { !Blank.isBlank($0) }.map(Character.init)) }
+        // A merged industry printed once is empty in the stream's later rows: filled down, as
+        // `EntryBuilder` fills it, before comparing.
+        var industryOf: [Int: String] = [:]
+        var industry = ""
+        for r in stream {
+            let text = compact(r.text(.industry))
+            if !text.isEmpty { industry = text }
+            if industryOf[r.seq] == nil { industryOf[r.seq] = industry }
+        }
+        for row in ruled {
+            guard let other = byNumber[row.seq] else {
+                out.append(Diagnostic(
+                    .warning, "row \(row.seq): found by the table's rules, not by its text alignment",
+                    page: row.anchor.page, line: row.anchor.line, column: row.anchor.column, excerpt: row.anchor.text, seq: row.seq))
+                continue
+            }
+            for field in TableField.allCases where field != .seq {
+                let a = compact(row.text(field))
+                let b = field == .industry ? industryOf[row.seq] ?? "" : compact(other.text(field))
+                guard a != b else { continue }
+                let place = row.cells[field]?.first ?? other.cells[field]?.first ?? row.anchor
+                out.append(Diagnostic(
+                    .warning,
+                    "row \(row.seq): \(field.label) read by the table's rules as `\(a)`, by its text alignment as `\(b)`; the rules' reading is kept",
+                    page: place.page, line: place.line, column: place.column, excerpt: a.isEmpty ? b : a, seq: row.seq))
+            }
+        }
+        for row in stream where !ruledNumbers.contains(row.seq) {
+            out.append(Diagnostic(
+                .warning, "row \(row.seq): found by the text alignment, not in any ruled cell",
+                page: row.anchor.page, line: row.anchor.line, column: row.anchor.column, excerpt: row.anchor.text, seq: row.seq))
+        }
+        return out
     }
 
     /// Header cells for naming, widened to the body columns they name, for the next page.

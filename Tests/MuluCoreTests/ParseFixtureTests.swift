@@ -114,12 +114,15 @@ let reference2025 = try! parseFixture("changji-2025-r1.txt")
     }
 
     @Test func splitRowsAndMergedIndustryInPDF() throws {
-        // Row 38 of layout a starts on page 2 and ends on page 3; layout b prints 制造业 once.
+        // Row 38 of layout a starts on page 2 and ends on page 3; layout b prints 制造业 once, in
+        // a cell merged down over five pages: the rules give it to every row it spans.
         let a = try parseFixture("changji-2024-a.pdf")
         let row38 = a.rows.first { $0.seq == 38 }!
         #expect(Set(row38.cells[.training]!.map(\.page)) == [2, 3])
         let b = try parseFixture("changji-2024-b.pdf")
-        #expect(b.rows.filter { !$0.text(.industry).isEmpty }.count == 8)
+        #expect(b.recovery?.method == .rules)
+        #expect(b.rows.filter { !$0.text(.industry).isEmpty }.count == 177)
+        #expect(b.rows.filter { $0.text(.industry) == "制造业" }.count == 113)
         #expect(b.rows.first { $0.seq == 154 }!.text(.industry) == "交通运输、仓储和邮政业")
     }
 }

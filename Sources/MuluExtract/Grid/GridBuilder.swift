@@ -1,0 +1,216 @@
+import Foundation
+
+/// The grid stages after `RuleFinder`, each pure and kept in `PageGrid`:
+/// rules → `edges` (deskewed, snapped, joined) → `intersections` → `tables` (edges connected by
+/// intersections) → each table's `cells` (grid boxes not separated by a rule merged, so a merged
+/// cell has its row and column spans). Every tolerance is in `TableSettings.grid`.
+public enum GridBuilder {
+    /// All stages over one page's rules.
+    public static func page(_ number: Int, rules: [Rule], settings: TableSettings) -> PageGrid {
+        let skew = self.skew(rules)
+        let edges = self.edges(rules, skew: skew, settings: settings)
+        let intersections = self.intersections(edges, settings: settings)
+        let tables = self.tables(edges, intersections, settings: settings)
+        return PageGrid(page: number, rules: rules, skew: skew, edges: edges, intersections: intersections, tables: tables)
+    }
+
+    /// The page's lean: the length-weighted median slope of its horizontal rules, as an angle
+    /// (0 when there are none).
+    public static func skew(_ rules: [Rule]) -> Double {
+        let h = rules.filter { $0.orientation == .horizontal }.sorted { $0.slope < $1.slope }
+        let total = h.reduce(0) { $0 + $1.length }
+        guard total > 0 else { return 0 }
+        var seen = 0.0
+        for r in h {
+            seen += r.length
+            if seen * 2 >= total { return atan(r.slope) }
+        }
+        return 0
+    }
+
+    /// (x, y) turned by `angle` radians about the page origin.
+    public static func rotate(x: Double, y: Double, by angle: Double) -> (x: Double, y: Double) {
+        guard angle != 0 else { return (x, y) }
+        let c = cos(angle), s = sin(angle)
+        return (x * c - y * s, x * s + y * c)
+    }
+
+    /// Stage 1: rules turned back by `skew`, rules of one orientation whose positions are within
+    /// `snapTolerance` snapped to one (their length-weighted mean), and rules on one line joined
+    /// where their ends are within `joinTolerance`. Horizontal edges first, each orientation
+    /// sorted by position then start.
+    public static func edges(_ rules: [Rule], skew: Double = 0, settings: TableSettings) -> [Edge] {
+        let g = settings.grid
+        var out: [Edge] = []
+        for orientation in [Rule.Orientation.horizontal, .vertical] {
+            var straight: [Edge] = rules.filter { $0.orientation == orientation }.map { r in
+                let a: (x: Double, y: Double), b: (x: Double, y: Double)
+                switch orientation {
+                case .horizontal:
+                    a = rotate(x: r.start, y: r.position(at: r.start), by: -skew)
+                    b = rotate(x: r.end, y: r.position(at: r.end), by: -skew)
+                    return Edge(orientation: orientation, position: (a.y + b.y) / 2, start: a.x, end: b.x)
+                case .vertical:
+                    a = rotate(x: r.position(at: r.start), y: r.start, by: -skew)
+                    b = rotate(x: r.position(at: r.end), y: r.end, by: -skew)
+                    return Edge(orientation: orientation, position: (a.x + b.x) / 2, start: a.y, end: b.y)
+                }
+            }
+            straight.sort { ($0.position, $0.start) < ($1.position, $1.start) }
+            var k = 0
+            while k < straight.count {
+                // One line: positions chained within the snap tolerance.
+                var m = k + 1
+                while m < straight.count, straight[m].position - straight[m - 1].position <= g.snapTolerance { m += 1 }
+                let group = straight[k..<m]
+                let weight = group.reduce(0) { $0 + max($1.length, 1e-9) }
+                let position = group.reduce(0) { $0 + $1.position * max($1.length, 1e-9) } / weight
+                var pieces = group.sorted { $0.start < $1.start }
+                var joined: [Edge] = []
+                for p in pieces {
+                    if var last = joined.last, p.start <= last.end + g.joinTolerance {
+                        last.end = max(last.end, p.end)
+                        joined[joined.count - 1] = last
+                    } else {
+                        joined.append(Edge(orientation: orientation, position: position, start: p.start, end: p.end))
+                    }
+                }
+                pieces.removeAll()
+                out += joined
+                k = m
+            }
+        }
+        return out
+    }
+
+    /// Stage 2: every horizontal edge and vertical edge that meet, each reaching within
+    /// `intersectionTolerance` of the other's line.
+    public static func intersections(_ edges: [Edge], settings: TableSettings) -> [Intersection] {
+        let t = settings.grid.intersectionTolerance
+        var out: [Intersection] = []
+        for (i, h) in edges.enumerated() where h.orientation == .horizontal {
+            for (j, v) in edges.enumerated() where v.orientation == .vertical {
+                if v.position >= h.start - t, v.position <= h.end + t, h.position >= v.start - t, h.position <= v.end + t {
+                    out.append(Intersection(x: v.position, y: h.position, horizontal: i, vertical: j))
+                }
+            }
+        }
+        return out
+    }
+
+    /// Stage 3: edges connected through intersections, one table each, with at least
+    /// `minEdgesPerAxis` edges of each orientation; top to bottom.
+    public static func tables(_ edges: [Edge], _ intersections: [Intersection], settings: TableSettings) -> [TableGrid] {
+        var parent = Array(edges.indices)
+        func find(_ i: Int) -> Int {
+            var i = i
+            while parent[i] != i {
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            }
+            return i
+        }
+        for x in intersections {
+            let a = find(x.horizontal), b = find(x.vertical)
+            if a != b { parent[max(a, b)] = min(a, b) }
+        }
+        var groups: [Int: [Edge]] = [:]
+        var order: [Int] = []
+        for i in edges.indices {
+            let r = find(i)
+            if groups[r] == nil { order.append(r) }
+            groups[r, default: []].append(edges[i])
+        }
+        let min = settings.grid.minEdgesPerAxis
+        return order.compactMap { r -> TableGrid? in
+            let group = groups[r]!
+            let h = group.filter { $0.orientation == .horizontal }.count
+            guard h >= min, group.count - h >= min else { return nil }
+            return cells(group, settings: settings)
+        }.sorted { ($0.y0, $0.x0) < ($1.y0, $1.x0) }
+    }
+
+    /// Stage 4: one table's cells. Grid lines at every edge position; a grid box joins its
+    /// neighbour where the side between them is not ruled (edges cover less than `sideCoverage`
+    /// of it), so a merged cell covers several boxes and gets its row and column spans.
+    public static func cells(_ edges: [Edge], settings: TableSettings) -> TableGrid {
+        let g = settings.grid
+        let xs = Array(Set(edges.filter { $0.orientation == .vertical }.map(\.position))).sorted()
+        let ys = Array(Set(edges.filter { $0.orientation == .horizontal }.map(\.position))).sorted()
+        let columns = max(xs.count - 1, 0), rows = max(ys.count - 1, 0)
+        var byPosition: [Double: [Edge]] = [:]
+        for e in edges { byPosition[e.position, default: []].append(e) }
+        func ruled(_ orientation: Rule.Orientation, at position: Double, from lo: Double, to hi: Double) -> Bool {
+            let on = (byPosition[position] ?? []).filter { $0.orientation == orientation }
+            var covered = 0.0
+            var reach = lo
+            for e in on.sorted(by: { $0.start < $1.start }) {
+                let a = Swift.max(e.start - g.intersectionTolerance, reach)
+                let b = Swift.min(e.end + g.intersectionTolerance, hi)
+                if b > a {
+                    covered += b - a
+                    reach = b
+                }
+            }
+            return covered >= g.sideCoverage * (hi - lo)
+        }
+        // vSide[r][c]: the vertical side at xs[c] in grid row r is ruled; hSide[r][c]: the
+        // horizontal side at ys[r] in grid column c.
+        var vSide = [[Bool]](repeating: [Bool](repeating: false, count: xs.count), count: rows)
+        var hSide = [[Bool]](repeating: [Bool](repeating: false, count: columns), count: ys.count)
+        for r in 0..<rows {
+            for c in xs.indices { vSide[r][c] = ruled(.vertical, at: xs[c], from: ys[r], to: ys[r + 1]) }
+        }
+        for r in ys.indices {
+            for c in 0..<columns { hSide[r][c] = ruled(.horizontal, at: ys[r], from: xs[c], to: xs[c + 1]) }
+        }
+        var parent = Array(0..<(rows * columns))
+        func find(_ i: Int) -> Int {
+            var i = i
+            while parent[i] != i {
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            }
+            return i
+        }
+        func union(_ a: Int, _ b: Int) {
+            let x = find(a), y = find(b)
+            if x != y { parent[Swift.max(x, y)] = Swift.min(x, y) }
+        }
+        for r in 0..<rows {
+            for c in 0..<columns {
+                if c + 1 < columns, !vSide[r][c + 1] { union(r * columns + c, r * columns + c + 1) }
+                if r + 1 < rows, !hSide[r + 1][c] { union(r * columns + c, (r + 1) * columns + c) }
+            }
+        }
+        var cellOfRoot: [Int: Int] = [:]
+        var bounds: [(r0: Int, r1: Int, c0: Int, c1: Int)] = []
+        var boxCells = [Int](repeating: 0, count: rows * columns)
+        for r in 0..<rows {
+            for c in 0..<columns {
+                let root = find(r * columns + c)
+                let k: Int
+                if let known = cellOfRoot[root] { k = known } else {
+                    k = bounds.count
+                    cellOfRoot[root] = k
+                    bounds.append((r, r, c, c))
+                }
+                bounds[k].r0 = Swift.min(bounds[k].r0, r)
+                bounds[k].r1 = Swift.max(bounds[k].r1, r)
+                bounds[k].c0 = Swift.min(bounds[k].c0, c)
+                bounds[k].c1 = Swift.max(bounds[k].c1, c)
+                boxCells[r * columns + c] = k
+            }
+        }
+        let cells = bounds.map { b in
+            GridCell(
+                row: b.r0, column: b.c0, rowSpan: b.r1 - b.r0 + 1, columnSpan: b.c1 - b.c0 + 1,
+                x0: xs[b.c0], y0: ys[b.r0], x1: xs[b.c1 + 1], y1: ys[b.r1 + 1],
+                ruledTop: (b.c0...b.c1).allSatisfy { hSide[b.r0][$0] },
+                ruledBottom: (b.c0...b.c1).allSatisfy { hSide[b.r1 + 1][$0] },
+                ruledLeft: (b.r0...b.r1).allSatisfy { vSide[$0][b.c0] },
+                ruledRight: (b.r0...b.r1).allSatisfy { vSide[$0][b.c1 + 1] })
+        }
+        return TableGrid(xs: xs, ys: ys, cells: cells, edges: edges, boxCells: boxCells)
+    }
+}

@@ -1,0 +1,43 @@
+/// Every tolerance of the ruling-line stages (`RuleFinder`, `GridBuilder`), in PDF points.
+///
+/// Kept in `TableSettings.grid`. Defaults suit a Word/WPS/LibreOffice table printed to PDF and a
+/// scan of one at 150–300 dpi.
+public struct GridSettings: Hashable, Sendable {
+    /// A pixel darker than this (0 black … 255 white) is ink. Default 160.
+    public var darkThreshold: UInt8 = 160
+    /// Ink gaps up to this long inside a run are bridged (a broken line in a scan, anti-aliasing).
+    /// Default 1 pt.
+    public var runGap: Double = 1
+    /// A run of ink on one pixel row (column) at least this long may be part of a rule; shorter
+    /// ones are glyph strokes or noise. Default 3 pt.
+    public var minRun: Double = 3
+    /// A rule is at least this long. Glyph strokes are shorter than an em (a CJK glyph is ~10 pt);
+    /// a rule bounds a cell at least this wide or high. Default 14 pt.
+    public var minRuleLength: Double = 14
+    /// A rule is at most this thick (ink area over length); a thicker dark shape is a filled
+    /// area, not a rule. Default 3 pt.
+    public var maxRuleThickness: Double = 3
+    /// A rule may lean this much from the horizontal or vertical (a scan fed askew). Default 1°.
+    public var maxSkewDegrees: Double = 1
+    /// Rules whose positions differ by at most this are one line (pdfplumber's snap tolerance).
+    /// Default 2 pt.
+    public var snapTolerance: Double = 2
+    /// Collinear rules whose ends are at most this far apart are joined into one edge
+    /// (pdfplumber's join tolerance). Default 3 pt.
+    public var joinTolerance: Double = 3
+    /// A horizontal and a vertical edge intersect when each reaches within this of the other's
+    /// line (pdfplumber's intersection tolerance). Default 3 pt.
+    public var intersectionTolerance: Double = 3
+    /// A side of a grid box is ruled when edges cover at least this share of it. Default 0.8.
+    public var sideCoverage: Double = 0.8
+    /// A table has at least this many horizontal and this many vertical edges. Default 2.
+    public var minEdgesPerAxis: Int = 2
+    /// Pixels per point at which a PDF page is drawn to find its rules (2 = 144 dpi: a 0.5 pt
+    /// rule is one dark pixel, drawing stays cheap). Default 2.
+    public var renderScale: Double = 2
+    /// A glyph fragment is in a cell when its centre is inside the cell's box grown by this.
+    /// Default 0.5 pt.
+    public var cellSlack: Double = 0.5
+
+    public init() {}
+}

@@ -1,0 +1,165 @@
+import Foundation
+import MuluPDF
+
+/// Stage 0 of the grid: finds the ruling lines of a page in a grey bitmap.
+///
+/// A rule is a long, thin, straight run of ink. The bitmap is read once, row by row: on each row
+/// the runs of dark pixels (gaps up to `runGap` bridged) at least `minRun` long are horizontal
+/// segments, and each column's runs down the rows are vertical ones. Segments on neighbouring
+/// rows (columns) that overlap are one shape; a shape at least `minRuleLength` long, at most
+/// `maxRuleThickness` thick (its ink over its length) and leaning at most `maxSkewDegrees` is a
+/// rule, its position and lean fitted to the segments by least squares. Glyph strokes are too
+/// short, noise too short or too thin to chain, a filled area too thick. Pure: same bitmap and
+/// settings, same rules.
+public enum RuleFinder {
+    /// The horizontal rules, then the vertical ones, each sorted by position then start, in page
+    /// points (origin top left).
+    public static func rules(in bitmap: GreyBitmap, settings: TableSettings) -> [Rule] {
+        let g = settings.grid
+        guard bitmap.width > 0, bitmap.height > 0, bitmap.scale > 0 else { return [] }
+        let (horizontal, vertical) = segments(bitmap, g)
+        var out = shapes(horizontal, .horizontal, bitmap.scale, g)
+        out += shapes(vertical, .vertical, bitmap.scale, g)
+        return out
+    }
+
+    /// A run of ink on one line of pixels: `line` is the row (horizontal) or column (vertical),
+    /// `start..<end` the pixels along it.
+    struct Segment {
+        var line: Int32
+        var start: Int32
+        var end: Int32
+    }
+
+    /// Every horizontal and vertical run long enough to be part of a rule, in one pass over the
+    /// rows; each list sorted by line, then start.
+    static func segments(_ b: GreyBitmap, _ g: GridSettings) -> (horizontal: [Segment], vertical: [Segment]) {
+        let gap = max(0, Int((g.runGap * b.scale).rounded()))
+        let minRun = max(2, Int((g.minRun * b.scale).rounded()))
+        let threshold = g.darkThreshold
+        let w = b.width, h = b.height
+        var horizontal: [Segment] = []
+        var vertical: [Segment] = []
+        // Per column: where its open run started and its last dark row (-1: none open).
+        var vStart = [Int32](repeating: -1, count: w)
+        var vLast = [Int32](repeating: -1, count: w)
+        b.pixels.withUnsafeBufferPointer { p in
+            for y in 0..<h {
+                let row = y * w
+                var start = -1, last = -1
+                for x in 0..<w where p[row + x] < threshold {
+                    if start >= 0, x - last - 1 > gap {
+                        if last + 1 - start >= minRun {
+                            horizontal.append(Segment(line: Int32(y), start: Int32(start), end: Int32(last + 1)))
+                        }
+                        start = x
+                    } else if start < 0 {
+                        start = x
+                    }
+                    last = x
+                    let vs = vStart[x], vl = vLast[x]
+                    if vs >= 0, y - Int(vl) - 1 > gap {
+                        if Int(vl) + 1 - Int(vs) >= minRun {
+                            vertical.append(Segment(line: Int32(x), start: vs, end: vl + 1))
+                        }
+                        vStart[x] = Int32(y)
+                    } else if vs < 0 {
+                        vStart[x] = Int32(y)
+                    }
+                    vLast[x] = Int32(y)
+                }
+                if start >= 0, last + 1 - start >= minRun {
+                    horizontal.append(Segment(line: Int32(y), start: Int32(start), end: Int32(last + 1)))
+                }
+            }
+        }
+        for x in 0..<w where vStart[x] >= 0 && vLast[x] + 1 - vStart[x] >= Int32(minRun) {
+            vertical.append(Segment(line: Int32(x), start: vStart[x], end: vLast[x] + 1))
+        }
+        vertical.sort { ($0.line, $0.start) < ($1.line, $1.start) }
+        return (horizontal, vertical)
+    }
+
+    /// Segments chained into shapes (overlapping runs on lines at most `runGap` apart), and the
+    /// shapes that are rules.
+    static func shapes(_ segments: [Segment], _ orientation: Rule.Orientation, _ scale: Double, _ g: GridSettings) -> [Rule] {
+        guard !segments.isEmpty else { return [] }
+        let gap = Int32(max(0, Int((g.runGap * scale).rounded())))
+        var parent = Array(segments.indices)
+        func find(_ i: Int) -> Int {
+            var i = i
+            while parent[i] != i {
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            }
+            return i
+        }
+        // Where each line's segments begin (segments are sorted by line).
+        var lineFirst: [Int32: Int] = [:]
+        for (i, s) in segments.enumerated() where lineFirst[s.line] == nil { lineFirst[s.line] = i }
+        for (i, s) in segments.enumerated() {
+            var back: Int32 = 1
+            while back <= gap + 1 {
+                if var k = lineFirst[s.line - back] {
+                    while k < segments.count, segments[k].line == s.line - back {
+                        let t = segments[k]
+                        if t.start > s.end + gap { break }
+                        if t.end + gap >= s.start {
+                            let a = find(i), b = find(k)
+                            if a != b { parent[a] = b }
+                        }
+                        k += 1
+                    }
+                }
+                back += 1
+            }
+        }
+        // Statistics per shape: extent, ink, and sums for a least-squares line (line on along)
+        // through every inked pixel.
+        struct Shape {
+            var lo = Int32.max, hi = Int32.min
+            var ink = 0.0, sx = 0.0, sy = 0.0, sxx = 0.0, sxy = 0.0
+        }
+        var byRoot: [Int: Int] = [:]
+        var shapes: [Shape] = []
+        for (i, s) in segments.enumerated() {
+            let r = find(i)
+            let k: Int
+            if let known = byRoot[r] { k = known } else {
+                k = shapes.count
+                byRoot[r] = k
+                shapes.append(Shape())
+            }
+            let w = Double(s.end - s.start)
+            let x = (Double(s.start) + Double(s.end)) / 2
+            let y = Double(s.line) + 0.5
+            shapes[k].lo = min(shapes[k].lo, s.start)
+            shapes[k].hi = max(shapes[k].hi, s.end)
+            shapes[k].ink += w
+            shapes[k].sx += w * x
+            shapes[k].sy += w * y
+            shapes[k].sxx += w * (x * x + w * w / 12)  // the run's pixels, not only its middle
+            shapes[k].sxy += w * x * y
+        }
+        let maxSlope = (g.maxSkewDegrees * Double.pi / 180).magnitude
+        let tanMax = maxSlope + 1e-9  // tan θ ≈ θ for a degree or two; the bound is what counts
+        var rules: [Rule] = []
+        for s in shapes {
+            let lengthPx = Double(s.hi - s.lo)
+            let length = lengthPx / scale
+            let thickness = s.ink / lengthPx / scale
+            guard length >= g.minRuleLength, thickness <= g.maxRuleThickness else { continue }
+            let mx = s.sx / s.ink, my = s.sy / s.ink
+            let varX = s.sxx / s.ink - mx * mx
+            let slope = varX > 1e-9 ? (s.sxy / s.ink - mx * my) / varX : 0
+            guard abs(slope) <= tan(tanMax) + 1e-6 else { continue }
+            let middle = (Double(s.lo) + Double(s.hi)) / 2
+            let position = (my + slope * (middle - mx)) / scale
+            rules.append(Rule(
+                orientation: orientation, position: position, start: Double(s.lo) / scale,
+                end: Double(s.hi) / scale, thickness: thickness, slope: slope))
+        }
+        rules.sort { ($0.position, $0.start) < ($1.position, $1.start) }
+        return rules
+    }
+}

@@ -1,0 +1,66 @@
+import CPoppler
+
+extension PDFDocument {
+    /// Draws page `number` (1-based) at `scale` pixels per point into a grey bitmap (text and
+    /// rules as printed, on white), for `RuleFinder`.
+    ///
+    /// Drawn by poppler into a cairo RGB image surface, then each pixel's luminance
+    /// (0.30 R + 0.59 G + 0.11 B) taken; the surface is this call's own and destroyed on return.
+    public func renderGrey(page number: Int, scale: Double) throws(PDFError) -> GreyBitmap {
+        guard number >= 1, number <= pageCount else {
+            throw PDFError(.io, path: path, message: "no page \(number): the document has \(pageCount) page(s)")
+        }
+        guard scale.isFinite, scale > 0 else {
+            throw PDFError(.io, path: path, message: "cannot render at scale \(scale)")
+        }
+        guard let page = poppler_document_get_page(doc, Int32(number - 1)) else {
+            throw PDFError(.damaged, path: path, message: "damaged PDF: page \(number) cannot be read")
+        }
+        defer { g_object_unref(UnsafeMutableRawPointer(page)) }
+        var width = 0.0
+        var height = 0.0
+        poppler_page_get_size(page, &width, &height)
+        let w = Int((width * scale).rounded(.up)), h = Int((height * scale).rounded(.up))
+        guard w >= 1, h >= 1, w <= 32767, h <= 32767 else {
+            throw PDFError(.io, path: path, message: "cannot render page \(number) at scale \(scale): \(w)×\(h) pixels")
+        }
+        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(w), Int32(h)) else {
+            throw PDFError(.io, path: path, message: "cannot create a rendering surface")
+        }
+        defer { cairo_surface_destroy(surface) }
+        guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS, let cr = cairo_create(surface) else {
+            throw PDFError(.io, path: path, message: "cannot create a rendering surface for page \(number)")
+        }
+        defer { cairo_destroy(cr) }
+        cairo_set_source_rgb(cr, 1, 1, 1)
+        cairo_paint(cr)
+        cairo_scale(cr, scale, scale)
+        poppler_page_render(page, cr)
+        let status = cairo_status(cr)
+        guard status == CAIRO_STATUS_SUCCESS else {
+            let text = cairo_status_to_string(status).map { String(cString: $0) } ?? "cairo error \(status.rawValue)"
+            throw PDFError(.io, path: path, message: "rendering page \(number) failed: \(text)")
+        }
+        cairo_surface_flush(surface)
+        guard let data = cairo_image_surface_get_data(surface) else {
+            throw PDFError(.io, path: path, message: "rendering page \(number) gave no pixels")
+        }
+        let stride = Int(cairo_image_surface_get_stride(surface))
+        let pixels = [UInt8](unsafeUninitializedCapacity: w * h) { out, count in
+            data.withMemoryRebound(to: UInt32.self, capacity: stride / 4 * h) { words in
+                let perRow = stride / 4
+                for y in 0..<h {
+                    let row = words + y * perRow
+                    let dst = y * w
+                    for x in 0..<w {
+                        let p = row[x]  // xRGB, native endian
+                        let r = (p >> 16) & 0xFF, g = (p >> 8) & 0xFF, b = p & 0xFF
+                        out[dst + x] = UInt8((r * 77 + g * 151 + b * 28) >> 8)
+                    }
+                }
+            }
+            count = w * h
+        }
+        return GreyBitmap(width: w, height: h, pixels: pixels, scale: scale)
+    }
+}

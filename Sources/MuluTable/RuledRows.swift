@@ -1,0 +1,234 @@
+import MuluModel
+import MuluExtract
+/// Reads the rows of a ruled table by its rules: every glyph fragment goes to the cell whose box
+/// holds it, each grid column is named by the header cell above it, each row by the row number
+/// in its 序号 cell, and a cell spanning rows gives its text to every row it spans.
+///
+/// A cell cut by a page break continues on the next page: the last cell of a column on one page
+/// and the first on the next are one cell when the row itself was split (no row number at the top
+/// of the next page), when either part is open at the break (no rule there), or when a part is
+/// empty and either part spans several rows (a merged cell, its text printed on one page, or on
+/// none of the pages in between). Pure.
+public enum RuledRows {
+    /// What the rules gave.
+    public struct Result: Sendable {
+        public var rows: [RowRecord]
+        public var unplaced: [UnplacedFragment]
+        /// Per page, the columns by field (the grid columns under each header cell).
+        public var columns: [[ColumnSpan]]
+        /// Per page, the index in `PageGrid.tables` of the table read (nil: none).
+        public var tables: [Int?]
+    }
+
+    /// One table cell on a page with the fragments it holds.
+    struct PageCell {
+        var page: Int  // index into pages
+        var cell: GridCell
+        var fragments: [Fragment] = []
+    }
+
+    /// The rows of every page's ruled table, or nil when some page with body text has no ruled
+    /// table whose columns can be named (then the text's gaps and alignment must do).
+    public static func read(pages: [PageText], roles: [[LineRole]], grids: [PageGrid], settings: TableSettings) -> Result? {
+        guard grids.count == pages.count else { return nil }
+        let slack = settings.grid.cellSlack
+        var unplaced: [UnplacedFragment] = []
+        var columnsOut: [[ColumnSpan]] = []
+        var tablesOut: [Int?] = []
+        var reference: [(field: TableField, x0: Double, x1: Double)] = []
+        // Global, in reading order: every page's body cells per field, and the row parts.
+        struct RowPart { var page: Int; var rows: Range<Int>; var seqCell: Int }
+        var cells: [PageCell] = []
+        // Per page: field -> cell indices (into `cells`) in grid-row order; the seq cells.
+        var fieldCells: [[TableField: [Int]]] = []
+        var seqParts: [[RowPart]] = []
+        var bodyTop: [Int] = []
+        var bodyBottom: [Int] = []
+        for (p, page) in pages.enumerated() {
+            let bodyFragments = page.lines.indices.filter { roles[p][$0] == .body }.flatMap { page.lines[$0].fragments }
+            let headerFragments = page.lines.indices.filter { roles[p][$0] == .header }.flatMap { page.lines[$0].fragments }
+            let grid = grids[p]
+            func locate(_ f: Fragment, in t: TableGrid) -> Int? {
+                let c = grid.deskew(x: f.centerX, y: f.centerY)
+                return t.cell(x: c.x, y: c.y, slack: slack)
+            }
+            // The table holding most of the page's body text.
+            var best: (index: Int, count: Int)?
+            for (k, t) in grid.tables.enumerated() {
+                let n = bodyFragments.filter { locate($0, in: t) != nil }.count
+                if n > 0, n > (best?.count ?? 0) { best = (k, n) }
+            }
+            fieldCells.append([:])
+            seqParts.append([])
+            guard let (tableIndex, _) = best else {
+                if !bodyFragments.isEmpty { return nil }
+                columnsOut.append([])
+                tablesOut.append(nil)
+                bodyTop.append(0)
+                bodyBottom.append(0)
+                continue
+            }
+            let table = grid.tables[tableIndex]
+            tablesOut.append(tableIndex)
+            var held = [[Fragment]](repeating: [], count: table.cells.count)
+            var headerCellIndices = Set<Int>()
+            for f in headerFragments {
+                if let k = locate(f, in: table) {
+                    held[k].append(f)
+                    headerCellIndices.insert(k)
+                }
+            }
+            for f in bodyFragments {
+                if let k = locate(f, in: table) {
+                    held[k].append(f)
+                } else {
+                    unplaced.append(UnplacedFragment(fragment: f, reason: "text outside the table's cells"))
+                }
+            }
+            for k in held.indices {
+                held[k].sort { ($0.y0, $0.x0) < ($1.y0, $1.x0) }
+            }
+            // Columns named by the header cells above them (the narrowest naming one).
+            var fieldOf = [TableField?](repeating: nil, count: table.columnCount)
+            var spanOf = [Int](repeating: .max, count: table.columnCount)
+            for k in headerCellIndices {
+                let cell = table.cells[k]
+                let text = held[k].map(\.text).joined()
+                guard let field = TableField(headerLabel: text) else { continue }
+                for c in cell.columns where cell.columnSpan < spanOf[c] {
+                    fieldOf[c] = field
+                    spanOf[c] = cell.columnSpan
+                }
+            }
+            if Set(fieldOf.compactMap { $0 }).count < settings.minHeaderColumns {
+                // No header on this page: the columns of the page before, by overlap.
+                for c in 0..<table.columnCount {
+                    let x0 = table.xs[c], x1 = table.xs[c + 1]
+                    let hit = reference.max { min($0.x1, x1) - max($0.x0, x0) < min($1.x1, x1) - max($1.x0, x0) }
+                    if let hit, min(hit.x1, x1) - max(hit.x0, x0) > 0 { fieldOf[c] = hit.field }
+                }
+            }
+            guard fieldOf.contains(.seq) else { return nil }
+            var spans: [ColumnSpan] = []
+            for c in 0..<table.columnCount {
+                guard let field = fieldOf[c] else { continue }
+                if let last = spans.last, last.field == field, last.x1 == table.xs[c] {
+                    spans[spans.count - 1].x1 = table.xs[c + 1]
+                } else {
+                    spans.append(ColumnSpan(field: field, x0: table.xs[c], x1: table.xs[c + 1]))
+                }
+            }
+            columnsOut.append(spans)
+            reference = spans.map { ($0.field, $0.x0, $0.x1) }
+            // The body: grid rows below the header's cells.
+            let top = headerCellIndices.map { table.cells[$0].rows.upperBound }.max() ?? 0
+            bodyTop.append(top)
+            bodyBottom.append(table.rowCount)
+            var seen = Set<Int>()
+            for r in top..<table.rowCount {
+                for c in 0..<table.columnCount {
+                    let k = table.cellAt(row: r, column: c)
+                    guard !seen.contains(k), table.cells[k].row >= top else { continue }
+                    seen.insert(k)
+                    let fields = Set(table.cells[k].columns.compactMap { fieldOf[$0] })
+                    if fields.isEmpty {
+                        for f in held[k] {
+                            unplaced.append(UnplacedFragment(fragment: f, reason: "text in a column without a header"))
+                        }
+                        continue
+                    }
+                    let index = cells.count
+                    cells.append(PageCell(page: p, cell: table.cells[k], fragments: held[k]))
+                    for field in fields.sorted() { fieldCells[p][field, default: []].append(index) }
+                }
+            }
+            for field in fieldCells[p].keys {
+                fieldCells[p][field]!.sort { cells[$0].cell.row < cells[$1].cell.row }
+            }
+            for k in fieldCells[p][.seq] ?? [] {
+                seqParts[p].append(RowPart(page: p, rows: cells[k].cell.rows, seqCell: k))
+            }
+            // Header fragments outside the table are furniture already; nothing to report.
+        }
+
+        // Logical rows: a numbered 序号 cell starts one; an empty one at the top of a page
+        // continues the row before the break.
+        struct Logical { var seq: Int; var anchor: Fragment; var parts: [RowPart] }
+        var logical: [Logical] = []
+        var partRow: [Int: Int] = [:]  // seq cell index -> logical row
+        for p in pages.indices {
+            for (i, part) in seqParts[p].enumerated() {
+                let fragments = cells[part.seqCell].fragments
+                let text = fragments.map(\.text).joined()
+                if let n = RowNumber.parse(text), let anchor = fragments.first {
+                    logical.append(Logical(seq: n, anchor: anchor, parts: [part]))
+                    partRow[part.seqCell] = logical.count - 1
+                } else if fragments.isEmpty, i == 0, !logical.isEmpty {
+                    logical[logical.count - 1].parts.append(part)
+                    partRow[part.seqCell] = logical.count - 1
+                } else {
+                    for f in fragments {
+                        unplaced.append(UnplacedFragment(fragment: f, reason: "text in the 序号 column is not a row number"))
+                    }
+                }
+            }
+        }
+        // The logical rows a cell covers on its page.
+        func rowsCovered(_ k: Int) -> [Int] {
+            let c = cells[k]
+            return seqParts[c.page].compactMap { part in
+                guard part.rows.overlaps(c.cell.rows), let row = partRow[part.seqCell] else { return nil }
+                return row
+            }
+        }
+        // Cells joined across page breaks, per field (union-find over cell indices).
+        var parent = Array(cells.indices)
+        func find(_ i: Int) -> Int {
+            var i = i
+            while parent[i] != i {
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            }
+            return i
+        }
+        let pagesWithTable = pages.indices.filter { !(fieldCells[$0][.seq] ?? []).isEmpty }
+        for (a, b) in zip(pagesWithTable, pagesWithTable.dropFirst()) {
+            let splitRow = seqParts[b].first.map { cells[$0.seqCell].fragments.isEmpty } ?? false
+            for field in TableField.allCases where field != .seq {
+                guard let last = fieldCells[a][field]?.last, let first = fieldCells[b][field]?.first,
+                      cells[last].cell.rows.upperBound == bodyBottom[a], cells[first].cell.row == bodyTop[b]
+                else { continue }
+                let open = !cells[last].cell.ruledBottom || !cells[first].cell.ruledTop
+                let anyEmpty = cells[last].fragments.isEmpty || cells[first].fragments.isEmpty
+                let merged = rowsCovered(last).count > 1 || rowsCovered(first).count > 1
+                if splitRow || open || (anyEmpty && merged) {
+                    let x = find(last), y = find(first)
+                    if x != y { parent[max(x, y)] = min(x, y) }
+                }
+            }
+        }
+        var groups: [Int: [Int]] = [:]
+        for k in cells.indices { groups[find(k), default: []].append(k) }
+        var rowCells = [[TableField: [Fragment]]](repeating: [:], count: logical.count)
+        for field in TableField.allCases where field != .seq {
+            for p in pages.indices {
+                for k in fieldCells[p][field] ?? [] where find(k) == k {
+                    let members = groups[k]!.sorted()
+                    let fragments = members.flatMap { cells[$0].fragments }
+                    guard !fragments.isEmpty else { continue }
+                    let covered = Set(members.flatMap(rowsCovered)).sorted()
+                    if covered.isEmpty {
+                        for f in fragments {
+                            unplaced.append(UnplacedFragment(fragment: f, reason: "text in no numbered row"))
+                        }
+                    }
+                    for row in covered { rowCells[row][field, default: []] += fragments }
+                }
+            }
+        }
+        let rows = logical.enumerated().map { i, l in
+            RowRecord(seq: l.seq, anchor: l.anchor, cells: rowCells[i])
+        }
+        return Result(rows: rows, unplaced: unplaced, columns: columnsOut, tables: tablesOut)
+    }
+}
