@@ -24,8 +24,8 @@ let package = Package(
         .library(
             name: "Mulu",
             targets: [
-                "MuluSupport", "MuluModel", "MuluPDF", "MuluExtract", "MuluTable", "MuluEntries",
-                "MuluOutput", "MuluDiff", "MuluPipeline",
+                "MuluSupport", "MuluModel", "MuluPDF", "MuluOCR", "MuluExtract", "MuluTable", "MuluScan",
+                "MuluEntries", "MuluOutput", "MuluDiff", "MuluPipeline",
             ]
         ),
     ],
@@ -48,8 +48,18 @@ let package = Package(
             providers: [.apt(["libpoppler-glib-dev"])]
         ),
         .target(name: "MuluPDF", dependencies: ["CPoppler", "MuluModel"]),
+        .systemLibrary(
+            name: "CTesseract",
+            pkgConfig: "tesseract",
+            providers: [.apt(["libtesseract-dev", "tesseract-ocr-chi-sim"])]
+        ),
+        .target(name: "MuluOCR", dependencies: ["CTesseract", "MuluPDF"]),
         .target(name: "MuluExtract", dependencies: ["MuluModel", "MuluPDF"]),
         .target(name: "MuluTable", dependencies: ["MuluModel", "MuluExtract"]),
+        .target(
+            name: "MuluScan",
+            dependencies: ["MuluSupport", "MuluModel", "MuluPDF", "MuluOCR", "MuluExtract", "MuluTable"]
+        ),
         .target(name: "MuluEntries", dependencies: ["MuluModel", "MuluExtract", "MuluTable"]),
         .target(name: "MuluOutput", dependencies: ["MuluModel"]),
         .target(
@@ -62,7 +72,7 @@ let package = Package(
         .target(
             name: "MuluPipeline",
             dependencies: [
-                "MuluSupport", "MuluModel", "MuluPDF", "MuluExtract", "MuluTable", "MuluEntries",
+                "MuluSupport", "MuluModel", "MuluPDF", "MuluExtract", "MuluTable", "MuluScan", "MuluEntries",
                 "MuluOutput", "MuluDiff",
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ]
@@ -82,8 +92,8 @@ let package = Package(
         .testTarget(
             name: "MuluCoreTests",
             dependencies: [
-                "MuluSupport", "MuluModel", "MuluPDF", "MuluExtract", "MuluTable", "MuluEntries",
-                "MuluOutput", "MuluDiff", "MuluPipeline", "MuluGenerated",
+                "MuluSupport", "MuluModel", "MuluPDF", "MuluOCR", "MuluExtract", "MuluTable", "MuluScan",
+                "MuluEntries", "MuluOutput", "MuluDiff", "MuluPipeline", "MuluGenerated",
             ],
             exclude: ["Fixtures"]
         ),

@@ -1,8 +1,10 @@
+import Foundation
 import MuluSupport
 import MuluModel
 import MuluPDF
 import MuluExtract
 import MuluTable
+import MuluScan
 import MuluEntries
 import MuluOutput
 import MuluDiff
@@ -61,8 +63,33 @@ public enum NoticeParser {
     /// How many opening lines are read in full to find the header and its layout.
     static let probeLines = 400
 
-    /// A PDF notice, through its text layer (`PDFSource`).
-    public static func parsePDF(_ bytes: [UInt8], path: String, password: String?) throws -> ParsedNotice {
+    /// A PDF notice, through its text layer (`PDFSource`), its pages without one read by OCR
+    /// (`ScanSource`, as `scan.mode` says). `lexicon`: names a scanned name may be snapped to;
+    /// `progress` is told of every page OCR has read.
+    public static func parsePDF(
+        _ bytes: [UInt8], path: String, password: String?, scan: ScanSettings = ScanSettings(),
+        lexicon: Set<String> = [], progress: ScanSource.Progress? = nil
+    ) throws -> ParsedNotice {
+        if let read = try ScanSource.pages(bytes, path: path, password: password, settings: scan, progress: progress) {
+            let recovery = TableRecovery(pages: read.pages, settings: .pdf(emSize: read.emSize), grids: read.grids)
+            if getenv("MULU_SCAN_DEBUG") != nil {
+                for (p, page) in read.pages.enumerated() where p < 2 {
+                    for (i, line) in page.lines.enumerated() {
+                        FileHandle.standardError.write("L p\(page.number) \(line.line) \(recovery.roles[p][i]): \(line.fragments.map { "\($0.text)@\(Int($0.x0)),\(Int($0.y0))-\(Int($0.y1))" }.joined(separator: " | "))\n".data(using: .utf8)!)
+                    }
+                }
+            }
+            let review = ScanReview.review(recovery.rows, cells: read.cells, lexicon: lexicon, settings: scan)
+            var builder = EntryBuilder(expectedRows: review.rows.count)
+            for row in review.rows { builder.add(row) }
+            var notice = try finish(
+                format: .pdf, pages: read.pages, roles: recovery.roles, builder: builder, rows: review.rows,
+                unplaced: recovery.unplaced, extra: review.diagnostics, path: path)
+            notice.recovery = recovery
+            notice.scanCells = read.cells
+            notice.ocrPages = read.ocrPages
+            return notice
+        }
         let (pages, emSize, grids) = try PDFSource.pages(bytes, path: path, password: password)
         let recovery = TableRecovery(pages: pages, settings: .pdf(emSize: emSize), grids: grids)
         var builder = EntryBuilder(expectedRows: recovery.rows.count)

@@ -9,4 +9,10 @@ struct Mulu: ParsableCommand {
         version: "0.1.0",
         subcommands: [CompileCommand.self, DiffCommand.self, ExtractCommand.self]
     )
+
+    /// Runs the command, after limiting Tesseract's threads (`OpenMPLimit`).
+    static func main() {
+        OpenMPLimit.apply()
+        main(nil)
+    }
 }
