@@ -80,7 +80,7 @@ let package = Package(
         .executableTarget(
             name: "mulu",
             dependencies: [
-                "MuluSupport", "MuluModel", "MuluTable", "MuluOutput", "MuluDiff", "MuluPipeline",
+                "MuluSupport", "MuluModel", "MuluTable", "MuluScan", "MuluOutput", "MuluDiff", "MuluPipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

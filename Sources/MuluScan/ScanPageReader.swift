@@ -137,6 +137,9 @@ public enum ScanPageReader {
                         // keep the digit model's reading
                     } else if !fits(text) && fits(other) {
                         text = other
+                    } else if field == .code && fits(other) {
+                        // eng reads this print's 5 as 9; chi_sim's codes are the surer.
+                        text = other
                     }
                 }
             }

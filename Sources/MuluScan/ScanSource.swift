@@ -43,7 +43,12 @@ public enum ScanSource {
         let textPages: [PDFTextPage]
         do throws(PDFError) {
             let first = try PDFDocument(bytes: bytes, path: path, password: password)
-            textPages = try first.textPages(0..<first.pageCount).pages
+            let read = try first.textPages(0..<first.pageCount)
+            textPages = read.pages
+            // Glyphs without a Unicode mapping are a text layer that cannot be read, not a scan:
+            // left to `PDFSource`, which says so.
+            let mapped = read.pages.reduce(0) { $0 + $1.glyphs.count }
+            if settings.mode == .auto, read.unmapped > 0, read.unmapped * 2 >= mapped + read.unmapped { return nil }
             let n = max(1, min(parts ?? ProcessInfo.processInfo.activeProcessorCount, textPages.count))
             var opened = [first]
             for _ in 1..<n { opened.append(try PDFDocument(bytes: bytes, path: path, password: password)) }

@@ -47,13 +47,14 @@ struct CompileCommand: ParsableCommand {
         do {
             let options = CatalogueCompiler.Options(schemaRef: schemaRef, byteOrderMark: bom)
             let folders = try catalogueFolders(input)
+            let reading = try notice.reading()
             if folders.isEmpty {
                 try compileOne(input, into: out, options: options)
             } else {
                 var items: [CatalogueIndex.Item] = []
                 var planned: [(dir: String, loaded: CatalogueLoader.Loaded)] = []
                 for folder in folders {
-                    let loaded = try CatalogueLoader.loadDetailed(path: folder, password: notice.password)
+                    let loaded = try CatalogueLoader.loadDetailed(path: folder, password: notice.password, reading: reading)
                     report(loaded)
                     let id = loaded.metadata!.id
                     let folderName = (folder as NSString).lastPathComponent
@@ -80,7 +81,7 @@ struct CompileCommand: ParsableCommand {
 
     /// Compiles one notice or catalogue folder into `dir`.
     func compileOne(_ path: String, into dir: String, options: CatalogueCompiler.Options) throws {
-        let loaded = try CatalogueLoader.loadDetailed(path: path, password: notice.password)
+        let loaded = try CatalogueLoader.loadDetailed(path: path, password: notice.password, reading: try notice.reading())
         guard loaded.notice != nil else {
             throw MuluError(file: path, problem: "already a compiled catalogue; compile reads a notice or a catalogue folder")
         }

@@ -5,6 +5,7 @@ import MuluModel
 import MuluOutput
 import MuluDiff
 import MuluPipeline
+import MuluScan
 
 /// `mulu extract NOTICE`: prints the recovered table, a row a line, and can draw it.
 struct ExtractCommand: ParsableCommand {
@@ -44,7 +45,8 @@ struct ExtractCommand: ParsableCommand {
     func run() throws {
         let loaded: CatalogueLoader.Loaded
         do {
-            loaded = try CatalogueLoader.loadDetailed(path: notice, password: options.password, keepRows: true)
+            loaded = try CatalogueLoader.loadDetailed(
+                path: notice, password: options.password, keepRows: true, reading: try options.reading())
         } catch let error as MuluError {
             printError(error.description)
             throw ExitCode(1)
@@ -80,6 +82,37 @@ struct ExtractCommand: ParsableCommand {
 struct NoticeOptions: ParsableArguments {
     @Option(help: "Password of an encrypted PDF.")
     var password: String?
+
+    @Option(help: "Read PDF pages by OCR: auto (pages without a text layer), always, or never.")
+    var ocr: OCRMode = .auto
+
+    @Option(help: "Known names (the previous year's notice, catalogue folder or catalogue.json): a name OCR nearly read is snapped to one, with a note.")
+    var lexicon: String?
+
+    /// How to read the notice: OCR mode, the lexicon's names, progress on a terminal.
+    func reading() throws -> NoticeReading {
+        var scan = ScanSettings()
+        scan.mode = ocr.mode
+        var names: Set<String> = []
+        if let lexicon {
+            let catalogue = try CatalogueLoader.load(path: lexicon, password: nil)
+            names = Set(catalogue.entries.map(\.name).filter { !$0.isEmpty })
+        }
+        return NoticeReading(scan: scan, lexicon: names, progress: OCRProgress.forTerminal())
+    }
+}
+
+/// `--ocr`'s values.
+enum OCRMode: String, ExpressibleByArgument, CaseIterable {
+    case auto, always, never
+
+    var mode: ScanSettings.Mode {
+        switch self {
+        case .auto: .auto
+        case .always: .always
+        case .never: .never
+        }
+    }
 }
 
 /// Writes one line to standard error.

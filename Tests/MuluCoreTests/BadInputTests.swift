@@ -78,7 +78,8 @@ struct BadInputTests {
         ("bad/not-a-pdf.pdf", "not a PDF (no %PDF- header)"),
         ("bad/empty.pdf", "empty file (0 bytes)"),
         ("bad/encrypted.pdf", "encrypted PDF: give the password with --password"),
-        ("bad/scanned.pdf", "no text layer on any of its 1 page(s) (a scanned PDF?): it needs OCR before mulu can read it"),
+        // Read by OCR (--ocr auto): a page image with no table on it.
+        ("bad/scanned.pdf", "no catalogue table: no header with 序号, 代码, 职业 … found"),
         ("bad/no-table.pdf", "no catalogue table: no header with 序号, 代码, 职业 … found"),
         ("bad/no-unicode-map.pdf",
          "28 of 28 glyphs have no Unicode mapping (fonts without ToUnicode): the text cannot be read; it needs OCR or a better PDF export"),
@@ -277,7 +278,7 @@ struct BadInputTests {
         let cases: [(String, String)] = [
             (w.path("missing.txt"), "no such file or folder"),
             (fixture("bad/truncated.pdf"), "damaged PDF: PDF document is damaged"),
-            (fixture("bad/scanned.pdf"), "no text layer on any of its 1 page(s) (a scanned PDF?): it needs OCR before mulu can read it"),
+            (fixture("bad/scanned.pdf"), "no catalogue table: no header with 序号, 代码, 职业 … found"),
             (try w.file("empty.txt", []), "empty file (0 bytes)"),
         ]
         for (bad, problem) in cases {
