@@ -1,4 +1,3 @@
-import Foundation
 import MuluSupport
 import MuluModel
 import MuluPDF
@@ -72,13 +71,6 @@ public enum NoticeParser {
     ) throws -> ParsedNotice {
         if let read = try ScanSource.pages(bytes, path: path, password: password, settings: scan, progress: progress) {
             let recovery = TableRecovery(pages: read.pages, settings: .pdf(emSize: read.emSize), grids: read.grids)
-            if getenv("MULU_SCAN_DEBUG") != nil {
-                for (p, page) in read.pages.enumerated() where p < 2 {
-                    for (i, line) in page.lines.enumerated() {
-                        FileHandle.standardError.write("L p\(page.number) \(line.line) \(recovery.roles[p][i]): \(line.fragments.map { "\($0.text)@\(Int($0.x0)),\(Int($0.y0))-\(Int($0.y1))" }.joined(separator: " | "))\n".data(using: .utf8)!)
-                    }
-                }
-            }
             let review = ScanReview.review(recovery.rows, cells: read.cells, lexicon: lexicon, settings: scan)
             var builder = EntryBuilder(expectedRows: review.rows.count)
             for row in review.rows { builder.add(row) }

@@ -97,7 +97,6 @@ public enum ScanPageReader {
             for cell in t.cells where cell.row == r {
                 guard let text = try read(cell.x0 + inset, cell.y0 + inset, cell.x1 - inset, cell.y1 - inset, ColumnGrammar(nil))
                 else { continue }
-                if getenv("MULU_SCAN_DEBUG") != nil { FileHandle.standardError.write("p\(number) r\(r) c\(cell.column): \(text.joined) \(text.symbols.map { Int($0.confidence) })\n".data(using: .utf8)!) }
                 if let field = TableField(headerLabel: text.joined) {
                     named.append(ColumnSpan(field: field, x0: cell.x0, x1: cell.x1))
                 }
@@ -145,7 +144,6 @@ public enum ScanPageReader {
             }
             if field == .seq, let n = RowNumber.parse(text.joined) { lastSeq = n }
             append(text)
-            if getenv("MULU_SCAN_DEBUG") != nil, field == .seq || field == .code || field == .training { FileHandle.standardError.write("C p\(number) r\(cell.row) \(field.map { "\($0)" } ?? "-"): \(text.joined) \(text.symbols.map { Int($0.confidence) })\n".data(using: .utf8)!) }
             cells.append(ScanCell(
                 page: number, field: field, x0: cell.x0, y0: cell.y0, x1: cell.x1, y1: cell.y1,
                 text: text.joined, confidence: agreed ? ColumnGrammar.confidence(text) : 0, unread: text.symbols.isEmpty))
