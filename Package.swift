@@ -34,6 +34,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The targets follow the data; each imports only targets listed before it (README: Layout).
@@ -61,7 +62,10 @@ let package = Package(
             dependencies: ["MuluSupport", "MuluModel", "MuluPDF", "MuluOCR", "MuluExtract", "MuluTable"]
         ),
         .target(name: "MuluEntries", dependencies: ["MuluModel", "MuluExtract", "MuluTable"]),
-        .target(name: "MuluOutput", dependencies: ["MuluModel"]),
+        .target(
+            name: "MuluOutput",
+            dependencies: ["MuluModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .target(
             name: "MuluDiff",
             dependencies: [

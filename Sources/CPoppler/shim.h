@@ -5,11 +5,8 @@
 #include <cairo.h>
 #include <glib.h>
 
-/// Error domains and gboolean constants are macros that do not import into Swift.
+/// Error domains and error codes are macros that do not import into Swift.
 static inline GQuark mulu_poppler_error_quark(void) { return POPPLER_ERROR; }
-static inline GQuark mulu_file_error_quark(void) { return G_FILE_ERROR; }
 static inline gint mulu_poppler_error_encrypted(void) { return POPPLER_ERROR_ENCRYPTED; }
-static inline gboolean mulu_true(void) { return TRUE; }
-static inline gboolean mulu_false(void) { return FALSE; }
 
 #endif

@@ -76,8 +76,8 @@ public struct CatalogueDiff: Hashable, Sendable {
         match(.key, oldKey: { EntryKey(code: oldCodes[$0], name: old[$0].name) }, newKey: { new[$0].key })
         match(
             .code,
-            oldKey: { CatalogueDiff.isSpecific(oldCodes[$0]) ? oldCodes[$0] : nil },
-            newKey: { CatalogueDiff.isSpecific(new[$0].code) ? new[$0].code : nil })
+            oldKey: { CodeSyntax.isSpecific(oldCodes[$0]) ? oldCodes[$0] : nil },
+            newKey: { CodeSyntax.isSpecific(new[$0].code) ? new[$0].code : nil })
         // A name that could not be read (empty) identifies nothing.
         match(
             .name, oldKey: { old[$0].name.isEmpty ? nil : old[$0].name },
@@ -114,12 +114,6 @@ public struct CatalogueDiff: Hashable, Sendable {
     /// Indices of `entries` by row number, ties kept in input order.
     static func rowOrder(_ entries: [Entry]) -> [Int] {
         entries.indices.sorted { (entries[$0].seq, $0) < (entries[$1].seq, $1) }
-    }
-
-    /// True for a code that identifies one occupation or work type: not empty and not a wildcard
-    /// (`6-24-02-01-*`), which several uncoded work types share.
-    static func isSpecific(_ code: String) -> Bool {
-        !code.isEmpty && !code.hasSuffix("*") && !code.hasSuffix("＊")
     }
 
     /// Report order over the indices of a list of entries: by code, then name, then row number,

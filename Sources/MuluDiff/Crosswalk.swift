@@ -2,6 +2,7 @@ import MuluSupport
 import MuluModel
 import MuluOutput
 import Foundation
+import CSV
 
 /// A mapping from old classification codes to new ones, applied to the old catalogue before
 /// matching, for when the national classification renumbers occupations.
@@ -15,8 +16,8 @@ import Foundation
 /// ```
 ///
 /// The first non-blank line is the header and is required (its text is not checked beyond not
-/// being a code pair). Each further non-blank line holds exactly two codes; surrounding spaces and
-/// double quotes are ignored; lines starting with `#` are comments. Codes map exactly (a wildcard
+/// being a code pair). Each further non-blank line holds exactly two codes; surrounding spaces are ignored
+/// and a field may be quoted (`"6-24-03-03-05"`); lines starting with `#` are comments. Codes map exactly (a wildcard
 /// code such as `6-24-02-01-*` maps only that code), and mappings are not chained. Mapping one old
 /// code to two different new codes is an error.
 public struct Crosswalk: Hashable, Sendable {
@@ -43,13 +44,10 @@ public struct Crosswalk: Hashable, Sendable {
             lineNumber += 1
             let line = rawLine.trimmingCharacters(in: .whitespaces)
             if line.isEmpty || line.hasPrefix("#") { continue }
-            let cells = line.split(separator: ",", omittingEmptySubsequences: false).map {
-                $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
-                    .trimmingCharacters(in: .whitespaces)
-            }
+            let cells = try Crosswalk.cells(of: line, lineNumber: lineNumber, file: file)
             if !sawHeader {
                 sawHeader = true
-                if cells.count == 2, Crosswalk.looksLikeCode(cells[0]), Crosswalk.looksLikeCode(cells[1]) {
+                if cells.count == 2, CodeSyntax.isWellFormed(cells[0]), CodeSyntax.isWellFormed(cells[1]) {
                     throw MuluError(
                         file: file, problem: "line \(lineNumber): missing header line \"oldCode,newCode\"")
                 }
@@ -60,7 +58,7 @@ public struct Crosswalk: Hashable, Sendable {
                     file: file,
                     problem: "line \(lineNumber): expected two codes \"oldCode,newCode\", found \"\(line)\"")
             }
-            for cell in cells where !Crosswalk.looksLikeCode(cell) {
+            for cell in cells where !CodeSyntax.isWellFormed(cell) {
                 throw MuluError(file: file, problem: "line \(lineNumber): \"\(cell)\" is not a classification code")
             }
             if let existing = map[cells[0]], existing != cells[1] {
@@ -92,14 +90,14 @@ public struct Crosswalk: Hashable, Sendable {
         return try Crosswalk(csv: text, file: path)
     }
 
-    /// A classification code: 1–5 segments of digits separated by `-`, the last may be `*`.
-    static func looksLikeCode(_ text: String) -> Bool {
-        let segments = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard (1...5).contains(segments.count) else { return false }
-        for (index, segment) in segments.enumerated() {
-            if segment == "*" && index == segments.count - 1 && index > 0 { continue }
-            guard !segment.isEmpty, segment.allSatisfy({ $0.isASCII && $0.isNumber }) else { return false }
+    /// The cells of one CSV line, read by CSV.swift (quoted fields may hold commas), blanks
+    /// around each trimmed.
+    static func cells(of line: String, lineNumber: Int, file: String) throws -> [String] {
+        do {
+            let reader = try CSVReader(string: line, hasHeaderRow: false, trimFields: true)
+            return reader.next()?.map { $0.trimmingCharacters(in: .whitespaces) } ?? []
+        } catch {
+            throw MuluError(file: file, problem: "line \(lineNumber): not a CSV line: \(error)")
         }
-        return true
     }
 }

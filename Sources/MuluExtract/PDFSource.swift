@@ -6,7 +6,7 @@ import MuluPDF
 /// Turns a PDF's glyph boxes (from poppler-glib, through MuluPDF) into lines of fragments.
 public enum PDFSource {
     /// The pages as lines of fragments, the body text's em size (median glyph height), and each
-    /// page's ruling lines built into grids (`RuleFinder`, `GridBuilder`).
+    /// page's ruling lines (`RuleFinder`; the table stages build them into grids).
     ///
     /// Pages are independent until rows are joined, so they are read in parts, one per core, each
     /// part through a poppler document of its own (a `PDFDocument` is not thread-safe): first
@@ -15,7 +15,7 @@ public enum PDFSource {
     public static func pages(
         _ bytes: [UInt8], path: String, password: String?, settings grid: GridSettings = GridSettings(),
         parts: Int? = nil
-    ) throws -> (pages: [PageText], emSize: Double, grids: [PageGrid]) {
+    ) throws -> (pages: [PageText], emSize: Double, rules: [[Rule]]) {
         let documents: [PDFDocument]
         let textPages: [PDFTextPage]
         do throws(PDFError) {
@@ -57,34 +57,33 @@ public enum PDFSource {
         let shared = Shared(documents)
         let done = Parallel.run(ranges.indices.map { k in
             { @Sendable in
-                ranges[k].map { i -> Result<(PageText, PageGrid), PDFError> in
+                ranges[k].map { i -> Result<(PageText, [Rule]), PDFError> in
                     let page = textPages[i]
                     let lines = lines(of: page, settings: frozen)
                     guard !page.glyphs.isEmpty else {
-                        return .success((lines, PageGrid(page: page.number, rules: [], skew: 0, edges: [], intersections: [], tables: [])))
+                        return .success((lines, []))
                     }
                     return Result { () throws(PDFError) in
                         let bitmap = try shared.documents[k].renderGrey(page: page.number, scale: frozen.grid.renderScale)
-                        let rules = RuleFinder.rules(in: bitmap, settings: frozen)
-                        return (lines, GridBuilder.page(page.number, rules: rules, settings: frozen))
+                        return (lines, RuleFinder.rules(in: bitmap, settings: frozen))
                     }
                 }
             }
         })
         var pages: [PageText] = []
-        var grids: [PageGrid] = []
+        var rules: [[Rule]] = []
         for part in done {
             for r in part {
                 switch r {
                 case .success(let (p, g)):
                     pages.append(p)
-                    grids.append(g)
+                    rules.append(g)
                 case .failure(let e):
                     throw MuluError(file: path, problem: e.message)
                 }
             }
         }
-        return (pages, em, grids)
+        return (pages, em, rules)
     }
 
     /// Poppler documents handed to worker threads, each used by exactly one of them.

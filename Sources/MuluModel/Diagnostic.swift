@@ -48,12 +48,22 @@ public struct Diagnostic: Codable, Hashable, Sendable {
         return text
     }
 
-    /// `file:page:line: warning: message` followed by the excerpt, as compilers print it.
-    public func formatted(file: String) -> String {
+    /// The diagnostic as editors and compilers print one, followed by the excerpt.
+    ///
+    /// For a text notice, whose lines are the file's lines: `file:line:column: warning: message`.
+    /// For a PDF (`byPage`), where a line number would mislead (no viewer numbers lines): the
+    /// page as `file:p3:`, and the text line on that page in the message when the diagnostic
+    /// names no row (a row's diagnostic names its row number, which a reader finds).
+    public func formatted(file: String, byPage: Bool = false) -> String {
         var location = file
-        if let page { location += ":p\(page)" }
-        if let line { location += ":\(line)" }
-        if let column { location += ":\(column)" }
+        var message = message
+        if byPage {
+            if let page { location += ":p\(page)" }
+            if seq == nil, let line { message += " (text line \(line) of the page)" }
+        } else {
+            if let line { location += ":\(line)" }
+            if line != nil, let column { location += ":\(column)" }
+        }
         var text = "\(location): \(severity.rawValue): \(message)"
         if let excerpt, !excerpt.isEmpty { text += "\n    | \(excerpt)" }
         return text

@@ -31,11 +31,6 @@ public struct Fragment: Hashable, Sendable {
         self.column = column
     }
 
-    public var width: Double { x1 - x0 }
-    public var height: Double { y1 - y0 }
-    public var centerX: Double { (x0 + x1) / 2 }
-    public var centerY: Double { (y0 + y1) / 2 }
-
     /// How far the horizontal extents of two boxes overlap (negative: the gap between them).
     public func horizontalOverlap(_ lo: Double, _ hi: Double) -> Double {
         min(x1, hi) - max(x0, lo)

@@ -1,3 +1,4 @@
+// Hand-written, kept: see AtomicWriter.swift — the all-or-none commit of several files has no library counterpart.
 import MuluSupport
 import MuluModel
 import Dispatch

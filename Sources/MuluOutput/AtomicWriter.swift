@@ -1,3 +1,4 @@
+// Hand-written, kept: no listed library replaces several files together, all or none (write temporaries, fsync, hard-link the old files aside, rename, roll back).
 import MuluSupport
 import MuluModel
 #if canImport(Glibc)

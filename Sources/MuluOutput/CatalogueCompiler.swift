@@ -17,29 +17,37 @@ public enum CatalogueCompiler {
     }
 
     /// The names of the files compiled for `loaded`, in the order they are written:
-    /// `catalogue.json`, `catalogue.csv`, `datapackage.json` and `<TypeName>.swift`.
+    /// `catalogue.json`, `catalogue.csv`, `datapackage.json`, `<TypeName>.swift`, and for people
+    /// `catalogue.xlsx` and `index.html` (``CataloguePublication``).
     public static func fileNames(for loaded: some CompilableCatalogue) -> [String] {
-        ["catalogue.json", "catalogue.csv", "datapackage.json", "\(typeName(for: loaded)).swift"]
+        ["catalogue.json", "catalogue.csv", "datapackage.json", "\(typeName(for: loaded)).swift",
+         CataloguePublication.workbookName, CataloguePublication.pageName]
     }
 
     /// The files for one catalogue (see ``fileNames(for:)``), named relative to the output
     /// folder, all in memory.
     public static func files(
         for loaded: some CompilableCatalogue, options: Options
-    ) -> [(name: String, bytes: [UInt8])] {
+    ) throws -> [(name: String, bytes: [UInt8])] {
         let catalogue = loaded.catalogue
         let typeName = typeName(for: loaded)
-        // The three encodings share nothing: run them on all cores.
+        let metadata = loaded.metadata ?? defaultMetadata(for: catalogue)
+        let names = fileNames(for: loaded)
+        // The encodings share nothing: run them on all cores.
         let (schemaRef, bom) = (options.schemaRef, options.byteOrderMark)
-        let tasks: [@Sendable () -> [UInt8]] = [
-            { CatalogueJSON.encode(catalogue, schemaRef: schemaRef) },
-            { CatalogueCSV.encode(catalogue, byteOrderMark: bom) },
-            { CatalogueSwiftSource.encode(catalogue, typeName: typeName) },
+        let tasks: [@Sendable () -> Result<[UInt8], any Error>] = [
+            { .success(CatalogueJSON.encode(catalogue, schemaRef: schemaRef)) },
+            { .success(CatalogueCSV.encode(catalogue, byteOrderMark: bom)) },
+            { .success(CatalogueSwiftSource.encode(catalogue, typeName: typeName)) },
+            { Result { try CataloguePublication.workbook(catalogue, metadata: metadata) } },
+            { .success(CataloguePublication.page(catalogue, metadata: metadata, files: names)) },
         ]
-        let encoded = Parallel.run(tasks)
-        let (json, csv, swift) = (encoded[0], encoded[1], encoded[2])
-        let package = dataPackage(for: loaded, options: options, csvByteCount: csv.count, csvSHA256: Checksum.hex(csv))
-        return zip(fileNames(for: loaded), [json, csv, package, swift]).map { ($0, $1) }
+        let encoded = try Parallel.run(tasks).map { try $0.get() }
+        let (json, csv, swift, workbook, page) = (encoded[0], encoded[1], encoded[2], encoded[3], encoded[4])
+        let package = dataPackage(
+            for: loaded, options: options, csvByteCount: csv.count, csvSHA256: Checksum.hex(csv),
+            workbook: Streamed(count: workbook.count, sha256: Checksum.hex(workbook)))
+        return zip(names, [json, csv, package, swift, workbook, page]).map { ($0, $1) }
     }
 
     /// Compiles `loaded` into `directory` (created if missing) and returns the names written.
@@ -61,8 +69,9 @@ public enum CatalogueCompiler {
         let names = fileNames(for: loaded)
         let transaction = try AtomicWriter.Transaction(names: names, into: directory)
         do {
-            let csv = try encode(loaded, options: options, into: transaction)
-            let package = dataPackage(for: loaded, options: options, csvByteCount: csv.count, csvSHA256: csv.sha256!)
+            let (csv, workbook) = try encode(loaded, options: options, names: names, into: transaction)
+            let package = dataPackage(
+                for: loaded, options: options, csvByteCount: csv.count, csvSHA256: csv.sha256!, workbook: workbook)
             Parallel.dropInBackground(consume loaded)
             try transaction.write(2) { file in package.withUnsafeBytes { file.append($0) } }
             try transaction.commit()
@@ -74,20 +83,34 @@ public enum CatalogueCompiler {
     }
 
     /// Streams `catalogue.json`, `catalogue.csv` and the Swift source into their temporary files
-    /// in `transaction`, each on a thread of its own; the CSV's size and hash.
+    /// in `transaction`, and writes the workbook and the page, each on a thread of its own; the
+    /// CSV's and the workbook's size and hash.
     private static func encode(
-        _ loaded: some CompilableCatalogue, options: Options, into transaction: AtomicWriter.Transaction
-    ) throws -> Streamed {
+        _ loaded: some CompilableCatalogue, options: Options, names: [String], into transaction: AtomicWriter.Transaction
+    ) throws -> (csv: Streamed, workbook: Streamed) {
         let catalogue = loaded.catalogue
         let typeName = typeName(for: loaded)
+        let metadata = loaded.metadata ?? defaultMetadata(for: catalogue)
         let (schemaRef, bom) = (options.schemaRef, options.byteOrderMark)
         // Each task writes one file; the CSV's task also hashes it.
         let tasks: [@Sendable () -> Result<Streamed, any Error>] = [
             { Result { try stream(into: transaction, file: 0) { CatalogueJSON.encode(catalogue, schemaRef: schemaRef, into: $0) } } },
             { Result { try stream(into: transaction, file: 1, hashing: true) { CatalogueCSV.encode(catalogue, byteOrderMark: bom, into: $0) } } },
             { Result { try stream(into: transaction, file: 3) { CatalogueSwiftSource.encode(catalogue, typeName: typeName, into: $0) } } },
+            { Result { try whole(into: transaction, file: 4) { try CataloguePublication.workbook(catalogue, metadata: metadata) } } },
+            { Result { try whole(into: transaction, file: 5) { CataloguePublication.page(catalogue, metadata: metadata, files: names) } } },
         ]
-        return try Parallel.runEach(tasks).map { try $0.get() }[1]
+        let streamed = try Parallel.runEach(tasks).map { try $0.get() }
+        return (streamed[1], streamed[3])
+    }
+
+    /// Writes the bytes `encode` makes whole into file `n` of `transaction`; their size and hash.
+    private static func whole(
+        into transaction: AtomicWriter.Transaction, file n: Int, _ encode: () throws -> [UInt8]
+    ) throws -> Streamed {
+        let bytes = try encode()
+        try transaction.write(n) { file in bytes.withUnsafeBytes { file.append($0) } }
+        return Streamed(count: bytes.count, sha256: Checksum.hex(bytes))
     }
 
     /// The chunk size of a streamed file: about a core's L2 cache, so a chunk is still in it
@@ -125,14 +148,17 @@ public enum CatalogueCompiler {
         CatalogueSwiftSource.typeName(forID: (loaded.metadata ?? defaultMetadata(for: loaded.catalogue)).id)
     }
 
-    /// `datapackage.json` for `loaded`, given its CSV's size and hash.
+    /// `datapackage.json` for `loaded`, given its CSV's and its workbook's size and hash.
     private static func dataPackage(
-        for loaded: some CompilableCatalogue, options: Options, csvByteCount: Int, csvSHA256: String
+        for loaded: some CompilableCatalogue, options: Options, csvByteCount: Int, csvSHA256: String, workbook: Streamed
     ) -> [UInt8] {
-        DataPackage.encode(
-            catalogue: loaded.catalogue, metadata: loaded.metadata ?? defaultMetadata(for: loaded.catalogue),
+        let metadata = loaded.metadata ?? defaultMetadata(for: loaded.catalogue)
+        return DataPackage.encode(
+            catalogue: loaded.catalogue, metadata: metadata,
             csvName: "catalogue.csv", csvByteCount: csvByteCount, csvSHA256: csvSHA256,
-            jsonName: "catalogue.json", byteOrderMark: options.byteOrderMark)
+            jsonName: "catalogue.json", byteOrderMark: options.byteOrderMark,
+            otherResources: [CataloguePublication.workbookResource(
+                loaded.catalogue, title: metadata.title, byteCount: workbook.count, sha256: workbook.sha256 ?? "")])
     }
 
     /// Metadata for a bare notice: id from its file name, licence not specified.

@@ -38,9 +38,10 @@ public enum DataPackage {
 
     /// ``encode(catalogue:metadata:csvName:csvBytes:csvSHA256:jsonName:byteOrderMark:)`` for a CSV
     /// known by its size and SHA-256 alone (hashed while it was streamed to disk).
+    /// `otherResources` follow the CSV's resource (the workbook, see ``CataloguePublication``).
     public static func encode(
         catalogue: Catalogue, metadata: CatalogueMetadata, csvName: String, csvByteCount: Int,
-        csvSHA256: String, jsonName: String, byteOrderMark: Bool
+        csvSHA256: String, jsonName: String, byteOrderMark: Bool, otherResources: [JSONValue] = []
     ) -> [UInt8] {
         var licence: [String: JSONValue] = ["name": .string(metadata.licence.name), "title": .string(metadata.licence.title)]
         if let path = metadata.licence.path { licence["path"] = .string(path) }
@@ -85,7 +86,7 @@ public enum DataPackage {
             "description": .string(description),
             "licenses": [.object(licence)],
             "sources": [.object(source)],
-            "resources": [resource],
+            "resources": .array([resource] + otherResources),
             "mulu": [
                 "catalogue": .string(jsonName),
                 "schemaVersion": .int(catalogue.schemaVersion),

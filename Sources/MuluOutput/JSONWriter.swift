@@ -1,3 +1,4 @@
+// Hand-written, kept: no Swift library writes sorted-key, Python-identical canonical JSON as a byte stream (JSONEncoder sorts differently, escapes `/` and builds the whole tree in memory).
 import MuluSupport
 import MuluModel
 /// A fast, deterministic, streaming JSON writer that produces bytes directly.

@@ -46,17 +46,15 @@ extension PDFDocument {
             throw PDFError(.io, path: path, message: "rendering page \(number) gave no pixels")
         }
         let stride = Int(cairo_image_surface_get_stride(surface))
+        let perRow = stride / 4
         let pixels = [UInt8](unsafeUninitializedCapacity: w * h) { out, count in
-            data.withMemoryRebound(to: UInt32.self, capacity: stride / 4 * h) { words in
-                let perRow = stride / 4
-                for y in 0..<h {
-                    let row = words + y * perRow
-                    let dst = y * w
-                    for x in 0..<w {
-                        let p = row[x]  // xRGB, native endian
-                        let r = (p >> 16) & 0xFF, g = (p >> 8) & 0xFF, b = p & 0xFF
-                        out[dst + x] = UInt8((r * 77 + g * 151 + b * 28) >> 8)
-                    }
+            let words = UnsafeRawPointer(data).assumingMemoryBound(to: UInt32.self)
+            for y in 0..<h {
+                let row = UnsafeBufferPointer(start: words + y * perRow, count: w)
+                let dst = UnsafeMutableBufferPointer(rebasing: out[(y * w)..<(y * w + w)])
+                for x in 0..<w {
+                    let p = row[x]  // xRGB, native endian
+                    dst[x] = UInt8(truncatingIfNeeded: (((p >> 16) & 0xFF) &* 77 &+ ((p >> 8) & 0xFF) &* 151 &+ (p & 0xFF) &* 28) >> 8)
                 }
             }
             count = w * h

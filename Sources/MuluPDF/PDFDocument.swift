@@ -1,3 +1,4 @@
+import MuluModel
 import CPoppler
 
 /// An open PDF document (poppler-glib), read from bytes the caller already holds.
@@ -161,16 +162,9 @@ public final class PDFDocument {
         return PDFTextPage(number: number, width: width, height: height, glyphs: glyphs)
     }
 
-    /// Whitespace (and zero-width format characters) that poppler inserts between words and lines.
+    /// Blanks (the `Blank` rule) that poppler inserts between words and lines.
     @inline(__always)
-    static func isDropped(_ scalar: Unicode.Scalar) -> Bool {
-        let v = scalar.value
-        if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
-        switch v {
-        case 0xFEFF, 0x200B, 0x200C, 0x200D, 0x2060: return true
-        default: return scalar.properties.isWhitespace
-        }
-    }
+    static func isDropped(_ scalar: Unicode.Scalar) -> Bool { Blank.isBlank(scalar) }
 
     /// A glyph whose font has no Unicode mapping: poppler gives U+FFFD, a private-use scalar, or
     /// the raw character code, which for the low codes a subset font uses is a control character.
@@ -183,7 +177,7 @@ public final class PDFDocument {
     }
 
     /// Whether `%PDF-` occurs within the first 1024 bytes (as readers tolerate leading junk).
-    static func hasPDFHeader(_ bytes: [UInt8]) -> Bool {
+    public static func hasPDFHeader(_ bytes: [UInt8]) -> Bool {
         let magic: [UInt8] = Array("%PDF-".utf8)
         let limit = min(bytes.count, 1024)
         guard limit >= magic.count else { return false }

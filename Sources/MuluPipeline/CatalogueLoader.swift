@@ -41,7 +41,7 @@ public enum CatalogueLoader {
         }
         if isDirectory.boolValue { return try loadFolder(path, password: password, keepRows: keepRows, reading: reading) }
         let bytes = try read(path)
-        if bytes.starts(with: Array("%PDF-".utf8)) || path.lowercased().hasSuffix(".pdf") {
+        if isPDF(bytes, path: path) {
             return try loadNotice(bytes: bytes, path: path, password: password, metadata: nil, keepRows: keepRows, reading: reading)
         }
         if path.lowercased().hasSuffix(".json") {
@@ -74,7 +74,7 @@ public enum CatalogueLoader {
         bytes: [UInt8], path: String, password: String?, metadata: CatalogueMetadata?, keepRows: Bool = false,
         reading: NoticeReading = NoticeReading()
     ) throws -> Loaded {
-        let isPDF = bytes.starts(with: Array("%PDF-".utf8)) || path.lowercased().hasSuffix(".pdf")
+        let isPDF = isPDF(bytes, path: path)
         // The checksum needs only the bytes: it is taken while the notice is parsed.
         let (sha256, notice) = try Parallel.pair({ Checksum.hex(bytes) }) {
             isPDF
@@ -89,6 +89,13 @@ public enum CatalogueLoader {
             source: .init(file: name, sha256: sha256, format: notice.format),
             entries: notice.entries, diagnostics: notice.diagnostics)
         return Loaded(catalogue: catalogue, metadata: metadata, notice: notice, noticeBytes: bytes)
+    }
+
+    /// The one rule for what is a PDF: `%PDF-` within the first 1024 bytes (junk before it is
+    /// tolerated, as readers do), whatever the file is named; or a `.pdf` name, so that a file
+    /// that claims to be a PDF and is not is refused as such.
+    public static func isPDF(_ bytes: [UInt8], path: String) -> Bool {
+        PDFDocument.hasPDFHeader(bytes) || path.lowercased().hasSuffix(".pdf")
     }
 
     /// A metadata file, checked.

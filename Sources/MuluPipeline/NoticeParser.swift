@@ -70,7 +70,7 @@ public enum NoticeParser {
         lexicon: Set<String> = [], progress: ScanSource.Progress? = nil
     ) throws -> ParsedNotice {
         if let read = try ScanSource.pages(bytes, path: path, password: password, settings: scan, progress: progress) {
-            let recovery = TableRecovery(pages: read.pages, settings: .pdf(emSize: read.emSize), grids: read.grids)
+            let recovery = TableRecovery(pages: read.pages, settings: .pdf(emSize: read.emSize), rules: read.grids.map(\.rules))
             let review = ScanReview.review(recovery.rows, cells: read.cells, lexicon: lexicon, settings: scan)
             var builder = EntryBuilder(expectedRows: review.rows.count)
             for row in review.rows { builder.add(row) }
@@ -82,8 +82,8 @@ public enum NoticeParser {
             notice.ocrPages = read.ocrPages
             return notice
         }
-        let (pages, emSize, grids) = try PDFSource.pages(bytes, path: path, password: password)
-        let recovery = TableRecovery(pages: pages, settings: .pdf(emSize: emSize), grids: grids)
+        let (pages, emSize, rules) = try PDFSource.pages(bytes, path: path, password: password)
+        let recovery = TableRecovery(pages: pages, settings: .pdf(emSize: emSize), rules: rules)
         var builder = EntryBuilder(expectedRows: recovery.rows.count)
         for row in recovery.rows { builder.add(row) }
         var notice = try finish(

@@ -45,7 +45,7 @@ public enum LineClassifier {
     @inline(__always)
     static func isPlainRow(_ line: TextLine) -> Bool {
         guard line.fragments.count >= 3 else { return false }
-        return line.fragments[0].text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+        return RowNumber.isPlain(line.fragments[0].text)
     }
 
     /// `— 3 —`, `- 3 -`, `–3–`, `第3页`, `第 3 页 共 10 页`, `3/10`, given without blanks.

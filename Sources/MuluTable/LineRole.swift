@@ -18,11 +18,4 @@ public enum LineRole: Hashable, Sendable {
     /// Text before the table that is not the label or the title: reported.
     case preamble
 
-    /// True for roles that are known furniture, accounted for without a row.
-    public var isFurniture: Bool {
-        switch self {
-        case .blank, .attachmentLabel, .title, .header, .pageMark: true
-        case .body, .preamble: false
-        }
-    }
 }

@@ -37,8 +37,9 @@ public struct TableRecovery: Sendable {
     /// Warnings for every row where the rules and the gaps and alignment read a cell differently.
     public var disagreements: [Diagnostic]
 
-    /// Runs every stage over `pages` (and their `grids`, for a PDF).
-    public init(pages: [PageText], settings: TableSettings, grids: [PageGrid] = []) {
+    /// Runs every stage over `pages` (and, for a PDF, each page's `rules`: its grid is built here).
+    public init(pages: [PageText], settings: TableSettings, rules: [[Rule]] = []) {
+        let grids = zip(pages, rules).map { page, rules in GridBuilder.page(page.number, rules: rules, settings: settings) }
         let roles = LineClassifier.classify(pages)
         var headerCells: [[HeaderCell]] = []
         var columns: [[ColumnSpan]] = []
@@ -57,9 +58,13 @@ public struct TableRecovery: Sendable {
             let body = bodyLines.flatMap(\.fragments)
             let spans = ColumnDetector.columns(body: body, reference: reference, settings: settings)
             columns.append(spans)
+            let naming = reference
             if !spans.isEmpty, named.count < settings.minHeaderColumns {
-                // A page without its own header keeps the columns found so far.
+                // A page without its own header keeps the columns found so far (and, for fields
+                // no body band was named by, where the header last put them).
+                let found = Set(spans.map(\.field))
                 reference = spans.map { (field: $0.field, x0: $0.x0, x1: $0.x1) }
+                    + reference.filter { !found.contains($0.field) }
             } else if !spans.isEmpty {
                 reference = TableRecovery.mergeReference(named, spans)
             }
@@ -67,8 +72,18 @@ public struct TableRecovery: Sendable {
             let headerBottom = headerFragments.map(\.y1).max()
             let top = headerBottom ?? body.map(\.y0).min()!
             let bottom = body.map(\.y1).max()!
+            // Text laid out in columns: a band the gutters could not split (it spans fields of
+            // the header between its neighbours) is split by what its fragments hold.
+            var byContent: [Fragment: TableField] = [:]
+            if settings.cellLineGap < 0, !spans.isEmpty {
+                let bands = TableRecovery.bandFields(spans, header: naming)
+                for (k, span) in spans.enumerated() where bands[k].count > 1 {
+                    let lines = bodyLines.map { $0.fragments.filter { ColumnDetector.field(of: $0, in: spans) == span.field } }
+                    byContent.merge(ContentColumns.assign(lines: lines, fields: bands[k], fallback: span.field)) { a, _ in a }
+                }
+            }
             for f in body {
-                guard let field = ColumnDetector.field(of: f, in: spans) else {
+                guard let field = byContent[f] ?? ColumnDetector.field(of: f, in: spans) else {
                     unplaced.append(UnplacedFragment(fragment: f, reason: "text outside the table's columns"))
                     continue
                 }
@@ -93,7 +108,7 @@ public struct TableRecovery: Sendable {
             self.rows = ruled.rows
             self.unplaced = ruled.unplaced
             self.streamRows = rows
-            self.disagreements = Self.disagreements(ruled: ruled.rows, stream: rows)
+            self.disagreements = Self.disagreements(ruled: ruled.rows, spanned: ruled.spanned, stream: rows)
         } else {
             self.method = .stream
             self.columns = columns
@@ -103,14 +118,16 @@ public struct TableRecovery: Sendable {
         }
     }
 
-    /// One warning per row and cell the two methods read differently (texts compared without
-    /// blanks), and per row number only one of them found.
-    static func disagreements(ruled: [RowRecord], stream: [RowRecord]) -> [Diagnostic] {
+    /// One warning per row the two methods read differently (texts compared without blanks),
+    /// naming each cell, and per row number only one of them found. A merged cell the stream
+    /// leaves empty below its text (it cannot tell which rows a merged cell spans; an industry
+    /// is filled down, as `EntryBuilder` does) is not a disagreement.
+    static func disagreements(ruled: [RowRecord], spanned: [Set<TableField>], stream: [RowRecord]) -> [Diagnostic] {
         var out: [Diagnostic] = []
         var byNumber: [Int: RowRecord] = [:]
         for r in stream where byNumber[r.seq] == nil { byNumber[r.seq] = r }
         let ruledNumbers = Set(ruled.map(\.seq))
-        func compact(_ s: String) -> String { String(s.unicodeScalars.filter { !Blank.isBlank($0) }.map(Character.init)) }
+        func compact(_ s: String) -> String { Blank.removed(from: s) }
         // A merged industry printed once is empty in the stream's later rows: filled down, as
         // `EntryBuilder` fills it, before comparing.
         var industryOf: [Int: String] = [:]
@@ -120,22 +137,28 @@ public struct TableRecovery: Sendable {
             if !text.isEmpty { industry = text }
             if industryOf[r.seq] == nil { industryOf[r.seq] = industry }
         }
-        for row in ruled {
+        for (i, row) in ruled.enumerated() {
             guard let other = byNumber[row.seq] else {
                 out.append(Diagnostic(
                     .warning, "row \(row.seq): found by the table's rules, not by its text alignment",
                     page: row.anchor.page, line: row.anchor.line, column: row.anchor.column, excerpt: row.anchor.text, seq: row.seq))
                 continue
             }
+            var differences: [String] = []
+            var place: Fragment?
             for field in TableField.allCases where field != .seq {
                 let a = compact(row.text(field))
                 let b = field == .industry ? industryOf[row.seq] ?? "" : compact(other.text(field))
-                guard a != b else { continue }
-                let place = row.cells[field]?.first ?? other.cells[field]?.first ?? row.anchor
+                guard a != b, !(b.isEmpty && spanned[i].contains(field)) else { continue }
+                differences.append("\(field.label) `\(a)` by the rules, `\(b)` by the text alignment")
+                if place == nil { place = row.cells[field]?.first ?? other.cells[field]?.first }
+            }
+            if !differences.isEmpty {
+                let at = place ?? row.anchor
                 out.append(Diagnostic(
                     .warning,
-                    "row \(row.seq): \(field.label) read by the table's rules as `\(a)`, by its text alignment as `\(b)`; the rules' reading is kept",
-                    page: place.page, line: place.line, column: place.column, excerpt: a.isEmpty ? b : a, seq: row.seq))
+                    "row \(row.seq): the table's rules and its text alignment disagree: \(differences.joined(separator: "; ")); the rules' reading is kept",
+                    page: at.page, line: at.line, column: at.column, excerpt: row.anchor.text, seq: row.seq))
             }
         }
         for row in stream where !ruledNumbers.contains(row.seq) {
@@ -144,6 +167,28 @@ public struct TableRecovery: Sendable {
                 page: row.anchor.page, line: row.anchor.line, column: row.anchor.column, excerpt: row.anchor.text, seq: row.seq))
         }
         return out
+    }
+
+    /// The fields each body band spans, in the header's order: its own, and every field the
+    /// header names but no band was named by, given to the band its header cell overlaps most
+    /// (else the nearest).
+    static func bandFields(_ spans: [ColumnSpan], header: [(field: TableField, x0: Double, x1: Double)]) -> [[TableField]] {
+        let claimed = Set(spans.map(\.field))
+        var out = spans.map { [$0.field] }
+        var order: [TableField: Int] = [:]
+        for (i, h) in header.sorted(by: { $0.x0 < $1.x0 }).enumerated() where order[h.field] == nil { order[h.field] = i }
+        for h in header where !claimed.contains(h.field) && !out.joined().contains(h.field) {
+            let overlap = spans.map { min($0.x1, h.x1) - max($0.x0, h.x0) }
+            let best: Int
+            if let m = overlap.max(), m > 0 {
+                best = overlap.firstIndex(of: m)!
+            } else {
+                let centre = (h.x0 + h.x1) / 2
+                best = spans.indices.min { abs((spans[$0].x0 + spans[$0].x1) / 2 - centre) < abs((spans[$1].x0 + spans[$1].x1) / 2 - centre) }!
+            }
+            out[best].append(h.field)
+        }
+        return out.map { $0.sorted { (order[$0] ?? 0) < (order[$1] ?? 0) } }
     }
 
     /// Header cells for naming, widened to the body columns they name, for the next page.

@@ -10,11 +10,13 @@ import MuluPipeline
 struct CompileCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compile",
-        abstract: "Compile a catalogue into catalogue.json, catalogue.csv, datapackage.json and Swift source.",
+        abstract: "Compile a catalogue into catalogue.json, catalogue.csv, datapackage.json, Swift source, catalogue.xlsx and index.html.",
         discussion: """
             INPUT is a notice (.pdf or text), a catalogue folder (with metadata.json naming its \
             notice), or a folder of catalogue folders (such as inputs/), which compiles each into \
-            DIR/<id>/ and writes DIR/index.json. Warnings about the catalogue go to stderr and into \
+            DIR/<id>/ and writes DIR/index.json and DIR/index.html (a page listing them). Each \
+            catalogue also gets catalogue.xlsx (a workbook) and index.html (a page to read, search \
+            and filter it). Warnings about the catalogue go to stderr and into \
             the diagnostics of catalogue.json; they do not fail the run. Files are written \
             atomically: a catalogue whose notice cannot be read leaves every output untouched \
             (all notices are parsed before anything is written), and each catalogue's files are \
@@ -52,6 +54,7 @@ struct CompileCommand: ParsableCommand {
                 try compileOne(input, into: out, options: options)
             } else {
                 var items: [CatalogueIndex.Item] = []
+                var listed: [CatalogueListPage.Item] = []
                 var planned: [(dir: String, loaded: CatalogueLoader.Loaded)] = []
                 for folder in folders {
                     let loaded = try CatalogueLoader.loadDetailed(path: folder, password: notice.password, reading: reading)
@@ -67,10 +70,14 @@ struct CompileCommand: ParsableCommand {
                     items.append(.init(
                         id: id, title: loaded.catalogue.title, year: loaded.metadata!.year,
                         entryCount: loaded.catalogue.entries.count, files: CatalogueCompiler.fileNames(for: loaded)))
+                    listed.append(.init(
+                        id: id, title: loaded.catalogue.title, region: loaded.metadata!.region, year: loaded.metadata!.year,
+                        entryCount: loaded.catalogue.entries.count, files: CatalogueCompiler.fileNames(for: loaded)))
                 }
                 // Everything parsed: only now compile and write, catalogue by catalogue, then the index.
                 for p in planned { try CatalogueCompiler.write(p.loaded, options: options, into: p.dir) }
-                try AtomicWriter.write([("index.json", CatalogueIndex.encode(items))], into: out)
+                try AtomicWriter.write(
+                    [("index.json", CatalogueIndex.encode(items)), ("index.html", CatalogueListPage.encode(listed))], into: out)
                 if !quiet { printError("compiled \(items.count) catalogue(s) into \(out)") }
             }
         } catch let error as MuluError {
@@ -112,6 +119,7 @@ struct CompileCommand: ParsableCommand {
     func report(_ loaded: CatalogueLoader.Loaded) {
         guard !quiet else { return }
         let file = loaded.catalogue.source.file
-        for d in loaded.catalogue.diagnostics { printError(d.formatted(file: file)) }
+        let byPage = loaded.catalogue.source.format == .pdf
+        for d in loaded.catalogue.diagnostics { printError(d.formatted(file: file, byPage: byPage)) }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// `mulu`: compiles occupational-training catalogues into open data, and diffs them.
 @main
@@ -10,9 +11,24 @@ struct Mulu: ParsableCommand {
         subcommands: [CompileCommand.self, DiffCommand.self, ExtractCommand.self]
     )
 
-    /// Runs the command, after limiting Tesseract's threads (`OpenMPLimit`).
+    /// Runs the command. Exit status: what each command documents; 64 for usage, except under
+    /// `diff`, whose every trouble, usage included, exits 2 (0 and 1 mean equal and different).
     static func main() {
         OpenMPLimit.apply()
-        main(nil)
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+        } catch {
+            if arguments.first == DiffCommand.configuration.commandName, !(error is ExitCode),
+                exitCode(for: error) != .success
+            {
+                // One line, as for every other trouble of diff: the problem, not the usage.
+                let message = message(for: error).replacingOccurrences(of: "\n", with: " ")
+                FileHandle.standardError.write(Data((message + "\n").utf8))
+                Foundation.exit(DiffCommand.troubleStatus)
+            }
+            exit(withError: error)
+        }
     }
 }

@@ -29,7 +29,7 @@ struct CompileStreamingWriteTests {
             try withTemporaryFolder { root in
                 let dir = root + "/out"
                 let names = try CatalogueCompiler.write(sample, options: options, into: dir)
-                let files = CatalogueCompiler.files(for: sample, options: options)
+                let files = try CatalogueCompiler.files(for: sample, options: options)
                 #expect(names == files.map(\.name))
                 #expect(names == CatalogueCompiler.fileNames(for: sample))
                 #expect(try contents(dir) == names.sorted(), "only the files, no temporaries")
@@ -47,7 +47,7 @@ struct CompileStreamingWriteTests {
             let names = try CatalogueCompiler.write(sample, options: .init(), into: dir)
             // Both runs name the Swift file after the catalogue id `notice` gives.
             #expect(try contents(dir) == names.sorted())
-            for file in CatalogueCompiler.files(for: sample, options: .init()) {
+            for file in try CatalogueCompiler.files(for: sample, options: .init()) {
                 #expect(FileManager.default.contents(atPath: dir + "/" + file.name).map { [UInt8]($0) } == file.bytes)
             }
         }
@@ -66,7 +66,7 @@ struct CompileStreamingWriteTests {
                 #expect(error.file == dir + "/datapackage.json")
                 #expect(error.problem == "cannot write: is a folder")
             }
-            #expect(try contents(dir) == ["Notice.swift", "catalogue.csv", "catalogue.json", "datapackage.json"])
+            #expect(try contents(dir) == ["Notice.swift", "catalogue.csv", "catalogue.json", "catalogue.xlsx", "datapackage.json", "index.html"])
             #expect(try contents(dir).map { FileManager.default.contents(atPath: dir + "/" + $0) } == before)
         }
     }

@@ -38,7 +38,7 @@ import Testing
     @Test func compilingTheInputGivesTheCommittedFiles() throws {
         let folder = Self.root.appendingPathComponent("inputs/changji-2024").path
         let loaded = try CatalogueLoader.loadDetailed(path: folder)
-        let files = CatalogueCompiler.files(for: loaded, options: .init(schemaRef: "../../schemas/catalogue.schema.json"))
+        let files = try CatalogueCompiler.files(for: loaded, options: .init(schemaRef: "../../schemas/catalogue.schema.json"))
         for file in files {
             let committed = FileManager.default.contents(atPath: Self.root.appendingPathComponent("generated/changji-2024/\(file.name)").path)
             #expect(committed.map { [UInt8]($0) } == file.bytes, "generated/changji-2024/\(file.name) is stale")

@@ -1,12 +1,8 @@
 import Foundation
 import Testing
-import MuluPDF
-@testable import MuluSupport
-@testable import MuluModel
+@testable import MuluPDF
 @testable import MuluExtract
 @testable import MuluTable
-@testable import MuluEntries
-@testable import MuluPipeline
 
 /// A bitmap drawn by hand: white, with dark lines of a given thickness, lean and noise.
 private struct Canvas {

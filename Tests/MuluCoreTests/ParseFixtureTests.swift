@@ -76,6 +76,11 @@ let reference2025 = try! parseFixture("changji-2025-r1.txt")
         "text/gb18030.txt", "text/utf16le-bom.txt", "text/utf16be-bom.txt", "text/utf8-bom.txt",
         "text/crlf.txt", "text/cr.txt", "text/fullwidth.txt", "text/ideographic-space.txt",
         "text/tabs.txt", "text/padded.txt", "text/repeated-header.txt", "text/pdftotext-layout-a.txt",
+        // pdftotext -layout of narrow ruled columns (cells run into their neighbours with one
+        // blank, header words elsewhere than the body's columns), of a table without rules and of
+        // one ruled only horizontally: columns split by what the cells hold (ContentColumns).
+        "text/pdftotext-layout-narrow.txt", "text/pdftotext-layout-no-rules.txt", "text/pdftotext-layout-hrules.txt",
+        "text/pdftotext-layout-header-once.txt",
     ])
     func textVariant(_ name: String) throws {
         let parsed = try parseFixture(name)

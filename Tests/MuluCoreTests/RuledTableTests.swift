@@ -1,10 +1,7 @@
 import Foundation
 import Testing
-@testable import MuluSupport
 @testable import MuluModel
-@testable import MuluExtract
 @testable import MuluTable
-@testable import MuluEntries
 @testable import MuluPipeline
 
 /// Ruled tables read by their rules (`RuledRows`): merged cells of any alignment, across pages.
@@ -27,7 +24,7 @@ import Testing
         let disagreements = c.diagnostics.filter { $0.message.contains("table's rules") }
         #expect(disagreements.map(\.seq) == [151, 165, 166, 167])
         #expect(disagreements.allSatisfy { $0.severity == .warning && $0.message.contains("行业") && $0.page != nil })
-        #expect(disagreements[0].message == "row 151: 行业 read by the table's rules as `水利、环境和公共设施管理`, by its text alignment as `农、林、牧、渔业`; the rules' reading is kept")
+        #expect(disagreements[0].message == "row 151: the table's rules and its text alignment disagree: 行业 `水利、环境和公共设施管理` by the rules, `农、林、牧、渔业` by the text alignment; the rules' reading is kept")
         #expect(c.diagnostics.map(\.seq).filter { $0 != nil } == [57, 151, 165, 166, 167])
         // The rows the stream method gives are kept beside the rules' rows.
         let stream = try #require(c.recovery?.streamRows)
@@ -47,5 +44,74 @@ import Testing
         let page2Rows = c.rows.filter { $0.anchor.page == 2 }
         #expect(page2Rows.map(\.seq) == Array(19...38))
         #expect(page2Rows.allSatisfy { $0.text(.industry) == "制造业" && $0.cells[.industry]!.allSatisfy { $0.page == 1 } })
+    }
+}
+
+/// The LibreOffice layouts (`scripts/make-layout-fixtures`): merged cells centred and
+/// bottom-aligned in the industry, subsidy and urgency columns across page breaks, the header
+/// once, narrow columns; and tables without rules or ruled only horizontally, which the gaps and
+/// alignment read. Each gives exactly the reference entries.
+@Suite struct RuledLayoutTests {
+    @Test(arguments: [
+        ("layout-merged-centre.pdf", TableRecovery.Method.rules),
+        ("layout-merged-bottom.pdf", .rules),
+        ("layout-merged-narrow.pdf", .rules),
+        ("layout-no-rules.pdf", .stream),
+        ("layout-hrules.pdf", .stream),
+    ])
+    func layoutIsExact(_ name: String, _ method: TableRecovery.Method) throws {
+        let parsed = try parseFixture(name)
+        #expect(parsed.recovery?.method == method)
+        #expect(parsed.entries == reference2024.entries)
+        #expect(parsed.diagnostics.allSatisfy { $0.severity == .warning })
+        // Row 57's cut-short name, and otherwise only rows where the rules and the text
+        // alignment disagree (the rules' reading kept).
+        let others = parsed.diagnostics.filter { $0.seq != 57 || !$0.message.contains("looks cut short") }
+        #expect(parsed.diagnostics.contains { $0.seq == 57 && $0.message.contains("looks cut short") })
+        #expect(others.allSatisfy { $0.message.contains("the table's rules and its text alignment disagree") })
+        if method == .stream { #expect(others.isEmpty) }
+    }
+
+    /// Every merged column gives its text to every row it spans, over page breaks: in the
+    /// centred layout a training subsidy's text starts at the foot of page 3 and its rest is
+    /// centred on page 4 (LibreOffice flows it); rows 100 … 108 all get the whole text.
+    @Test func flowedMergedCellGivesItsTextToEveryRow() throws {
+        let parsed = try parseFixture("layout-merged-centre.pdf")
+        let rows = parsed.rows.filter { (100...108).contains($0.seq) }
+        #expect(rows.count == 9)
+        #expect(rows.allSatisfy { $0.text(.training) == "初级、中级：2160元/人" })
+        #expect(Set(rows[0].cells[.training]!.map(\.page)) == [3, 4])
+        #expect(rows.allSatisfy { $0.text(.urgent) == "*" && $0.text(.assessment) == "初级或中级：160元/人" })
+    }
+}
+
+/// What a fragment holds decides its column where the gutters cannot (`ContentColumns`).
+@Suite struct ContentColumnsTests {
+    func f(_ text: String, _ x0: Double, line: Int = 1) -> Fragment {
+        Fragment(text: text, x0: x0, x1: x0 + Double(text.count), y0: Double(line), y1: Double(line + 1), page: 1, line: line)
+    }
+
+    @Test func kinds() {
+        #expect(ContentColumns.kind("6-24-03-03-") == .code)
+        #expect(ContentColumns.kind("6-24-02-01-*") == .code)
+        #expect(ContentColumns.kind("05") == .codeTail)
+        #expect(ContentColumns.kind("*") == .mark)
+        #expect(ContentColumns.kind("初级、中级：2160") == .subsidy)
+        #expect(ContentColumns.kind("元/人") == .subsidy)
+        #expect(ContentColumns.kind("160元") == .subsidy)
+        #expect(ContentColumns.kind("及元件装") == .text)  // 元 in a name
+        #expect(ContentColumns.kind("人系统操") == .text)
+    }
+
+    /// `pdftotext -layout` of layout-narrow.pdf, row 6: the name runs into the training column
+    /// with one blank; the code wraps after its last hyphen.
+    @Test func narrowRowSplitsByContent() {
+        let lines = [
+            [f("6-24-03-03-", 18), f("热缩材料", 30), f("初级、中级：2160", 35), f("初级或中级：160", 47)],
+            [f("05", 22, line: 3), f("制造工", 31, line: 3), f("元/人", 38, line: 3), f("元/人", 49, line: 3)],
+        ]
+        let fields = ContentColumns.assign(lines: lines, fields: [.code, .name, .training, .assessment], fallback: .training)
+        #expect(lines[0].map { fields[$0] } == [.code, .name, .training, .assessment])
+        #expect(lines[1].map { fields[$0] } == [.code, .name, .training, .assessment])
     }
 }

@@ -32,12 +32,18 @@ public struct GridSettings: Hashable, Sendable {
     public var sideCoverage: Double = 0.8
     /// A table has at least this many horizontal and this many vertical edges. Default 2.
     public var minEdgesPerAxis: Int = 2
-    /// Pixels per point at which a PDF page is drawn to find its rules (2 = 144 dpi: a 0.5 pt
-    /// rule is one dark pixel, drawing stays cheap). Default 2.
-    public var renderScale: Double = 2
+    /// Pixels per point at which a PDF page is drawn to find its rules. Default 1 (72 dpi): a
+    /// 0.5 pt rule is still a run of dark pixels (poppler draws hairlines at least a pixel wide),
+    /// positions come to within a point, and drawing and scanning a page cost a quarter of 2 px/pt
+    /// (every fixture reads the same at 1 and 2).
+    public var renderScale: Double = 1
     /// A glyph fragment is in a cell when its centre is inside the cell's box grown by this.
     /// Default 0.5 pt.
     public var cellSlack: Double = 0.5
+    /// A merged cell's text that runs on over a page break (LibreOffice flows it) ends within
+    /// this of the bottom of the cell's part on one page and starts within this of the top of
+    /// its part on the next. Default 6 pt (cell padding and a line's leading).
+    public var flowSlack: Double = 6
 
     public init() {}
 }

@@ -94,13 +94,16 @@ public enum RuleFinder {
             }
             return i
         }
-        // Where each line's segments begin (segments are sorted by line).
-        var lineFirst: [Int32: Int] = [:]
-        for (i, s) in segments.enumerated() where lineFirst[s.line] == nil { lineFirst[s.line] = i }
+        // Where each line's segments begin (segments are sorted by line; -1: none).
+        let lines = Int(segments.last!.line) + 1
+        var lineFirst = [Int](repeating: -1, count: lines)
+        for (i, s) in segments.enumerated() where lineFirst[Int(s.line)] < 0 { lineFirst[Int(s.line)] = i }
         for (i, s) in segments.enumerated() {
             var back: Int32 = 1
             while back <= gap + 1 {
-                if var k = lineFirst[s.line - back] {
+                let previous = Int(s.line - back)
+                if previous >= 0, lineFirst[previous] >= 0 {
+                    var k = lineFirst[previous]
                     while k < segments.count, segments[k].line == s.line - back {
                         let t = segments[k]
                         if t.start > s.end + gap { break }

@@ -38,4 +38,12 @@ public enum RowNumber {
         guard i > first, i - first <= Digits.maxCount, i < end else { return false }
         return Blank.length(p, at: i, end: end) > 0
     }
+
+    /// True for a row number in its plainest form: ASCII digits only, at most
+    /// `Digits.maxCount` of them (the classifiers' fast path).
+    @inline(__always)
+    public static func isPlain(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        return !utf8.isEmpty && utf8.count <= Digits.maxCount && utf8.allSatisfy(Digits.isASCII)
+    }
 }

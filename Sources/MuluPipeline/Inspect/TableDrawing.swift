@@ -9,9 +9,11 @@ import MuluDiff
 import Foundation
 import MuluPDF
 
-/// Draws what table recovery found over the PDF's pages, one PNG a page: header cells (grey),
-/// body columns (blue, labelled with their field), each row's cells (green, the row number on
-/// its anchor) and text that was reported instead of placed (red).
+/// Draws what table recovery found over the PDF's pages, one PNG a page: the ruling lines found
+/// (magenta) and the grid's cells (teal; a merged cell orange, labelled with its row × column
+/// span, open sides where a page break cuts it), header cells (grey), body columns (blue,
+/// labelled with their field), each row's cells (green, the row number on its anchor) and text
+/// that was reported instead of placed (red).
 public enum TableDrawing {
     /// Writes `page-N.png` into `directory` for every page; returns the paths written.
     public static func drawPages(
@@ -49,6 +51,25 @@ public enum TableDrawing {
     static func overlays(_ r: TableRecovery, pageIndex p: Int, unplaced: [UnplacedFragment]) -> [PDFOverlay] {
         let page = r.pages[p]
         var out: [PDFOverlay] = []
+        if p < r.grids.count {
+            let grid = r.grids[p]
+            for rule in grid.rules {
+                let b = rule.box
+                out.append(PDFOverlay(x0: b.x0, y0: b.y0, x1: b.x1, y1: b.y1, red: 0.85, green: 0.1, blue: 0.75, alpha: 0.7, lineWidth: 0, filled: true, label: nil))
+            }
+            for table in grid.tables {
+                for c in table.cells {
+                    if c.rowSpan > 1 || c.columnSpan > 1 {
+                        out.append(PDFOverlay(x0: c.x0 + 1, y0: c.y0 + 1, x1: c.x1 - 1, y1: c.y1 - 1, red: 1, green: 0.55, blue: 0, alpha: 0.12, lineWidth: 0, filled: true, label: nil))
+                        out.append(PDFOverlay(x0: c.x0 + 1, y0: c.y0 + 1, x1: c.x1 - 1, y1: c.y1 - 1, red: 1, green: 0.55, blue: 0, alpha: 0.9, lineWidth: 1.2, filled: false, label: nil))
+                        let open = (c.ruledTop ? "" : " open top") + (c.ruledBottom ? "" : " open bottom")
+                        out.append(PDFOverlay(x0: c.x0 + 3, y0: c.y0 + 10, x1: c.x0 + 3, y1: c.y0 + 10, red: 1, green: 0.45, blue: 0, alpha: 1, lineWidth: 0.01, filled: false, label: "\(c.rowSpan)×\(c.columnSpan)\(open)"))
+                    } else {
+                        out.append(PDFOverlay(x0: c.x0 + 1, y0: c.y0 + 1, x1: c.x1 - 1, y1: c.y1 - 1, red: 0, green: 0.55, blue: 0.55, alpha: 0.5, lineWidth: 0.4, filled: false, label: nil))
+                    }
+                }
+            }
+        }
         for c in r.headerCells[p] {
             out.append(PDFOverlay(x0: c.x0, y0: c.y0, x1: c.x1, y1: c.y1, red: 0.4, green: 0.4, blue: 0.4, alpha: 0.8, lineWidth: 0.8, filled: false, label: nil))
         }

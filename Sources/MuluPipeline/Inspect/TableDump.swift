@@ -40,10 +40,17 @@ public enum TableDump {
 
     /// Per page: the header cells (label, field, x-extent) and the body columns found.
     public static func columns(_ notice: ParsedNotice) -> String {
-        guard let recovery = notice.recovery else { return "delimited text: cells are told apart by their content\n" }
-        var out = ""
+        guard let recovery = notice.recovery else { return delimitedColumns(notice) }
+        var out = recovery.grids.isEmpty ? "" : "rows read by \(recovery.method == .rules ? "the table's rules" : "gaps and alignment")\n"
         for (p, page) in recovery.pages.enumerated() {
             out += "page \(page.number)\n"
+            if p < recovery.grids.count {
+                let grid = recovery.grids[p]
+                for t in grid.tables {
+                    let merged = t.cells.filter { $0.rowSpan > 1 || $0.columnSpan > 1 }.count
+                    out += "  grid \(t.rowCount)×\(t.columnCount)\t\(format1(t.x0))–\(format1(t.x1)) × \(format1(t.y0))–\(format1(t.y1))\t\(t.cells.count) cells, \(merged) merged\t\(grid.rules.count) rules\n"
+                }
+            }
             for c in recovery.headerCells[p] {
                 out += "  header \(c.field.map { "\($0)" } ?? "?")\t\(format1(c.x0))–\(format1(c.x1))\t\(c.text)\n"
             }
@@ -52,6 +59,38 @@ public enum TableDump {
             }
         }
         return out
+    }
+
+    /// What the delimited reader decided: the header cells as published with the field each
+    /// names, then the columns in the order it reads them and how it tells each cell apart.
+    static func delimitedColumns(_ notice: ParsedNotice) -> String {
+        var out = "delimited text: one row per line; cells told apart by their shape, in the header's order\n"
+        headerLoop: for (p, page) in notice.pages.enumerated() {
+            let header = page.lines.indices.filter { notice.roles[p][$0] == .header }
+            guard !header.isEmpty else { continue }
+            for i in header {
+                for f in page.lines[i].fragments {
+                    let field = TableField(headerLabel: f.text).map { "\($0)" } ?? "(no field)"
+                    out += "  header \(field)\tline \(f.line)\t\(f.text)\n"
+                }
+            }
+            break headerLoop
+        }
+        for (k, field) in (notice.delimitedColumns ?? TableField.allCases).enumerated() {
+            out += "  column \(k + 1) \(field)\t\(shapeDescription(field))\n"
+        }
+        return out
+    }
+
+    /// How the delimited reader recognises a cell of `field`.
+    static func shapeDescription(_ field: TableField) -> String {
+        switch field {
+        case .seq: "a row number: digits, first on the line"
+        case .code: "a code: starts with a digit and holds a dash"
+        case .training, .assessment: "a subsidy: starts with a level word (初级, 五级 …)"
+        case .urgent: "an urgency mark (*, ＊, 是, √ …)"
+        case .industry, .name: "free text: the words up to the next cell with a shape"
+        }
     }
 
     static func format1(_ v: Double) -> String {

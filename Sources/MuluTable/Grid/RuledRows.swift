@@ -1,5 +1,6 @@
 import MuluModel
 import MuluExtract
+
 /// Reads the rows of a ruled table by its rules: every glyph fragment goes to the cell whose box
 /// holds it, each grid column is named by the header cell above it, each row by the row number
 /// in its 序号 cell, and a cell spanning rows gives its text to every row it spans.
@@ -8,7 +9,8 @@ import MuluExtract
 /// and the first on the next are one cell when the row itself was split (no row number at the top
 /// of the next page), when either part is open at the break (no rule there), or when a part is
 /// empty and either part spans several rows (a merged cell, its text printed on one page, or on
-/// none of the pages in between). Pure.
+/// none of the pages in between), or when either spans several rows and the text runs on: it
+/// reaches the bottom of the first part and starts at the top of the second (`flowSlack`). Pure.
 public enum RuledRows {
     /// What the rules gave.
     public struct Result: Sendable {
@@ -18,6 +20,8 @@ public enum RuledRows {
         public var columns: [[ColumnSpan]]
         /// Per page, the index in `PageGrid.tables` of the table read (nil: none).
         public var tables: [Int?]
+        /// Per row (as in `rows`), the fields whose text came from a cell spanning several rows.
+        public var spanned: [Set<TableField>]
     }
 
     /// One table cell on a page with the fragments it holds.
@@ -25,6 +29,19 @@ public enum RuledRows {
         var page: Int  // index into pages
         var cell: GridCell
         var fragments: [Fragment] = []
+    }
+
+    /// Whether one cell's text runs on from `a` (the last cell of a column on a page) into `b`
+    /// (the first on the next page): `a`'s text fills it, top to bottom, and either `b`'s text
+    /// starts at its top or the two texts together are a value the column holds whole elsewhere
+    /// (`known`; LibreOffice centres the rest of a flowed text in the next part).
+    static func runsOn(_ a: PageCell, _ b: PageCell, grids: [PageGrid], slack: Double, known: Set<String>) -> Bool {
+        let aTop = a.fragments.map { grids[a.page].deskew(x: (($0.x0 + $0.x1) / 2), y: $0.y0).y }.min()
+        let aBottom = a.fragments.map { grids[a.page].deskew(x: (($0.x0 + $0.x1) / 2), y: $0.y1).y }.max()
+        let bTop = b.fragments.map { grids[b.page].deskew(x: (($0.x0 + $0.x1) / 2), y: $0.y0).y }.min()
+        guard let aTop, let aBottom, let bTop, aTop - a.cell.y0 <= slack, a.cell.y1 - aBottom <= slack else { return false }
+        if bTop - b.cell.y0 <= slack { return true }
+        return known.contains(Blank.removed(from: (a.fragments + b.fragments).map(\.text).joined()))
     }
 
     /// The rows of every page's ruled table, or nil when some page with body text has no ruled
@@ -49,7 +66,7 @@ public enum RuledRows {
             let headerFragments = page.lines.indices.filter { roles[p][$0] == .header }.flatMap { page.lines[$0].fragments }
             let grid = grids[p]
             func locate(_ f: Fragment, in t: TableGrid) -> Int? {
-                let c = grid.deskew(x: f.centerX, y: f.centerY)
+                let c = grid.deskew(x: ((f.x0 + f.x1) / 2), y: ((f.y0 + f.y1) / 2))
                 return t.cell(x: c.x, y: c.y, slack: slack)
             }
             // The table holding most of the page's body text.
@@ -91,11 +108,13 @@ public enum RuledRows {
             // Columns named by the header cells above them (the narrowest naming one).
             var fieldOf = [TableField?](repeating: nil, count: table.columnCount)
             var spanOf = [Int](repeating: .max, count: table.columnCount)
-            for k in headerCellIndices {
+            // In grid order, so that of two header cells as narrow the lower one (a sub-header)
+            // names the column, the same on every run.
+            for k in headerCellIndices.sorted(by: { (table.cells[$0].row, table.cells[$0].column) < (table.cells[$1].row, table.cells[$1].column) }) {
                 let cell = table.cells[k]
                 let text = held[k].map(\.text).joined()
                 guard let field = TableField(headerLabel: text) else { continue }
-                for c in cell.columns where cell.columnSpan < spanOf[c] {
+                for c in cell.columns where cell.columnSpan <= spanOf[c] {
                     fieldOf[c] = field
                     spanOf[c] = cell.columnSpan
                 }
@@ -108,7 +127,9 @@ public enum RuledRows {
                     if let hit, min(hit.x1, x1) - max(hit.x0, x0) > 0 { fieldOf[c] = hit.field }
                 }
             }
-            guard fieldOf.contains(.seq) else { return nil }
+            // A grid whose columns do not carry the header's fields (a box round the table, rules
+            // only outside) is no grid to read by.
+            guard fieldOf.contains(.seq), Set(fieldOf.compactMap { $0 }).count >= settings.minHeaderColumns else { return nil }
             var spans: [ColumnSpan] = []
             for c in 0..<table.columnCount {
                 guard let field = fieldOf[c] else { continue }
@@ -191,6 +212,15 @@ public enum RuledRows {
             }
             return i
         }
+        // Each column's values held whole in one cell, away from page breaks.
+        var whole: [TableField: Set<String>] = [:]
+        for p in pages.indices {
+            for (field, list) in fieldCells[p] {
+                for k in list where cells[k].cell.row > bodyTop[p] && cells[k].cell.rows.upperBound < bodyBottom[p] {
+                    whole[field, default: []].insert(Blank.removed(from: cells[k].fragments.map(\.text).joined()))
+                }
+            }
+        }
         let pagesWithTable = pages.indices.filter { !(fieldCells[$0][.seq] ?? []).isEmpty }
         for (a, b) in zip(pagesWithTable, pagesWithTable.dropFirst()) {
             let splitRow = seqParts[b].first.map { cells[$0.seqCell].fragments.isEmpty } ?? false
@@ -201,7 +231,9 @@ public enum RuledRows {
                 let open = !cells[last].cell.ruledBottom || !cells[first].cell.ruledTop
                 let anyEmpty = cells[last].fragments.isEmpty || cells[first].fragments.isEmpty
                 let merged = rowsCovered(last).count > 1 || rowsCovered(first).count > 1
-                if splitRow || open || (anyEmpty && merged) {
+                let flows = !anyEmpty && merged
+                    && runsOn(cells[last], cells[first], grids: grids, slack: settings.grid.flowSlack, known: whole[field] ?? [])
+                if splitRow || open || (anyEmpty && merged) || flows {
                     let x = find(last), y = find(first)
                     if x != y { parent[max(x, y)] = min(x, y) }
                 }
@@ -210,6 +242,7 @@ public enum RuledRows {
         var groups: [Int: [Int]] = [:]
         for k in cells.indices { groups[find(k), default: []].append(k) }
         var rowCells = [[TableField: [Fragment]]](repeating: [:], count: logical.count)
+        var spanned = [Set<TableField>](repeating: [], count: logical.count)
         for field in TableField.allCases where field != .seq {
             for p in pages.indices {
                 for k in fieldCells[p][field] ?? [] where find(k) == k {
@@ -222,13 +255,16 @@ public enum RuledRows {
                             unplaced.append(UnplacedFragment(fragment: f, reason: "text in no numbered row"))
                         }
                     }
-                    for row in covered { rowCells[row][field, default: []] += fragments }
+                    for row in covered {
+                        rowCells[row][field, default: []] += fragments
+                        if covered.count > 1 { spanned[row].insert(field) }
+                    }
                 }
             }
         }
         let rows = logical.enumerated().map { i, l in
             RowRecord(seq: l.seq, anchor: l.anchor, cells: rowCells[i])
         }
-        return Result(rows: rows, unplaced: unplaced, columns: columnsOut, tables: tablesOut)
+        return Result(rows: rows, unplaced: unplaced, columns: columnsOut, tables: tablesOut, spanned: spanned)
     }
 }

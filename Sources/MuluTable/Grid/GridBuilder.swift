@@ -1,4 +1,5 @@
 import Foundation
+import MuluExtract
 
 /// The grid stages after `RuleFinder`, each pure and kept in `PageGrid`:
 /// rules → `edges` (deskewed, snapped, joined) → `intersections` → `tables` (edges connected by

@@ -1,3 +1,5 @@
+import MuluExtract
+
 /// A ruled table on one page: the grid lines, and the cells they enclose.
 ///
 /// `xs` and `ys` are the positions of the table's vertical and horizontal edges, left to right

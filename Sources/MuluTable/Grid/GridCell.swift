@@ -1,3 +1,5 @@
+import MuluExtract
+
 /// One cell of a ruled table: the grid boxes it covers (a merged cell spans several rows or
 /// columns), its box in page points, and which of its sides are ruled.
 ///

@@ -1,3 +1,5 @@
+import MuluExtract
+
 /// A ruling line after joining: collinear rules snapped to one position and joined where they
 /// nearly touch (pdfplumber's "edges"). Page points, deskewed (see `PageGrid.skew`).
 public struct Edge: Hashable, Sendable {

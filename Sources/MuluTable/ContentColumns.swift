@@ -1,0 +1,110 @@
+import MuluModel
+
+/// Names the fields of body fragments in a band of text that the gutters could not split: in
+/// text laid out by `pdftotext -layout` from a narrow table, a cell's text runs into its
+/// neighbour's column with one blank between them, and the header's words sit elsewhere than the
+/// body's columns. What each fragment holds decides: a code (or a code's wrapped tail) goes to
+/// the code column, a subsidy (level words, `元/人`) to the training column, or to the assessment
+/// column when it is the second on its line or lies past where the second ones start, an urgency
+/// mark to the urgency column, a row number to the 序号 column, other text to the industry (left
+/// of the codes) or the name. Pure.
+public enum ContentColumns {
+    /// What a fragment's text looks like.
+    enum Kind: Equatable {
+        case code, codeTail, subsidy, mark, text
+    }
+
+    /// The kind of a fragment's text.
+    static func kind(_ text: String) -> Kind {
+        let t = Blank.removed(from: text)
+        let scalars = Array(t.unicodeScalars)
+        guard let first = scalars.first else { return .text }
+        let codeLike = scalars.allSatisfy { Digits.value($0) != nil || CodeSyntax.isDash($0) || CodeSyntax.isAsterisk($0) }
+        if codeLike, Digits.value(first) != nil, scalars.contains(where: CodeSyntax.isDash) { return .code }
+        if codeLike, scalars.count <= 2, scalars.allSatisfy({ Digits.value($0) != nil }) || scalars.allSatisfy(CodeSyntax.isAsterisk) {
+            return scalars.allSatisfy(CodeSyntax.isAsterisk) ? .mark : .codeTail
+        }
+        if UrgencyMark.read(t) == true { return .mark }
+        // Level words, a per-person rate, an amount in yuan (not 元 in a name: 元件).
+        if t.contains("级") || t.contains("/人") || t.contains("元/") || t.contains("最高") || t.contains("补贴") { return .subsidy }
+        for (a, b) in zip(scalars, scalars.dropFirst()) where Digits.value(a) != nil && b == "元" { return .subsidy }
+        return .text
+    }
+
+    /// The field of each fragment of `lines` (one band's fragments per line), given the fields
+    /// the band spans in the header's order; fragments nothing decides keep `fallback`.
+    public static func assign(lines: [[Fragment]], fields: [TableField], fallback: TableField) -> [Fragment: TableField] {
+        let has = Set(fields)
+        var out: [Fragment: TableField] = [:]
+        let sorted = lines.map { $0.sorted { $0.x0 < $1.x0 } }
+        // Where the second subsidy of a line starts: the split between training and assessment.
+        var splits: [Double] = []
+        var codeLeft: [Double] = []
+        for line in sorted {
+            let subsidies = line.filter { kind($0.text) == .subsidy }
+            if subsidies.count >= 2 { splits.append((subsidies[0].x1 + subsidies[1].x0) / 2) }
+            for f in line where kind(f.text) == .code { codeLeft.append(f.x0) }
+        }
+        splits.sort()
+        codeLeft.sort()
+        let split = splits.isEmpty ? nil : splits[splits.count / 2]
+        let codeStart = codeLeft.isEmpty ? nil : codeLeft[codeLeft.count / 2]
+        for line in sorted {
+            var subsidiesSeen = 0
+            let subsidyCount = line.filter { kind($0.text) == .subsidy }.count
+            for f in line {
+                var field: TableField?
+                if has.contains(.seq), RowNumber.parse(f.text) != nil {
+                    out[f] = .seq
+                    continue
+                }
+                switch kind(f.text) {
+                case .code, .codeTail:
+                    if has.contains(.code) { field = .code }
+                case .mark:
+                    if has.contains(.urgent), !has.contains(.code) || kind(f.text) == .mark && isRightmost(f, of: line, fields: has) {
+                        field = .urgent
+                    } else if has.contains(.code) {
+                        field = .code
+                    }
+                case .subsidy:
+                    if has.contains(.training), has.contains(.assessment) {
+                        if subsidyCount >= 2 {
+                            field = subsidiesSeen == 0 ? .training : .assessment
+                        } else if let split {
+                            field = (f.x0 + f.x1) / 2 < split ? .training : .assessment
+                        }
+                    } else if has.contains(.training) {
+                        field = .training
+                    } else if has.contains(.assessment) {
+                        field = .assessment
+                    }
+                    subsidiesSeen += 1
+                case .text:
+                    if has.contains(.industry), has.contains(.name), let codeStart {
+                        // Left of its line's code, or (no code on the line) centred left of
+                        // where codes typically start: the industry.
+                        if let code = line.first(where: { kind($0.text) == .code }) {
+                            field = f.x1 <= code.x0 ? .industry : .name
+                        } else {
+                            field = (f.x0 + f.x1) / 2 < codeStart ? .industry : .name
+                        }
+                    } else if has.contains(.name) {
+                        field = .name
+                    } else if has.contains(.industry) {
+                        field = .industry
+                    }
+                }
+                out[f] = field ?? fallback
+            }
+        }
+        return out
+    }
+
+    /// A mark is the urgency column's when nothing but other marks lies right of it on its line
+    /// and the line holds a subsidy or no code head (a code's `*` tail sits under a code head).
+    static func isRightmost(_ f: Fragment, of line: [Fragment], fields: Set<TableField>) -> Bool {
+        !line.contains { $0.x0 > f.x0 && kind($0.text) != .mark }
+            && (line.contains { kind($0.text) == .subsidy } || !fields.contains(.training))
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+@testable import MuluModel
+@testable import MuluExtract
+@testable import MuluTable
+@testable import MuluEntries
+
+/// The rulebook (`MuluModel/Rules`): each rule on its own, and its byte form against its
+/// scalar form, so the scanners and the string readers cannot drift apart.
+@Suite("Rulebook") struct RulebookTests {
+    /// Every scalar the blank rule knows, and some it must not.
+    static let blanks: [Unicode.Scalar] = [
+        "\t", "\n", "\u{0B}", "\u{0C}", "\r", " ", "\u{85}", "\u{A0}", "\u{1680}", "\u{2000}", "\u{2005}",
+        "\u{200A}", "\u{200B}", "\u{200C}", "\u{200D}", "\u{2028}", "\u{2029}", "\u{202F}", "\u{205F}",
+        "\u{2060}", "\u{3000}", "\u{FEFF}",
+    ]
+    static let notBlanks: [Unicode.Scalar] = ["a", "0", "-", "\u{00}", "\u{7F}", "\u{200E}", "\u{3001}", "中", "\u{FF10}", "\u{1F600}"]
+
+    @Test func blankScalarsAndBytesAgree() {
+        for s in Self.blanks {
+            #expect(Blank.isBlank(s), "U+\(String(s.value, radix: 16))")
+            let bytes = Array(String(s).utf8) + [0x41]
+            let n = bytes.withUnsafeBufferPointer { Blank.length($0, at: 0, end: $0.count) }
+            #expect(n == bytes.count - 1, "U+\(String(s.value, radix: 16))")
+        }
+        for s in Self.notBlanks {
+            #expect(!Blank.isBlank(s))
+            let bytes = Array(String(s).utf8)
+            #expect(bytes.withUnsafeBufferPointer { Blank.length($0, at: 0, end: $0.count) } == 0)
+        }
+        // A blank cut off at the end of the range is no blank.
+        let cut = Array("\u{3000}".utf8)
+        #expect(cut.withUnsafeBufferPointer { Blank.length($0, at: 0, end: 2) } == 0)
+        #expect(Blank.removed(from: " 是\u{3000}") == "是")
+    }
+
+    @Test func theTokeniserSplitsAtEveryBlank() {
+        for s in Self.blanks where s != "\n" && s != "\r" && s != "\u{0C}" {
+            let line = Array("电工\(String(s))6-31".utf8)
+            var tokens: [TextLayout.Token] = []
+            line.withUnsafeBufferPointer {
+                TextLayout.tokens($0, .init(start: 0, end: $0.count, page: 1, line: 1, index: 0), into: &tokens)
+            }
+            #expect(tokens.count == 2, "U+\(String(s.value, radix: 16))")
+        }
+    }
+
+    @Test func digitsAndRowNumbers() {
+        #expect(Digits.value("7") == 7 && Digits.value("\u{FF17}") == 7 && Digits.value("七") == nil)
+        #expect(RowNumber.parse("57") == 57)
+        #expect(RowNumber.parse(" ５７ ") == 57)
+        #expect(RowNumber.parse("123456789") == 123_456_789)
+        #expect(RowNumber.parse("1234567890") == nil)  // more than Digits.maxCount
+        #expect(RowNumber.parse("5a") == nil && RowNumber.parse("") == nil && RowNumber.parse("-1") == nil)
+        for (text, value) in [("57", 57), ("５７", 57), ("1234567890", nil), ("x", nil)] as [(String, Int?)] {
+            let bytes = Array(text.utf8)
+            #expect(bytes.withUnsafeBufferPointer { RowNumber.parse($0) } == value, "\(text)")
+        }
+        func startsLine(_ s: String) -> Bool {
+            let b = Array(s.utf8)
+            return b.withUnsafeBufferPointer { RowNumber.startsLine($0, start: 0, end: $0.count) }
+        }
+        #expect(startsLine("57 制造业"))
+        #expect(startsLine("\t57\u{3000}制造业"))
+        #expect(!startsLine("57"))
+        #expect(!startsLine("1234567890 x"))
+        #expect(!startsLine("5-7 x"))
+        #expect(!startsLine("注：x"))
+    }
+
+    @Test func codes() {
+        #expect(CodeSyntax.normalise("６－２４—０３–０１－＊") == "6-24-03-01-*")
+        #expect(CodeSyntax.normalise("6-24-03-03- 05") == "6-24-03-03-05")
+        #expect(CodeSyntax.isWellFormed("6-24-03-01-*") && !CodeSyntax.isWellFormed("6-24-03-*"))
+        #expect(CodeSyntax.isWildcard("6-24-03-01-*") && !CodeSyntax.isWildcard("6-24-03-01"))
+        #expect(CodeSyntax.isSpecific("6-24-03-01") && !CodeSyntax.isSpecific("6-24-03-01-*"))
+        #expect(!CodeSyntax.isSpecific("6-24-03-01-＊") && !CodeSyntax.isSpecific(""))
+        for (token, starts) in [("6-24", true), ("６－24", true), ("6—24", true), ("624", false), ("电工", false), ("-6", false)] {
+            let b = Array(token.utf8)
+            #expect(b.withUnsafeBufferPointer { CodeSyntax.startsCode($0) } == starts, "\(token)")
+        }
+    }
+
+    @Test func urgencyMarks() {
+        for yes in ["*", "＊", "※", "是", "√", "✓", "Y", " * "] { #expect(UrgencyMark.read(yes) == true, "\(yes)") }
+        for no in ["", "否", "—", "-", " "] { #expect(UrgencyMark.read(no) == false, "\(no)") }
+        for odd in ["急需x", "2160"] { #expect(UrgencyMark.read(odd) == nil, "\(odd)") }
+        for (token, isMark) in [("*", true), ("是", true), ("否", false), ("初级", false), ("y", true)] {
+            let b = Array(token.utf8)
+            #expect(b.withUnsafeBufferPointer { UrgencyMark.isMark($0) } == isMark, "\(token)")
+            #expect(b.withUnsafeBufferPointer { UrgencyMark.read($0) } == UrgencyMark.read(token))
+        }
+    }
+
+    @Test func levelWords() {
+        #expect(Level(published: "五级") == .junior && Level(published: "初级工") == .junior)
+        #expect(Level(published: "一级") == .seniorTechnician && Level(published: "高级技师") == .seniorTechnician)
+        #expect(Level(published: "特级") == nil)
+        for word in ["初级", "五级", "技师", "高级技师"] {
+            let b = Array((word + "：2160元/人").utf8)
+            #expect(b.withUnsafeBufferPointer { Level.startsLevel($0) }, "\(word)")
+        }
+        let b = Array("电工".utf8)
+        #expect(!b.withUnsafeBufferPointer { Level.startsLevel($0) })
+    }
+
+    @Test func fullWidthForms() {
+        #expect(FullWidth.narrow("\u{FF21}") == "A" && FullWidth.narrow("中") == "中")
+        #expect(FullWidth.asciiDigits("第３页") == "第3页")
+        #expect(FieldNormaliser.text("ＡＩ 训练师") == "AI训练师")
+    }
+}
