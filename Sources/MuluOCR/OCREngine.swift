@@ -22,6 +22,8 @@ public final class OCREngine {
         case character
         /// Text anywhere, no order assumed (PSM 11).
         case sparse
+        /// Blocks and lines found by Tesseract's page layout analysis (PSM 3).
+        case auto
 
         var mode: TessPageSegMode {
             switch self {
@@ -29,6 +31,7 @@ public final class OCREngine {
             case .block: PSM_SINGLE_BLOCK
             case .character: PSM_SINGLE_CHAR
             case .sparse: PSM_SPARSE_TEXT
+            case .auto: PSM_AUTO
             }
         }
     }
@@ -115,8 +118,10 @@ public final class OCREngine {
     /// only the characters of `whitelist` (every character when empty). Boxes are in image pixels.
     public func read(x: Int, y: Int, width: Int, height: Int, layout: Layout, whitelist: String = "") throws(OCRError) -> OCRText {
         guard imageWidth > 0 else { throw OCRError(.badImage, message: "no image to read: setImage first") }
-        let x0 = max(0, x), y0 = max(0, y)
-        let x1 = min(imageWidth, x + width), y1 = min(imageHeight, y + height)
+        // Kept a pixel inside the image: Tesseract 5.3 misreads a rectangle that starts at x 0
+        // (a page's top band read from the left edge came out as two wrong characters).
+        let x0 = max(1, x), y0 = max(1, y)
+        let x1 = min(imageWidth - 1, x + width), y1 = min(imageHeight - 1, y + height)
         guard x1 - x0 >= 3, y1 - y0 >= 3 else { return OCRText() }
         if whitelist != self.whitelist {
             TessBaseAPISetVariable(api, "tessedit_char_whitelist", whitelist)

@@ -65,7 +65,12 @@ public enum ScanPageReader {
             return text
         }
         func append(_ text: OCRText) {
-            for s in text.symbols {
+            // A line's symbols touch, as a font's glyphs do: one cell line is one fragment.
+            var symbols = text.symbols
+            for i in symbols.indices.dropLast() where symbols[i + 1].line == symbols[i].line {
+                symbols[i].x1 = max(symbols[i].x1, symbols[i + 1].x0)
+            }
+            for s in symbols {
                 let line = s.line < text.lines.count ? text.lines[s.line] : OCRText.Line(x0: s.x0, y0: s.y0, x1: s.x1, y1: s.y1)
                 let scalars = Array(s.text.unicodeScalars)
                 let step = Double(s.x1 - s.x0) / Double(scalars.count)
@@ -86,8 +91,10 @@ public enum ScanPageReader {
         }
         let t = grid.tables[tableIndex]
         // Text above and below the table.
-        if t.y0 - inset > 1 { _ = try read(0, 0, width, t.y0 - inset, ColumnGrammar(nil)) }
-        if height - t.y1 - inset > 1 { _ = try read(0, t.y1 + inset, width, height, ColumnGrammar(nil)) }
+        var around = ColumnGrammar(nil)
+        around.layout = .auto
+        if t.y0 - inset > 1 { _ = try read(0, 0, width, t.y0 - inset, around) }
+        if height - t.y1 - inset > 1 { _ = try read(0, t.y1 + inset, width, height, around) }
 
         // The header: read the top rows' cells without limits until one names enough columns.
         var columns: [ColumnSpan] = []
@@ -95,8 +102,17 @@ public enum ScanPageReader {
         for r in 0..<min(settings.headerRows, t.rowCount) {
             var named: [ColumnSpan] = []
             for cell in t.cells where cell.row == r {
-                guard let text = try read(cell.x0 + inset, cell.y0 + inset, cell.x1 - inset, cell.y1 - inset, ColumnGrammar(nil))
-                else { continue }
+                let box = pixels(cell.x0 + inset, cell.y0 + inset, cell.x1 - inset, cell.y1 - inset)
+                guard box.w >= 3, box.h >= 3, ink(bitmap, box, settings.inkThreshold) >= settings.minInkPixels else { continue }
+                var text = fixed(try engine.read(x: box.x, y: box.y, width: box.w, height: box.h, layout: .block), ColumnGrammar(nil))
+                if TableField(headerLabel: text.joined) == nil || !text.joined.unicodeScalars.allSatisfy(TableField.headerVocabulary.contains) {
+                    // The header's grammar: its words. A reading outside them is read again
+                    // within them, and kept when it names a column.
+                    let again = try engine.read(x: box.x, y: box.y, width: box.w, height: box.h, layout: .block,
+                                                whitelist: Self.headerCharacters)
+                    if TableField(headerLabel: again.joined) != nil { text = again }
+                }
+                append(text)
                 if let field = TableField(headerLabel: text.joined) {
                     named.append(ColumnSpan(field: field, x0: cell.x0, x1: cell.x1))
                 }
@@ -159,6 +175,9 @@ public enum ScanPageReader {
         for i in out.symbols.indices { out.symbols[i].text = ColumnGrammar.confusablesFixed(out.symbols[i].text, grammar.field) }
         return out
     }
+
+    /// The characters of the header words mulu knows (`TableField.headerVocabulary`).
+    static let headerCharacters = String(String.UnicodeScalarView(TableField.headerVocabulary.sorted { $0.value < $1.value }))
 
     /// A table's area in square points.
     static func area(_ t: TableGrid) -> Double { (t.x1 - t.x0) * (t.y1 - t.y0) }

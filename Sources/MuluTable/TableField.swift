@@ -45,7 +45,7 @@ public enum TableField: Int, CaseIterable, Hashable, Sendable, Comparable {
 
     /// Every scalar that occurs in a header label: a line made only of these (and blanks)
     /// can be part of the header band.
-    static let headerVocabulary: Set<Unicode.Scalar> = {
+    public static let headerVocabulary: Set<Unicode.Scalar> = {
         var set = Set<Unicode.Scalar>()
         let extra = "职业工种代码项目名称培训补贴等级及标准考核鉴定评价是否急需紧缺序号行业产业编码()（）/、"
         for s in (TableField.allCases.map(\.label).joined() + extra).unicodeScalars { set.insert(s) }
