@@ -54,8 +54,10 @@ public final class OCREngine {
         guard let api = TessBaseAPICreate() else {
             throw OCRError(.initFailed, message: "cannot create a Tesseract engine")
         }
-        // Tesseract writes its warnings to stderr unless told to write them elsewhere.
+        // Tesseract writes its warnings to stderr unless told to write them elsewhere, and
+        // Leptonica its errors (a clipped box) unless its threshold is raised.
         TessBaseAPISetVariable(api, "debug_file", "/dev/null")
+        _ = setMsgSeverity(mulu_lept_severity_none())
         let status = TessBaseAPIInit2(api, folder, settings.languages, OEM_LSTM_ONLY)
         if status != 0 {
             TessBaseAPIDelete(api)

@@ -80,6 +80,7 @@ public enum NoticeParser {
             notice.recovery = recovery
             notice.scanCells = read.cells
             notice.ocrPages = read.ocrPages
+            notice.doubtfulCells = review.doubtful
             return notice
         }
         let (pages, emSize, rules) = try PDFSource.pages(bytes, path: path, password: password)

@@ -31,4 +31,7 @@ public struct ParsedNotice: Sendable {
     public var scanCells: [ScanCell] = []
     /// The 1-based pages read by OCR (empty when none was).
     public var ocrPages: [Int] = []
+    /// The OCR cells a diagnostic is about, labelled with their row and column (`mulu extract
+    /// --png` draws them).
+    public var doubtfulCells: [(cell: ScanCell, label: String)] = []
 }

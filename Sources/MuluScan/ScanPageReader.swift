@@ -39,6 +39,9 @@ public enum ScanPageReader {
         settings: ScanSettings, table: TableSettings, previous: [ColumnSpan]
     ) throws(OCRError) -> Page {
         var bitmap = original
+        if Despeckle.specks(bitmap, threshold: settings.inkThreshold) > settings.maxSpecks {
+            bitmap = Despeckle.median(bitmap)
+        }
         var grid = GridBuilder.page(number, rules: RuleFinder.rules(in: bitmap, settings: table), settings: table)
         let skew = grid.skew
         if abs(skew) * 180 / .pi >= settings.minDeskewDegrees {

@@ -10,6 +10,8 @@ public enum ScanReview {
     public struct Result: Sendable {
         public var rows: [RowRecord]
         public var diagnostics: [Diagnostic]
+        /// The cells each diagnostic is about, labelled `row N, column`, for drawing.
+        public var doubtful: [(cell: ScanCell, label: String)]
     }
 
     /// Reviews `rows` against the OCR `cells` they were read from. `lexicon`: known names (the
@@ -21,6 +23,7 @@ public enum ScanReview {
         for c in cells { byPage[c.page, default: []].append(c) }
         var out: [RowRecord] = []
         var diagnostics: [Diagnostic] = []
+        var doubtful: [(cell: ScanCell, label: String)] = []
         let sortedLexicon = lexicon.sorted()
         for var row in rows {
             for field in TableField.allCases {
@@ -38,6 +41,7 @@ public enum ScanReview {
                     diagnostics.append(Diagnostic(
                         severity, "row \(row.seq), \(column) (OCR): \(message)", page: first.page,
                         line: first.line, column: nil, excerpt: text.isEmpty ? nil : text, seq: row.seq))
+                    for c in read { doubtful.append((c, "\(row.seq) \(field)")) }
                 }
                 if field == .name, !sortedLexicon.isEmpty, !text.isEmpty, !lexicon.contains(text),
                    let known = snap(text, sortedLexicon, maxEdits: settings.lexiconMaxEdits) {
@@ -57,7 +61,7 @@ public enum ScanReview {
             }
             out.append(row)
         }
-        return Result(rows: out, diagnostics: diagnostics)
+        return Result(rows: out, diagnostics: diagnostics, doubtful: doubtful)
     }
 
     /// The one lexicon name within `maxEdits` edits (insertions, deletions, substitutions) of

@@ -44,6 +44,11 @@ public struct ScanSettings: Hashable, Sendable {
     /// A cell whose least sure character has a confidence below this (Tesseract's 0…100) is
     /// doubtful and reported. Default 80.
     public var minConfidence = 80.0
+    /// A page with more specks than this (dark pixels with at most one dark neighbour, counted
+    /// on every other row at `dpi`) goes through a 3×3 median before it is read. A clean scan
+    /// has a few hundred; salt-and-pepper noise tens of thousands. Default 3000.
+    public var maxSpecks = 3000
+
     /// The grid rows at the top of a table searched for the header. Default 2.
     public var headerRows = 2
     /// A grid row is the header when at least this many of its cells name a column. Default 3.
