@@ -161,6 +161,20 @@ public enum ScanPageReader {
                     }
                 }
             }
+            if field == .seq, let last = lastSeq, RowNumber.parse(text.joined) != last + 1 {
+                // Not the next number: read again in other layouts, by either model; a reading
+                // that is the next number is kept (the cell stays doubtful).
+                search: for e in [digitEngine, engine] {
+                    for layout in [OCREngine.Layout.block, .sparse, .character] {
+                        let again = try e.read(x: r.x, y: r.y, width: r.w, height: r.h, layout: layout, whitelist: grammar.whitelist)
+                        if RowNumber.parse(again.joined) == last + 1 {
+                            text = again
+                            agreed = false
+                            break search
+                        }
+                    }
+                }
+            }
             if field == .seq, let n = RowNumber.parse(text.joined) { lastSeq = n }
             append(text)
             cells.append(ScanCell(
