@@ -65,6 +65,9 @@ public final class OCREngine {
                 "Tesseract could not start with \(settings.languages) from \(folder) (code \(status)): reinstall tesseract-ocr-chi-sim")
         }
         TessBaseAPISetVariable(api, "debug_file", "/dev/null")
+        // No second reading of a doubtful word as white on black: a catalogue is printed black
+        // on white, and the second reading doubles the time of every unsure word.
+        TessBaseAPISetVariable(api, "tessedit_do_invert", "0")
         self.api = api
     }
 

@@ -142,9 +142,11 @@ public enum ScanPageReader {
             var text = fixed(try (grammar.digits ? digitEngine : engine).read(
                 x: r.x, y: r.y, width: r.w, height: r.h, layout: grammar.layout, whitelist: grammar.whitelist), grammar)
             var agreed = true
-            if field == .seq || field == .code {
-                // Digits are read by both models; where they differ, the grammar (and for a row
-                // number, the sequence) picks one, and the cell is doubtful.
+            let isNext = field == .seq && lastSeq != nil && RowNumber.parse(text.joined) == lastSeq! + 1
+            if (field == .seq && !isNext) || field == .code {
+                // Digits are read by both models (a row number only when it is not the next one);
+                // where they differ, the grammar (and for a row number, the sequence) picks one,
+                // and the cell is doubtful.
                 let other = try engine.read(x: r.x, y: r.y, width: r.w, height: r.h, layout: grammar.layout, whitelist: grammar.whitelist)
                 if other.joined != text.joined {
                     agreed = false
