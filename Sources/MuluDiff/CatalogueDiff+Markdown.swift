@@ -13,16 +13,17 @@ extension CatalogueDiff {
             out += "| " + cells.map(CatalogueDiff.markdownEscaped).joined(separator: " | ") + " |\n"
         }
         for entry in added {
-            row(["新增", entry.code, entry.name, entry.industry, "", "", CatalogueDiff.describe(entry, separator: "；", industry: false)])
+            row(["新增", entry.code, entry.name, entry.industry ?? "", "", "", CatalogueDiff.describe(entry, separator: "；", industry: false)])
         }
         for entry in removed {
-            row(["删除", entry.code, entry.name, entry.industry, "", CatalogueDiff.describe(entry, separator: "；", industry: false), ""])
+            row(["删除", entry.code, entry.name, entry.industry ?? "", "", CatalogueDiff.describe(entry, separator: "；", industry: false), ""])
         }
         for change in changed {
             for field in change.fields {
                 row([
-                    "变更", change.after.code, change.after.name, change.after.industry, field.label,
-                    field.displayValue(of: change.before), field.displayValue(of: change.after),
+                    "变更", change.after.code, change.after.name, change.after.industry ?? "", field.label,
+                    field.displayValue(of: change.before),
+                    field.displayValue(of: change.after) + CatalogueDiff.perLevel(field, change),
                 ])
             }
         }

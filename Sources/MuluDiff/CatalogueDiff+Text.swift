@@ -27,11 +27,22 @@ extension CatalogueDiff {
             for change in changed {
                 let details = change.fields.map {
                     "\($0.label) \($0.displayValue(of: change.before)) → \($0.displayValue(of: change.after))"
+                        + CatalogueDiff.perLevel($0, change)
                 }
                 out += "~ \(change.after.code) \(change.after.name): \(details.joined(separator: "; "))\n"
             }
         }
         return out
+    }
+
+    /// The per-level amount changes of a subsidy field, ` (中级 2000→2400)`, when either side pays
+    /// different amounts per level (a uniform change reads plainly in the texts); else empty.
+    static func perLevel(_ field: EntryField, _ change: EntryChange) -> String {
+        let subsidies: [Subsidy?] = field == .training ? [change.before.training, change.after.training]
+            : field == .assessment ? [change.before.assessment, change.after.assessment] : []
+        guard subsidies.contains(where: { $0 != nil && $0!.amountYuan == nil && !$0!.amounts.isEmpty }) else { return "" }
+        let changes = field.amountChanges(change.before, change.after)
+        return changes.isEmpty ? "" : " (" + changes.joined(separator: ", ") + ")"
     }
 
     /// An entry's other fields for an added or removed line:

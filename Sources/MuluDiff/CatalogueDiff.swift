@@ -136,12 +136,12 @@ public struct CatalogueDiff: Hashable, Sendable {
             if names[i] != names[j] { return names[i] < names[j] }
             if seqs[i] != seqs[j] { return seqs[i] < seqs[j] }
             let (a, b) = (entries[i], entries[j])
-            if a.industry != b.industry { return a.industry < b.industry }
+            if a.industry != b.industry { return (a.industry ?? "") < (b.industry ?? "") }
             let (at, bt) = (a.training?.text ?? "", b.training?.text ?? "")
             if at != bt { return at < bt }
             let (aa, ba) = (a.assessment?.text ?? "", b.assessment?.text ?? "")
             if aa != ba { return aa < ba }
-            if a.urgent != b.urgent { return !a.urgent }
+            if a.urgent != b.urgent { return (a.urgent.map { $0 ? 2 : 1 } ?? 0) < (b.urgent.map { $0 ? 2 : 1 } ?? 0) }
             return i < j
         }
     }

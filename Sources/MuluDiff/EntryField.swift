@@ -45,12 +45,34 @@ public enum EntryField: String, CaseIterable, Codable, Comparable, Sendable {
     /// `—` for a subsidy that could not be read.
     public func displayValue(of entry: Entry) -> String {
         switch self {
-        case .industry: entry.industry
+        case .industry: entry.industry ?? "—"
         case .name: entry.name
         case .code: entry.code
         case .training: entry.training?.text ?? "—"
         case .assessment: entry.assessment?.text ?? "—"
-        case .urgent: entry.urgent ? "是" : "否"
+        case .urgent: entry.urgent.map { $0 ? "是" : "否" } ?? "—"
         }
+    }
+
+    /// For a subsidy field, the levels whose amount changed, e.g. `中级 2000→2400`, or `初级 新增`
+    /// (a level now paid) and `高级 取消` (no longer paid); empty for other fields.
+    public func amountChanges(_ before: Entry, _ after: Entry) -> [String] {
+        let (old, new): (Subsidy?, Subsidy?)
+        switch self {
+        case .training: (old, new) = (before.training, after.training)
+        case .assessment: (old, new) = (before.assessment, after.assessment)
+        default: return []
+        }
+        var out: [String] = []
+        for level in Level.allCases {
+            let a = old?.amount(for: level), b = new?.amount(for: level)
+            switch (a, b) {
+            case let (a?, b?) where a != b: out.append("\(level.rawValue) \(a)→\(b)")
+            case (nil, let b?) where old != nil: out.append("\(level.rawValue) 新增 \(b)")
+            case (let a?, nil) where new != nil: out.append("\(level.rawValue) 取消 \(a)")
+            default: break
+            }
+        }
+        return out
     }
 }

@@ -55,6 +55,14 @@ public enum CatalogueValidator {
         for i in entries.indices {
             let seq = entries[i].seq
             let (page, line) = place(places, i)
+            // Numbering starts again with each table, and may with each section (`一、制造业`:
+            // a row 1 under another industry than the row above).
+            if i > 0, entries[i].table != entries[i - 1].table
+                || (seq == 1 && entries[i].industry != entries[i - 1].industry) {
+                previous = nil
+                seen = SeqSet(expected: entries.count)
+                if entries[i].table != entries[i - 1].table { keys = IndexTable(expected: entries.count) }
+            }
             if let p = previous {
                 if seq == p || seen.contains(seq) {
                     out.append((i, Diagnostic(.warning, "row number \(seq) repeats", page: page, line: line, seq: seq)))
@@ -100,13 +108,13 @@ public enum CatalogueValidator {
             }
             // Bytes first (equal in the common case); text that differs only in Unicode form
             // (a compatibility ideograph for its unified one) names the same industry.
-            if let j = occupation, !ByteHash.sameBytes(entries[j].industry, entries[i].industry),
-               entries[j].industry != entries[i].industry {
+            if let j = occupation, let industry = entries[i].industry, let other = entries[j].industry,
+               !ByteHash.sameBytes(other, industry), other != industry {
                 let parent = String(decoding: entries[i].code.utf8.prefix(length), as: UTF8.self)
                 let (page, line) = place(places, i)
                 out.append((i, Diagnostic(
                     .warning,
-                    "work type `\(entries[i].code) \(entries[i].name)` is under \(entries[i].industry), its occupation \(parent) under \(entries[j].industry)",
+                    "work type `\(entries[i].code) \(entries[i].name)` is under \(industry), its occupation \(parent) under \(other)",
                     page: page, line: line, seq: entries[i].seq)))
             }
         }

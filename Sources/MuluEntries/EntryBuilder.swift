@@ -12,6 +12,13 @@ import MuluTable
 public struct EntryBuilder: RowSink {
     public private(set) var entries: [Entry] = []
     public private(set) var diagnostics: [Diagnostic] = []
+    /// The column each diagnostic blames (aligned with `diagnostics`; nil: the row as a whole),
+    /// so that a column whose cells mostly do not fit it is reported once (`columnFindings`).
+    public private(set) var blamed: [TableField?] = []
+    /// Per field: how many cells did not have the field's shape.
+    public private(set) var misfits = [Int](repeating: 0, count: 7)
+    /// Per field: the first few cells that did not fit, as published.
+    public private(set) var misfitSamples = [[String]](repeating: [], count: 7)
     /// Where each entry's row number was printed, in entry order.
     public private(set) var anchors: [CellPlace] = []
 
@@ -25,13 +32,44 @@ public struct EntryBuilder: RowSink {
     /// Normalised industries by their cell's bytes: one string for all the rows of an industry.
     private var industries = ByteCache<String>()
     /// Read subsidies by their cell's bytes, one cache per subsidy column.
-    private var trainingSubsidies = ByteCache<Subsidy?>()
-    private var assessmentSubsidies = ByteCache<Subsidy?>()
+    private var trainingSubsidies = ByteCache<SubsidyParser.Reading>()
+    private var assessmentSubsidies = ByteCache<SubsidyParser.Reading>()
+    /// The columns of each table (by `RowCells.table`); a table not listed has the first's.
+    public private(set) var columnMaps: [ColumnMap] = [.reference] {
+        didSet { shapes = columnMaps.map(TableShape.init) }
+    }
+    /// What `add` asks of each table's columns, worked out once (not per row).
+    private var shapes: [TableShape] = [TableShape(.reference)]
 
-    public init(expectedRows: Int = 0) {
+    /// The columns of one table as `add` needs them.
+    private struct TableShape: Sendable {
+        var industry, code, urgent: Bool
+        var trainingLevels, assessmentLevels: [Level]
+        var extraHeaders: [String]
+        init(_ map: ColumnMap) {
+            industry = map.has(.industry)
+            code = map.has(.code)
+            urgent = map.has(.urgent)
+            trainingLevels = map.levels(of: .training)
+            assessmentLevels = map.levels(of: .assessment)
+            extraHeaders = map.extraHeaders
+        }
+    }
+    /// True once a row's name carried an urgency mark (`化学检验员*`).
+    public private(set) var sawNameMark = false
+
+    public init(expectedRows: Int = 0, columnMaps: [ColumnMap] = [.reference]) {
         assert(TableField.allCases.count == 7, "Cells holds one slot per TableField")
         entries.reserveCapacity(expectedRows)
         anchors.reserveCapacity(expectedRows)
+        self.columnMaps = columnMaps.isEmpty ? [.reference] : columnMaps
+        shapes = self.columnMaps.map(TableShape.init)
+    }
+
+    /// A section heading (`一、制造业` on a line of its own): the industry of the rows below it.
+    public mutating func section(_ heading: String) {
+        industry = heading
+        sawIndustryCell = true
     }
 
     /// Adds a row recovered by the table stages: its cells' texts laid end to end in one buffer.
@@ -52,55 +90,197 @@ public struct EntryBuilder: RowSink {
         @inline(__always) func slice(_ r: Range<Int>) -> UnsafeBufferPointer<UInt8> {
             UnsafeBufferPointer(rebasing: bytes[r])
         }
-        func report(_ severity: Diagnostic.Severity, _ message: String, _ field: TableField?) {
+        func report(_ severity: Diagnostic.Severity, _ message: String, _ field: TableField?, misfit: Bool = false) {
             let at = field.flatMap { cells.place($0) } ?? cells.anchor
             let excerpt = field.map { Self.excerpt(bytes, cells[$0]) } ?? String(seq)
             diagnostics.append(Diagnostic(
                 severity, message, page: at.page, line: at.line, column: at.column,
                 excerpt: excerpt.isEmpty ? nil : excerpt, seq: seq))
+            blamed.append(misfit ? field : nil)
+            if misfit, let field {
+                misfits[field.rawValue] += 1
+                if misfitSamples[field.rawValue].count < 3 { misfitSamples[field.rawValue].append(excerpt) }
+            }
         }
+        let map = cells.table < shapes.count ? shapes[cells.table] : shapes[0]
+        let hasIndustryColumn = map.industry
+        var rowIndustry: String?
         if !cells[.industry].isEmpty {
             let cell = slice(cells[.industry])
             industry = industries.value(cell) { FieldNormaliser.text(cell) }
             sawIndustryCell = true
-        } else if industry.isEmpty {
+            if Self.holdsFigures(cell) {
+                report(.error, "row \(seq): the industry cell holds figures (a code or an amount): columns read wrongly?",
+                       .industry, misfit: true)
+            }
+            rowIndustry = industry
+        } else if !industry.isEmpty {
+            rowIndustry = industry
+        } else if hasIndustryColumn {
             if !sawIndustryCell { unfilled.append((entries.count, diagnostics.count)) }
             report(.error, "row \(seq) has no industry, and no row above gives one", nil)
+        } else if !sawIndustryCell {
+            // No industry column: a section heading in a later part may give it (see `append`).
+            unfilled.append((entries.count, -1))
         }
-        let code = CodeSyntax.normalise(slice(cells[.code]))
+        let codeCell = slice(cells[.code])
+        let code = CodeSyntax.normalise(codeCell)
         if code.isEmpty {
-            report(.error, "row \(seq) has no code", nil)
+            if map.code { report(.warning, "row \(seq) has no code", nil, misfit: false) }
         } else if !CodeSyntax.isWellFormed(code) {
-            report(.warning, "row \(seq): malformed code `\(code)`", .code)
+            report(.warning, "row \(seq): code `\(code)` is not a national classification code; kept as published", .code,
+                   misfit: !CodeSyntax.isOtherCode(code))
         }
-        let name = FieldNormaliser.text(slice(cells[.name]))
+        var name = FieldNormaliser.text(slice(cells[.name]))
+        var nameMark = false
+        while let last = name.unicodeScalars.last, UrgencyMark.isNameMark(last) {
+            name.unicodeScalars.removeLast()
+            nameMark = true
+        }
+        if nameMark { sawNameMark = true }
         if name.isEmpty {
             report(.error, "row \(seq) has no name", nil)
-        } else if let last = name.unicodeScalars.last, !Self.isNameEnding(last) {
+        } else if Self.holdsFiguresOrSubsidy(slice(cells[.name])) && !nameMark {
+            report(.error, "row \(seq): the name `\(name)` holds figures (a code or an amount): columns read wrongly?",
+                   .name, misfit: true)
+        } else if Self.looksCutShort(name) {
             report(.warning, "row \(seq): name `\(name)` looks cut short (names end in 工, 员, 师 …)", .name)
         }
-        func reportSubsidy(_ field: TableField, _ label: String) {
-            let empty = cells[field].isEmpty
-            report(.error, empty ? "row \(seq) has no \(label) subsidy" : "row \(seq): cannot read the \(label) subsidy",
-                   empty ? nil : field)
+        func readSubsidy(_ field: TableField, _ label: String) -> Subsidy? {
+            let levels = field == .training ? map.trainingLevels : map.assessmentLevels
+            let reading: SubsidyParser.Reading
+            if !levels.isEmpty {
+                reading = SubsidyParser.fromLevelCells(levels.map { l in
+                    (l, String(decoding: slice(cells[field, l]), as: UTF8.self))
+                })
+            } else {
+                let cell = slice(cells[field])
+                if cell.isEmpty { return nil }
+                reading = field == .training
+                    ? trainingSubsidies.value(cell) { SubsidyParser.read(String(decoding: cell, as: UTF8.self)) }
+                    : assessmentSubsidies.value(cell) { SubsidyParser.read(String(decoding: cell, as: UTF8.self)) }
+            }
+            switch reading {
+            case .none: return nil
+            case .subsidy(let s): return s
+            case .unreadable:
+                report(.error, "row \(seq): cannot read the \(label) subsidy", levels.isEmpty ? field : nil, misfit: true)
+                return nil
+            }
         }
-        let trainingCell = slice(cells[.training])
-        let training = trainingSubsidies.value(trainingCell) { Self.subsidy(trainingCell) }
-        if training == nil { reportSubsidy(.training, "training") }
-        let assessmentCell = slice(cells[.assessment])
-        let assessment = assessmentSubsidies.value(assessmentCell) { Self.subsidy(assessmentCell) }
-        if assessment == nil { reportSubsidy(.assessment, "assessment") }
-        let urgentCell = slice(cells[.urgent])
-        let urgent: Bool? = urgentCell.isEmpty ? false
-            : urgentCell.count == 1 && urgentCell[0] == 0x2A ? true
-            : UrgencyMark.read(String(decoding: urgentCell, as: UTF8.self))
-        if urgent == nil {
-            report(.warning, "row \(seq): unexpected text in the urgent column", .urgent)
+        let training = readSubsidy(.training, "training")
+        let assessment = readSubsidy(.assessment, "assessment")
+        var urgent: Bool?
+        if map.urgent {
+            let urgentCell = slice(cells[.urgent])
+            urgent = urgentCell.isEmpty ? false
+                : urgentCell.count == 1 && urgentCell[0] == 0x2A ? true
+                : UrgencyMark.read(urgentCell)
+            if urgent == nil {
+                report(.error, "row \(seq): cannot read the urgency mark", .urgent, misfit: true)
+            }
+        }
+        if nameMark { urgent = true }
+        var extra: [String: String] = [:]
+        if case let headers = map.extraHeaders, !headers.isEmpty {  // no copy: an array is shared
+            for (i, header) in headers.enumerated() where !cells[extra: i].isEmpty {
+                extra[header] = FieldNormaliser.text(slice(cells[extra: i]))
+            }
         }
         entries.append(Entry(
-            seq: seq, industry: industry, code: code, name: name,
-            training: training, assessment: assessment, urgent: urgent ?? false))
+            seq: seq, table: cells.table, industry: rowIndustry, code: code, name: name,
+            training: training, assessment: assessment, urgent: urgent, extra: extra))
         anchors.append(cells.anchor)
+    }
+
+    /// The wrapped rest of the last row's industry (text ending in 业) or name, printed on the
+    /// next line of a text notice: joined to it, and the name checked again.
+    ///
+    /// The piece goes to the industry when it ends like one (`…业`) or completes an industry
+    /// another row gives; to the name when the name looks cut short or the piece ends like a
+    /// name; otherwise where it belongs cannot be told, and that is an error.
+    public mutating func continueLastRow(_ piece: String) {
+        guard let i = entries.indices.last else { return }
+        let industryText = entries[i].industry
+        let completesIndustry = industryText.map { text in
+            piece.hasSuffix("业") || entries.contains { $0.industry == text + piece }
+        } ?? false
+        if completesIndustry, let industryText {
+            let joined = industryText + piece
+            entries[i].industry = joined
+            industry = joined
+            return
+        }
+        let endsLikeName = piece.unicodeScalars.last.map(Self.isNameEnding) ?? false
+        guard Self.looksCutShort(entries[i].name) || endsLikeName else {
+            diagnostics.append(Diagnostic(
+                .error, "row \(entries[i].seq): the line below it (`\(piece)`) is the rest of its name or of its industry: cannot tell which",
+                page: anchors[i].page, line: anchors[i].line, excerpt: piece, seq: entries[i].seq))
+            blamed.append(nil)
+            return
+        }
+        entries[i].name += piece
+        let seq = entries[i].seq
+        if let d = diagnostics.lastIndex(where: { $0.seq == seq && $0.message.contains("looks cut short") }) {
+            diagnostics.remove(at: d)
+            blamed.remove(at: d)
+            for k in unfilled.indices where unfilled[k].diagnostic > d { unfilled[k].diagnostic -= 1 }
+        }
+        if Self.looksCutShort(entries[i].name) {
+            diagnostics.append(Diagnostic(
+                .warning, "row \(seq): name `\(entries[i].name)` looks cut short (names end in 工, 员, 师 …)",
+                page: anchors[i].page, line: anchors[i].line, excerpt: entries[i].name, seq: seq))
+            blamed.append(nil)
+        }
+    }
+
+    /// ``holdsFigures(_:)``, or a subsidy in words: a final `费用` (`按实际发生费用`).
+    static func holdsFiguresOrSubsidy(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
+        if holdsFigures(cell) { return true }
+        // 费用: E8 B4 B9 E7 94 A8
+        return cell.count >= 6 && Array(cell.suffix(6)) == [0xE8, 0xB4, 0xB9, 0xE7, 0x94, 0xA8]
+    }
+
+    /// True when a free-text cell holds a code (digits, a segment separator, digits: `6-31`,
+    /// `6.31`) or an amount (digits then `元`): text that belongs in a code or amount column. Digits
+    /// alone are not (`3D打印`, a catalogue's own numbering inside a name).
+    static func holdsFigures(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = cell.count
+        while i < n {
+            guard cell[i] >= 0x30 && cell[i] <= 0x39 else { i += 1; continue }
+            while i < n, cell[i] >= 0x30 && cell[i] <= 0x39 { i += 1 }
+            guard i < n else { return false }
+            let b = cell[i]
+            if (b == 0x2D || b == 0x2E || b == 0x5F), i + 1 < n, cell[i + 1] >= 0x30 && cell[i + 1] <= 0x39 { return true }
+            if b == 0xE5, i + 2 < n, cell[i + 1] == 0x85, cell[i + 2] == 0x83 { return true }  // 元
+        }
+        return false
+    }
+
+    /// Column findings: a field whose cells mostly did not fit it (more than half of at least
+    /// three rows) gets one error naming the column and what its cells look like, instead of one
+    /// per row; the per-row diagnostics that blamed it are dropped.
+    public func columnFindings(columns: ColumnMap) -> (drop: Set<Int>, errors: [Diagnostic]) {
+        var drop = Set<Int>()
+        var errors: [Diagnostic] = []
+        let rows = entries.count
+        for field in TableField.allCases where rows >= 3 && misfits[field.rawValue] * 2 > rows {
+            for (i, b) in blamed.enumerated() where b == field { drop.insert(i) }
+            let header = zip(columns.kinds, columns.headers).first { $0.0 == .field(field) }?.1 ?? field.label
+            let what: String = switch field {
+            case .code: "codes"
+            case .training, .assessment: "subsidies"
+            case .urgent: "urgency marks"
+            default: "\(field.name) cells (they hold figures)"
+            }
+            let samples = misfitSamples[field.rawValue].map { "`\($0)`" }.joined(separator: ", ")
+            errors.append(Diagnostic(
+                .error,
+                "column `\(header)` (\(field.name)): \(misfits[field.rawValue]) of \(rows) cells are not \(what), e.g. \(samples): the columns were mapped wrongly",
+                excerpt: misfitSamples[field.rawValue].first))
+        }
+        return (drop, errors)
     }
 
     /// Adds the rows `next` built from the part of the notice that follows this one's: its
@@ -109,26 +289,42 @@ public struct EntryBuilder: RowSink {
         let entryBase = entries.count, diagnosticBase = diagnostics.count
         entries += next.entries
         anchors += next.anchors
+        for f in misfits.indices {
+            misfits[f] += next.misfits[f]
+            misfitSamples[f] = Array((misfitSamples[f] + next.misfitSamples[f]).prefix(3))
+        }
+        sawNameMark = sawNameMark || next.sawNameMark
         if !industry.isEmpty && !next.unfilled.isEmpty {
             for u in next.unfilled { entries[entryBase + u.entry].industry = industry }
             let filled = Set(next.unfilled.map(\.diagnostic))
-            diagnostics += next.diagnostics.indices.lazy.filter { !filled.contains($0) }.map { next.diagnostics[$0] }
+            let kept = next.diagnostics.indices.filter { !filled.contains($0) }
+            diagnostics += kept.map { next.diagnostics[$0] }
+            blamed += kept.map { next.blamed[$0] }
         } else {
             if !sawIndustryCell {
-                unfilled += next.unfilled.map { ($0.entry + entryBase, $0.diagnostic + diagnosticBase) }
+                unfilled += next.unfilled.map { ($0.entry + entryBase, $0.diagnostic < 0 ? -1 : $0.diagnostic + diagnosticBase) }
             }
             diagnostics += next.diagnostics
+            blamed += next.blamed
         }
         if next.sawIndustryCell { industry = next.industry }
         sawIndustryCell = sawIndustryCell || next.sawIndustryCell
     }
 
-    /// A subsidy cell read (nil when empty or unreadable).
-    private static func subsidy(_ cell: UnsafeBufferPointer<UInt8>) -> Subsidy? {
-        cell.isEmpty ? nil : SubsidyParser.parse(String(decoding: cell, as: UTF8.self))
+    /// Occupation and work-type names end in one of these; a name that does not looks cut short.
+    /// True when a name does not end like one (a bracketed remark at the end, `电工（含高压电工）`,
+    /// is not its ending: the word before it is).
+    static func looksCutShort(_ name: String) -> Bool {
+        guard let last = name.unicodeScalars.last else { return false }
+        if last != "）" && last != ")" { return !isNameEnding(last) }
+        var s = Substring(name)
+        if s.hasSuffix("）") || s.hasSuffix(")"), let open = s.lastIndex(where: { $0 == "（" || $0 == "(" }), open > s.startIndex {
+            s = s[..<open]
+        }
+        guard let last = s.unicodeScalars.last else { return false }
+        return !isNameEnding(last)
     }
 
-    /// Occupation and work-type names end in one of these; a name that does not looks cut short.
     static func isNameEnding(_ s: Unicode.Scalar) -> Bool {
         switch s {
         case "工", "员", "师", "手", "机", "人", "长", "匠", "家", "士", "生", "官", "者": true
@@ -136,7 +332,7 @@ public struct EntryBuilder: RowSink {
         }
     }
 
-    /// A cell's text for a diagnostic: its words joined by one blank, as a reader sees the cell.
+    /// A cell's text for a diagnostic: its tokens joined by one blank, as a reader sees the cell.
     static func excerpt(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(range.count)

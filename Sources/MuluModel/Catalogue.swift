@@ -2,24 +2,58 @@ import MuluSupport
 /// A normalised catalogue: its entries, where they came from, and what was said about them.
 public struct Catalogue: Codable, Hashable, Sendable {
     /// The version of the `catalogue.json` layout.
-    public static let currentSchemaVersion = 1
+    public static let currentSchemaVersion = 2
 
     public var schemaVersion: Int
     public var title: String
     public var source: Source
+    /// Every header cell as published and the field it was mapped to: how the table was read.
+    public var columns: [Column]
+    /// The tables of the notice (附件1, 附件2 …); `Entry.table` indexes this.
+    public var tables: [Table]
     public var entries: [Entry]
     public var diagnostics: [Diagnostic]
 
     public init(
         title: String, source: Source, entries: [Entry], diagnostics: [Diagnostic],
-        schemaVersion: Int = Catalogue.currentSchemaVersion
+        columns: [Column] = [], tables: [Table] = [], schemaVersion: Int = Catalogue.currentSchemaVersion
     ) {
         self.schemaVersion = schemaVersion
         self.title = title
         self.source = source
+        self.columns = columns
+        self.tables = tables
         self.entries = entries
         self.diagnostics = diagnostics
     }
+
+    /// A header cell as published, and the field its column was read into.
+    public struct Column: Codable, Hashable, Sendable {
+        /// The header text, blanks removed (a wrapped header's lines joined).
+        public var header: String
+        /// `seq`, `industry`, `code`, `name`, `training`, `assessment`, `urgent`, or `extra`.
+        public var field: String
+        /// For a level sub-column of a subsidy (`初级` under 培训补贴标准), its level.
+        public var level: Level?
+        public init(header: String, field: String, level: Level? = nil) {
+            self.header = header
+            self.field = field
+            self.level = level
+        }
+    }
+
+    /// One table of a notice: its attachment label and title where given.
+    public struct Table: Codable, Hashable, Sendable {
+        public var label: String?
+        public var title: String?
+        public init(label: String?, title: String?) {
+            self.label = label
+            self.title = title
+        }
+    }
+
+    /// The headers of the extra columns (no field of their own), in column order.
+    public var extraHeaders: [String] { columns.filter { $0.field == "extra" }.map(\.header) }
 
     /// Where a catalogue was read from.
     public struct Source: Codable, Hashable, Sendable {

@@ -9,18 +9,28 @@ import MuluModel
 /// CRLF bytes as they are as long as the repository does not convert line ends for this file
 /// (`*.csv -text` in `.gitattributes`).
 ///
-/// Columns (``columns``): `seq, industry, code, name, training_levels, training_amount_yuan,
-/// training_any_of, training_text, assessment_levels, assessment_amount_yuan, assessment_any_of,
-/// assessment_text, urgent`. Levels are joined with `|` (`初级|中级`), amounts are integers,
-/// booleans `true`/`false`, and the four cells of a missing subsidy are empty.
+/// Columns (``columns``): `seq, table, industry, code, name`, then for each of `training` and
+/// `assessment`: `_levels, _amount_yuan, _amounts, _any_of, _up_to, _note, _text`, then `urgent`,
+/// then one column per extra column of the notice (``columns(for:)``), named by its header.
+/// Levels are joined with `|` (`初级|中级`), per-level amounts as `初级:1600|中级:2000`, amounts
+/// are integers (empty when the levels' amounts differ or none is given), booleans
+/// `true`/`false`; every cell of a missing subsidy is empty, and so are a missing industry and
+/// an urgency the catalogue does not give.
 public enum CatalogueCSV {
-    /// The header row's column names, in order.
-    public static let columns: [String] = [
-        "seq", "industry", "code", "name",
-        "training_levels", "training_amount_yuan", "training_any_of", "training_text",
-        "assessment_levels", "assessment_amount_yuan", "assessment_any_of", "assessment_text",
-        "urgent",
-    ]
+    /// The header row's fixed column names, in order.
+    public static let columns: [String] = ["seq", "table", "industry", "code", "name"]
+        + subsidyColumns("training") + subsidyColumns("assessment") + ["urgent"]
+
+    /// The seven columns of a subsidy.
+    static func subsidyColumns(_ prefix: String) -> [String] {
+        ["levels", "amount_yuan", "amounts", "any_of", "up_to", "note", "text"].map { "\(prefix)_\($0)" }
+    }
+
+    /// Every column of `catalogue`'s CSV: the fixed ones and its extra columns.
+    public static func columns(for catalogue: Catalogue) -> [String] { columns + catalogue.extraHeaders }
+
+    /// The separator between a level and its amount in a `*_amounts` cell.
+    public static let amountSeparator = ":"
 
     /// The separator between levels in a `*_levels` cell.
     public static let levelSeparator = "|"
@@ -41,21 +51,24 @@ public enum CatalogueCSV {
     /// Appends `catalogue.csv` for `catalogue` to `out`.
     static func encode(_ catalogue: Catalogue, byteOrderMark: Bool, into out: OutputBuffer) {
         if byteOrderMark { out.append(byteOrderMarkBytes) }
-        for (i, column) in columns.enumerated() {
+        for (i, column) in columns(for: catalogue).enumerated() {
             if i > 0 { out.append(UInt8(ascii: ",")) }
             appendField(column, to: out)
         }
         out.append(0x0D, 0x0A)
+        let extra = catalogue.extraHeaders
         // By index: a `for … in` would copy (retain and release) every entry's strings.
         let entries = catalogue.entries
-        for i in entries.indices { appendRecord(entries[i], to: out) }
+        for i in entries.indices { appendRecord(entries[i], extra: extra, to: out) }
     }
 
     /// One entry's record, with its CRLF.
-    private static func appendRecord(_ e: Entry, to out: OutputBuffer) {
+    private static func appendRecord(_ e: Entry, extra: [String], to out: OutputBuffer) {
         out.appendDecimal(e.seq)
         out.append(UInt8(ascii: ","))
-        appendField(e.industry, to: out)
+        out.appendDecimal(e.table)
+        out.append(UInt8(ascii: ","))
+        if let industry = e.industry { appendField(industry, to: out) }
         out.append(UInt8(ascii: ","))
         appendField(e.code, to: out)
         out.append(UInt8(ascii: ","))
@@ -64,13 +77,23 @@ public enum CatalogueCSV {
         appendSubsidy(e.training, to: out)
         out.append(UInt8(ascii: ","))
         appendSubsidy(e.assessment, to: out)
-        out.append(e.urgent ? ",true\r\n" : ",false\r\n")
+        switch e.urgent {
+        case true?: out.append(",true")
+        case false?: out.append(",false")
+        case nil: out.append(UInt8(ascii: ","))
+        }
+        for header in extra {
+            out.append(UInt8(ascii: ","))
+            if let cell = e.extra[header] { appendField(cell, to: out) }
+        }
+        out.append(0x0D, 0x0A)
     }
 
-    /// The four cells of a subsidy (levels, amount, any-of, text), all empty when it is missing.
+    /// The seven cells of a subsidy (levels, amount, amounts, any-of, up-to, note, text), all
+    /// empty when it is missing.
     private static func appendSubsidy(_ s: Subsidy?, to out: OutputBuffer) {
         guard let s else {
-            out.append(",,,")
+            out.append(",,,,,,")
             return
         }
         // Level names hold no character that needs quoting, nor does the separator.
@@ -79,8 +102,18 @@ public enum CatalogueCSV {
             out.append(utf8: s.levels[i].rawValue)
         }
         out.append(UInt8(ascii: ","))
-        out.appendDecimal(s.amountYuan)
+        if let amount = s.amountYuan { out.appendDecimal(amount) }
+        out.append(UInt8(ascii: ","))
+        for i in s.amounts.indices {
+            if i > 0 { out.append(utf8: levelSeparator) }
+            out.append(utf8: s.amounts[i].level.rawValue)
+            out.append(utf8: amountSeparator)
+            out.appendDecimal(s.amounts[i].amountYuan)
+        }
         out.append(s.anyOf ? ",true," : ",false,")
+        out.append(s.upTo ? "true," : "false,")
+        if let note = s.note { appendField(note, to: out) }
+        out.append(UInt8(ascii: ","))
         appendField(s.text, to: out)
     }
 

@@ -11,12 +11,17 @@ extension CatalogueJSON {
         /// The constant pieces, one after another (never changed after `init`); the ranges below
         /// index into it.
         private let bytes: UnsafeMutableBufferPointer<UInt8>
-        private let open, code, industry, name, seq, training, urgentTrue, urgentFalse: Range<Int>
-        private let subsidyOpen, anyOfTrue, anyOfFalse, emptyLevels, subsidyClose: Range<Int>
+        private let open, code, extra, industry, name, seq, table, training, urgent, entryClose: Range<Int>
+        /// An extra cell's key: the first (after `{`) and a later one (after `,`), and the end.
+        private let extraFirst, extraNext, extraClose: Range<Int>
+        private let subsidyOpen, amounts, anyOfTrue, anyOfFalse, emptyLevels, note, text, upToTrue, upToFalse: Range<Int>
+        /// One per-level amount: its opening (first or later item), its level key, its close;
+        /// the end of a non-empty `amounts` array.
+        private let amountFirst, amountNext, amountLevel, amountClose, amountsEnd: Range<Int>
         /// A level as the first item of `levels` (`[`, newline, indentation, the quoted name),
         /// and as a later one (`,` instead of `[`), by ``levelIndex(_:)``.
         private let firstLevel, nextLevel: [Range<Int>]
-        /// The end of a non-empty `levels` array and the key of `text`.
+        /// The end of a non-empty `levels` array.
         private let levelsEnd: Range<Int>
 
         /// The layout of an entry written as a value at `depth`: the number of containers open
@@ -29,24 +34,39 @@ extension CatalogueJSON {
                 return start..<bytes.count
             }
             func newline(_ level: Int) -> String { "\n" + String(repeating: " ", count: level * 2) }
-            let (entryEnd, member, subsidyMember, levelItem) = (newline(depth), newline(depth + 1), newline(depth + 2), newline(depth + 3))
+            let (entryEnd, member, subsidyMember, item, itemMember) =
+                (newline(depth), newline(depth + 1), newline(depth + 2), newline(depth + 3), newline(depth + 4))
             open = piece("{", member, #""assessment": "#)
             code = piece(",", member, #""code": "#)
+            extra = piece(",", member, #""extra": "#)
+            extraFirst = piece("{", subsidyMember)
+            extraNext = piece(",", subsidyMember)
+            extraClose = piece(member, "}")
             industry = piece(",", member, #""industry": "#)
             name = piece(",", member, #""name": "#)
             seq = piece(",", member, #""seq": "#)
+            table = piece(",", member, #""table": "#)
             training = piece(",", member, #""training": "#)
-            urgentTrue = piece(",", member, #""urgent": true"#, entryEnd, "}")
-            urgentFalse = piece(",", member, #""urgent": false"#, entryEnd, "}")
+            urgent = piece(",", member, #""urgent": "#)
+            entryClose = piece(entryEnd, "}")
             subsidyOpen = piece("{", subsidyMember, #""amountYuan": "#)
+            amounts = piece(",", subsidyMember, #""amounts": "#)
+            amountFirst = piece("[", item, "{", itemMember, #""amountYuan": "#)
+            amountNext = piece(",", item, "{", itemMember, #""amountYuan": "#)
+            amountLevel = piece(",", itemMember, #""level": ""#)
+            amountClose = piece("\"", item, "}")
+            amountsEnd = piece(subsidyMember, "]")
             anyOfTrue = piece(",", subsidyMember, #""anyOf": true,"#, subsidyMember, #""levels": "#)
             anyOfFalse = piece(",", subsidyMember, #""anyOf": false,"#, subsidyMember, #""levels": "#)
-            emptyLevels = piece("[],", subsidyMember, #""text": "#)
+            emptyLevels = piece("[]")
             let levels = Level.allCases.sorted { Self.levelIndex($0) < Self.levelIndex($1) }
-            firstLevel = levels.map { piece("[", levelItem, "\"", $0.rawValue, "\"") }
-            nextLevel = levels.map { piece(",", levelItem, "\"", $0.rawValue, "\"") }
-            levelsEnd = piece(subsidyMember, "],", subsidyMember, #""text": "#)
-            subsidyClose = piece(member, "}")
+            firstLevel = levels.map { piece("[", item, "\"", $0.rawValue, "\"") }
+            nextLevel = levels.map { piece(",", item, "\"", $0.rawValue, "\"") }
+            levelsEnd = piece(subsidyMember, "]")
+            note = piece(",", subsidyMember, #""note": "#)
+            text = piece(",", subsidyMember, #""text": "#)
+            upToTrue = piece(",", subsidyMember, #""upTo": true"#, member, "}")
+            upToFalse = piece(",", subsidyMember, #""upTo": false"#, member, "}")
             self.bytes = .allocate(capacity: bytes.count)
             _ = self.bytes.initialize(from: bytes)
         }
@@ -69,15 +89,35 @@ extension CatalogueJSON {
             writeSubsidy(e.assessment, to: out)
             put(code, to: out)
             JSONWriter.appendString(e.code, to: out)
+            if !e.extra.isEmpty {
+                put(extra, to: out)
+                // Keys sorted by their UTF-8 bytes, as the writer has them.
+                let keys = e.extra.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+                for (i, key) in keys.enumerated() {
+                    put(i == 0 ? extraFirst : extraNext, to: out)
+                    JSONWriter.appendString(key, to: out)
+                    out.append(": ")
+                    JSONWriter.appendString(e.extra[key]!, to: out)
+                }
+                put(extraClose, to: out)
+            }
             put(industry, to: out)
-            JSONWriter.appendString(e.industry, to: out)
+            if let industryText = e.industry { JSONWriter.appendString(industryText, to: out) } else { out.append("null") }
             put(name, to: out)
             JSONWriter.appendString(e.name, to: out)
             put(seq, to: out)
             out.appendDecimal(e.seq)
+            put(table, to: out)
+            out.appendDecimal(e.table)
             put(training, to: out)
             writeSubsidy(e.training, to: out)
-            put(e.urgent ? urgentTrue : urgentFalse, to: out)
+            put(urgent, to: out)
+            switch e.urgent {
+            case true?: out.append("true")
+            case false?: out.append("false")
+            case nil: out.append("null")
+            }
+            put(entryClose, to: out)
         }
 
         @inline(__always)
@@ -92,7 +132,20 @@ extension CatalogueJSON {
                 return
             }
             put(subsidyOpen, to: out)
-            out.appendDecimal(s.amountYuan)
+            if let amount = s.amountYuan { out.appendDecimal(amount) } else { out.append("null") }
+            put(amounts, to: out)
+            if s.amounts.isEmpty {
+                put(emptyLevels, to: out)
+            } else {
+                for i in s.amounts.indices {
+                    put(i == 0 ? amountFirst : amountNext, to: out)
+                    out.appendDecimal(s.amounts[i].amountYuan)
+                    put(amountLevel, to: out)
+                    out.append(utf8: s.amounts[i].level.rawValue)
+                    put(amountClose, to: out)
+                }
+                put(amountsEnd, to: out)
+            }
             put(s.anyOf ? anyOfTrue : anyOfFalse, to: out)
             if s.levels.isEmpty {
                 put(emptyLevels, to: out)
@@ -103,8 +156,13 @@ extension CatalogueJSON {
                 }
                 put(levelsEnd, to: out)
             }
+            if let noteText = s.note {
+                put(note, to: out)
+                JSONWriter.appendString(noteText, to: out)
+            }
+            put(text, to: out)
             JSONWriter.appendString(s.text, to: out)
-            put(subsidyClose, to: out)
+            put(s.upTo ? upToTrue : upToFalse, to: out)
         }
 
         /// A level's place in the tables (without `Level.allCases`, which builds an array).

@@ -24,6 +24,16 @@ public enum CatalogueJSON {
         var w = JSONWriter(into: out)
         w.beginObject()
         if let schemaRef { w.field("$schema", schemaRef) }
+        w.key("columns")
+        w.beginArray()
+        for c in catalogue.columns {
+            w.beginObject()
+            w.field("field", c.field)
+            w.field("header", c.header)
+            if let level = c.level { w.field("level", level.rawValue) }
+            w.endObject()
+        }
+        w.endArray()
         w.key("diagnostics")
         w.beginArray()
         for d in catalogue.diagnostics { write(d, to: &w) }
@@ -42,6 +52,17 @@ public enum CatalogueJSON {
         w.field("format", catalogue.source.format.rawValue)
         w.field("sha256", catalogue.source.sha256)
         w.endObject()
+        w.key("tables")
+        w.beginArray()
+        for t in catalogue.tables {
+            w.beginObject()
+            w.key("label")
+            if let label = t.label { w.string(label) } else { w.null() }
+            w.key("title")
+            if let title = t.title { w.string(title) } else { w.null() }
+            w.endObject()
+        }
+        w.endArray()
         w.field("title", catalogue.title)
         w.endObject()
         w.end()
@@ -93,6 +114,7 @@ public enum CatalogueJSON {
     private static func catalogue(_ s: inout JSONScanner) throws -> Catalogue {
         var version: Int?, title: String?, source: Catalogue.Source?
         var entries: [Entry]?, diagnostics: [Diagnostic] = []
+        var columns: [Catalogue.Column] = [], tables: [Catalogue.Table] = []
         try s.beginObject("the top level")
         var first = true
         while let key = try s.nextKey(&first) {
@@ -111,6 +133,14 @@ public enum CatalogueJSON {
                 var firstEntry = true
                 while try s.nextElement(&firstEntry) { list.append(try entry(&s, "entries[\(list.count)]")) }
                 entries = list
+            case "columns":
+                try s.beginArray("columns")
+                var firstItem = true
+                while try s.nextElement(&firstItem) { columns.append(try column(&s, "columns[\(columns.count)]")) }
+            case "tables":
+                try s.beginArray("tables")
+                var firstItem = true
+                while try s.nextElement(&firstItem) { tables.append(try table(&s, "tables[\(tables.count)]")) }
             case "diagnostics":
                 try s.beginArray("diagnostics")
                 var firstItem = true
@@ -122,7 +152,48 @@ public enum CatalogueJSON {
         guard let title else { throw missing("title", "the top level") }
         guard let source else { throw missing("source", "the top level") }
         guard let entries else { throw missing("entries", "the top level") }
-        return Catalogue(title: title, source: source, entries: entries, diagnostics: diagnostics, schemaVersion: version)
+        return Catalogue(
+            title: title, source: source, entries: entries, diagnostics: diagnostics, columns: columns, tables: tables,
+            schemaVersion: version)
+    }
+
+    private static func column(_ s: inout JSONScanner, _ at: @autoclosure () -> String) throws -> Catalogue.Column {
+        var header: String?, field: String?, level: Level?
+        try s.beginObject(at())
+        var first = true
+        while let key = try s.nextKey(&first) {
+            switch key {
+            case "header": header = try s.string("\(at()).header")
+            case "field": field = try s.string("\(at()).field")
+            case "level": level = s.null() ? nil : try self.level(&s, "\(at()).level")
+            default: try s.skipValue()
+            }
+        }
+        guard let header else { throw missing("header", at()) }
+        guard let field else { throw missing("field", at()) }
+        return .init(header: header, field: field, level: level)
+    }
+
+    private static func table(_ s: inout JSONScanner, _ at: @autoclosure () -> String) throws -> Catalogue.Table {
+        var label: String?, title: String?
+        try s.beginObject(at())
+        var first = true
+        while let key = try s.nextKey(&first) {
+            switch key {
+            case "label": label = s.null() ? nil : try s.string("\(at()).label")
+            case "title": title = s.null() ? nil : try s.string("\(at()).title")
+            default: try s.skipValue()
+            }
+        }
+        return .init(label: label, title: title)
+    }
+
+    private static func level(_ s: inout JSONScanner, _ at: @autoclosure () -> String) throws -> Level {
+        let name = try s.string(at())
+        guard let level = Level(rawValue: name) else {
+            throw DecodeError(description: "not a catalogue.json: \(at()) `\(name)` is not one of 初级, 中级, 高级, 技师, 高级技师")
+        }
+        return level
     }
 
     private static func source(_ s: inout JSONScanner) throws -> Catalogue.Source {
@@ -150,17 +221,26 @@ public enum CatalogueJSON {
 
     private static func entry(_ s: inout JSONScanner, _ at: @autoclosure () -> String) throws -> Entry {
         var seq: Int?, industry: String?, code: String?, name: String?, urgent: Bool?
-        var training: Subsidy?, assessment: Subsidy?
-        var seen = (training: false, assessment: false)
+        var training: Subsidy?, assessment: Subsidy?, table = 0, extra: [String: String] = [:]
+        var seen = (training: false, assessment: false, industry: false, urgent: false)
         try s.beginObject(at())
         var first = true
         while let key = try s.nextKey(&first) {
             switch key {
             case "seq": seq = try s.int("\(at()).seq")
-            case "industry": industry = try s.string("\(at()).industry")
+            case "industry":
+                industry = s.null() ? nil : try s.string("\(at()).industry")
+                seen.industry = true
+            case "table": table = try s.int("\(at()).table")
+            case "extra":
+                try s.beginObject("\(at()).extra")
+                var firstCell = true
+                while let header = try s.nextKey(&firstCell) { extra[header] = try s.string("\(at()).extra.\(header)") }
             case "code": code = try s.string("\(at()).code")
             case "name": name = try s.string("\(at()).name")
-            case "urgent": urgent = try s.bool("\(at()).urgent")
+            case "urgent":
+                urgent = s.null() ? nil : try s.bool("\(at()).urgent")
+                seen.urgent = true
             case "training":
                 training = try subsidy(&s, "\(at()).training")
                 seen.training = true
@@ -171,18 +251,21 @@ public enum CatalogueJSON {
             }
         }
         guard let seq else { throw missing("seq", at()) }
-        guard let industry else { throw missing("industry", at()) }
+        guard seen.industry else { throw missing("industry", at()) }
         guard let code else { throw missing("code", at()) }
         guard let name else { throw missing("name", at()) }
-        guard let urgent else { throw missing("urgent", at()) }
+        guard seen.urgent else { throw missing("urgent", at()) }
         guard seen.training else { throw missing("training", at()) }
         guard seen.assessment else { throw missing("assessment", at()) }
-        return Entry(seq: seq, industry: industry, code: code, name: name, training: training, assessment: assessment, urgent: urgent)
+        return Entry(
+            seq: seq, table: table, industry: industry, code: code, name: name, training: training,
+            assessment: assessment, urgent: urgent, extra: extra)
     }
 
     private static func subsidy(_ s: inout JSONScanner, _ at: @autoclosure () -> String) throws -> Subsidy? {
         if s.null() { return nil }
-        var levels: [Level]?, amount: Int?, anyOf: Bool?, text: String?
+        var levels: [Level]?, amount: Int?, anyOf: Bool?, text: String?, amountSeen = false
+        var amounts: [Subsidy.LevelAmount]?, upTo = false, note: String?
         try s.beginObject(at())
         var first = true
         while let key = try s.nextKey(&first) {
@@ -199,17 +282,47 @@ public enum CatalogueJSON {
                     list.append(level)
                 }
                 levels = list
-            case "amountYuan": amount = try s.int("\(at()).amountYuan")
+            case "amountYuan":
+                amount = s.null() ? nil : try s.int("\(at()).amountYuan")
+                amountSeen = true
+            case "amounts":
+                var list: [Subsidy.LevelAmount] = []
+                try s.beginArray("\(at()).amounts")
+                var firstItem = true
+                while try s.nextElement(&firstItem) {
+                    let here = "\(at()).amounts[\(list.count)]"
+                    var level: Level?, yuan: Int?
+                    try s.beginObject(here)
+                    var firstKey = true
+                    while let key = try s.nextKey(&firstKey) {
+                        switch key {
+                        case "level": level = try self.level(&s, "\(here).level")
+                        case "amountYuan": yuan = try s.int("\(here).amountYuan")
+                        default: try s.skipValue()
+                        }
+                    }
+                    guard let level else { throw missing("level", here) }
+                    guard let yuan else { throw missing("amountYuan", here) }
+                    list.append(.init(level: level, amountYuan: yuan))
+                }
+                amounts = list
+            case "upTo": upTo = try s.bool("\(at()).upTo")
+            case "note": note = s.null() ? nil : try s.string("\(at()).note")
             case "anyOf": anyOf = try s.bool("\(at()).anyOf")
             case "text": text = try s.string("\(at()).text")
             default: try s.skipValue()
             }
         }
         guard let levels else { throw missing("levels", at()) }
-        guard let amount else { throw missing("amountYuan", at()) }
+        guard amountSeen else { throw missing("amountYuan", at()) }
         guard let anyOf else { throw missing("anyOf", at()) }
         guard let text else { throw missing("text", at()) }
-        return Subsidy(levels: levels, amountYuan: amount, anyOf: anyOf, text: text)
+        // schemaVersion 1 has no `amounts`: its one amount is every level's.
+        if let amounts {
+            return Subsidy(levels: levels, amounts: amounts, anyOf: anyOf, text: text, upTo: upTo, note: note)
+        }
+        guard let amount else { throw missing("amounts", at()) }
+        return Subsidy(levels: levels, amountYuan: amount, anyOf: anyOf, text: text, upTo: upTo, note: note)
     }
 
     private static func diagnostic(_ s: inout JSONScanner, _ at: @autoclosure () -> String) throws -> Diagnostic {

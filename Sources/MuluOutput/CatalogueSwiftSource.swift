@@ -68,23 +68,46 @@ public enum CatalogueSwiftSource {
                 case seniorTechnician = "高级技师"
             }
 
-            /// A subsidy paid per person: which levels, how much, and whether the levels are alternatives.
+            /// A subsidy paid per person: which levels, how much for each, and whether the levels are alternatives.
             public struct Subsidy: Sendable, Hashable {
                 /// The levels, in the order published.
                 public let levels: [Level]
-                /// The amount in yuan per person.
-                public let amountYuan: Int
+                /// The amount in yuan per person when every level has the same one, else nil.
+                public let amountYuan: Int?
                 /// True when the levels are alternatives (`或`), false when each is paid (`、`).
                 public let anyOf: Bool
                 /// The normalised text, e.g. `初级、中级：2160元/人`.
                 public let text: String
+                /// The amount per level, in level order.
+                public let amounts: [(level: Level, amountYuan: Int)]
+                /// True when the amount is a cap (`最高`, `不超过`).
+                public let upTo: Bool
+                /// A parenthesised note after the amount (`含教材费`).
+                public let note: String?
 
                 /// A subsidy.
-                public init(levels: [Level], amountYuan: Int, anyOf: Bool, text: String) {
+                public init(
+                    levels: [Level], amountYuan: Int?, anyOf: Bool, text: String,
+                    amounts: [(level: Level, amountYuan: Int)], upTo: Bool = false, note: String? = nil
+                ) {
                     self.levels = levels
                     self.amountYuan = amountYuan
                     self.anyOf = anyOf
                     self.text = text
+                    self.amounts = amounts
+                    self.upTo = upTo
+                    self.note = note
+                }
+
+                public static func == (a: Subsidy, b: Subsidy) -> Bool {
+                    a.levels == b.levels && a.amountYuan == b.amountYuan && a.anyOf == b.anyOf && a.text == b.text
+                        && a.amounts.map { $0.level } == b.amounts.map { $0.level }
+                        && a.amounts.map { $0.amountYuan } == b.amounts.map { $0.amountYuan } && a.upTo == b.upTo && a.note == b.note
+                }
+
+                public func hash(into hasher: inout Hasher) {
+                    hasher.combine(text)
+                    hasher.combine(amountYuan)
                 }
             }
 
@@ -92,8 +115,10 @@ public enum CatalogueSwiftSource {
             public struct Entry: Sendable, Hashable {
                 /// The row number as published.
                 public let seq: Int
-                /// The industry the row is listed under.
-                public let industry: String
+                /// The table of the notice the row is in (0 for the first).
+                public let table: Int
+                /// The industry the row is listed under; nil when the catalogue gives none.
+                public let industry: String?
                 /// The national classification code as published, e.g. `6-24-03-01-*`.
                 public let code: String
                 /// The occupation or work type.
@@ -102,21 +127,25 @@ public enum CatalogueSwiftSource {
                 public let training: Subsidy?
                 /// The skills-assessment subsidy, nil when it could not be read.
                 public let assessment: Subsidy?
-                /// Marked as urgently needed.
-                public let urgent: Bool
+                /// Marked as urgently needed; nil when the catalogue has no urgency column.
+                public let urgent: Bool?
+                /// The cells of columns with no field of their own, by header.
+                public let extra: [String: String]
 
                 /// An entry.
                 public init(
-                    seq: Int, industry: String, code: String, name: String,
-                    training: Subsidy?, assessment: Subsidy?, urgent: Bool
+                    seq: Int, table: Int = 0, industry: String?, code: String, name: String,
+                    training: Subsidy?, assessment: Subsidy?, urgent: Bool?, extra: [String: String] = [:]
                 ) {
                     self.seq = seq
+                    self.table = table
                     self.industry = industry
                     self.code = code
                     self.name = name
                     self.training = training
                     self.assessment = assessment
                     self.urgent = urgent
+                    self.extra = extra
                 }
             }
 
@@ -140,8 +169,12 @@ public enum CatalogueSwiftSource {
         for i in entries.indices {
             out.append("        Entry(seq: ")
             out.appendDecimal(entries[i].seq)
+            if entries[i].table != 0 {
+                out.append(", table: ")
+                out.appendDecimal(entries[i].table)
+            }
             out.append(", industry: ")
-            appendLiteral(entries[i].industry, to: out)
+            if let industry = entries[i].industry { appendLiteral(industry, to: out) } else { out.append("nil") }
             out.append(", code: ")
             appendLiteral(entries[i].code, to: out)
             out.append(", name: ")
@@ -150,7 +183,23 @@ public enum CatalogueSwiftSource {
             appendReference(references[i].training, to: out)
             out.append(", assessment: ")
             appendReference(references[i].assessment, to: out)
-            out.append(entries[i].urgent ? ", urgent: true),\n" : ", urgent: false),\n")
+            switch entries[i].urgent {
+            case true?: out.append(", urgent: true")
+            case false?: out.append(", urgent: false")
+            case nil: out.append(", urgent: nil")
+            }
+            if !entries[i].extra.isEmpty {
+                out.append(", extra: [")
+                let keys = entries[i].extra.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+                for (k, key) in keys.enumerated() {
+                    if k > 0 { out.append(", ") }
+                    appendLiteral(key, to: out)
+                    out.append(": ")
+                    appendLiteral(entries[i].extra[key]!, to: out)
+                }
+                out.append("]")
+            }
+            out.append("),\n")
         }
         out.append("    ]\n")
         if !subsidies.isEmpty { out.append(0x0A) }
@@ -204,7 +253,13 @@ public enum CatalogueSwiftSource {
 
     private static func subsidy(_ s: Subsidy) -> String {
         let levels = s.levels.map { "." + caseName($0) }.joined(separator: ", ")
-        return "Subsidy(levels: [\(levels)], amountYuan: \(s.amountYuan), anyOf: \(s.anyOf), text: \(literal(s.text)))"
+        let amounts = s.amounts.isEmpty ? "[]"
+            : "[" + s.amounts.map { "(.\(caseName($0.level)), \($0.amountYuan))" }.joined(separator: ", ") + "]"
+        var out = "Subsidy(levels: [\(levels)], amountYuan: \(s.amountYuan.map(String.init) ?? "nil"), anyOf: \(s.anyOf), "
+            + "text: \(literal(s.text)), amounts: \(amounts)"
+        if s.upTo { out += ", upTo: true" }
+        if let note = s.note { out += ", note: \(literal(note))" }
+        return out + ")"
     }
 
     /// Appends `value` as a Swift string literal; plain text is copied byte for byte.

@@ -76,7 +76,7 @@ public enum DataPackage {
                 "lineTerminator": .string(CatalogueCSV.lineTerminator),
                 "quoteChar": "\"",
             ],
-            "schema": tableSchema,
+            "schema": tableSchema(for: catalogue),
         ]
 
         let package: JSONValue = [
@@ -95,8 +95,35 @@ public enum DataPackage {
         return package.encoded()
     }
 
-    /// The Table Schema of `catalogue.csv`.
-    public static let tableSchema: JSONValue = {
+    /// The Table Schema of a `catalogue.csv` without extra columns.
+    public static var tableSchema: JSONValue { tableSchema(extraHeaders: [], nationalCodes: true, primaryKey: ["seq"]) }
+
+    /// The Table Schema of `catalogue`'s CSV: the fixed columns and its extra columns.
+    public static func tableSchema(for catalogue: Catalogue) -> JSONValue {
+        tableSchema(extraHeaders: catalogue.extraHeaders,
+                    nationalCodes: catalogue.entries.allSatisfy { CodeSyntax.isWellFormed($0.code) },
+                    primaryKey: primaryKey(catalogue))
+    }
+
+    /// The columns that key the rows: `seq`, or `table, seq` when the notice holds several
+    /// tables; `table, industry, seq` when the industries come from section headings (no
+    /// industry column) and the numbering restarts with each. A row number that repeats
+    /// otherwise stays a key violation, for the validators to find.
+    static func primaryKey(_ catalogue: Catalogue) -> [String] {
+        let base = catalogue.tables.count > 1 ? ["table", "seq"] : ["seq"]
+        var pairs = Set<[Int]>()
+        if catalogue.entries.allSatisfy({ pairs.insert([$0.table, $0.seq]).inserted }) { return base }
+        let sections = !catalogue.columns.isEmpty && !catalogue.columns.contains { $0.field == "industry" }
+        var triples = Set<String>()
+        if sections, catalogue.entries.allSatisfy({ triples.insert("\($0.table)\u{1F}\($0.industry ?? "")\u{1F}\($0.seq)").inserted }) {
+            return ["table", "industry", "seq"]
+        }
+        return base
+    }
+
+    /// The Table Schema of a CSV with these extra columns after the fixed ones; codes are
+    /// constrained to the national pattern when every code has it (`nationalCodes`).
+    static func tableSchema(extraHeaders: [String], nationalCodes: Bool, primaryKey: [String]) -> JSONValue {
         func field(
             _ name: String, _ type: String, _ title: String, _ description: String,
             _ constraints: [String: JSONValue] = [:]
@@ -118,28 +145,43 @@ public enum DataPackage {
                       "Levels subsidised, joined with |; empty when the subsidy could not be read.",
                       ["pattern": .string(levelsPattern)]),
                 field("\(prefix)_amount_yuan", "integer", "\(title)标准（元/人）",
-                      "Amount in yuan per person.", ["minimum": 0]),
+                      "Amount in yuan per person when every level has the same one; empty when they differ or none is given.",
+                      ["minimum": 0]),
+                field("\(prefix)_amounts", "string", "\(title)分等级标准",
+                      "The amount per level, level:amount joined with |, e.g. 初级:1600|中级:2000.",
+                      ["pattern": .string(amountsPattern)]),
                 field("\(prefix)_any_of", "boolean", "\(title)等级任选其一",
                       "true when the levels are alternatives (或), false when each is paid (、)."),
+                field("\(prefix)_up_to", "boolean", "\(title)为最高限额",
+                      "true when the amount is a cap (最高, 不超过)."),
+                field("\(prefix)_note", "string", "\(title)备注", "A parenthesised note after the amount (含教材费)."),
                 field("\(prefix)_text", "string", "\(title)等级及补贴标准", "The subsidy's normalised text."),
             ]
         }
         let fields: [JSONValue] =
             [
                 field("seq", "integer", "序号", "Row number as published.", ["required": true, "minimum": 1]),
-                field("industry", "string", "行业", "Industry the row is listed under.", ["required": true]),
+                field("table", "integer", "表", "The table of the notice the row is in (0 for the first; see catalogue.json tables).",
+                      ["required": true, "minimum": 0]),
+                field("industry", "string", "行业", "Industry the row is listed under; empty when the catalogue gives none."),
                 field("code", "string", "职业（工种）代码",
-                      "National occupational classification code as published; a last segment * marks a work type without a code of its own.",
-                      ["required": true, "pattern": .string(codePattern)]),
+                      "National occupational classification code as published; a last segment * marks a work type without a code of its own."
+                          + (nationalCodes ? "" : " Codes outside the national pattern are kept as published."),
+                      nationalCodes ? ["required": true, "pattern": .string(codePattern)] : ["required": true]),
                 field("name", "string", "职业（项目）", "Occupation or work type as published.", ["required": true]),
             ]
             + subsidy("training", "培训补贴")
             + subsidy("assessment", "考核鉴定补贴")
-            + [field("urgent", "boolean", "是否急需紧缺", "Marked as urgently needed.", ["required": true])]
-        return [
-            "fields": .array(fields),
-            "missingValues": [""],
-            "primaryKey": ["seq"],
-        ]
+            + [field("urgent", "boolean", "是否急需紧缺", "Marked as urgently needed; empty when the catalogue has no urgency column.")]
+            + extraHeaders.map { field($0, "string", $0, "A column of the notice with no field of its own, as published.") }
+        var schema: [String: JSONValue] = ["fields": .array(fields), "missingValues": [""]]
+        if !primaryKey.isEmpty { schema["primaryKey"] = .array(primaryKey.map { .string($0) }) }
+        return .object(schema)
+    }
+
+    /// Per-level amounts: `level:amount` items joined with `|`.
+    public static let amountsPattern: String = {
+        let level = "(" + Level.allCases.map(\.rawValue).joined(separator: "|") + ")"
+        return "^" + level + ":[0-9]+" + #"(\|"# + level + ":[0-9]+)*$"
     }()
 }

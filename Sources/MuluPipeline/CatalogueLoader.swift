@@ -87,7 +87,11 @@ public enum CatalogueLoader {
         let catalogue = Catalogue(
             title: metadata?.title ?? notice.title ?? name,
             source: .init(file: name, sha256: sha256, format: notice.format),
-            entries: notice.entries, diagnostics: notice.diagnostics)
+            entries: notice.entries, diagnostics: notice.diagnostics, columns: notice.columns,
+            tables: notice.tables.isEmpty ? [] : notice.tables.enumerated().map { i, t in
+                // The first table's title and label are the notice's own when the table has none.
+                i == 0 ? Catalogue.Table(label: t.label ?? metadata?.attachment ?? notice.attachmentLabel, title: t.title ?? notice.title) : t
+            })
         return Loaded(catalogue: catalogue, metadata: metadata, notice: notice, noticeBytes: bytes)
     }
 

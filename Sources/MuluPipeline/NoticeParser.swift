@@ -26,11 +26,12 @@ public enum NoticeParser {
         if ColumnLayoutProbe.isColumnLayout(probePages, roles: probeRoles) {
             let pages = TextLayout.pages(utf8, spans: spans)
             let recovery = TableRecovery(pages: pages, settings: .textLayout)
-            var builder = EntryBuilder(expectedRows: recovery.rows.count)
+            let columns = geometricColumns(recovery)
+            var builder = EntryBuilder(expectedRows: recovery.rows.count, columnMaps: [columns])
             for row in recovery.rows { builder.add(row) }
             notice = try finish(
                 format: .text, pages: pages, roles: recovery.roles, builder: builder, rows: recovery.rows,
-                unplaced: recovery.unplaced, path: path)
+                unplaced: recovery.unplaced, path: path, tables: [.init(page: 1, index: 0, columns: columns)])
             notice.recovery = recovery
         } else {
             // Delimited: after the header, a line that starts with a row number is read from the
@@ -47,13 +48,15 @@ public enum NoticeParser {
             let pages = TextLayout.pages(utf8, spans: spans, skip: skip)
             var roles = LineClassifier.classify(pages)
             for k in spans.indices where skip[k] { roles[spans[k].page - 1][spans[k].index] = .body }
+            let (tables, furniture) = DelimitedReader.tables(pages: pages, roles: roles)
+            for f in furniture { roles[f.page - 1][f.index] = f.role }
             let read = DelimitedReader.read(
-                utf8, spans: spans, pages: pages, roles: roles, keepRows: keepRows, parts: readerParts,
-                makeSink: { EntryBuilder(expectedRows: $0) })
+                utf8, spans: spans, pages: pages, roles: roles, keepRows: keepRows, parts: readerParts, tables: tables,
+                makeSink: { [maps = tables.map(\.columns)] in EntryBuilder(expectedRows: $0, columnMaps: maps) })
             notice = try finish(
                 format: .text, pages: pages, roles: roles, builder: read.sink, rows: read.rows,
-                unplaced: read.unplaced, path: path)
-            notice.delimitedColumns = read.columns
+                unplaced: read.unplaced, path: path, tables: tables)
+            notice.delimitedColumns = read.columns.kinds.compactMap { if case .field(let f) = $0 { f } else { nil } }
         }
         notice.encoding = encoding
         return notice
@@ -72,11 +75,13 @@ public enum NoticeParser {
         if let read = try ScanSource.pages(bytes, path: path, password: password, settings: scan, progress: progress) {
             let recovery = TableRecovery(pages: read.pages, settings: .pdf(emSize: read.emSize), rules: read.grids.map(\.rules))
             let review = ScanReview.review(recovery.rows, cells: read.cells, lexicon: lexicon, settings: scan)
-            var builder = EntryBuilder(expectedRows: review.rows.count)
+            let columns = geometricColumns(recovery)
+            var builder = EntryBuilder(expectedRows: review.rows.count, columnMaps: [columns])
             for row in review.rows { builder.add(row) }
             var notice = try finish(
                 format: .pdf, pages: read.pages, roles: recovery.roles, builder: builder, rows: review.rows,
-                unplaced: recovery.unplaced, extra: review.diagnostics, path: path)
+                unplaced: recovery.unplaced, extra: review.diagnostics, path: path,
+                tables: [.init(page: 1, index: 0, columns: columns)])
             notice.recovery = recovery
             notice.scanCells = read.cells
             notice.ocrPages = read.ocrPages
@@ -85,29 +90,92 @@ public enum NoticeParser {
         }
         let (pages, emSize, rules) = try PDFSource.pages(bytes, path: path, password: password)
         let recovery = TableRecovery(pages: pages, settings: .pdf(emSize: emSize), rules: rules)
-        var builder = EntryBuilder(expectedRows: recovery.rows.count)
+        let columns = geometricColumns(recovery)
+        var builder = EntryBuilder(expectedRows: recovery.rows.count, columnMaps: [columns])
         for row in recovery.rows { builder.add(row) }
         var notice = try finish(
             format: .pdf, pages: pages, roles: recovery.roles, builder: builder, rows: recovery.rows,
-            unplaced: recovery.unplaced, extra: recovery.disagreements, path: path)
+            unplaced: recovery.unplaced, extra: recovery.disagreements, path: path,
+            tables: [.init(page: 1, index: 0, columns: columns)])
         notice.recovery = recovery
         return notice
+    }
+
+    /// The columns the geometric stages found: the header cells of the first page that has
+    /// them, each mapped by `HeaderWords` (a field named twice, or no field: an extra column).
+    static func geometricColumns(_ recovery: TableRecovery) -> ColumnMap {
+        guard let cells = recovery.headerCells.first(where: { !$0.isEmpty }) else { return .reference }
+        var map = ColumnMap()
+        var extra = 0
+        for cell in cells {
+            let text = FieldNormaliser.text(cell.text)
+            if let field = cell.field, !map.has(field) {
+                map.append(.field(field), header: text)
+            } else if extra < ColumnMap.maxExtra {
+                map.append(.extra(extra), header: text)
+                extra += 1
+            }
+        }
+        return map.has(.seq) ? map : .reference
+    }
+
+    /// Why no header was found, truthfully: which header words a line had, or that none had any.
+    static func noHeaderProblem(_ pages: [PageText]) -> String {
+        var best: (line: TextLine, words: [String])?
+        for page in pages {
+            for line in page.lines.prefix(200) {
+                let text = line.compactText
+                let words = HeaderWords.keywords.filter { text.contains($0) }
+                if words.count > (best?.words.count ?? 0) { best = (line, words) }
+            }
+        }
+        let need = "header line naming at least \(TableSettings.minHeaderKeywords) of \(HeaderWords.keywords.joined(separator: "、"))"
+        guard let best else { return "no catalogue table: found no \(need) (no line names any of them)" }
+        return "no catalogue table: found no \(need); the nearest, p\(best.line.page):\(best.line.line), "
+            + "names \(best.words.joined(separator: "、")) among other text"
     }
 
     /// Entries and diagnostics from rows; throws when there is no catalogue table at all.
     static func finish(
         format: Catalogue.Format, pages: [PageText], roles: [[LineRole]], builder: EntryBuilder,
-        rows: [RowRecord], unplaced: [UnplacedFragment], extra: [Diagnostic] = [], path: String
+        rows: [RowRecord], unplaced: [UnplacedFragment], extra: [Diagnostic] = [], path: String,
+        tables: [DelimitedReader.Table]
     ) throws -> ParsedNotice {
         let hasHeader = roles.contains { $0.contains(.header) }
         guard hasHeader else {
-            throw MuluError(file: path, problem: "no catalogue table: no header with 序号, 代码, 职业 … found")
+            throw MuluError(file: path, problem: noHeaderProblem(pages))
         }
         guard !builder.entries.isEmpty else {
             throw MuluError(file: path, problem: "no catalogue rows: a header but no numbered row under it")
         }
-        let entries = builder.entries
-        var diagnostics = builder.diagnostics
+        var entries = builder.entries
+        let columns = tables.first?.columns ?? .reference
+        // A column whose cells mostly do not fit it: one error for the column, not one per row.
+        let findings = builder.columnFindings(columns: columns)
+        var diagnostics = findings.drop.isEmpty ? builder.diagnostics
+            : builder.diagnostics.indices.filter { !findings.drop.contains($0) }.map { builder.diagnostics[$0] }
+        diagnostics += findings.errors
+        // Columns the table does not have: null, said once.
+        let hasUrgency = tables.contains { $0.columns.has(.urgent) }
+        if !hasUrgency {
+            if builder.sawNameMark {
+                for i in entries.indices where entries[i].urgent == nil { entries[i].urgent = false }
+            } else {
+                diagnostics.append(Diagnostic(.warning, "the table has no urgency column (是否急需紧缺): urgent is null for every row"))
+            }
+        }
+        if !tables.contains(where: { $0.columns.has(.industry) }) {
+            let none = entries.filter { $0.industry == nil }.count
+            if none > 0 {
+                diagnostics.append(Diagnostic(.warning, none == entries.count
+                    ? "the table has no industry column and no section headings: industry is null for every row"
+                    : "the table has no industry column; \(none) row(s) above the first section heading have industry null"))
+            }
+        }
+        for (field, label) in [(TableField.training, "training"), (.assessment, "assessment"), (.code, "code")]
+            where !tables.contains(where: { $0.columns.has(field) }) {
+            diagnostics.append(Diagnostic(.warning, "the table has no \(label) column: \(label) is null for every row"))
+        }
         diagnostics += CatalogueValidator.validate(entries, places: builder.anchors.map { ($0.page, $0.line) })
         var title: String?
         for (p, page) in pages.enumerated() {
@@ -125,7 +193,17 @@ public enum NoticeParser {
                 }
             }
         }
-        // One diagnostic per line for what could not be placed in a row.
+        // One diagnostic per line for what could not be placed in a row. Text left after a row's
+        // last cell, or a line among the rows that is not one, is data that went nowhere: an
+        // error. After the last row (and notes anywhere) it is a warning.
+        let lastRow = builder.anchors.map { ($0.page, $0.line) }.max { $0 < $1 }
+        func severity(_ u: UnplacedFragment) -> Diagnostic.Severity {
+            // A column of the table that mulu does not read yet (a ruled column with no field):
+            // its cells would be lost.
+            if u.reason.hasPrefix("text after the last cell") || u.reason == "text in a column without a header" { return .error }
+            if u.reason == "line is not a row of the table", let lastRow, (u.fragment.page, u.fragment.line) < lastRow { return .error }
+            return .warning
+        }
         var byLine: OrderedDictionary<String, Diagnostic> = [:]
         for u in unplaced {
             let key = "\(u.fragment.page):\(u.fragment.line):\(u.reason)"
@@ -137,7 +215,7 @@ public enum NoticeParser {
                 byLine[key] = d
             } else {
                 byLine[key] = Diagnostic(
-                    .warning, u.reason, page: u.fragment.page, line: u.fragment.line,
+                    severity(u), u.reason, page: u.fragment.page, line: u.fragment.line,
                     column: u.fragment.column, excerpt: u.fragment.text)
             }
         }
@@ -148,8 +226,15 @@ public enum NoticeParser {
             let kb = (b.element.page ?? 0, b.element.line ?? 0, b.element.column ?? 0, b.offset)
             return ka < kb
         }.map(\.element)
-        return ParsedNotice(
+        var notice = ParsedNotice(
             format: format, title: title, entries: entries, diagnostics: sorted, pages: pages,
             roles: roles, recovery: nil, rows: rows, encoding: nil)
+        notice.columns = columns.catalogueColumns
+        notice.tableColumns = tables.map(\.columns.catalogueColumns)
+        notice.tables = tables.map { Catalogue.Table(label: $0.label, title: $0.title.map(FieldNormaliser.text)) }
+        notice.tableStarts = tables.map { t in
+            (t.page, t.page - 1 < pages.count && t.index < pages[t.page - 1].lines.count ? pages[t.page - 1].lines[t.index].line : 0)
+        }
+        return notice
     }
 }

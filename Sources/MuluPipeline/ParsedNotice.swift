@@ -34,4 +34,24 @@ public struct ParsedNotice: Sendable {
     /// The OCR cells a diagnostic is about, labelled with their row and column (`mulu extract
     /// --png` draws them).
     public var doubtfulCells: [(cell: ScanCell, label: String)] = []
+    /// The header cells of the (first) table and the fields they were mapped to.
+    public var columns: [Catalogue.Column] = []
+    /// The tables of the notice.
+    public var tables: [Catalogue.Table] = []
+    /// The header cells of every table (`columns` is the first's).
+    public var tableColumns: [[Catalogue.Column]] = []
+    /// Where each table's header starts: page and line (as diagnostics count them).
+    public var tableStarts: [(page: Int, line: Int)] = []
+}
+
+extension ParsedNotice {
+    /// The attachment label above the table (`附件2`), if the notice has one.
+    public var attachmentLabel: String? {
+        for (p, page) in pages.enumerated() {
+            for (i, line) in page.lines.enumerated() where roles[p][i] == .attachmentLabel {
+                return FullWidth.asciiDigits(line.compactText).filter { $0 != ":" && $0 != "：" }
+            }
+        }
+        return nil
+    }
 }

@@ -21,10 +21,27 @@ public enum DelimitedReader {
     public struct Result<Sink: RowSink>: Sendable {
         /// What the rows went into.
         public var sink: Sink
-        /// The columns in the order the header names them (what the reader decided).
-        public var columns: [TableField]
+        /// The first table's columns: what the reader decided.
+        public var columns: ColumnMap
         public var rows: [RowRecord]
         public var unplaced: [UnplacedFragment]
+    }
+
+    /// A table of the notice: where its header starts, its columns, its label and title.
+    public struct Table: Sendable {
+        /// Page (1-based) and line index on that page of the table's first header line.
+        public var page: Int
+        public var index: Int
+        public var columns: ColumnMap
+        public var label: String?
+        public var title: String?
+        public init(page: Int, index: Int, columns: ColumnMap, label: String? = nil, title: String? = nil) {
+            self.page = page
+            self.index = index
+            self.columns = columns
+            self.label = label
+            self.title = title
+        }
     }
 
     /// A notice is read in parts of at least this many lines, one part per core, when it has
@@ -40,16 +57,16 @@ public enum DelimitedReader {
     /// `parts` overrides the number of parts (tests read one notice in many).
     public static func read<Sink: RowSink>(
         _ bytes: [UInt8], spans: [TextLayout.LineSpan], pages: [PageText], roles: [[LineRole]], keepRows: Bool,
-        parts: Int? = nil, makeSink: @escaping @Sendable (_ expectedRows: Int) -> Sink
+        parts: Int? = nil, tables: [Table]? = nil, makeSink: @escaping @Sendable (_ expectedRows: Int) -> Sink
     ) -> Result<Sink> {
-        let order = columnOrder(pages: pages, roles: roles)
+        let tables = tables ?? Self.tables(pages: pages, roles: roles).tables
         let cores = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
         let partCount = max(1, min(parts ?? min(cores, spans.count / minLinesPerPart), spans.count))
         let parts = (0..<partCount).map { k -> @Sendable () -> Result<Sink> in
             let lines = spans[k * spans.count / partCount..<(k + 1) * spans.count / partCount]
             // The first part's builder has room for every row: the others are appended to it.
             let expected = k == 0 ? spans.count : lines.count
-            return { readPart(bytes, lines: lines, roles: roles, order: order, keepRows: keepRows, sink: makeSink(expected)) }
+            return { readPart(bytes, lines: lines, roles: roles, tables: tables, keepRows: keepRows, sink: makeSink(expected)) }
         }
         var results = partCount == 1 ? [parts[0]()] : Parallel.run(parts)
         var result = results.removeFirst()
@@ -63,47 +80,88 @@ public enum DelimitedReader {
 
     /// Reads the body lines among `lines`.
     static func readPart<Sink: RowSink>(
-        _ bytes: [UInt8], lines spans: ArraySlice<TextLayout.LineSpan>, roles: [[LineRole]], order: [TableField],
+        _ bytes: [UInt8], lines spans: ArraySlice<TextLayout.LineSpan>, roles: [[LineRole]], tables: [Table],
         keepRows: Bool, sink: Sink
     ) -> Result<Sink> {
-        var result = Result(sink: sink, columns: order, rows: [], unplaced: [])
+        let maps = tables.isEmpty ? [ColumnMap.reference] : tables.map(\.columns)
+        var result = Result(sink: sink, columns: maps[0], rows: [], unplaced: [])
         var tokens: [TextLayout.Token] = []
         tokens.reserveCapacity(16)
-        var ranges = [Range<Int>?](repeating: nil, count: TableField.allCases.count)
+        var slots = [Range<Int>](repeating: 0..<0, count: 32)
+        // The table of the lines read: the last whose header starts at or before them.
+        var table = 0
+        func advance(to span: TextLayout.LineSpan) {
+            while table + 1 < tables.count,
+                  (tables[table + 1].page, tables[table + 1].index) <= (span.page, span.index) { table += 1 }
+        }
+        if let first = spans.first { advance(to: first) }
+        // True while the lines read since the last row are blank: a short line of text there may
+        // be the wrapped rest of the row's name or industry.
+        var previousWasRow = false
         bytes.withUnsafeBufferPointer { p in
             for span in spans {
                 guard roles[span.page - 1][span.index] == .body else { continue }
+                if tables.count > 1 { advance(to: span) }
                 TextLayout.tokens(p, span, into: &tokens)
                 guard let first = tokens.first else { continue }
+                func unplaced(_ reason: String, from k: Int = 0) {
+                    for t in tokens[k...] {
+                        result.unplaced.append(UnplacedFragment(fragment: TextLayout.fragment(p, t, span), reason: reason))
+                    }
+                }
                 guard let seq = seqValue(p, first) else {
-                    for t in tokens {
-                        result.unplaced.append(UnplacedFragment(
-                            fragment: TextLayout.fragment(p, t, span), reason: "line is not a row of the table"))
+                    defer { previousWasRow = false }
+                    let columns = maps[min(table, maps.count - 1)]
+                    if !columns.has(.industry), let heading = sectionHeading(p, tokens, numbered: false) {
+                        // No industry column: a line of its own naming an industry is a heading.
+                        result.sink.section(heading)
+                    } else if previousWasRow, let piece = continuation(p, tokens) {
+                        result.sink.continueLastRow(piece)
+                    } else if let heading = sectionHeading(p, tokens) {
+                        result.sink.section(heading)
+                    } else if isNote(p, first) {
+                        unplaced("a note after the table, not a row")
+                    } else {
+                        unplaced("line is not a row of the table")
                     }
                     continue
                 }
-                for i in ranges.indices { ranges[i] = nil }
-                let k = assign(p, tokens, order: order, into: &ranges)
+                // A numbered note (`3 本目录由…负责解释`) has no row's shape: no code, no subsidy.
+                if tokens.count > 1, isNumberedNote(p, tokens) {
+                    unplaced("a numbered note after the table, not a row")
+                    continue
+                }
+                let columns = maps[min(table, maps.count - 1)]
+                if slots.count < columns.kinds.count { slots = [Range<Int>](repeating: 0..<0, count: columns.kinds.count) }
+                let k = assign(p, tokens, kinds: columns.kinds, into: &slots)
                 var cells = RowCells(anchor: .init(page: span.page, line: span.line, column: first.column + 1))
-                for field in TableField.allCases where field != .seq {
-                    guard let r = ranges[field.rawValue], !r.isEmpty else { continue }
+                cells.table = table
+                var fragments: [TableField: [Fragment]] = [:]
+                for (n, kind) in columns.kinds.enumerated() {
+                    let r = slots[n]
+                    guard !r.isEmpty else { continue }
                     // The cell's bytes run from its first token to its last, blanks between them
                     // included: the builder's normalisation reads any run of blanks as one.
-                    cells[field] = tokens[r.lowerBound].start..<tokens[r.upperBound - 1].end
-                    cells.setPlace(field, .init(page: span.page, line: span.line, column: tokens[r.lowerBound].column + 1))
+                    let range = tokens[r.lowerBound].start..<tokens[r.upperBound - 1].end
+                    let place = CellPlace(page: span.page, line: span.line, column: tokens[r.lowerBound].column + 1)
+                    switch kind {
+                    case .field(let field):
+                        guard field != .seq else { continue }
+                        cells[field] = range
+                        cells.setPlace(field, place)
+                        if keepRows { fragments[field] = tokens[r].map { TextLayout.fragment(p, $0, span) } }
+                    case .level(let field, let level):
+                        cells[field, level] = range
+                        if cells.place(field) == nil { cells.setPlace(field, place) }
+                        if keepRows { fragments[field, default: []] += tokens[r].map { TextLayout.fragment(p, $0, span) } }
+                    case .extra(let i):
+                        cells[extra: i] = range
+                    }
                 }
                 result.sink.add(seq: seq, cells: cells, in: p)
-                for t in tokens[k...] {
-                    result.unplaced.append(UnplacedFragment(
-                        fragment: TextLayout.fragment(p, t, span), reason: "text after the last cell of row \(seq)"))
-                }
+                previousWasRow = true
+                if k < tokens.count { unplaced("text after the last cell of row \(seq)", from: k) }
                 if keepRows {
-                    var fragments: [TableField: [Fragment]] = [:]
-                    for field in TableField.allCases where field != .seq {
-                        if let r = ranges[field.rawValue], !r.isEmpty {
-                            fragments[field] = tokens[r].map { TextLayout.fragment(p, $0, span) }
-                        }
-                    }
                     result.rows.append(RowRecord(seq: seq, anchor: TextLayout.fragment(p, first, span), cells: fragments))
                 }
             }
@@ -111,73 +169,273 @@ public enum DelimitedReader {
         return result
     }
 
-    /// Gives each field of `order` its tokens (as a range of token indices); returns the index of
-    /// the first token no cell took.
+    /// The wrapped rest of a row's name or industry: one or two short tokens of text, no digit,
+    /// not a heading or a note.
+    static func continuation(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [TextLayout.Token]) -> String? {
+        guard tokens.count <= 2 else { return nil }
+        for t in tokens {
+            guard !containsDigit(p, t), t.end - t.start <= 36, !isNote(p, t), !startsSubsidy(p, t), !isMark(p, t) else { return nil }
+        }
+        guard sectionHeading(p, tokens) == nil else { return nil }
+        let text = Blank.removed(from: tokens.map { string(p, $0) }.joined())
+        guard !LineClassifier.isTitle(text), !LineClassifier.isAttachmentLabel(text) else { return nil }
+        return text
+    }
+
+    /// A line that starts with a number but is a note: no token after the number has a code's,
+    /// a subsidy's or an amount's shape, and some reads as a sentence (long, or a note's opening).
+    static func isNumberedNote(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [TextLayout.Token]) -> Bool {
+        for t in tokens.dropFirst() where looksLikeCode(p, t) || startsSubsidy(p, t) || isAmount(p, t) { return false }
+        return tokens.dropFirst().contains { t in
+            let text = string(p, t)
+            return text.unicodeScalars.count > 16 || text.hasPrefix("本") || text.contains("。") || text.contains("，")
+                || text.hasPrefix("以上") || text.hasPrefix("如")
+        }
+    }
+
+    /// Gives each column of `kinds` its tokens (as a range of token indices, empty when the row
+    /// has no such cell); returns the index of the first token no cell took.
+    ///
+    /// Typed cells (code, subsidy, amount, urgency mark) take what has their shape; a run of
+    /// free-text columns (industry, name, extra) shares the tokens up to the next typed cell: one
+    /// each and the name any surplus; when there are fewer tokens than columns, the name first,
+    /// then the industry, then extra columns (a merged industry cell is empty).
     static func assign(
-        _ p: UnsafeBufferPointer<UInt8>, _ tokens: [TextLayout.Token], order: [TableField],
-        into ranges: inout [Range<Int>?]
+        _ p: UnsafeBufferPointer<UInt8>, _ tokens: [TextLayout.Token], kinds: [ColumnMap.Kind],
+        into slots: inout [Range<Int>]
     ) -> Int {
         var k = 1
-        for (n, field) in order.enumerated() where field != .seq {
+        var n = 0
+        while n < kinds.count {
             let start = k
-            switch field {
-            case .code:
-                if k < tokens.count, looksLikeCode(p, tokens[k]) { k += 1 }
-            case .training, .assessment:
-                guard k < tokens.count, startsSubsidy(p, tokens[k]) else { break }
-                k += 1
-                while k < tokens.count, !startsSubsidy(p, tokens[k]), !isMark(p, tokens[k]) { k += 1 }
-            case .urgent:
-                if k < tokens.count, isMark(p, tokens[k]) { k += 1 }
-            case .industry, .name:
-                let next = order[(n + 1)...].first { $0 != .industry && $0 != .name }
-                while k < tokens.count, !starts(next, p, tokens[k]) { k += 1 }
-            case .seq:
+            switch kinds[n] {
+            case .field(.seq):
                 break
+            case .field(.code):
+                if k < tokens.count, looksLikeCode(p, tokens[k]) || isOtherCode(p, tokens[k]) { k += 1 }
+            case .field(.training), .field(.assessment):
+                guard k < tokens.count else { break }
+                if isNone(p, tokens[k]) { k += 1; break }
+                guard startsSubsidy(p, tokens[k]) || isAmount(p, tokens[k]) || startsWordSubsidy(p, tokens[k]) else { break }
+                var hasAmount = containsDigit(p, tokens[k])
+                k += 1
+                while k < tokens.count, !isMark(p, tokens[k]), !startsSubsidy(p, tokens[k]), !isNone(p, tokens[k]) {
+                    if isAmount(p, tokens[k]) {
+                        if hasAmount { break }
+                        hasAmount = true
+                    } else if !continuesSubsidy(p, tokens[k]) || (hasAmount && !continuesAfterAmount(p, tokens[k])) {
+                        break
+                    }
+                    k += 1
+                }
+            case .level:
+                if k < tokens.count, isAmount(p, tokens[k]) || isNone(p, tokens[k]) { k += 1 }
+            case .field(.urgent):
+                if k < tokens.count, isMark(p, tokens[k]) || isNoMark(p, tokens[k]) { k += 1 }
+            case .field(.industry), .field(.name), .extra:
+                // The run of free-text columns from n, and the typed column after it.
+                var end = n
+                while end < kinds.count, isFree(kinds[end]) { end += 1 }
+                let next = end < kinds.count ? kinds[end] : nil
+                var stop = k
+                while stop < tokens.count, !starts(next, p, tokens[stop])
+                        || (isLevelsOnly(p, tokens[stop]) && stop + 1 < tokens.count && starts(next, p, tokens[stop + 1])) {
+                    stop += 1
+                }
+                let run = n..<end
+                let count = stop - k
+                if run.count == 1 {
+                    // One free column (the usual case): it takes every token up to the next cell.
+                    slots[n] = k..<stop
+                    k = stop
+                    n = end
+                    continue
+                }
+                let nameSlot = run.first { kinds[$0] == .field(.name) } ?? run.last!
+                var chosen: [Int]
+                if count >= run.count {
+                    chosen = Array(run)
+                } else {
+                    var order = [nameSlot]
+                    if let i = run.first(where: { kinds[$0] == .field(.industry) }), i != nameSlot { order.append(i) }
+                    order += run.filter { !order.contains($0) }
+                    chosen = Array(order.prefix(count)).sorted()
+                }
+                for i in run { slots[i] = k..<k }
+                var t = k
+                for slot in chosen {
+                    let width = slot == nameSlot ? count - (chosen.count - 1) : 1
+                    slots[slot] = t..<(t + width)
+                    t += width
+                }
+                k = stop
+                n = end
+                continue
             }
-            ranges[field.rawValue] = start..<k
+            slots[n] = start..<k
+            n += 1
         }
         return k
     }
 
-    /// The header's fields in printed order, or the reference order when the header is unclear.
-    static func columnOrder(pages: [PageText], roles: [[LineRole]]) -> [TableField] {
-        for (p, page) in pages.enumerated() {
-            let header = page.lines.indices.filter { roles[p][$0] == .header }
-            guard !header.isEmpty else { continue }
-            var order: [TableField] = []
-            for i in header {
-                for f in page.lines[i].fragments {
-                    if let field = TableField(headerLabel: f.text), !order.contains(field) { order.append(field) }
-                }
-            }
-            if order.first == .seq, order.contains(.code), order.contains(.name) {
-                for field in TableField.allCases where !order.contains(field) { order.append(field) }
-                return order
-            }
-            break
+    /// A token naming levels and nothing else (`初级、中级`): a level column's cell, not a subsidy.
+    static func isLevelsOnly(_ p: UnsafeBufferPointer<UInt8>, _ t: TextLayout.Token) -> Bool {
+        !containsDigit(p, t) && startsSubsidy(p, t) && LevelWords.list(string(p, t)) != nil
+    }
+
+    static func isFree(_ kind: ColumnMap.Kind) -> Bool {
+        switch kind {
+        case .field(.industry), .field(.name), .extra: true
+        default: false
         }
-        return TableField.allCases
+    }
+
+    /// A subsidy written in words (`按实际发生费用`, `据实补贴`).
+    static func startsWordSubsidy(_ p: UnsafeBufferPointer<UInt8>, _ t: TextLayout.Token) -> Bool {
+        let bytes = token(p, t)
+        guard bytes.count >= 3 else { return false }
+        return bytes.starts(with: [0xE6, 0x8C, 0x89])  // 按
+            || bytes.starts(with: [0xE6, 0x8D, 0xAE, 0xE5, 0xAE, 0x9E])  // 据实
+            || (bytes.count >= 6 && bytes[bytes.count - 6] == 0xE8 && bytes[bytes.count - 5] == 0xB4 && bytes[bytes.count - 4] == 0xB9
+                && bytes[bytes.count - 3] == 0xE7 && bytes[bytes.count - 2] == 0x94 && bytes[bytes.count - 1] == 0xA8)  // …费用
+    }
+
+    /// The tables of a notice: each header band that follows rows and a label or a title (附件1 …
+    /// 附件2) starts a new one; a header repeated on the next page does not. Returns the tables
+    /// and the lines (page, index) that are a later table's label or title.
+    public static func tables(pages: [PageText], roles: [[LineRole]]) -> (tables: [Table], furniture: [(page: Int, index: Int, role: LineRole)]) {
+        var tables: [Table] = []
+        var furniture: [(page: Int, index: Int, role: LineRole)] = []
+        var label: String?, title: String?
+        var rowsSince = false
+        var pending: [(page: Int, index: Int, role: LineRole)] = []
+        for (p, page) in pages.enumerated() {
+            var i = 0
+            while i < page.lines.count {
+                let line = page.lines[i]
+                switch roles[p][i] {
+                case .attachmentLabel: label = Blank.removed(from: line.compactText)
+                case .title: title = Blank.removed(from: line.compactText)
+                case .header:
+                    var band: [[String]] = []
+                    var j = i
+                    while j < page.lines.count, roles[p][j] == .header {
+                        band.append(page.lines[j].fragments.map { Blank.removed(from: $0.text) })
+                        j += 1
+                    }
+                    let columns = ColumnMap.read(headerLines: band) ?? .reference
+                    if tables.isEmpty || (rowsSince && !pending.isEmpty) {
+                        tables.append(Table(page: p + 1, index: i, columns: columns, label: label, title: title))
+                        furniture += pending
+                    }
+                    pending = []
+                    rowsSince = false
+                    label = nil
+                    title = nil
+                    i = j
+                    continue
+                case .body:
+                    let compact = FullWidth.asciiDigits(line.compactText)
+                    // A row line read straight from the bytes was not split into fragments.
+                    if line.fragments.isEmpty || RowNumber.parse(line.fragments[0].text) != nil {
+                        rowsSince = true
+                        pending = []
+                        label = nil
+                        title = nil
+                    } else if rowsSince, LineClassifier.isAttachmentLabel(compact) {
+                        label = compact
+                        pending.append((p + 1, i, .attachmentLabel))
+                    } else if rowsSince, LineClassifier.isTitle(compact), !compact.hasPrefix("注") {
+                        title = compact
+                        pending.append((p + 1, i, .title))
+                    }
+                default: break
+                }
+                i += 1
+            }
+        }
+        return (tables, furniture)
+    }
+
+    /// `一、制造业`, `（一）制造业`, `一、制造业（35个）`: a heading naming the industry of the rows
+    /// below. Unless `numbered`, also a line holding only an industry's name (`制造业`: ends in
+    /// 业, 产业, 行业, or names a 领域/服务).
+    static func sectionHeading(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [TextLayout.Token], numbered: Bool = true) -> String? {
+        var text = Blank.removed(from: tokens.map { string(p, $0) }.joined())
+        // A count after the name: `制造业（35个）`, `(12项)`.
+        if let open = text.lastIndex(where: { $0 == "（" || $0 == "(" }), text.hasSuffix("）") || text.hasSuffix(")") {
+            let inner = text[text.index(after: open)..<text.index(before: text.endIndex)]
+            if inner.contains(where: \.isASCIIDigit), inner.allSatisfy({ $0.isASCIIDigit || "个项种条".contains($0) }) {
+                text = String(text[..<open])
+            }
+        }
+        var s = Substring(text)
+        let numerals = "一二三四五六七八九十"
+        if !numbered, tokens.count <= 2, let c = s.first, !numerals.contains(c), c != "（", c != "(" {
+            guard s.count <= 20, !s.contains(where: \.isASCIIDigit), !s.contains("："), !s.contains("。"),
+                  s.hasSuffix("业") || s.hasSuffix("服务") || s.hasSuffix("领域") else { return nil }
+            return text
+        }
+        if s.hasPrefix("（") || s.hasPrefix("(") {
+            s = s.dropFirst()
+            guard let c = s.first, numerals.contains(c) else { return nil }
+            s = s.drop { numerals.contains($0) }
+            guard s.hasPrefix("）") || s.hasPrefix(")") else { return nil }
+            s = s.dropFirst()
+        } else {
+            guard let c = s.first, numerals.contains(c) else { return nil }
+            s = s.drop { numerals.contains($0) }
+            guard s.hasPrefix("、") || s.hasPrefix("．") || s.hasPrefix(".") else { return nil }
+            s = s.dropFirst()
+        }
+        let name = String(s)
+        guard !name.isEmpty, name.count <= 30, !name.contains("："), !name.contains(":"), !name.contains("。"),
+              !name.contains(where: \.isASCIIDigit) else { return nil }
+        return name
+    }
+
+    /// `注：`, `说明：`, `备注：`, `附注`, `本目录…`: a note after the table.
+    static func isNote(_ p: UnsafeBufferPointer<UInt8>, _ t: TextLayout.Token) -> Bool {
+        let text = string(p, t)
+        if text == "注" || text.hasPrefix("注：") || text.hasPrefix("注:") { return true }
+        return ["说明：", "说明:", "备注：", "备注:", "附注", "本目录", "以上"].contains { text.hasPrefix($0) }
     }
 
     // MARK: - Token shapes, on bytes
 
-    /// The row number a token holds (the `RowNumber` rule), or nil.
     @inline(__always)
-    static func seqValue(_ p: UnsafeBufferPointer<UInt8>, _ t: TextLayout.Token) -> Int? {
-        RowNumber.parse(token(p, t))
+    static func string(_ p: UnsafeBufferPointer<UInt8>, _ t: TextLayout.Token) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: p[t.start..<t.end]), as: UTF8.self)
     }
 
-    /// A token starts like a code (the `CodeSyntax` rule).
+    /// The row number a token holds (the `RowNumber` rule; a trailing `.`, `、` or `．` as
+    /// some bureaus write it, `12.`), or nil.
+    @inline(__always)
+    static func seqValue(_ p: UnsafeBufferPointer<UInt8>, _ t: TextLayout.Token) -> Int? {
+        if let n = RowNumber.parse(token(p, t)) { return n }
+        let bytes = token(p, t)
+        guard bytes.count >= 2, Digits.isASCII(bytes[0]) else { return nil }
+        for suffix: [UInt8] in [[0x2E], [0xE3, 0x80, 0x81], [0xEF, 0xBC, 0x8E]] where bytes.count > suffix.count {
+            if Array(bytes.suffix(suffix.count)) == suffix {
+                return RowNumber.parse(UnsafeBufferPointer(rebasing: bytes.dropLast(suffix.count)))
+            }
+        }
+        return nil
+    }
+
+    /// A token starts like a code (the `CodeSyntax` rule: a digit, then a segment separator).
     @inline(__always)
     static func looksLikeCode(_ p: UnsafeBufferPointer<UInt8>, _ t: TextLayout.Token) -> Bool {
         CodeSyntax.startsCode(token(p, t))
     }
 
-    /// Starts with a level name (`初级`, `五级` …): a subsidy cell starts here.
+    /// Starts with a level name (`初级`, `五级`, `初、中级` …) or a cap (`最高`): a subsidy cell
+    /// starts here.
     @inline(__always)
     static func startsSubsidy(_ p: UnsafeBufferPointer<UInt8>, _ t: TextLayout.Token) -> Bool {
-        Level.startsLevel(token(p, t))
+        let bytes = token(p, t)
+        for prefix in SubsidyParser.levelPrefixes where bytes.starts(with: prefix) { return true }
+        return false
     }
 
     /// An urgent mark (the `UrgencyMark` rule).
@@ -191,14 +449,86 @@ public enum DelimitedReader {
         UnsafeBufferPointer(rebasing: p[t.start..<t.end])
     }
 
-    /// True when the token can start a cell of the typed field `field` (nil: the end of the row).
-    static func starts(_ field: TableField?, _ p: UnsafeBufferPointer<UInt8>, _ t: TextLayout.Token) -> Bool {
-        switch field {
-        case .code: looksLikeCode(p, t)
-        case .training, .assessment: startsSubsidy(p, t)
-        case .urgent: isMark(p, t)
-        case .seq: seqValue(p, t) != nil
-        case .industry, .name, nil: false
+    /// True when the token can start a cell of the typed column `kind` (nil: the end of the row).
+    static func starts(_ kind: ColumnMap.Kind?, _ p: UnsafeBufferPointer<UInt8>, _ t: TextLayout.Token) -> Bool {
+        switch kind {
+        case .field(.code): looksLikeCode(p, t) || isOtherCode(p, t)
+        case .field(.training), .field(.assessment):
+            startsSubsidy(p, t) || isAmount(p, t) || isNone(p, t) || startsWordSubsidy(p, t)
+        case .level: isAmount(p, t) || isNone(p, t)
+        case .field(.urgent): isMark(p, t) || isNoMark(p, t)
+        case .field(.seq): seqValue(p, t) != nil
+        case .field(.industry), .field(.name), .extra, nil: false
         }
     }
+
+    /// An amount: digits (commas, `.00`) with or without `元`, `元/人`, `元/人次`.
+    static func isAmount(_ p: UnsafeBufferPointer<UInt8>, _ t: TextLayout.Token) -> Bool {
+        let b0 = p[t.start]
+        guard (b0 >= 0x30 && b0 <= 0x39) || b0 == 0xEF else { return false }
+        guard !looksLikeCode(p, t) else { return false }
+        let text = FullWidth.asciiDigits(string(p, t))
+        var rest = Substring(text)
+        guard let f = rest.first, f.isASCIIDigit else { return false }
+        rest = rest.drop { $0.isASCIIDigit || $0 == "," || $0 == "." }
+        // The unit may carry a note or the levels after it: `2160元/人（含教材费）`.
+        return rest.isEmpty || rest.hasPrefix("元")
+    }
+
+    /// A token that may continue a subsidy cell after its start: a unit, a note, a level list
+    /// continued, a cap (`元/人`, `（含教材费）`, `、中级：2160元/人`).
+    static func continuesSubsidy(_ p: UnsafeBufferPointer<UInt8>, _ t: TextLayout.Token) -> Bool {
+        let text = string(p, t)
+        guard let c = text.unicodeScalars.first else { return false }
+        return "元（(、；;，,：:/／或和及".unicodeScalars.contains(c) || text.hasPrefix("最高") || text.hasPrefix("不超过")
+            || text.hasSuffix("元/人") || text.hasSuffix("元") || text.hasSuffix("元/人次")
+    }
+
+    /// After a subsidy's amount, only its unit, a bracketed note or the next level's amount
+    /// (`元/人`, `（含教材费）`, `；中级：2000元/人`) continue it.
+    static func continuesAfterAmount(_ p: UnsafeBufferPointer<UInt8>, _ t: TextLayout.Token) -> Bool {
+        let text = string(p, t)
+        guard let c = text.unicodeScalars.first else { return false }
+        if "元（(".unicodeScalars.contains(c) { return true }
+        return "、；;，,".unicodeScalars.contains(c) && containsDigit(p, t)
+    }
+
+    /// A token that says "none" in a subsidy or code cell: `—`, `/`, `无`.
+    static func isNone(_ p: UnsafeBufferPointer<UInt8>, _ t: TextLayout.Token) -> Bool {
+        guard t.end - t.start <= 6 else { return false }
+        // Every none mark starts with `-`, `/`, `\\`, or one of U+2013/U+2014 (E2 80), `－` `／`
+        // (EF BC), 无 (E6 97 A0), 否, 不, 暂 (E5 90 A6, E4 B8 8D, E6 9A 82) or `×` (C3 97).
+        let b0 = p[t.start]
+        guard b0 == 0x2D || b0 == 0x2F || b0 == 0x5C || b0 == 0xE2 || b0 == 0xEF || b0 == 0xE6 || b0 == 0xE5
+            || b0 == 0xE4 || b0 == 0xC3 else { return false }
+        let text = string(p, t)
+        return text != "否" && SubsidyParser.noneMarks.contains(text)
+    }
+
+    /// A code cell that is not national but is a code cell: `无`, `/`, `—`, or letters and digits
+    /// with a dash (`S-65-001`).
+    static func isOtherCode(_ p: UnsafeBufferPointer<UInt8>, _ t: TextLayout.Token) -> Bool {
+        if isNone(p, t) { return true }
+        let b0 = p[t.start]
+        guard (b0 >= 0x41 && b0 <= 0x5A) || (b0 >= 0x61 && b0 <= 0x7A) else { return false }
+        return CodeSyntax.isOtherCode(string(p, t))
+    }
+
+    /// An urgency cell that says "not urgent": `否`, `—`, `/`, `×`.
+    static func isNoMark(_ p: UnsafeBufferPointer<UInt8>, _ t: TextLayout.Token) -> Bool {
+        UrgencyMark.isNoMark(token(p, t))
+    }
+
+    @inline(__always)
+    static func containsDigit(_ p: UnsafeBufferPointer<UInt8>, _ t: TextLayout.Token) -> Bool {
+        var i = t.start
+        while i < t.end {
+            let b = p[i]
+            if b >= 0x30 && b <= 0x39 { return true }
+            if b == 0xEF, i + 2 < t.end, p[i + 1] == 0xBC, (0x90...0x99).contains(p[i + 2]) { return true }
+            i += 1
+        }
+        return false
+    }
+
 }

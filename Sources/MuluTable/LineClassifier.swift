@@ -106,14 +106,23 @@ public enum LineClassifier {
     }
 
     /// A line made only of header-label characters.
+    /// A unit (`元/人`) wrapped below an amount is not: a candidate holds some scalar other than
+    /// a unit's or a bracket's.
     static func isHeaderCandidate(_ line: TextLine) -> Bool {
         var any = false
+        var outside = false
+        let vocabulary = HeaderWords.vocabulary
         for fragment in line.fragments {
             for s in fragment.text.unicodeScalars where !Blank.isBlank(s) {
-                guard TableField.headerVocabulary.contains(s) else { return false }
-                any = true
+                if (0x30...0x39).contains(s.value) || (0xFF10...0xFF19).contains(s.value) { return false }
+                if !vocabulary.contains(s) { outside = true }
+                if !"元人次/（）()、".unicodeScalars.contains(s) { any = true }
             }
         }
-        return any
+        guard outside else { return any }
+        // Words mulu has no vocabulary for (`重点产业`): still a header when most of its cells
+        // name a field and it names at least three.
+        let named = line.fragments.filter { HeaderWords.field(Blank.removed(from: $0.text)) != nil }.count
+        return named >= TableSettings.minHeaderKeywords && named * 2 >= line.fragments.count
     }
 }

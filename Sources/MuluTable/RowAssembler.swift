@@ -196,7 +196,7 @@ public enum RowAssembler {
     static func readability(of field: TableField) -> (([Placed]) -> Bool)? {
         switch field {
         case .training, .assessment:
-            return { SubsidyParser.parse(cellText($0)) != nil }
+            return { SubsidyParser.parse(cellText($0)).map { !$0.levels.isEmpty } ?? false }
         case .code:
             return { CodeSyntax.isWellFormed(CodeSyntax.normalise(cellText($0))) }
         default:

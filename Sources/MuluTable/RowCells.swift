@@ -18,10 +18,28 @@ public struct CellPlace: Hashable, Sendable {
 /// is made): a row costs no allocation.
 public struct RowCells: Sendable {
     public var anchor: CellPlace
+    /// The table of the notice the row is in.
+    public var table = 0
     private var ranges = InlineArray<7, Range<Int>>(repeating: 0..<0)
     private var places = InlineArray<7, CellPlace?>(repeating: nil)
+    /// Level sub-columns: training's five levels, then assessment's.
+    private var levelRanges = InlineArray<10, Range<Int>>(repeating: 0..<0)
+    /// Extra columns, by their index in the table's `ColumnMap` (at most `ColumnMap.maxExtra`).
+    private var extraRanges = InlineArray<8, Range<Int>>(repeating: 0..<0)
 
     public init(anchor: CellPlace) { self.anchor = anchor }
+
+    /// The byte range of a level sub-column's cell of `field` (training or assessment).
+    public subscript(field: TableField, level: Level) -> Range<Int> {
+        get { levelRanges[(field == .training ? 0 : 5) + level.rank] }
+        set { levelRanges[(field == .training ? 0 : 5) + level.rank] = newValue }
+    }
+
+    /// The byte range of extra column `index`'s cell.
+    public subscript(extra index: Int) -> Range<Int> {
+        get { extraRanges[index] }
+        set { extraRanges[index] = newValue }
+    }
 
     /// The byte range of the cell of `field` (empty when the row has none; the row number
     /// is the anchor, not a cell).
@@ -47,4 +65,8 @@ public protocol RowSink: Sendable {
     mutating func add(seq: Int, cells: RowCells, in bytes: UnsafeBufferPointer<UInt8>)
     /// Adds the rows `next` read from the part of the notice that follows this one's.
     mutating func append(_ next: Self)
+    /// A section heading (`一、制造业` on a line of its own): the industry of the rows below it.
+    mutating func section(_ heading: String)
+    /// The wrapped rest of the last row's name or industry, printed on the next line.
+    mutating func continueLastRow(_ piece: String)
 }

@@ -17,11 +17,14 @@ struct CompileCommand: ParsableCommand {
             DIR/<id>/ and writes DIR/index.json and DIR/index.html (a page listing them). Each \
             catalogue also gets catalogue.xlsx (a workbook) and index.html (a page to read, search \
             and filter it). Warnings about the catalogue go to stderr and into \
-            the diagnostics of catalogue.json; they do not fail the run. Files are written \
+            the diagnostics of catalogue.json; they do not fail the run. A catalogue with errors \
+            (data that would be published wrong or incomplete) is not written: every output is \
+            left untouched and the run exits 2, unless --allow-errors is given. Files are written \
             atomically: a catalogue whose notice cannot be read leaves every output untouched \
             (all notices are parsed before anything is written), and each catalogue's files are \
-            replaced together.
-            Exit status: 0 compiled, 1 bad input or unwritable output, 64 usage.
+            replaced together. The last line on stderr counts entries, warnings and errors.
+            Exit status: 0 compiled, 1 bad input or unwritable output, 2 the catalogue has errors \
+            (nothing written), 64 usage.
             """)
 
     @Argument(help: "A notice file, a catalogue folder, or a folder of catalogue folders.")
@@ -38,8 +41,14 @@ struct CompileCommand: ParsableCommand {
     @Option(help: "The $schema reference written into catalogue.json.")
     var schemaRef: String?
 
-    @Flag(name: .shortAndLong, help: "Print no diagnostics, only errors.")
+    @Flag(name: .shortAndLong, help: "Print no warnings (errors and the summary line are always printed).")
     var quiet = false
+
+    @Flag(help: "Write a catalogue that has errors anyway (exit 0; the errors stay in its diagnostics).")
+    var allowErrors = false
+
+    @Option(help: "Compile one table of a notice that holds several: its number (1 for the first) or its label (附件2).")
+    var table: String?
 
     func validate() throws {
         guard !out.isEmpty else { throw ValidationError("--out must name a folder") }
@@ -56,9 +65,12 @@ struct CompileCommand: ParsableCommand {
                 var items: [CatalogueIndex.Item] = []
                 var listed: [CatalogueListPage.Item] = []
                 var planned: [(dir: String, loaded: CatalogueLoader.Loaded)] = []
+                var tally = Tally()
                 for folder in folders {
-                    let loaded = try CatalogueLoader.loadDetailed(path: folder, password: notice.password, reading: reading)
+                    var loaded = try CatalogueLoader.loadDetailed(path: folder, password: notice.password, reading: reading)
+                    if let table { loaded = try loaded.selectingTable(table) }
                     report(loaded)
+                    tally.add(loaded.catalogue)
                     let id = loaded.metadata!.id
                     let folderName = (folder as NSString).lastPathComponent
                     guard id == folderName else {
@@ -74,11 +86,16 @@ struct CompileCommand: ParsableCommand {
                         id: id, title: loaded.catalogue.title, region: loaded.metadata!.region, year: loaded.metadata!.year,
                         entryCount: loaded.catalogue.entries.count, files: CatalogueCompiler.fileNames(for: loaded)))
                 }
-                // Everything parsed: only now compile and write, catalogue by catalogue, then the index.
+                // Everything parsed: a catalogue with errors stops the run before anything is written.
+                if tally.errors > 0 && !allowErrors {
+                    printError("\(input): \(items.count) catalogue(s), \(tally.refusal)")
+                    throw ExitCode(2)
+                }
+                // Only now compile and write, catalogue by catalogue, then the index.
                 for p in planned { try CatalogueCompiler.write(p.loaded, options: options, into: p.dir) }
                 try AtomicWriter.write(
                     [("index.json", CatalogueIndex.encode(items)), ("index.html", CatalogueListPage.encode(listed))], into: out)
-                if !quiet { printError("compiled \(items.count) catalogue(s) into \(out)") }
+                printError("compiled \(items.count) catalogue(s) into \(out): \(tally.summary)")
             }
         } catch let error as MuluError {
             printError(error.description)
@@ -88,15 +105,62 @@ struct CompileCommand: ParsableCommand {
 
     /// Compiles one notice or catalogue folder into `dir`.
     func compileOne(_ path: String, into dir: String, options: CatalogueCompiler.Options) throws {
-        let loaded = try CatalogueLoader.loadDetailed(path: path, password: notice.password, reading: try notice.reading())
+        var loaded = try CatalogueLoader.loadDetailed(path: path, password: notice.password, reading: try notice.reading())
         guard loaded.notice != nil else {
             throw MuluError(file: path, problem: "already a compiled catalogue; compile reads a notice or a catalogue folder")
         }
+        if let table { loaded = try loaded.selectingTable(table) }
         report(loaded)
-        let count = loaded.catalogue.entries.count
+        var tally = Tally()
+        tally.add(loaded.catalogue)
+        if tally.errors > 0 && !allowErrors {
+            printError("\(path): \(tally.refusal)")
+            throw ExitCode(2)
+        }
         // The last use: the compiler frees the catalogue while its files are flushed.
         try CatalogueCompiler.write(consume loaded, options: options, into: dir)
-        if !quiet { printError("compiled \(count) entries from \(path) into \(dir)") }
+        printError("compiled \(tally.summary) from \(path) into \(dir)")
+    }
+
+    /// Entries, warnings and errors counted over the catalogues of one run.
+    struct Tally {
+        var entries = 0, warnings = 0, errors = 0
+        /// The first error, as `file:page:line: message`.
+        var firstError: String?
+
+        mutating func add(_ catalogue: Catalogue) {
+            entries += catalogue.entries.count
+            for d in catalogue.diagnostics {
+                if d.severity == .error {
+                    errors += 1
+                    if firstError == nil {
+                        var place = catalogue.source.file
+                        if catalogue.source.format == .pdf {
+                            if let page = d.page { place += ":p\(page)" }
+                        } else if let line = d.line {
+                            place += ":\(line)"
+                        }
+                        firstError = "\(place): \(d.message)"
+                    }
+                } else {
+                    warnings += 1
+                }
+            }
+        }
+
+        /// `177 entries, 1 warning, 0 errors`.
+        var summary: String {
+            "\(entries) \(entries == 1 ? "entry" : "entries"), \(warnings) warning\(warnings == 1 ? "" : "s"), "
+                + "\(errors) error\(errors == 1 ? "" : "s")"
+        }
+
+        /// The one line of a refused run: the counts, that nothing was written, how to write it
+        /// anyway, and the first error.
+        var refusal: String {
+            "\(entries) \(entries == 1 ? "entry" : "entries"), \(warnings) warning\(warnings == 1 ? "" : "s"), "
+                + "\(errors) error\(errors == 1 ? "" : "s"); nothing written; --allow-errors writes it anyway"
+                + (firstError.map { " (first: \($0))" } ?? "")
+        }
     }
 
     /// The catalogue folders inside `path` when it is a folder of them (like `inputs/`), else [].
@@ -115,11 +179,12 @@ struct CompileCommand: ParsableCommand {
         return folders
     }
 
-    /// Prints the catalogue's diagnostics on stderr, compiler style.
+    /// Prints the catalogue's diagnostics on stderr, compiler style (errors only with `--quiet`).
     func report(_ loaded: CatalogueLoader.Loaded) {
-        guard !quiet else { return }
         let file = loaded.catalogue.source.file
         let byPage = loaded.catalogue.source.format == .pdf
-        for d in loaded.catalogue.diagnostics { printError(d.formatted(file: file, byPage: byPage)) }
+        for d in loaded.catalogue.diagnostics where !quiet || d.severity == .error {
+            printError(d.formatted(file: file, byPage: byPage))
+        }
     }
 }

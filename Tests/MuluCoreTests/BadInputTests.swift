@@ -78,9 +78,7 @@ struct BadInputTests {
         ("bad/not-a-pdf.pdf", "not a PDF (no %PDF- header)"),
         ("bad/empty.pdf", "empty file (0 bytes)"),
         ("bad/encrypted.pdf", "encrypted PDF: give the password with --password"),
-        // Read by OCR (--ocr auto): a page image with no table on it.
-        ("bad/scanned.pdf", "no catalogue table: no header with 序号, 代码, 职业 … found"),
-        ("bad/no-table.pdf", "no catalogue table: no header with 序号, 代码, 职业 … found"),
+        ("bad/no-table.pdf", "no catalogue table: found no header line naming at least 3 of 序号、行业、代码、编码、职业、工种、培训、考核、鉴定、评价、急需、紧缺、项目、名称; the nearest, p1:1, names 职业、培训 among other text"),
         ("bad/no-unicode-map.pdf",
          "28 of 28 glyphs have no Unicode mapping (fonts without ToUnicode): the text cannot be read; it needs OCR or a better PDF export"),
     ]
@@ -120,7 +118,7 @@ struct BadInputTests {
         defer { w.remove() }
         let run = try runMulu(["compile", fixture("bad/encrypted.pdf"), "--out", w.out, "--password", "mulu", "--quiet"])
         #expect(run.status == 0)
-        #expect(run.stderr.isEmpty)
+        #expect(run.stderr == "compiled 177 entries, 1 warning, 0 errors from \(fixture("bad/encrypted.pdf")) into \(w.out)\n")
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: w.out + "/catalogue.json")))
         #expect(((json as? [String: Any])?["entries"] as? [Any])?.count == 177)
     }
@@ -157,7 +155,8 @@ struct BadInputTests {
         defer { w.remove() }
         let notice = "关于做好2024年职业技能培训工作的通知\n各县市人社局：\n现将有关事项通知如下，请遵照执行。\n\n昌吉州人力资源和社会保障局\n2024年3月1日\n"
         try expectRejected(
-            try w.file("notice.txt", Array(notice.utf8)), "no catalogue table: no header with 序号, 代码, 职业 … found", in: w)
+            try w.file("notice.txt", Array(notice.utf8)),
+            "no catalogue table: found no header line naming at least 3 of 序号、行业、代码、编码、职业、工种、培训、考核、鉴定、评价、急需、紧缺、项目、名称; the nearest, p1:1, names 职业、培训 among other text", in: w)
     }
 
     @Test func headerWithoutRows() throws {
@@ -174,7 +173,7 @@ struct BadInputTests {
         let w = try Workspace()
         defer { w.remove() }
         let input = try w.file("one-line.txt", Self.rowsOnOneLine(bytes: 8 << 20, header: false))
-        try expectRejected(input, "no catalogue table: no header with 序号, 代码, 职业 … found", in: w)
+        try expectRejected(input, "no catalogue table: found no header line naming at least 3 of 序号、行业、代码、编码、职业、工种、培训、考核、鉴定、评价、急需、紧缺、项目、名称; the nearest, p1:1, names 行业 among other text", in: w)
     }
 
     /// A title and header, then 8 MB of rows on one line (their line breaks lost). Whatever mulu
@@ -188,7 +187,9 @@ struct BadInputTests {
         let start = Date()
         let run = try runMulu(["compile", input, "--out", w.path("fresh")])
         let seconds = Date().timeIntervalSince(start)
-        #expect(run.status == 0 || run.status == 1)
+        // 2: text after the first row's last cell went nowhere, an error: nothing written.
+        #expect(run.status == 0 || run.status == 1 || run.status == 2)
+        if run.status == 2 { #expect(!FileManager.default.fileExists(atPath: w.path("fresh"))) }
         #expect(seconds < 60, "took \(Int(seconds)) s")
         #expect(run.stderr.utf8.count < 16_384, "stderr is \(run.stderr.utf8.count) bytes")
         let longest = run.stderr.split(separator: "\n").map(\.utf8.count).max() ?? 0
@@ -263,7 +264,8 @@ struct BadInputTests {
         let input = try w.file("notice.txt", try Self.cleanNotice(rows: 40))
         let run = try runMulu(["compile", input, "--out", w.path("fresh"), "--quiet"])
         #expect(run.status == 0)
-        #expect(run.stderr.isEmpty)
+        // --quiet hides warnings, never the summary line.
+        #expect(run.stderr == "compiled 40 entries, 0 warnings, 0 errors from \(input) into \(w.path("fresh"))\n")
         let names = try FileManager.default.contentsOfDirectory(atPath: w.path("fresh")).sorted()
         #expect(names.contains("catalogue.json") && names.contains("catalogue.csv") && names.contains("datapackage.json"))
     }
@@ -278,7 +280,6 @@ struct BadInputTests {
         let cases: [(String, String)] = [
             (w.path("missing.txt"), "no such file or folder"),
             (fixture("bad/truncated.pdf"), "damaged PDF: PDF document is damaged"),
-            (fixture("bad/scanned.pdf"), "no catalogue table: no header with 序号, 代码, 职业 … found"),
             (try w.file("empty.txt", []), "empty file (0 bytes)"),
         ]
         for (bad, problem) in cases {

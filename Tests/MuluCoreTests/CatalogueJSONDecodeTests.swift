@@ -29,7 +29,7 @@ import Testing
         ("", "not a catalogue.json: the top level is not an object at byte 0"),
         ("[]", "not a catalogue.json: the top level is not an object at byte 0"),
         (#"{"schemaVersion": 1}"#, #"not a catalogue.json: missing "title" at the top level"#),
-        (#"{"schemaVersion": 2}"#, "schemaVersion 2 is newer than this mulu reads (1)"),
+        (#"{"schemaVersion": 3}"#, "schemaVersion 3 is newer than this mulu reads (2)"),
         (#"{"schemaVersion": 1.0}"#, "not a catalogue.json: schemaVersion is not a whole number at byte 19"),
         (#"{"schemaVersion": 1, "title": "t", "source": {"file": "f", "sha256": "s", "format": "pdf"}, "entries": []} x"#,
          "not a catalogue.json: text after the JSON value at byte 107"),

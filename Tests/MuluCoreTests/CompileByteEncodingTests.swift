@@ -132,7 +132,7 @@ struct CompileByteEncodingTests {
             let record = String(decoding: csv, as: UTF8.self).components(separatedBy: "\r\n")[1...].joined(separator: "\r\n")
             let needsQuotes = s.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }
             let field = needsQuotes ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
-            #expect(record == "1,\(field),1,n,,,,,,,,,false\r\n", "\(s.debugDescription)")
+            #expect(record == "1,0,\(field),1,n,,,,,,,,,,,,,,,false\r\n", "\(s.debugDescription)")
         }
     }
 
@@ -151,15 +151,23 @@ struct CompileByteEncodingTests {
     static func tree(_ e: Entry) -> JSONValue {
         func subsidy(_ s: Subsidy?) -> JSONValue {
             guard let s else { return .null }
-            return ["amountYuan": .int(s.amountYuan), "anyOf": .bool(s.anyOf),
-                    "levels": .array(s.levels.map { .string($0.rawValue) }), "text": .string(s.text)]
+            var tree: [String: JSONValue] = [
+                "amountYuan": s.amountYuan.map { .int($0) } ?? .null, "anyOf": .bool(s.anyOf),
+                "amounts": .array(s.amounts.map { ["amountYuan": .int($0.amountYuan), "level": .string($0.level.rawValue)] }),
+                "levels": .array(s.levels.map { .string($0.rawValue) }), "text": .string(s.text), "upTo": .bool(s.upTo)]
+            if let note = s.note { tree["note"] = .string(note) }
+            return .object(tree)
         }
-        return ["assessment": subsidy(e.assessment), "code": .string(e.code), "industry": .string(e.industry),
-                "name": .string(e.name), "seq": .int(e.seq), "training": subsidy(e.training), "urgent": .bool(e.urgent)]
+        var tree: [String: JSONValue] = [
+            "assessment": subsidy(e.assessment), "code": .string(e.code), "industry": e.industry.map { .string($0) } ?? .null,
+            "name": .string(e.name), "seq": .int(e.seq), "table": .int(e.table), "training": subsidy(e.training),
+            "urgent": e.urgent.map { .bool($0) } ?? .null]
+        if !e.extra.isEmpty { tree["extra"] = .object(e.extra.mapValues { .string($0) }) }
+        return .object(tree)
     }
 
     static let layoutEntries: [Entry] = {
-        var entries = CompileSamples.awkward.entries + CompileSamples.twoEntries.entries
+        var entries = CompileSamples.awkward.entries + CompileSamples.twoEntries.entries + CompileSamples.version2.entries
         let noLevels = Subsidy(levels: [], amountYuan: -5, anyOf: true, text: "")
         let every = Subsidy(levels: Level.allCases, amountYuan: Int.max, anyOf: false, text: "\u{0}\u{1F}\"\\")
         entries.append(Entry(seq: 0, industry: "", code: "", name: "", training: noLevels, assessment: every, urgent: true))
@@ -200,9 +208,17 @@ struct CompileByteEncodingTests {
     }
 
     @Test func catalogueJSONIsTheTreeOfTheCatalogue() {
-        for catalogue in [CompileSamples.awkward, CompileSamples.twoEntries, CompileSamples.many(50)] {
+        for catalogue in [CompileSamples.awkward, CompileSamples.twoEntries, CompileSamples.many(50), CompileSamples.version2] {
             var tree: [String: JSONValue] = [
                 "$schema": "s",
+                "columns": .array(catalogue.columns.map { c in
+                    var o: [String: JSONValue] = ["field": .string(c.field), "header": .string(c.header)]
+                    if let l = c.level { o["level"] = .string(l.rawValue) }
+                    return .object(o)
+                }),
+                "tables": .array(catalogue.tables.map { t in
+                    ["label": t.label.map { .string($0) } ?? .null, "title": t.title.map { .string($0) } ?? .null]
+                }),
                 "diagnostics": .array(catalogue.diagnostics.map { d in
                     var o: [String: JSONValue] = ["message": .string(d.message), "severity": .string(d.severity.rawValue)]
                     if let v = d.column { o["column"] = .int(v) }

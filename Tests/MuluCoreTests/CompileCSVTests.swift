@@ -10,13 +10,17 @@ import Testing
 
 @Suite("Compile: catalogue.csv")
 struct CompileCSVTests {
-    static let header = "seq,industry,code,name,training_levels,training_amount_yuan,training_any_of,training_text,assessment_levels,assessment_amount_yuan,assessment_any_of,assessment_text,urgent\r\n"
+    static let header = "seq,table,industry,code,name,"
+        + "training_levels,training_amount_yuan,training_amounts,training_any_of,training_up_to,training_note,training_text,"
+        + "assessment_levels,assessment_amount_yuan,assessment_amounts,assessment_any_of,assessment_up_to,assessment_note,assessment_text,"
+        + "urgent\r\n"
 
     @Test func twoEntryCatalogueBytesAreExact() {
         let text = String(decoding: CatalogueCSV.encode(CompileSamples.twoEntries, byteOrderMark: false), as: UTF8.self)
         let expected = Self.header
-            + "1,制造业,6-31-03-01,化学检验员,初级|中级,2160,false,初级、中级：2160元/人,初级|中级,160,true,初级或中级：160元/人,true\r\n"
-            + "2,建筑业,6-24-02-01-*,电焊工,,,,,初级|中级,160,true,初级或中级：160元/人,false\r\n"
+            + "1,0,制造业,6-31-03-01,化学检验员,初级|中级,2160,初级:2160|中级:2160,false,false,,初级、中级：2160元/人,"
+            + "初级|中级,160,初级:160|中级:160,true,false,,初级或中级：160元/人,true\r\n"
+            + "2,0,建筑业,6-24-02-01-*,电焊工,,,,,,,,初级|中级,160,初级:160|中级:160,true,false,,初级或中级：160元/人,false\r\n"
         #expect(text == expected)
     }
 
@@ -31,22 +35,22 @@ struct CompileCSVTests {
     @Test func quotesOnlyFieldsThatNeedIt() {
         let text = String(decoding: CatalogueCSV.encode(CompileSamples.awkward, byteOrderMark: false), as: UTF8.self)
         let lines = text.components(separatedBy: "\r\n")
-        #expect(lines[1] == #"1,"制造业,化工",6-30-99-00,"工业机器人""系统""操作员",高级|技师|高级技师,0,false,高级、技师、高级技师：0元/人,,,,,true"#)
+        #expect(lines[1] == #"1,0,"制造业,化工",6-30-99-00,"工业机器人""系统""操作员",高级|技师|高级技师,0,高级:0|技师:0|高级技师:0,false,false,,高级、技师、高级技师：0元/人,,,,,,,,true"#)
         // A field holding LF is quoted; tab, backslash, slash and a control character are not special.
-        #expect(text.contains("2,服务业,5-02-01-00-01,\"back\\slash / 斜杠\n换行\t制表\u{1}\",,,,,,,,,false\r\n"))
-        #expect(lines[5] == "5,农业,5,农林牧渔,,,,,,,,,false")
+        #expect(text.contains("2,0,服务业,5-02-01-00-01,\"back\\slash / 斜杠\n换行\t制表\u{1}\",,,,,,,,,,,,,,,false\r\n"))
+        #expect(lines[5] == "5,0,农业,5,农林牧渔,,,,,,,,,,,,,,,false")
         #expect(text.hasSuffix("\r\n"))
         #expect(!text.hasSuffix("\r\n\r\n"))
     }
 
-    @Test func everyRecordHasThirteenFields() throws {
+    @Test func everyRecordHasTwentyFields() throws {
         let text = String(decoding: CatalogueCSV.encode(CompileSamples.many(300), byteOrderMark: false), as: UTF8.self)
         let records = text.split(separator: "\r\n")
         #expect(records.count == 301)
         for record in records {
-            #expect(record.split(separator: ",", omittingEmptySubsequences: false).count == 13)
+            #expect(record.split(separator: ",", omittingEmptySubsequences: false).count == 20)
         }
-        #expect(CatalogueCSV.columns.count == 13)
+        #expect(CatalogueCSV.columns.count == 20)
     }
 
     @Test func deterministic() {

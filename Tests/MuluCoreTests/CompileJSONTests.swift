@@ -20,7 +20,7 @@ struct CompileJSONTests {
     @Test func withoutSchemaRefThereIsNoSchemaKey() {
         let text = String(decoding: CatalogueJSON.encode(CompileSamples.twoEntries, schemaRef: nil), as: UTF8.self)
         #expect(!text.contains("$schema"))
-        #expect(text.hasPrefix("{\n  \"diagnostics\": [\n"))
+        #expect(text.hasPrefix("{\n  \"columns\": [],\n  \"diagnostics\": [\n"))
     }
 
     @Test func escapesOnlyWhatJSONRequires() {
@@ -79,7 +79,7 @@ struct CompileJSONTests {
             #expect("\(error)".contains("\"entries\""))
         }
         var newer = CompileSamples.twoEntries
-        newer.schemaVersion = 2
+        newer.schemaVersion = 3
         #expect(throws: CatalogueJSON.DecodeError.self) { try CatalogueJSON.decode(CatalogueJSON.encode(newer, schemaRef: nil)) }
     }
 

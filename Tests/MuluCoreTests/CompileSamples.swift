@@ -28,6 +28,32 @@ enum CompileSamples {
         diagnostics: [Diagnostic(.warning, "cannot read the training subsidy", line: 7, excerpt: "初级 中级", seq: 2)]
     )
 
+    /// schemaVersion 2's new parts: no industry and no urgency column, an extra column, amounts
+    /// that differ per level, a cap with a note, a subsidy without an amount, two tables.
+    static let version2 = Catalogue(
+        title: "样例目录（二）",
+        source: .init(file: "v2.txt", sha256: String(repeating: "cd", count: 32), format: .text),
+        entries: [
+            Entry(seq: 1, industry: nil, code: "6-31-03-01", name: "化学检验员",
+                  training: Subsidy(levels: [.junior, .intermediate],
+                                    amounts: [.init(level: .junior, amountYuan: 1600), .init(level: .intermediate, amountYuan: 2000)],
+                                    anyOf: false, text: "初级：1600元/人；中级：2000元/人"),
+                  assessment: Subsidy(levels: [.junior], amountYuan: 160, anyOf: false, text: "初级：最高160元/人（含教材费）",
+                                      upTo: true, note: "含教材费"),
+                  urgent: nil, extra: ["备注": "新增", "说明": "a,\"b\""]),
+            Entry(seq: 1, table: 1, industry: nil, code: "S-65-001", name: "电工（含高压电工）",
+                  training: Subsidy(levels: [], amounts: [], anyOf: false, text: "按实际发生费用"),
+                  assessment: nil, urgent: nil),
+        ],
+        diagnostics: [Diagnostic(.warning, "the table has no urgency column (是否急需紧缺): urgent is null for every row")],
+        columns: [.init(header: "序号", field: "seq"), .init(header: "职业编码", field: "code"),
+                  .init(header: "职业（工种）名称", field: "name"), .init(header: "培训补贴标准/初级", field: "training", level: .junior),
+                  .init(header: "培训补贴标准/中级", field: "training", level: .intermediate),
+                  .init(header: "鉴定补贴", field: "assessment"), .init(header: "备注", field: "extra"),
+                  .init(header: "说明", field: "extra")],
+        tables: [.init(label: "附件1", title: "样例目录（一）"), .init(label: nil, title: nil)]
+    )
+
     /// Entries whose text needs escaping or quoting in every format, `00` segments and wildcards.
     static let awkward = Catalogue(
         title: "目录 \"2024\", 修订版",

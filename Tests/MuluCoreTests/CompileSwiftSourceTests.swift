@@ -36,9 +36,9 @@ struct CompileSwiftSourceTests {
                 ]
 
                 /// 初级、中级：2160元/人
-                static let s0: Subsidy = Subsidy(levels: [.junior, .intermediate], amountYuan: 2160, anyOf: false, text: "初级、中级：2160元/人")
+                static let s0: Subsidy = Subsidy(levels: [.junior, .intermediate], amountYuan: 2160, anyOf: false, text: "初级、中级：2160元/人", amounts: [(.junior, 2160), (.intermediate, 2160)])
                 /// 初级或中级：160元/人
-                static let s1: Subsidy = Subsidy(levels: [.junior, .intermediate], amountYuan: 160, anyOf: true, text: "初级或中级：160元/人")
+                static let s1: Subsidy = Subsidy(levels: [.junior, .intermediate], amountYuan: 160, anyOf: true, text: "初级或中级：160元/人", amounts: [(.junior, 160), (.intermediate, 160)])
             }
 
             """#
@@ -73,30 +73,39 @@ struct CompileSwiftSourceTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         try Data(CatalogueSwiftSource.encode(catalogue, typeName: "Sample2024")).write(to: dir.appendingPathComponent("Sample2024.swift"))
         try Data(CatalogueSwiftSource.encode(CompileSamples.twoEntries, typeName: "Other2024")).write(to: dir.appendingPathComponent("Other2024.swift"))
+        // schemaVersion 2's parts: null industry and urgency, per-level amounts, a cap and note, extra cells.
+        try Data(CatalogueSwiftSource.encode(CompileSamples.version2, typeName: "Second2024")).write(to: dir.appendingPathComponent("Second2024.swift"))
         let main = """
             for e in Sample2024.entries {
-                let t = e.training.map { "\\($0.levels.map(\\.rawValue).joined(separator: "|"))/\\($0.amountYuan)/\\($0.anyOf)/\\($0.text)" } ?? "-"
-                let a = e.assessment.map { "\\($0.levels.map(\\.rawValue).joined(separator: "|"))/\\($0.amountYuan)/\\($0.anyOf)/\\($0.text)" } ?? "-"
-                print(e.seq, e.industry, e.code, e.name.debugDescription, t, a, e.urgent, separator: "\\u{1F}")
+                let t = e.training.map { "\\($0.levels.map(\\.rawValue).joined(separator: "|"))/\\($0.amountYuan!)/\\($0.anyOf)/\\($0.text)" } ?? "-"
+                let a = e.assessment.map { "\\($0.levels.map(\\.rawValue).joined(separator: "|"))/\\($0.amountYuan!)/\\($0.anyOf)/\\($0.text)" } ?? "-"
+                print(e.seq, e.industry!, e.code, e.name.debugDescription, t, a, e.urgent!, separator: "\\u{1F}")
             }
             print(Sample2024.title, Other2024.entries.count, separator: "\\u{1F}")
+            let v2 = Second2024.entries
+            print(v2[0].industry == nil, v2[0].urgent == nil, v2[0].training!.amountYuan == nil,
+                  v2[0].training!.amounts.map { "\\($0.level.rawValue):\\($0.amountYuan)" }.joined(separator: "|"),
+                  v2[0].assessment!.upTo, v2[0].assessment!.note!, v2[0].extra["备注"]!, v2[1].table, v2[1].training!.amounts.isEmpty,
+                  separator: "\\u{1F}")
             """
         try Data(main.utf8).write(to: dir.appendingPathComponent("main.swift"))
         let binary = dir.appendingPathComponent("sample").path
         let compile = try Self.run(swiftc, ["-swift-version", "6", "-o", binary,
                                             dir.appendingPathComponent("Sample2024.swift").path,
                                             dir.appendingPathComponent("Other2024.swift").path,
+                                            dir.appendingPathComponent("Second2024.swift").path,
                                             dir.appendingPathComponent("main.swift").path])
         try #require(compile.status == 0, "swiftc failed:\n\(compile.output)")
         let output = try Self.run(binary, [])
         try #require(output.status == 0)
         var expected = ""
         for e in catalogue.entries {
-            let t = e.training.map { "\($0.levels.map(\.rawValue).joined(separator: "|"))/\($0.amountYuan)/\($0.anyOf)/\($0.text)" } ?? "-"
-            let a = e.assessment.map { "\($0.levels.map(\.rawValue).joined(separator: "|"))/\($0.amountYuan)/\($0.anyOf)/\($0.text)" } ?? "-"
-            expected += [String(e.seq), e.industry, e.code, e.name.debugDescription, t, a, String(e.urgent)].joined(separator: "\u{1F}") + "\n"
+            let t = e.training.map { "\($0.levels.map(\.rawValue).joined(separator: "|"))/\($0.amountYuan!)/\($0.anyOf)/\($0.text)" } ?? "-"
+            let a = e.assessment.map { "\($0.levels.map(\.rawValue).joined(separator: "|"))/\($0.amountYuan!)/\($0.anyOf)/\($0.text)" } ?? "-"
+            expected += [String(e.seq), e.industry!, e.code, e.name.debugDescription, t, a, String(e.urgent!)].joined(separator: "\u{1F}") + "\n"
         }
         expected += "样例目录\u{1F}2\n"
+        expected += ["true", "true", "true", "初级:1600|中级:2000", "true", "含教材费", "新增", "1", "true"].joined(separator: "\u{1F}") + "\n"
         #expect(output.output == expected)
     }
 

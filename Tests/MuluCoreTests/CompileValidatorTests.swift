@@ -52,13 +52,17 @@ struct CompileValidatorTests {
         try writePackage(CompileSamples.twoEntries, id: "sample-two", bom: false, into: tmp + "/sample-two")
         try writePackage(CompileSamples.awkward, id: "sample-awkward", bom: true, into: tmp + "/sample-awkward")
         try writePackage(CompileSamples.many(300), id: "sample-many", bom: false, into: tmp + "/sample-many")
-        let result = try validate([tmp + "/sample-two", tmp + "/sample-awkward", tmp + "/sample-many"])
+        // schemaVersion 2: null industry and urgency, extra columns, per-level amounts, two tables.
+        try writePackage(CompileSamples.version2, id: "sample-v2", bom: false, into: tmp + "/sample-v2")
+        let result = try validate([tmp + "/sample-two", tmp + "/sample-awkward", tmp + "/sample-many", tmp + "/sample-v2"])
         #expect(result.status == 0, "\(result.output)")
-        #expect(result.output.contains("12 passed, 0 failed"), "\(result.output)")
+        #expect(result.output.contains("16 passed, 0 failed"), "\(result.output)")
     }
 
-    /// The validators are not rubber stamps: a duplicate primary key, a malformed code, a CSV
-    /// whose hash does not match, and a catalogue.json missing a field are all rejected.
+    /// The validators are not rubber stamps: a duplicate primary key, a negative amount, a CSV
+    /// whose hash does not match, and a catalogue.json missing a field are all rejected. (A code
+    /// outside the national pattern is kept as published since schemaVersion 2: the Table Schema
+    /// constrains codes to the pattern only when every code has it.)
     @Test(.timeLimit(.minutes(5))) func validatorsRejectBrokenOutput() throws {
         let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("mulu-validate-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: tmp) }
@@ -66,8 +70,8 @@ struct CompileValidatorTests {
         duplicate.entries[1].seq = 1
         try writePackage(duplicate, id: "dup", bom: false, into: tmp + "/dup")
         var malformed = CompileSamples.twoEntries
-        malformed.entries[0].code = "6-31-3-01"
-        try writePackage(malformed, id: "bad-code", bom: false, into: tmp + "/bad-code")
+        malformed.entries[0].training = Subsidy(levels: [.junior], amountYuan: -5, anyOf: false, text: "初级：-5元/人")
+        try writePackage(malformed, id: "bad-amount", bom: false, into: tmp + "/bad-amount")
         try writePackage(CompileSamples.twoEntries, id: "bad-hash", bom: false, into: tmp + "/bad-hash")
         // Valid data of the same size, but not the bytes the package's hash names.
         let csv = try String(contentsOfFile: tmp + "/bad-hash/catalogue.csv", encoding: .utf8)
@@ -78,7 +82,7 @@ struct CompileValidatorTests {
         try FileManager.default.createDirectory(atPath: tmp + "/bad-json", withIntermediateDirectories: true)
         try Data(missing.utf8).write(to: URL(fileURLWithPath: tmp + "/bad-json/catalogue.json"))
 
-        for dir in ["dup", "bad-code", "bad-hash", "bad-json"] {
+        for dir in ["dup", "bad-amount", "bad-hash", "bad-json"] {
             let result = try validate([tmp + "/" + dir])
             #expect(result.status != 0, "\(dir) passed:\n\(result.output)")
             #expect(result.output.contains("FAIL"), "\(dir):\n\(result.output)")

@@ -114,9 +114,10 @@ import Testing
     @Test func extractColumnsShowsWhatTheDelimitedReaderDecided() throws {
         let run = try runMulu(["extract", "--columns", fixture("changji-2024.txt")])
         #expect(run.status == 0)
-        #expect(run.stdout.contains("  header code\tline 6\t职业（工种）代码\n"))
-        #expect(run.stdout.contains("  header urgent\tline 8\t需紧缺\n"))
-        #expect(run.stdout.contains("  column 3 code\ta code: starts with a digit and holds a dash\n"))
+        // Every header cell as published (a wrapped one joined) and its field.
+        #expect(run.stdout.contains("  职业（工种）代码 → code\n"))
+        #expect(run.stdout.contains("  是否急需紧缺 → urgent\n"))
+        #expect(run.stdout.contains("  column 3 code\ta code: a digit, then a segment separator (6-31, 6.31 …); or 无, /, a letter code\n"))
         #expect(run.stdout.contains("  column 7 urgent\t"))
     }
 

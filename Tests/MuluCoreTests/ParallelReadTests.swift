@@ -52,7 +52,7 @@ import Testing
         let bytes = Array(lines.joined(separator: "\n").utf8)
         let one = try parse(bytes, parts: 1)
         #expect(one.entries.count == 177)
-        #expect(one.entries[0...2].allSatisfy { $0.industry.isEmpty })
+        #expect(one.entries[0...2].allSatisfy { $0.industry == nil })
         #expect(one.entries[3...].map(\.industry) == reference2024.entries[3...].map(\.industry))
         #expect(one.diagnostics.filter { $0.message.contains("has no industry") }.map(\.seq) == [1, 2, 3])
         for parts in 2...60 {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import MuluModel
+@testable import MuluExtract
 @testable import MuluTable
 @testable import MuluPipeline
 
@@ -113,5 +114,34 @@ import Testing
         let fields = ContentColumns.assign(lines: lines, fields: [.code, .name, .training, .assessment], fallback: .training)
         #expect(lines[0].map { fields[$0] } == [.code, .name, .training, .assessment])
         #expect(lines[1].map { fields[$0] } == [.code, .name, .training, .assessment])
+    }
+}
+
+/// Pages are read in parts, one poppler document per part: any number of parts gives the same
+/// lines and rules as one.
+@Suite struct ParallelPagesTests {
+    @Test(arguments: [1, 2, 3, 7])
+    func partsGiveTheSamePages(_ parts: Int) throws {
+        let path = fixture("layout-merged-bottom.pdf")
+        let bytes = [UInt8](FileManager.default.contents(atPath: path)!)
+        let one = try PDFSource.pages(bytes, path: path, password: nil, parts: 1)
+        let many = try PDFSource.pages(bytes, path: path, password: nil, parts: parts)
+        #expect(many.pages == one.pages)
+        #expect(many.rules == one.rules)
+        #expect(many.emSize == one.emSize)
+        #expect(one.rules.allSatisfy { !$0.isEmpty })
+    }
+}
+
+/// `mulu extract --png` draws the rules and the grid's cells: on page 2 of changji-2024-c.pdf
+/// the industry cell merged over the page's 20 rows, continued from page 1.
+@Suite struct GridDrawingTests {
+    @Test func page2DrawsRulesAndTheMergedCell() throws {
+        let c = try parseFixture("changji-2024-c.pdf")
+        let recovery = try #require(c.recovery)
+        let overlays = TableDrawing.overlays(recovery, pageIndex: 1, unplaced: recovery.unplaced)
+        let rules = overlays.filter { $0.filled && $0.red == 0.85 && $0.blue == 0.75 }
+        #expect(rules.count == recovery.grids[1].rules.count && rules.count > 20)
+        #expect(overlays.contains { $0.label == "20×1" })
     }
 }

@@ -19,23 +19,46 @@ public enum Changji2024 {
         case seniorTechnician = "高级技师"
     }
 
-    /// A subsidy paid per person: which levels, how much, and whether the levels are alternatives.
+    /// A subsidy paid per person: which levels, how much for each, and whether the levels are alternatives.
     public struct Subsidy: Sendable, Hashable {
         /// The levels, in the order published.
         public let levels: [Level]
-        /// The amount in yuan per person.
-        public let amountYuan: Int
+        /// The amount in yuan per person when every level has the same one, else nil.
+        public let amountYuan: Int?
         /// True when the levels are alternatives (`或`), false when each is paid (`、`).
         public let anyOf: Bool
         /// The normalised text, e.g. `初级、中级：2160元/人`.
         public let text: String
+        /// The amount per level, in level order.
+        public let amounts: [(level: Level, amountYuan: Int)]
+        /// True when the amount is a cap (`最高`, `不超过`).
+        public let upTo: Bool
+        /// A parenthesised note after the amount (`含教材费`).
+        public let note: String?
 
         /// A subsidy.
-        public init(levels: [Level], amountYuan: Int, anyOf: Bool, text: String) {
+        public init(
+            levels: [Level], amountYuan: Int?, anyOf: Bool, text: String,
+            amounts: [(level: Level, amountYuan: Int)], upTo: Bool = false, note: String? = nil
+        ) {
             self.levels = levels
             self.amountYuan = amountYuan
             self.anyOf = anyOf
             self.text = text
+            self.amounts = amounts
+            self.upTo = upTo
+            self.note = note
+        }
+
+        public static func == (a: Subsidy, b: Subsidy) -> Bool {
+            a.levels == b.levels && a.amountYuan == b.amountYuan && a.anyOf == b.anyOf && a.text == b.text
+                && a.amounts.map { $0.level } == b.amounts.map { $0.level }
+                && a.amounts.map { $0.amountYuan } == b.amounts.map { $0.amountYuan } && a.upTo == b.upTo && a.note == b.note
+        }
+
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(text)
+            hasher.combine(amountYuan)
         }
     }
 
@@ -43,8 +66,10 @@ public enum Changji2024 {
     public struct Entry: Sendable, Hashable {
         /// The row number as published.
         public let seq: Int
-        /// The industry the row is listed under.
-        public let industry: String
+        /// The table of the notice the row is in (0 for the first).
+        public let table: Int
+        /// The industry the row is listed under; nil when the catalogue gives none.
+        public let industry: String?
         /// The national classification code as published, e.g. `6-24-03-01-*`.
         public let code: String
         /// The occupation or work type.
@@ -53,21 +78,25 @@ public enum Changji2024 {
         public let training: Subsidy?
         /// The skills-assessment subsidy, nil when it could not be read.
         public let assessment: Subsidy?
-        /// Marked as urgently needed.
-        public let urgent: Bool
+        /// Marked as urgently needed; nil when the catalogue has no urgency column.
+        public let urgent: Bool?
+        /// The cells of columns with no field of their own, by header.
+        public let extra: [String: String]
 
         /// An entry.
         public init(
-            seq: Int, industry: String, code: String, name: String,
-            training: Subsidy?, assessment: Subsidy?, urgent: Bool
+            seq: Int, table: Int = 0, industry: String?, code: String, name: String,
+            training: Subsidy?, assessment: Subsidy?, urgent: Bool?, extra: [String: String] = [:]
         ) {
             self.seq = seq
+            self.table = table
             self.industry = industry
             self.code = code
             self.name = name
             self.training = training
             self.assessment = assessment
             self.urgent = urgent
+            self.extra = extra
         }
     }
 
@@ -253,7 +282,7 @@ public enum Changji2024 {
     ]
 
     /// 初级、中级：2160元/人
-    static let s0: Subsidy = Subsidy(levels: [.junior, .intermediate], amountYuan: 2160, anyOf: false, text: "初级、中级：2160元/人")
+    static let s0: Subsidy = Subsidy(levels: [.junior, .intermediate], amountYuan: 2160, anyOf: false, text: "初级、中级：2160元/人", amounts: [(.junior, 2160), (.intermediate, 2160)])
     /// 初级或中级：160元/人
-    static let s1: Subsidy = Subsidy(levels: [.junior, .intermediate], amountYuan: 160, anyOf: true, text: "初级或中级：160元/人")
+    static let s1: Subsidy = Subsidy(levels: [.junior, .intermediate], amountYuan: 160, anyOf: true, text: "初级或中级：160元/人", amounts: [(.junior, 160), (.intermediate, 160)])
 }

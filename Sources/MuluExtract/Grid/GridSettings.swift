@@ -9,8 +9,9 @@ public struct GridSettings: Hashable, Sendable {
     /// Default 1 pt.
     public var runGap: Double = 1
     /// A run of ink on one pixel row (column) at least this long may be part of a rule; shorter
-    /// ones are glyph strokes or noise. Default 3 pt.
-    public var minRun: Double = 3
+    /// ones are glyph strokes or noise. Default 6 pt (a 1 px line leaning 1° runs ~57 px on one
+    /// row: 14 pt at 300 dpi; most strokes of a 10 pt glyph are shorter, and fewer runs to chain).
+    public var minRun: Double = 6
     /// A rule is at least this long. Glyph strokes are shorter than an em (a CJK glyph is ~10 pt);
     /// a rule bounds a cell at least this wide or high. Default 14 pt.
     public var minRuleLength: Double = 14

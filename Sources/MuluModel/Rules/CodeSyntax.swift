@@ -62,6 +62,18 @@ public enum CodeSyntax {
         !code.isEmpty && !code.unicodeScalars.contains(where: isAsterisk)
     }
 
+    /// A code that is not national but has a code cell's look: a 专项职业能力 code such as
+    /// `S-65-001`, or a none mark (`无`, `/`, `—`). Kept as published with a warning, not a sign
+    /// of columns read wrongly.
+    public static func isOtherCode(_ code: String) -> Bool {
+        if SubsidyParser.noneMarks.contains(code) { return true }
+        guard let first = code.unicodeScalars.first else { return true }
+        let asciiAlnum = code.unicodeScalars.allSatisfy {
+            ("0"..."9").contains($0) || ("A"..."Z").contains($0) || ("a"..."z").contains($0) || $0 == "-" || $0 == "*"
+        }
+        return asciiAlnum && (("A"..."Z").contains(first) || ("a"..."z").contains(first)) && code.contains("-")
+    }
+
     // MARK: - Normalisation
 
     /// A dash of any kind (hyphen-minus, full-width, en, em, minus, hyphen …): a segment
@@ -83,13 +95,21 @@ public enum CodeSyntax {
         }
     }
 
-    /// A code as published, normalised: ASCII digits, `-` for every dash, `*` for every
-    /// asterisk, no blanks.
+    /// A separator between a code's segments as bureaus write them (`6.31.03.01`, `6．31．03．01`,
+    /// `6·31·03·01`, `6_31_03_01`, `6—31`): read as `-`.
+    @inline(__always)
+    public static func isSeparator(_ s: Unicode.Scalar) -> Bool {
+        isDash(s) || s == "." || s == "．" || s == "·" || s == "・" || s == "_" || s == "。"
+    }
+
+    /// A code as published, normalised: ASCII digits, `-` for every dash (and, in a code that
+    /// starts with a digit, every other segment separator), `*` for every asterisk, no blanks.
     public static func normalise(_ raw: String) -> String {
         if raw.utf8.allSatisfy({ Digits.isASCII($0) || $0 == 0x2D || $0 == 0x2A }) { return raw }
         var out = String.UnicodeScalarView()
+        let numeric = raw.unicodeScalars.first { !Blank.isBlank($0) }.map { Digits.value($0) != nil } ?? false
         for u in raw.unicodeScalars where !Blank.isBlank(u) {
-            if isDash(u) {
+            if isDash(u) || (numeric && isSeparator(u)) {
                 out.append("-")
             } else if isAsterisk(u) {
                 out.append("*")
@@ -109,24 +129,26 @@ public enum CodeSyntax {
         return normalise(String(decoding: p, as: UTF8.self))
     }
 
-    /// True when a token starts like a code: a digit (ASCII or full-width), and a dash of any
-    /// kind somewhere in it. How the delimited reader finds the code cell.
+    /// True when a token starts like a code: one digit (ASCII or full-width) followed by a
+    /// segment separator of any kind (`6-31-03-01`, `6.31.03.01`, `６－３１`). How the delimited
+    /// reader finds the code cell; an amount (`2160.00`) has more digits before its point.
     @inline(__always)
     public static func startsCode(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let b0 = p.first else { return false }
-        let digit = Digits.isASCII(b0)
-            || (b0 == 0xEF && p.count >= 3 && p[1] == 0xBC && (0x90...0x99).contains(p[2]))
-        guard digit else { return false }
-        var i = 0
-        while i < p.count {
-            let b = p[i]
-            if b == 0x2D { return true }
-            if b >= 0xE2, i + 2 < p.count {
-                let s = String(decoding: UnsafeBufferPointer(rebasing: p[i..<i + 3]), as: UTF8.self).unicodeScalars.first!
-                if isDash(s) { return true }
-            }
-            i += b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+        let width: Int
+        if Digits.isASCII(b0) {
+            width = 1
+        } else if b0 == 0xEF && p.count >= 3 && p[1] == 0xBC && (0x90...0x99).contains(p[2]) {
+            width = 3
+        } else {
+            return false
         }
-        return false
+        guard width < p.count else { return false }
+        let b = p[width]
+        if b == 0x2D || b == 0x2E || b == 0x5F { return true }
+        guard b >= 0xC2 else { return false }
+        let n = b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+        let s = String(decoding: UnsafeBufferPointer(rebasing: p[width..<min(p.count, width + n)]), as: UTF8.self)
+        return s.unicodeScalars.first.map(isSeparator) ?? false
     }
 }

@@ -23,3 +23,79 @@ extension Level {
         return false
     }
 }
+
+/// The rulebook for level words: `初级`, `五级`, `初级工`, `初级（五级）`, `五级/初级工`,
+/// and the abbreviations `初、中级` (初级 and 中级) — one place that says what names a level.
+public enum LevelWords {
+    /// Each level's names, longest first within a level so that `高级技师` is not read as `高级`.
+    public static let names: [(name: String, level: Level)] = [
+        ("高级技师", .seniorTechnician), ("一级", .seniorTechnician),
+        ("技师", .technician), ("二级", .technician),
+        ("初级工", .junior), ("初级", .junior), ("五级", .junior),
+        ("中级工", .intermediate), ("中级", .intermediate), ("四级", .intermediate),
+        ("高级工", .senior), ("高级", .senior), ("三级", .senior),
+    ]
+
+    /// The single level `text` names, allowing a second name for the same level in brackets or
+    /// after a slash (`初级（五级）`, `五级/初级工`); nil when it names none or several.
+    public static func single(_ text: String) -> Level? {
+        var rest = Substring(text)
+        var found: Level?
+        while !rest.isEmpty {
+            if let c = rest.first, "（）()/／·・ ".contains(c) {
+                rest = rest.dropFirst()
+                continue
+            }
+            guard let hit = names.first(where: { rest.hasPrefix($0.name) }) else { return nil }
+            if let found, found != hit.level { return nil }
+            found = hit.level
+            rest = rest.dropFirst(hit.name.count)
+        }
+        return found
+    }
+
+    /// The levels a level part of a subsidy names (`初级、中级`, `初、中级`, `初级或中级`,
+    /// `初级（五级）`, `五级/初级工`, `初级及以上`), in published order without repeats; nil when
+    /// some piece is not a level.
+    public static func list(_ text: String) -> [Level]? {
+        var levels: [Level] = []
+        func add(_ l: Level) { if !levels.contains(l) { levels.append(l) } }
+        // 初、中级 / 初中级: a bare 初/中/高 before a separator shares the 级 of the last piece.
+        var s = text
+        for (short, full) in [("初、中、高级", "初级、中级、高级"), ("初、中级", "初级、中级"), ("中、高级", "中级、高级"),
+                              ("初中级", "初级、中级"), ("中高级", "中级、高级"), ("初中高级", "初级、中级、高级")] {
+            s = s.replacingOccurrences(of: short, with: full)
+        }
+        // A bracketed or slashed second name of one level is the same level.
+        var pieces: [String] = []
+        var current = ""
+        var depth = 0
+        for c in s {
+            switch c {
+            case "（", "(": depth += 1; current.append(c)
+            case "）", ")": depth -= 1; current.append(c)
+            case "、", ",", "，", "和", "及", "或", "与", "；", ";":
+                if depth > 0 { current.append(c) } else { pieces.append(current); current = "" }
+            default: current.append(c)
+            }
+        }
+        pieces.append(current)
+        for piece in pieces where !piece.isEmpty {
+            var p = piece
+            if p.hasSuffix("者") { p.removeLast() }
+            if p.hasSuffix("以上") { p.removeLast(2) }
+            if let one = single(p) {
+                add(one)
+            } else {
+                // `五级/初级工` is one level; `初级/中级` two.
+                let parts = p.split(whereSeparator: { $0 == "/" || $0 == "／" }).map(String.init)
+                guard parts.count > 1 else { return nil }
+                for part in parts {
+                    guard let l = single(part) else { return nil }
+                    add(l)
+                }
+            }
+        }
+        return levels.isEmpty ? nil : levels
+    }
+}

@@ -1,45 +1,190 @@
-/// Reads a subsidy cell (`初级、中级：2160元/人`, `初级或中级：160 元/人`) into a `Subsidy`.
+/// Reads a subsidy cell into a `Subsidy`: `初级、中级：2160元/人`, `初级或中级：160 元/人`,
+/// `初级：1600元/人；中级：2000元/人`, `初级2160元/人、中级2160元/人`, `初、中级 2,160元`,
+/// `最高2160.00元/人次（含教材费）`, `按实际发生费用` (text kept, no amount); `—`, `/`, `无` and
+/// blank are no subsidy.
 public enum SubsidyParser {
-    /// The subsidy, or nil when the cell cannot be read.
+    /// What a subsidy cell holds.
+    public enum Reading: Hashable, Sendable {
+        /// No subsidy at all (`—`, `/`, `无`, blank).
+        case none
+        case subsidy(Subsidy)
+        /// Text that is not a subsidy.
+        case unreadable
+    }
+
+    /// The subsidy, or nil when the cell is empty, says none, or cannot be read.
     public static func parse(_ raw: String) -> Subsidy? {
+        if case .subsidy(let s) = read(raw) { return s }
+        return nil
+    }
+
+    /// Cells that say "no subsidy", blanks removed.
+    public static let noneMarks: Set<String> = ["", "-", "—", "——", "–", "－", "/", "／", "\\", "无", "否", "不补贴", "暂无", "×"]
+
+    /// The cell's text with blanks removed, colons, slashes and commas in one form, full-width
+    /// digits narrowed.
+    static func compact(_ raw: String) -> String {
         var s = String.UnicodeScalarView()
         for u in raw.unicodeScalars where !Blank.isBlank(u) {
             switch u.value {
             case 0x3A, 0xFE55, 0xFE13: s.append("：")
             case 0xFF0F: s.append("/")
             case 0xFF0C, 0xFF64: s.append(",")
+            case 0xFF1B: s.append(";")
+            case 0xFF0E: s.append(".")
             default: s.append(FullWidth.narrow(u))
             }
         }
-        let text = String(s)
-        guard let colon = text.firstIndex(of: "：") else { return nil }
-        let levelPart = text[..<colon]
-        var amountPart = text[text.index(after: colon)...]
-
-        let anyOf = levelPart.contains("或")
-        var levels: [Level] = []
-        for piece in levelPart.split(whereSeparator: { "、,，和及/或与".contains($0) }) {
-            var name = String(piece)
-            if name.hasSuffix("者") { name.removeLast() }
-            guard let level = Level(published: name) else { return nil }
-            levels.append(level)
-        }
-        guard !levels.isEmpty else { return nil }
-
-        var amount = 0
-        var digits = 0
-        while let c = amountPart.first, c.isASCIIDigit || c == "," {
-            if c != "," {
-                amount = amount * 10 + Int(c.asciiValue! - 48)
-                digits += 1
-            }
-            amountPart = amountPart.dropFirst()
-            if digits > Digits.maxCount { return nil }
-        }
-        guard digits > 0 else { return nil }
-        guard ["元/人", "元", "元/人次", "元每人"].contains(String(amountPart)) else { return nil }
-
-        let joined = levels.map(\.rawValue).joined(separator: anyOf ? "或" : "、")
-        return Subsidy(levels: levels, amountYuan: amount, anyOf: anyOf, text: "\(joined)：\(amount)元/人")
+        return String(s)
     }
+
+    /// Reads a subsidy cell.
+    public static func read(_ raw: String) -> Reading {
+        var text = compact(raw)
+        if noneMarks.contains(text) { return .none }
+        // A parenthesised note at the end (not a level's other name: `初级（五级）`).
+        var note: String?
+        if text.hasSuffix("）") || text.hasSuffix(")"), let open = text.lastIndex(where: { $0 == "（" || $0 == "(" }) {
+            let inner = String(text[text.index(after: open)..<text.index(before: text.endIndex)])
+            if LevelWords.list(inner) != nil, !text[..<open].contains(where: { LevelWords.single(String($0)) != nil || "级师".contains($0) }) {
+                // The levels after the amount: `2160元/人（初级、中级）`.
+                text = inner + "：" + String(text[..<open])
+            } else if LevelWords.single(inner) == nil, !inner.isEmpty {
+                note = inner
+                text = String(text[..<open])
+            }
+        }
+        var upTo = false
+        for cap in ["最高不超过", "不超过", "最高", "最多", "上限"] where text.contains(cap) {
+            upTo = true
+            text = text.replacingOccurrences(of: cap, with: "")
+        }
+        if text.hasSuffix("以内") { upTo = true; text.removeLast(2) }
+
+        // Pieces: level text, then an amount and its unit; repeated.
+        var pieces: [(levels: String, amount: Int)] = []
+        var chars = Array(text)
+        var i = 0
+        var levelText = ""
+        while i < chars.count {
+            let c = chars[i]
+            guard c.isASCIIDigit else {
+                levelText.append(c)
+                i += 1
+                continue
+            }
+            // An amount: digits, thousands commas, an optional `.00`.
+            var amount = 0, digits = 0
+            while i < chars.count, chars[i].isASCIIDigit || (chars[i] == "," && i + 1 < chars.count && chars[i + 1].isASCIIDigit) {
+                if chars[i] != "," {
+                    amount = amount * 10 + Int(chars[i].asciiValue! - 48)
+                    digits += 1
+                    if digits > Digits.maxCount { return .unreadable }
+                }
+                i += 1
+            }
+            if i < chars.count, chars[i] == "." {
+                var j = i + 1
+                guard j < chars.count, chars[j].isASCIIDigit else { return .unreadable }
+                while j < chars.count, chars[j].isASCIIDigit {
+                    guard chars[j] == "0" else { return .unreadable }
+                    j += 1
+                }
+                i = j
+            }
+            // The unit: 元/人次, 元/人, 元每人, 元.
+            let rest = String(chars[i...])
+            var unit = ""
+            for u in ["元/人次", "元/人", "元每人", "元"] where rest.hasPrefix(u) { unit = u; break }
+            i += unit.count
+            var lv = levelText
+            while let l = lv.last, "：:;,、".contains(l) { lv.removeLast() }
+            while let f = lv.first, "：:;,、".contains(f) { lv.removeFirst() }
+            // A level written with an amount needs its unit (`初级：2160` alone is a cut cell).
+            if unit.isEmpty, !lv.isEmpty { return .unreadable }
+            pieces.append((lv, amount))
+            levelText = ""
+        }
+        var trailing = levelText
+        while let l = trailing.last, "：:;,、。".contains(l) { trailing.removeLast() }
+        if pieces.isEmpty {
+            // No amount: a subsidy described in words (`按实际发生费用`) keeps its text; levels alone
+            // (`初级、中级`) or a bare word are not a subsidy.
+            guard LevelWords.list(trailing) == nil, trailing.contains(where: { "费用补贴实际标准按".contains($0) }) else {
+                return .unreadable
+            }
+            return .subsidy(Subsidy(levels: [], amounts: [], anyOf: false, text: compact(raw), upTo: upTo, note: nil))
+        }
+        guard trailing.isEmpty else { return .unreadable }
+        var levels: [Level] = []
+        var amounts: [Subsidy.LevelAmount] = []
+        var anyOf = false
+        for piece in pieces {
+            if piece.levels.isEmpty {
+                guard pieces.count == 1 else { return .unreadable }
+                break
+            }
+            guard let named = LevelWords.list(piece.levels) else { return .unreadable }
+            if piece.levels.contains("或") { anyOf = true }
+            for l in named where !levels.contains(l) {
+                levels.append(l)
+                amounts.append(.init(level: l, amountYuan: piece.amount))
+            }
+        }
+        if pieces.count == 1, levels.isEmpty {
+            // A bare amount: every level of its column (`Subsidy.amountYuan` alone).
+            let s = Subsidy(levels: [], amountYuan: pieces[0].amount, anyOf: false,
+                            text: normalisedText(levels: [], amounts: [], amount: pieces[0].amount, anyOf: false, upTo: upTo, note: note),
+                            upTo: upTo, note: note)
+            return .subsidy(s)
+        }
+        let uniform = Set(amounts.map(\.amountYuan)).count == 1
+        let normal = normalisedText(levels: levels, amounts: amounts, amount: uniform ? amounts[0].amountYuan : nil,
+                                    anyOf: anyOf, upTo: upTo, note: note)
+        return .subsidy(Subsidy(levels: levels, amounts: amounts, anyOf: anyOf, text: normal, upTo: upTo, note: note))
+    }
+
+    /// A subsidy from level sub-columns: each level's cell read as an amount (`2160`, `2160元`,
+    /// `2,160.00元/人`); nil when a cell is not an amount. Levels whose cell says none are left out.
+    public static func fromLevelCells(_ cells: [(level: Level, raw: String)]) -> Reading {
+        var amounts: [Subsidy.LevelAmount] = []
+        var upTo = false
+        for cell in cells {
+            switch read(cell.raw) {
+            case .none: continue
+            case .unreadable: return .unreadable
+            case .subsidy(let s):
+                guard s.levels.isEmpty || s.levels == [cell.level], let amount = s.amountYuan else { return .unreadable }
+                upTo = upTo || s.upTo
+                amounts.append(.init(level: cell.level, amountYuan: amount))
+            }
+        }
+        guard !amounts.isEmpty else { return .none }
+        let levels = amounts.map(\.level)
+        let uniform = Set(amounts.map(\.amountYuan)).count == 1
+        let text = normalisedText(levels: levels, amounts: amounts, amount: uniform ? amounts[0].amountYuan : nil,
+                                  anyOf: false, upTo: upTo, note: nil)
+        return .subsidy(Subsidy(levels: levels, amounts: amounts, anyOf: false, text: text, upTo: upTo, note: nil))
+    }
+
+    /// `初级、中级：2160元/人`, `初级：1600元/人；中级：2000元/人`, `最高2160元/人（含教材费）`.
+    static func normalisedText(
+        levels: [Level], amounts: [Subsidy.LevelAmount], amount: Int?, anyOf: Bool, upTo: Bool, note: String?
+    ) -> String {
+        let cap = upTo ? "最高" : ""
+        var text: String
+        if let amount {
+            let joined = levels.map(\.rawValue).joined(separator: anyOf ? "或" : "、")
+            text = (joined.isEmpty ? "" : joined + "：") + "\(cap)\(amount)元/人"
+        } else {
+            text = levels.compactMap { l in amounts.first { $0.level == l }.map { "\(l.rawValue)：\(cap)\($0.amountYuan)元/人" } }
+                .joined(separator: "；")
+        }
+        if let note { text += "（\(note)）" }
+        return text
+    }
+
+    /// The level names a subsidy starts with, as UTF-8 (compared bytewise on the hot path).
+    public static let levelPrefixes: [[UInt8]] = ["初级", "中级", "高级", "技师", "五级", "四级", "三级", "二级", "一级", "初、", "初中", "中、", "最高", "不超过"]
+        .map { Array($0.utf8) }
 }

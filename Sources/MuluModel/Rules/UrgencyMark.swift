@@ -1,10 +1,13 @@
 /// The rule for the urgency mark (是否急需紧缺): which cell texts say "urgent", which say
-/// "not urgent", and which say neither.
+/// "not urgent", and which say neither; and the marks that may follow a name (`化学检验员*`).
 public enum UrgencyMark {
     /// Texts that mean urgent, besides asterisks of any kind.
-    public static let yes: Set<String> = ["是", "√", "✓", "✔", "Y", "y"]
+    public static let yes: Set<String> = [
+        "是", "√", "✓", "✔", "☑", "★", "☆", "●", "■", "▲", "◆", "Y", "y", "YES", "Yes", "yes",
+        "急需", "紧缺", "急需紧缺", "紧缺急需",
+    ]
     /// Texts that mean not urgent, besides a blank cell and dashes.
-    public static let no: Set<String> = ["否"]
+    public static let no: Set<String> = ["否", "×", "✗", "N", "n", "NO", "No", "no", "/", "／", "无", "不是"]
 
     /// True for an urgent mark, false for none (blank, `否`, a dash), nil for anything else.
     public static func read(_ raw: String) -> Bool? {
@@ -28,7 +31,20 @@ public enum UrgencyMark {
     @inline(__always)
     public static func isMark(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
         if p.count == 1 { return p[0] == 0x2A || p[0] == 0x59 || p[0] == 0x79 }
-        guard p.count <= 4 else { return false }
+        guard p.count <= 12 else { return false }
         return read(p) == true
+    }
+
+    /// True when a token says "not urgent" (`否`, `—`, `/`, `×`): a cell of the urgency column.
+    @inline(__always)
+    public static func isNoMark(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !p.isEmpty, p.count <= 6 else { return false }
+        return read(p) == false
+    }
+
+    /// A mark that may follow a name to say it is urgent (`化学检验员*`, `电工★`).
+    @inline(__always)
+    public static func isNameMark(_ s: Unicode.Scalar) -> Bool {
+        CodeSyntax.isAsterisk(s) || s == "★" || s == "☆" || s == "●" || s == "▲"
     }
 }

@@ -38,10 +38,13 @@ public enum TableDump {
         return out
     }
 
-    /// Per page: the header cells (label, field, x-extent) and the body columns found.
+    /// Every header cell as published and the field it was mapped to (or "kept as extra"), table
+    /// by table; then, per page, the header cells (label, field, x-extent) and the body columns
+    /// found (PDF and column-laid-out text), or the delimited reader's columns.
     public static func columns(_ notice: ParsedNotice) -> String {
-        guard let recovery = notice.recovery else { return delimitedColumns(notice) }
-        var out = recovery.grids.isEmpty ? "" : "rows read by \(recovery.method == .rules ? "the table's rules" : "gaps and alignment")\n"
+        var out = headerCells(notice)
+        guard let recovery = notice.recovery else { return out + delimitedColumns(notice) }
+        out += recovery.grids.isEmpty ? "" : "rows read by \(recovery.method == .rules ? "the table's rules" : "gaps and alignment")\n"
         for (p, page) in recovery.pages.enumerated() {
             out += "page \(page.number)\n"
             if p < recovery.grids.count {
@@ -61,21 +64,27 @@ public enum TableDump {
         return out
     }
 
-    /// What the delimited reader decided: the header cells as published with the field each
-    /// names, then the columns in the order it reads them and how it tells each cell apart.
+    /// The header cells of each table as published, and what each was mapped to:
+    /// `  职业（工种）代码 → code`, `  备注 → kept as extra`, `  培训补贴标准/初级 → training (初级)`.
+    public static func headerCells(_ notice: ParsedNotice) -> String {
+        var out = ""
+        let tables = notice.tableColumns.isEmpty ? [notice.columns] : notice.tableColumns
+        for (t, columns) in tables.enumerated() {
+            let table = t < notice.tables.count ? notice.tables[t] : nil
+            let name = [table?.label, table?.title].compactMap { $0 }.joined(separator: " ")
+            out += "table \(t + 1)\(name.isEmpty ? "" : " (" + name + ")"): header cells as published → field\n"
+            for c in columns {
+                let field = c.field == "extra" ? "kept as extra" : c.field + (c.level.map { " (\($0.rawValue))" } ?? "")
+                out += "  \(c.header) → \(field)\n"
+            }
+        }
+        return out
+    }
+
+    /// What the delimited reader decided: the columns in the order it reads them and how it tells
+    /// each cell apart.
     static func delimitedColumns(_ notice: ParsedNotice) -> String {
         var out = "delimited text: one row per line; cells told apart by their shape, in the header's order\n"
-        headerLoop: for (p, page) in notice.pages.enumerated() {
-            let header = page.lines.indices.filter { notice.roles[p][$0] == .header }
-            guard !header.isEmpty else { continue }
-            for i in header {
-                for f in page.lines[i].fragments {
-                    let field = TableField(headerLabel: f.text).map { "\($0)" } ?? "(no field)"
-                    out += "  header \(field)\tline \(f.line)\t\(f.text)\n"
-                }
-            }
-            break headerLoop
-        }
         for (k, field) in (notice.delimitedColumns ?? TableField.allCases).enumerated() {
             out += "  column \(k + 1) \(field)\t\(shapeDescription(field))\n"
         }
@@ -86,9 +95,9 @@ public enum TableDump {
     static func shapeDescription(_ field: TableField) -> String {
         switch field {
         case .seq: "a row number: digits, first on the line"
-        case .code: "a code: starts with a digit and holds a dash"
-        case .training, .assessment: "a subsidy: starts with a level word (初级, 五级 …)"
-        case .urgent: "an urgency mark (*, ＊, 是, √ …)"
+        case .code: "a code: a digit, then a segment separator (6-31, 6.31 …); or 无, /, a letter code"
+        case .training, .assessment: "a subsidy: a level word (初级, 五级, 初、中级 …), an amount, a cap, or none (—, /, 无)"
+        case .urgent: "an urgency mark (*, ＊, 是, √, ★, 急需 …) or its absence (否, —)"
         case .industry, .name: "free text: the words up to the next cell with a shape"
         }
     }

@@ -1,0 +1,216 @@
+import MuluModel
+
+/// How a table's columns were read from its header: every header cell in printed order and what
+/// it was mapped to — a field, a level sub-column of a subsidy, or an extra column kept as
+/// published.
+public struct ColumnMap: Hashable, Sendable {
+    /// What one column holds.
+    public enum Kind: Hashable, Sendable {
+        case field(TableField)
+        /// The amounts of one level of a subsidy field (a second header line `初级 中级 高级`).
+        case level(TableField, Level)
+        /// A column with no field, by its index among the extra columns.
+        case extra(Int)
+    }
+
+    /// The most extra columns a table may have (cells are held inline).
+    public static let maxExtra = 8
+
+    public private(set) var kinds: [Kind] = []
+    /// The header text of each column, as published (blanks removed, wrapped lines joined).
+    public private(set) var headers: [String] = []
+
+    public init() {}
+
+    /// The reference layout: the seven fields in their usual order.
+    public static let reference: ColumnMap = {
+        var m = ColumnMap()
+        for f in TableField.allCases { m.append(.field(f), header: f.label) }
+        return m
+    }()
+
+    public mutating func append(_ kind: Kind, header: String) {
+        kinds.append(kind)
+        headers.append(header)
+    }
+
+    /// True when some column gives `field` (directly or by level sub-columns).
+    public func has(_ field: TableField) -> Bool {
+        kinds.contains { k in
+            switch k {
+            case .field(let f): f == field
+            case .level(let f, _): f == field
+            case .extra: false
+            }
+        }
+    }
+
+    /// The level sub-columns of `field`, in printed order.
+    public func levels(of field: TableField) -> [Level] {
+        kinds.compactMap { if case .level(field, let l) = $0 { l } else { nil } }
+    }
+
+    /// The headers of the extra columns, in printed order.
+    public var extraHeaders: [String] {
+        zip(kinds, headers).compactMap { if case .extra = $0 { $1 } else { nil } }
+    }
+
+    /// The columns as `catalogue.json` lists them.
+    public var catalogueColumns: [Catalogue.Column] {
+        zip(kinds, headers).map { kind, header in
+            switch kind {
+            case .field(let f): Catalogue.Column(header: header, field: f.name)
+            case .level(let f, let l): Catalogue.Column(header: header, field: f.name, level: l)
+            case .extra: Catalogue.Column(header: header, field: "extra")
+            }
+        }
+    }
+
+    /// Reads a header band's lines (each a list of cell texts, blanks removed). The first line
+    /// names the columns; a later line of level words gives level sub-columns to the subsidy
+    /// columns above them (split evenly between them, in order); any other later line is the
+    /// wrapped rest of some header cells (`是否急` / `需紧缺`), joined to the cell it completes.
+    /// Nil when the header names no row number, code and name.
+    public static func read(headerLines rawLines: [[String]]) -> ColumnMap? {
+        let headerLines = rawLines.map(joinSingleCharacters)
+        guard let first = headerLines.first else { return nil }
+        var headers = first
+        var levelLines: [[Level]] = []
+        for line in headerLines.dropFirst() {
+            let levels = line.compactMap(LevelWords.single)
+            if !line.isEmpty, levels.count == line.count {
+                levelLines.append(levels)
+                continue
+            }
+            // A header printed cell by cell over two lines: the second line's pieces complete the
+            // last cells of the first (a short cell such as 序号 has no second line), when that
+            // names more fields than reading them as wrapped pieces.
+            var wrapped = headers
+            for piece in line { joinWrapped(piece, into: &wrapped) }
+            if line.count > 1, line.count <= headers.count {
+                var aligned = headers
+                for (k, piece) in line.enumerated() { aligned[headers.count - line.count + k] += piece }
+                if distinctFields(aligned) > distinctFields(wrapped)
+                    || (distinctFields(aligned) == distinctFields(wrapped) && line.count + 2 >= headers.count) {
+                    headers = aligned
+                    continue
+                }
+            }
+            headers = wrapped
+        }
+        // What each header names; a subsidy column named without 培训 or 鉴定 (`补贴标准（元/人）`)
+        // is training when no header names training, then assessment.
+        var meanings = headers.map(HeaderWords.meaning)
+        for i in meanings.indices where meanings[i] == .extra && (headers[i].contains("补贴") || headers[i].contains("标准")) {
+            if !meanings.contains(.field(.training)) {
+                meanings[i] = .field(.training)
+            } else if !meanings.contains(.field(.assessment)) {
+                meanings[i] = .field(.assessment)
+            }
+        }
+        var m = ColumnMap()
+        var extra = 0
+        // Subsidy columns that may have level sub-columns below them: those whose header does
+        // not name levels itself (`…等级及补贴标准` has them in its cells), if any does not.
+        var subsidyColumns = headers.indices.filter { meanings[$0] == .field(.training) || meanings[$0] == .field(.assessment) }
+        if subsidyColumns.contains(where: { !headers[$0].contains("等级") }) { subsidyColumns.removeAll { headers[$0].contains("等级") } }
+        let levels = levelLines.first ?? []
+        var levelsPer = subsidyColumns.isEmpty ? 0 : levels.count / subsidyColumns.count
+        if levelsPer * subsidyColumns.count != levels.count { levelsPer = 0 }
+        var subsidyIndex = 0
+        var used = Set<TableField>()
+        // A header naming no row number: the row number still comes first on every row.
+        if !meanings.contains(.field(.seq)) {
+            m.append(.field(.seq), header: "")
+            used.insert(.seq)
+        }
+        for (i, h) in headers.enumerated() {
+            switch meanings[i] {
+            case .field(let f) where (f == .training || f == .assessment) && levelsPer > 0 && subsidyColumns.contains(i):
+                for l in levels[subsidyIndex * levelsPer..<(subsidyIndex + 1) * levelsPer] {
+                    m.append(.level(f, l), header: h + "/" + l.rawValue)
+                }
+                subsidyIndex += 1
+                used.insert(f)
+            case .field(let f) where !used.contains(f):
+                m.append(.field(f), header: h)
+                used.insert(f)
+            default:
+                guard extra < maxExtra else { continue }
+                // Two extra columns under one header (备注, 备注) are told apart: 备注, 备注2.
+                var name = h.isEmpty ? "列\(m.kinds.count + 1)" : h
+                if m.headers.contains(name) { name += "\(m.headers.filter { $0.hasPrefix(h) }.count + 1)" }
+                m.append(.extra(extra), header: name)
+                extra += 1
+            }
+        }
+        guard m.has(.seq), m.has(.code) || m.has(.name) else { return nil }
+        return m
+    }
+
+    /// The number of distinct fields `headers` name.
+    static func distinctFields(_ headers: [String]) -> Int {
+        Set(headers.compactMap(HeaderWords.field)).count
+    }
+
+    /// A header written with blanks between its characters (`序 号 行 业`): runs of
+    /// one-character pieces joined (`序号`, `行业`), where the joined piece names a field.
+    static func joinSingleCharacters(_ line: [String]) -> [String] {
+        var out: [String] = []
+        var run = ""
+        func flush() {
+            if !run.isEmpty { out.append(run) }
+            run = ""
+        }
+        for piece in line {
+            if piece.count == 1, LevelWords.single(piece) == nil {
+                run += piece
+                if HeaderWords.field(run) != nil, run.count >= 2 { flush() }
+            } else {
+                flush()
+                out.append(piece)
+            }
+        }
+        flush()
+        return out
+    }
+
+    /// Places a later header line's piece: a field no header names yet is a header of its own
+    /// (a cell printed lower than the others); a piece of a field already named completes that
+    /// header (`是否急` / `需紧缺`); anything else completes the last header it leaves
+    /// meaning the same (`（元/人）` under `培训补贴标准`), else is an extra header.
+    static func joinWrapped(_ piece: String, into headers: inout [String]) {
+        let meaning = HeaderWords.meaning(piece)
+        let meanings = headers.map(HeaderWords.meaning)
+        if case .field = meaning {
+            if let i = meanings.lastIndex(of: meaning) {
+                headers[i] += piece
+            } else if let i = headers.indices.last, HeaderWords.meaning(headers[i] + piece) == meaning,
+                      meanings[i] == .extra {
+                headers[i] += piece
+            } else {
+                headers.append(piece)
+            }
+            return
+        }
+        for i in headers.indices.reversed() where meanings[i] != .extra {
+            if HeaderWords.meaning(headers[i] + piece) == meanings[i] { headers[i] += piece; return }
+        }
+        headers.append(piece)
+    }
+}
+
+extension TableField {
+    /// The field's name in `catalogue.json` and its `columns`.
+    public var name: String {
+        switch self {
+        case .seq: "seq"
+        case .industry: "industry"
+        case .code: "code"
+        case .name: "name"
+        case .training: "training"
+        case .assessment: "assessment"
+        case .urgent: "urgent"
+        }
+    }
+}

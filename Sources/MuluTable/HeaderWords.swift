@@ -1,0 +1,72 @@
+import MuluModel
+
+/// The rulebook for header cells: which words name which field, in one place.
+///
+/// Bureaus name the same column many ways (`职业（工种）代码`, `职业编码`, `工种代码`;
+/// `培训补贴标准（元/人）`, `技能评价补贴标准`, `鉴定补贴`; `是否急需紧缺`, `紧缺急需`,
+/// `是否紧缺` …). A header cell's text (blanks removed, a wrapped cell's lines joined) is
+/// matched against these words in a fixed priority, so that `职业（工种）代码` is a code and not a
+/// name, and `培训补贴等级及补贴标准` is training, not a level column. A cell that names none
+/// of them is an extra column, kept as published.
+public enum HeaderWords {
+    /// What a header cell names.
+    public enum Meaning: Hashable, Sendable {
+        /// A field of the entry.
+        case field(TableField)
+        /// A level sub-column (`初级`, `五级/初级工` …) under a subsidy header.
+        case level(Level)
+        /// A column mulu has no field for (`备注`, `职业技能等级`, `说明` …).
+        case extra
+    }
+
+    /// Words for each field, tried in this order (first match wins).
+    public static let rules: [(field: TableField, words: [String])] = [
+        (.seq, ["序号"]),
+        (.code, ["代码", "编码", "编号"]),
+        (.training, ["培训"]),
+        (.assessment, ["鉴定", "考核", "评价", "认定", "取证"]),
+        (.urgent, ["急需", "紧缺", "是否"]),
+        (.industry, ["行业", "产业", "领域", "类别"]),
+    ]
+
+    /// Words of a column that is not a name even though it mentions 职业 (`职业技能等级`).
+    public static let extraWords = ["等级", "备注", "说明", "级别", "年限", "学时", "课时"]
+
+    /// Words of the name column, tried after every other rule.
+    public static let nameWords = ["职业", "工种", "名称", "项目"]
+
+    /// The meaning of a header cell's text (blanks already removed).
+    public static func meaning(_ text: String) -> Meaning {
+        if text == "序" || text == "编号" || text == "序列" { return .field(.seq) }
+        if let level = Level(published: text) ?? Level(published: text.replacingOccurrences(of: "（", with: "").replacingOccurrences(of: "）", with: "")) {
+            return .level(level)
+        }
+        if let level = LevelWords.single(text) { return .level(level) }
+        for rule in rules where rule.words.contains(where: text.contains) { return .field(rule.field) }
+        if extraWords.contains(where: text.contains) { return .extra }
+        if nameWords.contains(where: text.contains) { return .field(.name) }
+        return .extra
+    }
+
+    /// The field a header cell names, or nil (a level sub-column or an extra column).
+    public static func field(_ text: String) -> TableField? {
+        if case .field(let f) = meaning(text) { return f }
+        return nil
+    }
+
+    /// Keywords that mark a header line; a header band holds at least
+    /// `TableSettings.minHeaderKeywords` of them.
+    public static let keywords = ["序号", "行业", "代码", "编码", "职业", "工种", "培训", "考核", "鉴定", "评价", "急需", "紧缺", "项目", "名称"]
+
+    /// Every scalar that occurs in a header: a line made only of these (and blanks) can be part
+    /// of the header band.
+    public static let vocabulary: Set<Unicode.Scalar> = {
+        var set = Set<Unicode.Scalar>()
+        var text = rules.flatMap(\.words).joined() + extraWords.joined() + nameWords.joined()
+        text += TableField.allCases.map(\.label).joined()
+        text += "序号所属类别职业工种代码项目名称培训补贴等级及标准考核鉴定评价技能是否急需紧缺行业产业编码元人次"
+        text += "初中高级技师五四三二一工()（）/、・·"
+        for s in text.unicodeScalars { set.insert(s) }
+        return set
+    }()
+}
