@@ -24,8 +24,8 @@ let package = Package(
         .library(
             name: "Mulu",
             targets: [
-                "MuluSupport", "MuluModel", "MuluPDF", "MuluExtract", "MuluTable", "MuluEntries",
-                "MuluOutput", "MuluDiff", "MuluPipeline",
+                "MuluSupport", "MuluModel", "MuluPDF", "MuluOCR", "MuluExtract", "MuluTable", "MuluScan",
+                "MuluEntries", "MuluOutput", "MuluDiff", "MuluPipeline",
             ]
         ),
     ],
@@ -48,8 +48,18 @@ let package = Package(
             providers: [.apt(["libpoppler-glib-dev"])]
         ),
         .target(name: "MuluPDF", dependencies: ["CPoppler", "MuluModel"]),
+        .systemLibrary(
+            name: "CTesseract",
+            pkgConfig: "tesseract",
+            providers: [.apt(["libtesseract-dev", "tesseract-ocr-chi-sim"])]
+        ),
+        .target(name: "MuluOCR", dependencies: ["CTesseract", "MuluPDF"]),
         .target(name: "MuluExtract", dependencies: ["MuluModel", "MuluPDF"]),
         .target(name: "MuluTable", dependencies: ["MuluModel", "MuluExtract"]),
+        .target(
+            name: "MuluScan",
+            dependencies: ["MuluSupport", "MuluModel", "MuluPDF", "MuluOCR", "MuluExtract", "MuluTable"]
+        ),
         .target(name: "MuluEntries", dependencies: ["MuluModel", "MuluExtract", "MuluTable"]),
         // zlib deflates the workbook (DeterministicZip).
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
@@ -64,7 +74,7 @@ let package = Package(
         .target(
             name: "MuluPipeline",
             dependencies: [
-                "MuluSupport", "MuluModel", "MuluPDF", "MuluExtract", "MuluTable", "MuluEntries",
+                "MuluSupport", "MuluModel", "MuluPDF", "MuluExtract", "MuluTable", "MuluScan", "MuluEntries",
                 "MuluOutput", "MuluDiff",
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ]
@@ -72,7 +82,7 @@ let package = Package(
         .executableTarget(
             name: "mulu",
             dependencies: [
-                "MuluSupport", "MuluModel", "MuluTable", "MuluOutput", "MuluDiff", "MuluPipeline",
+                "MuluSupport", "MuluModel", "MuluTable", "MuluScan", "MuluOutput", "MuluDiff", "MuluPipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -84,8 +94,8 @@ let package = Package(
         .testTarget(
             name: "MuluCoreTests",
             dependencies: [
-                "MuluSupport", "MuluModel", "MuluPDF", "MuluExtract", "MuluTable", "MuluEntries",
-                "MuluOutput", "MuluDiff", "MuluPipeline", "MuluGenerated",
+                "MuluSupport", "MuluModel", "MuluPDF", "MuluOCR", "MuluExtract", "MuluTable", "MuluScan",
+                "MuluEntries", "MuluOutput", "MuluDiff", "MuluPipeline", "MuluGenerated",
             ],
             exclude: ["Fixtures"]
         ),

@@ -94,7 +94,7 @@ public enum PDFSource {
 
     /// Glyphs clustered into lines (vertical centres within `lineTolerance`), each line split
     /// into fragments where glyphs are more than `wordGap` apart.
-    static func lines(of page: PDFTextPage, settings: TableSettings) -> PageText {
+    public static func lines(of page: PDFTextPage, settings: TableSettings) -> PageText {
         let glyphs = page.glyphs.sorted { ($0.y0 + $0.y1, $0.x0) < ($1.y0 + $1.y1, $1.x0) }
         var groups: [[PDFGlyph]] = []
         var center = -Double.infinity

@@ -32,15 +32,17 @@ public enum CatalogueLoader {
 
     /// Loads `path` and keeps everything learned on the way.
     /// `keepRows` keeps every recovered row of a delimited text notice (for `mulu extract`).
-    public static func loadDetailed(path: String, password: String? = nil, keepRows: Bool = false) throws -> Loaded {
+    public static func loadDetailed(
+        path: String, password: String? = nil, keepRows: Bool = false, reading: NoticeReading = NoticeReading()
+    ) throws -> Loaded {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw MuluError(file: path, problem: "no such file or folder")
         }
-        if isDirectory.boolValue { return try loadFolder(path, password: password, keepRows: keepRows) }
+        if isDirectory.boolValue { return try loadFolder(path, password: password, keepRows: keepRows, reading: reading) }
         let bytes = try read(path)
         if isPDF(bytes, path: path) {
-            return try loadNotice(bytes: bytes, path: path, password: password, metadata: nil, keepRows: keepRows)
+            return try loadNotice(bytes: bytes, path: path, password: password, metadata: nil, keepRows: keepRows, reading: reading)
         }
         if path.lowercased().hasSuffix(".json") {
             return Loaded(catalogue: try decodeJSON(bytes, path: path), metadata: nil, notice: nil, noticeBytes: nil)
@@ -49,7 +51,7 @@ public enum CatalogueLoader {
     }
 
     /// A catalogue folder: `metadata.json` naming the notice, or a compiled `catalogue.json`.
-    static func loadFolder(_ path: String, password: String?, keepRows: Bool) throws -> Loaded {
+    static func loadFolder(_ path: String, password: String?, keepRows: Bool, reading: NoticeReading = NoticeReading()) throws -> Loaded {
         let metadataPath = (path as NSString).appendingPathComponent("metadata.json")
         if FileManager.default.fileExists(atPath: metadataPath) {
             let metadata = try readMetadata(metadataPath)
@@ -58,7 +60,7 @@ public enum CatalogueLoader {
                 throw MuluError(file: noticePath, problem: "no such file (named as the notice in \(metadataPath))")
             }
             let bytes = try read(noticePath)
-            return try loadNotice(bytes: bytes, path: noticePath, password: password, metadata: metadata, keepRows: keepRows)
+            return try loadNotice(bytes: bytes, path: noticePath, password: password, metadata: metadata, keepRows: keepRows, reading: reading)
         }
         let jsonPath = (path as NSString).appendingPathComponent("catalogue.json")
         if FileManager.default.fileExists(atPath: jsonPath) {
@@ -69,13 +71,16 @@ public enum CatalogueLoader {
 
     /// Parses a notice's bytes (already read) as PDF or text.
     public static func loadNotice(
-        bytes: [UInt8], path: String, password: String?, metadata: CatalogueMetadata?, keepRows: Bool = false
+        bytes: [UInt8], path: String, password: String?, metadata: CatalogueMetadata?, keepRows: Bool = false,
+        reading: NoticeReading = NoticeReading()
     ) throws -> Loaded {
         let isPDF = isPDF(bytes, path: path)
         // The checksum needs only the bytes: it is taken while the notice is parsed.
         let (sha256, notice) = try Parallel.pair({ Checksum.hex(bytes) }) {
             isPDF
-                ? try NoticeParser.parsePDF(bytes, path: path, password: password)
+                ? try NoticeParser.parsePDF(
+                    bytes, path: path, password: password, scan: reading.scan, lexicon: reading.lexicon,
+                    progress: reading.progress)
                 : try NoticeParser.parseText(bytes, path: path, keepRows: keepRows)
         }
         let name = (path as NSString).lastPathComponent

@@ -3,6 +3,7 @@ import MuluModel
 import MuluPDF
 import MuluExtract
 import MuluTable
+import MuluScan
 import MuluEntries
 import MuluOutput
 import MuluDiff
@@ -64,8 +65,29 @@ public enum NoticeParser {
     /// How many opening lines are read in full to find the header and its layout.
     static let probeLines = 400
 
-    /// A PDF notice, through its text layer (`PDFSource`).
-    public static func parsePDF(_ bytes: [UInt8], path: String, password: String?) throws -> ParsedNotice {
+    /// A PDF notice, through its text layer (`PDFSource`), its pages without one read by OCR
+    /// (`ScanSource`, as `scan.mode` says). `lexicon`: names a scanned name may be snapped to;
+    /// `progress` is told of every page OCR has read.
+    public static func parsePDF(
+        _ bytes: [UInt8], path: String, password: String?, scan: ScanSettings = ScanSettings(),
+        lexicon: Set<String> = [], progress: ScanSource.Progress? = nil
+    ) throws -> ParsedNotice {
+        if let read = try ScanSource.pages(bytes, path: path, password: password, settings: scan, progress: progress) {
+            let recovery = TableRecovery(pages: read.pages, settings: .pdf(emSize: read.emSize), rules: read.grids.map(\.rules))
+            let review = ScanReview.review(recovery.rows, cells: read.cells, lexicon: lexicon, settings: scan)
+            let columns = geometricColumns(recovery)
+            var builder = EntryBuilder(expectedRows: review.rows.count, columnMaps: [columns])
+            for row in review.rows { builder.add(row) }
+            var notice = try finish(
+                format: .pdf, pages: read.pages, roles: recovery.roles, builder: builder, rows: review.rows,
+                unplaced: recovery.unplaced, extra: review.diagnostics, path: path,
+                tables: [.init(page: 1, index: 0, columns: columns)])
+            notice.recovery = recovery
+            notice.scanCells = read.cells
+            notice.ocrPages = read.ocrPages
+            notice.doubtfulCells = review.doubtful
+            return notice
+        }
         let (pages, emSize, rules) = try PDFSource.pages(bytes, path: path, password: password)
         let recovery = TableRecovery(pages: pages, settings: .pdf(emSize: emSize), rules: rules)
         let columns = geometricColumns(recovery)

@@ -3,6 +3,7 @@ import MuluModel
 import MuluPDF
 import MuluExtract
 import MuluTable
+import MuluScan
 import MuluEntries
 import MuluOutput
 import MuluDiff
@@ -26,6 +27,13 @@ public struct ParsedNotice: Sendable {
     public var delimitedColumns: [TableField]?
     /// The encoding a text notice was in.
     public var encoding: TextDecoding.Encoding?
+    /// For a PDF with pages read by OCR: every table cell read, with its confidence.
+    public var scanCells: [ScanCell] = []
+    /// The 1-based pages read by OCR (empty when none was).
+    public var ocrPages: [Int] = []
+    /// The OCR cells a diagnostic is about, labelled with their row and column (`mulu extract
+    /// --png` draws them).
+    public var doubtfulCells: [(cell: ScanCell, label: String)] = []
     /// The header cells of the (first) table and the fields they were mapped to.
     public var columns: [Catalogue.Column] = []
     /// The tables of the notice.

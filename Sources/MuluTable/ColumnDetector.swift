@@ -16,6 +16,12 @@ public struct ColumnSpan: Hashable, Sendable {
     public var field: TableField
     public var x0: Double
     public var x1: Double
+
+    public init(field: TableField, x0: Double, x1: Double) {
+        self.field = field
+        self.x0 = x0
+        self.x1 = x1
+    }
 }
 
 /// Stage 3 of table recovery: header cells from the header band, then the body's columns.

@@ -27,7 +27,7 @@ public enum TableField: Int, CaseIterable, Hashable, Sendable, Comparable {
     }
 
     /// Every scalar that occurs in a header label (see `HeaderWords.vocabulary`).
-    static var headerVocabulary: Set<Unicode.Scalar> { HeaderWords.vocabulary }
+    public static var headerVocabulary: Set<Unicode.Scalar> { HeaderWords.vocabulary }
 
     /// Keywords that mark a header line (see `HeaderWords.keywords`).
     static var headerKeywords: [String] { HeaderWords.keywords }

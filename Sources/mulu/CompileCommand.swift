@@ -58,6 +58,7 @@ struct CompileCommand: ParsableCommand {
         do {
             let options = CatalogueCompiler.Options(schemaRef: schemaRef, byteOrderMark: bom)
             let folders = try catalogueFolders(input)
+            let reading = try notice.reading()
             if folders.isEmpty {
                 try compileOne(input, into: out, options: options)
             } else {
@@ -66,7 +67,7 @@ struct CompileCommand: ParsableCommand {
                 var planned: [(dir: String, loaded: CatalogueLoader.Loaded)] = []
                 var tally = Tally()
                 for folder in folders {
-                    var loaded = try CatalogueLoader.loadDetailed(path: folder, password: notice.password)
+                    var loaded = try CatalogueLoader.loadDetailed(path: folder, password: notice.password, reading: reading)
                     if let table { loaded = try loaded.selectingTable(table) }
                     report(loaded)
                     tally.add(loaded.catalogue)
@@ -104,7 +105,7 @@ struct CompileCommand: ParsableCommand {
 
     /// Compiles one notice or catalogue folder into `dir`.
     func compileOne(_ path: String, into dir: String, options: CatalogueCompiler.Options) throws {
-        var loaded = try CatalogueLoader.loadDetailed(path: path, password: notice.password)
+        var loaded = try CatalogueLoader.loadDetailed(path: path, password: notice.password, reading: try notice.reading())
         guard loaded.notice != nil else {
             throw MuluError(file: path, problem: "already a compiled catalogue; compile reads a notice or a catalogue folder")
         }

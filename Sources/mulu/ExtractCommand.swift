@@ -5,6 +5,7 @@ import MuluModel
 import MuluOutput
 import MuluDiff
 import MuluPipeline
+import MuluScan
 
 /// `mulu extract NOTICE`: prints the recovered table, a row a line, and can draw it.
 struct ExtractCommand: ParsableCommand {
@@ -44,7 +45,8 @@ struct ExtractCommand: ParsableCommand {
     func run() throws {
         let loaded: CatalogueLoader.Loaded
         do {
-            loaded = try CatalogueLoader.loadDetailed(path: notice, password: options.password, keepRows: true)
+            loaded = try CatalogueLoader.loadDetailed(
+                path: notice, password: options.password, keepRows: true, reading: try options.reading())
         } catch let error as MuluError {
             printError(error.description)
             throw ExitCode(1)

@@ -14,6 +14,7 @@ struct Mulu: ParsableCommand {
     /// Runs the command. Exit status: what each command documents; 64 for usage, except under
     /// `diff`, whose every trouble, usage included, exits 2 (0 and 1 mean equal and different).
     static func main() {
+        OpenMPLimit.apply()
         let arguments = Array(CommandLine.arguments.dropFirst())
         do {
             var command = try parseAsRoot(arguments)

@@ -78,7 +78,6 @@ struct BadInputTests {
         ("bad/not-a-pdf.pdf", "not a PDF (no %PDF- header)"),
         ("bad/empty.pdf", "empty file (0 bytes)"),
         ("bad/encrypted.pdf", "encrypted PDF: give the password with --password"),
-        ("bad/scanned.pdf", "no text layer on any of its 1 page(s) (a scanned PDF?): it needs OCR before mulu can read it"),
         ("bad/no-table.pdf", "no catalogue table: found no header line naming at least 3 of 序号、行业、代码、编码、职业、工种、培训、考核、鉴定、评价、急需、紧缺、项目、名称; the nearest, p1:1, names 职业、培训 among other text"),
         ("bad/no-unicode-map.pdf",
          "28 of 28 glyphs have no Unicode mapping (fonts without ToUnicode): the text cannot be read; it needs OCR or a better PDF export"),
@@ -281,7 +280,6 @@ struct BadInputTests {
         let cases: [(String, String)] = [
             (w.path("missing.txt"), "no such file or folder"),
             (fixture("bad/truncated.pdf"), "damaged PDF: PDF document is damaged"),
-            (fixture("bad/scanned.pdf"), "no text layer on any of its 1 page(s) (a scanned PDF?): it needs OCR before mulu can read it"),
             (try w.file("empty.txt", []), "empty file (0 bytes)"),
         ]
         for (bad, problem) in cases {

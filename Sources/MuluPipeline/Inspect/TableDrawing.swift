@@ -13,7 +13,8 @@ import MuluPDF
 /// (magenta) and the grid's cells (teal; a merged cell orange, labelled with its row × column
 /// span, open sides where a page break cuts it), header cells (grey), body columns (blue,
 /// labelled with their field), each row's cells (green, the row number on its anchor) and text
-/// that was reported instead of placed (red).
+/// that was reported instead of placed (red); on a page read by OCR, every cell a diagnostic
+/// doubts (thick orange, labelled with its row and column).
 public enum TableDrawing {
     /// Writes `page-N.png` into `directory` for every page; returns the paths written.
     public static func drawPages(
@@ -35,7 +36,13 @@ public enum TableDrawing {
         }
         var written: [String] = []
         for (p, page) in recovery.pages.enumerated() {
-            let overlays = overlays(recovery, pageIndex: p, unplaced: recovery.unplaced)
+            var overlays = overlays(recovery, pageIndex: p, unplaced: recovery.unplaced)
+            // Cells OCR doubted (a diagnostic each): thick orange, labelled with row and column.
+            for d in parsed.doubtfulCells where d.cell.page == page.number {
+                overlays.append(PDFOverlay(
+                    x0: d.cell.x0, y0: d.cell.y0, x1: d.cell.x1, y1: d.cell.y1, red: 1, green: 0.45, blue: 0,
+                    alpha: 0.9, lineWidth: 2, label: d.label))
+            }
             let out = (directory as NSString).appendingPathComponent("page-\(page.number).png")
             switch Result(catching: { () throws(PDFError) in
                 try document.renderPNG(page: page.number, scale: scale, overlays: overlays, to: out)

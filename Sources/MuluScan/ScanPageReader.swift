@@ -1,0 +1,218 @@
+import Foundation
+import MuluModel
+import MuluPDF
+import MuluOCR
+import MuluExtract
+import MuluTable
+
+/// Reads one scanned page by OCR, cell by cell, into glyphs the table stages read as they read
+/// a text layer.
+///
+/// The page's rules are found in its image (`RuleFinder`, `GridBuilder`); a page leaning more
+/// than `minDeskewDegrees` is turned upright and its rules found again, so every cell is an
+/// upright rectangle of the image. The header row (the first of the top `headerRows` grid rows
+/// whose cells name at least `minHeaderCells` columns) is read without limits and names the
+/// columns; every other cell with ink is read with its column's grammar (`ColumnGrammar`:
+/// characters and layout). The text above and below the table (title, attachment label, page
+/// number) is read as blocks. Every character becomes a `PDFGlyph` in page points: across, the
+/// box Tesseract gives it; down, its text line's box, so a line's glyphs share one height as a
+/// font's do.
+public enum ScanPageReader {
+    /// What one page gave.
+    public struct Page: Sendable {
+        /// The glyphs OCR read, in the upright page's points.
+        public var text: PDFTextPage
+        /// The upright page's grid.
+        public var grid: PageGrid
+        /// The lean of the page as scanned, in radians (0 when it was read as it is).
+        public var skew: Double
+        /// Every body cell read, with its confidence.
+        public var cells: [ScanCell]
+        /// The columns named by this page's header (empty when it has none).
+        public var columns: [ColumnSpan]
+    }
+
+    /// Reads page `number` from `bitmap` with `engine`; `previous` are the columns of the page
+    /// before, for a page without a header of its own.
+    public static func read(
+        page number: Int, width: Double, height: Double, bitmap original: GreyBitmap, engine: OCREngine, digitEngine: OCREngine,
+        settings: ScanSettings, table: TableSettings, previous: [ColumnSpan]
+    ) throws(OCRError) -> Page {
+        var bitmap = original
+        if Despeckle.specks(bitmap, threshold: settings.inkThreshold) > settings.maxSpecks {
+            bitmap = Despeckle.median(bitmap)
+        }
+        var grid = GridBuilder.page(number, rules: RuleFinder.rules(in: bitmap, settings: table), settings: table)
+        let skew = grid.skew
+        if abs(skew) * 180 / .pi >= settings.minDeskewDegrees {
+            bitmap = Deskew.rotated(bitmap, by: skew)
+            grid = GridBuilder.page(number, rules: RuleFinder.rules(in: bitmap, settings: table), settings: table)
+        }
+        try engine.setImage(bitmap)
+        try digitEngine.setImage(bitmap)
+        let scale = bitmap.scale
+        var glyphs: [PDFGlyph] = []
+        var cells: [ScanCell] = []
+
+        func pixels(_ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double) -> (x: Int, y: Int, w: Int, h: Int) {
+            let a = Int((x0 * scale).rounded(.up)), b = Int((y0 * scale).rounded(.up))
+            let c = Int((x1 * scale).rounded(.down)), d = Int((y1 * scale).rounded(.down))
+            return (a, b, max(0, c - a), max(0, d - b))
+        }
+        func read(_ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double, _ grammar: ColumnGrammar) throws(OCRError) -> OCRText? {
+            let r = pixels(x0, y0, x1, y1)
+            guard r.w >= 3, r.h >= 3, ink(bitmap, r, settings.inkThreshold) >= settings.minInkPixels else { return nil }
+            let text = fixed(try (grammar.digits ? digitEngine : engine).read(
+                x: r.x, y: r.y, width: r.w, height: r.h, layout: grammar.layout, whitelist: grammar.whitelist), grammar)
+            append(text)
+            return text
+        }
+        func append(_ text: OCRText) {
+            // A line's symbols touch, as a font's glyphs do: one cell line is one fragment.
+            var symbols = text.symbols
+            for i in symbols.indices.dropLast() where symbols[i + 1].line == symbols[i].line {
+                symbols[i].x1 = max(symbols[i].x1, symbols[i + 1].x0)
+            }
+            for s in symbols {
+                let line = s.line < text.lines.count ? text.lines[s.line] : OCRText.Line(x0: s.x0, y0: s.y0, x1: s.x1, y1: s.y1)
+                let scalars = Array(s.text.unicodeScalars)
+                let step = Double(s.x1 - s.x0) / Double(scalars.count)
+                for (k, u) in scalars.enumerated() {
+                    let left = Double(s.x0) + step * Double(k)
+                    glyphs.append(PDFGlyph(
+                        scalar: u, x0: left / scale, y0: Double(line.y0) / scale,
+                        x1: (left + step) / scale, y1: Double(line.y1) / scale))
+                }
+            }
+        }
+
+        let inset = settings.cellInset
+        guard let tableIndex = grid.tables.indices.max(by: { area(grid.tables[$0]) < area(grid.tables[$1]) }) else {
+            _ = try read(0, 0, width, height, ColumnGrammar(nil))
+            return Page(text: PDFTextPage(number: number, width: width, height: height, glyphs: glyphs),
+                        grid: grid, skew: skew, cells: [], columns: [])
+        }
+        let t = grid.tables[tableIndex]
+        // Text above and below the table.
+        var around = ColumnGrammar(nil)
+        around.layout = .auto
+        if t.y0 - inset > 1 { _ = try read(0, 0, width, t.y0 - inset, around) }
+        if height - t.y1 - inset > 1 { _ = try read(0, t.y1 + inset, width, height, around) }
+
+        // The header: read the top rows' cells without limits until one names enough columns.
+        var columns: [ColumnSpan] = []
+        var bodyStart = 0
+        for r in 0..<min(settings.headerRows, t.rowCount) {
+            var named: [ColumnSpan] = []
+            for cell in t.cells where cell.row == r {
+                let box = pixels(cell.x0 + inset, cell.y0 + inset, cell.x1 - inset, cell.y1 - inset)
+                guard box.w >= 3, box.h >= 3, ink(bitmap, box, settings.inkThreshold) >= settings.minInkPixels else { continue }
+                var text = fixed(try engine.read(x: box.x, y: box.y, width: box.w, height: box.h, layout: .block), ColumnGrammar(nil))
+                if TableField(headerLabel: text.joined) == nil || !text.joined.unicodeScalars.allSatisfy(TableField.headerVocabulary.contains) {
+                    // The header's grammar: its words. A reading outside them is read again
+                    // within them, and kept when it names a column.
+                    let again = try engine.read(x: box.x, y: box.y, width: box.w, height: box.h, layout: .block,
+                                                whitelist: Self.headerCharacters)
+                    if TableField(headerLabel: again.joined) != nil { text = again }
+                }
+                append(text)
+                if let field = TableField(headerLabel: text.joined) {
+                    named.append(ColumnSpan(field: field, x0: cell.x0, x1: cell.x1))
+                }
+            }
+            bodyStart = r + 1
+            if named.count >= settings.minHeaderCells {
+                columns = named
+                break
+            }
+        }
+        if columns.isEmpty { bodyStart = 0 }
+        // A page without a header: the glyphs read above are read again as body cells.
+        if columns.isEmpty {
+            glyphs.removeAll { g in g.y0 >= t.y0 && g.y1 <= t.y1 }
+        }
+        let naming = columns.isEmpty ? previous : columns
+        var lastSeq: Int? = nil
+        for cell in t.cells where cell.row >= bodyStart {
+            let middle = (cell.x0 + cell.x1) / 2
+            let field = naming.first { $0.x0 <= middle && middle <= $0.x1 }?.field
+            let grammar = ColumnGrammar(field)
+            let r = pixels(cell.x0 + inset, cell.y0 + inset, cell.x1 - inset, cell.y1 - inset)
+            guard r.w >= 3, r.h >= 3, ink(bitmap, r, settings.inkThreshold) >= settings.minInkPixels else { continue }
+            var text = fixed(try (grammar.digits ? digitEngine : engine).read(
+                x: r.x, y: r.y, width: r.w, height: r.h, layout: grammar.layout, whitelist: grammar.whitelist), grammar)
+            var agreed = true
+            let isNext = field == .seq && lastSeq != nil && RowNumber.parse(text.joined) == lastSeq! + 1
+            if (field == .seq && !isNext) || field == .code {
+                // Digits are read by both models (a row number only when it is not the next one);
+                // where they differ, the grammar (and for a row number, the sequence) picks one,
+                // and the cell is doubtful.
+                let other = try engine.read(x: r.x, y: r.y, width: r.w, height: r.h, layout: grammar.layout, whitelist: grammar.whitelist)
+                if other.joined != text.joined {
+                    agreed = false
+                    let fits = { (t: OCRText) in !t.joined.isEmpty && grammar.problem(t.joined) == nil }
+                    if field == .seq, let last = lastSeq, RowNumber.parse(other.joined) == last + 1 {
+                        text = other
+                    } else if field == .seq, let last = lastSeq, RowNumber.parse(text.joined) == last + 1 {
+                        // keep the digit model's reading
+                    } else if !fits(text) && fits(other) {
+                        text = other
+                    } else if field == .code && fits(other) {
+                        // eng reads this print's 5 as 9; chi_sim's codes are the surer.
+                        text = other
+                    }
+                }
+            }
+            if field == .seq, let last = lastSeq, RowNumber.parse(text.joined) != last + 1 {
+                // Not the next number: read again in other layouts, by either model; a reading
+                // that is the next number is kept (the cell stays doubtful).
+                search: for e in [digitEngine, engine] {
+                    for layout in [OCREngine.Layout.block, .sparse, .character] {
+                        let again = try e.read(x: r.x, y: r.y, width: r.w, height: r.h, layout: layout, whitelist: grammar.whitelist)
+                        if RowNumber.parse(again.joined) == last + 1 {
+                            text = again
+                            agreed = false
+                            break search
+                        }
+                    }
+                }
+            }
+            if field == .seq, let n = RowNumber.parse(text.joined) { lastSeq = n }
+            append(text)
+            cells.append(ScanCell(
+                page: number, field: field, x0: cell.x0, y0: cell.y0, x1: cell.x1, y1: cell.y1,
+                text: text.joined, confidence: agreed ? ColumnGrammar.confidence(text) : 0, unread: text.symbols.isEmpty))
+        }
+        return Page(text: PDFTextPage(number: number, width: width, height: height, glyphs: glyphs),
+                    grid: grid, skew: skew, cells: cells, columns: columns)
+    }
+
+    /// `text` with the confusable brackets of Chinese cells put back (`ColumnGrammar.confusablesFixed`).
+    static func fixed(_ text: OCRText, _ grammar: ColumnGrammar) -> OCRText {
+        guard !grammar.digits else { return text }
+        var out = text
+        for i in out.symbols.indices { out.symbols[i].text = ColumnGrammar.confusablesFixed(out.symbols[i].text, grammar.field) }
+        return out
+    }
+
+    /// The characters of the header words mulu knows (`TableField.headerVocabulary`).
+    static let headerCharacters = String(String.UnicodeScalarView(TableField.headerVocabulary.sorted { $0.value < $1.value }))
+
+    /// A table's area in square points.
+    static func area(_ t: TableGrid) -> Double { (t.x1 - t.x0) * (t.y1 - t.y0) }
+
+    /// How many pixels of the rectangle are darker than `threshold`.
+    static func ink(_ b: GreyBitmap, _ r: (x: Int, y: Int, w: Int, h: Int), _ threshold: UInt8) -> Int {
+        let x0 = max(0, r.x), y0 = max(0, r.y)
+        let x1 = min(b.width, r.x + r.w), y1 = min(b.height, r.y + r.h)
+        guard x1 > x0, y1 > y0 else { return 0 }
+        var n = 0
+        b.pixels.withUnsafeBufferPointer { p in
+            for y in y0..<y1 {
+                let row = y * b.width
+                for x in x0..<x1 where p[row + x] < threshold { n += 1 }
+            }
+        }
+        return n
+    }
+}
