@@ -4,7 +4,7 @@ import MuluModel
 /// hands them over: the same `<tr>` and `<td>` elements ``CataloguePage`` wrote from a
 /// ``PublishedTable``, without a `String` per cell (a catalogue of 250,000 entries makes a page
 /// of some 150 MB).
-struct CataloguePageRows: CatalogueCellSink {
+struct CataloguePageRows: ByteCellSink {
     let out: OutputBuffer
     private let columnCount: Int
     /// Per column: its opening `<td …>` tag, nil for a column the page leaves out; for a boolean
@@ -19,7 +19,7 @@ struct CataloguePageRows: CatalogueCellSink {
     private let cells = OutputBuffer(capacity: 4096)
     private let industry = OutputBuffer(capacity: 256)
     private var urgent = false
-    private let number = OutputBuffer(capacity: 32)
+    let number = OutputBuffer(capacity: 32)
 
     init(columns: [PublishedTable.Column], shown: [Int], industryColumn: Int?, urgentColumn: Int?, into out: OutputBuffer) {
         self.out = out
@@ -39,23 +39,6 @@ struct CataloguePageRows: CatalogueCellSink {
         let shownSet = Set(shown)
         open = columns.indices.map { shownSet.contains($0) ? tag(columns[$0], yes: true) : nil }
         openNo = columns.indices.map { shownSet.contains($0) ? tag(columns[$0], yes: false) : nil }
-    }
-
-    mutating func integer(_ value: Int) {
-        number.removeAll()
-        number.appendDecimal(value)
-        number.withUnsafeBytes { cell($0) }
-    }
-
-    mutating func text(_ value: String) {
-        ByteScan.withUTF8(value) { cell(UnsafeRawBufferPointer($0)) }
-    }
-
-    mutating func plain(_ value: UnsafeRawBufferPointer) { cell(value) }
-
-    mutating func boolean(_ value: Bool) {
-        let text: StaticString = value ? "true" : "false"
-        cell(UnsafeRawBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
     mutating func empty() { cell(UnsafeRawBufferPointer(start: nil, count: 0)) }
@@ -78,7 +61,7 @@ struct CataloguePageRows: CatalogueCellSink {
     }
 
     /// One cell whose CSV text is `value`.
-    private mutating func cell(_ value: UnsafeRawBufferPointer) {
+    mutating func cell(_ value: UnsafeRawBufferPointer) {
         let c = column
         column += 1
         guard c < columnCount else { return }

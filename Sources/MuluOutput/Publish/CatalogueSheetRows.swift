@@ -7,7 +7,7 @@ import MuluModel
 /// the same XML ``XLSXWorkbook`` writes for them (integers of a number column as number cells,
 /// 是/否 for a boolean column, other text inline, an empty cell left out), without a `String`
 /// or an array per cell: the sheet of a catalogue of 250,000 entries is some 200 MB.
-struct CatalogueSheetRows: CatalogueCellSink {
+struct CatalogueSheetRows: ByteCellSink {
     let out: OutputBuffer
     /// False: only measure the widths, write nothing.
     private let writing: Bool
@@ -20,7 +20,7 @@ struct CatalogueSheetRows: CatalogueCellSink {
     /// The number of the row being written (the heading is row 1).
     private(set) var row = 2
     private var column = 0
-    private let number = OutputBuffer(capacity: 32)
+    let number = OutputBuffer(capacity: 32)
 
     init(
         columns: [PublishedTable.Column], into out: OutputBuffer, writing: Bool = true, firstRow: Int = 2,
@@ -33,23 +33,6 @@ struct CatalogueSheetRows: CatalogueCellSink {
         letters = columns.indices.map { Array(XLSXWorkbook.columnName($0).utf8) }
         widths = Array(repeating: minimum, count: columns.count)
         self.maximum = maximum
-    }
-
-    mutating func integer(_ value: Int) {
-        number.removeAll()
-        number.appendDecimal(value)
-        number.withUnsafeBytes { cell($0) }
-    }
-
-    mutating func text(_ value: String) {
-        ByteScan.withUTF8(value) { cell(UnsafeRawBufferPointer($0)) }
-    }
-
-    mutating func plain(_ value: UnsafeRawBufferPointer) { cell(value) }
-
-    mutating func boolean(_ value: Bool) {
-        let text: StaticString = value ? "true" : "false"
-        cell(UnsafeRawBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
     mutating func empty() {
@@ -73,7 +56,7 @@ struct CatalogueSheetRows: CatalogueCellSink {
     }
 
     /// One cell whose CSV text is `value`.
-    private mutating func cell(_ value: UnsafeRawBufferPointer) {
+    mutating func cell(_ value: UnsafeRawBufferPointer) {
         startRow()
         let c = column
         column += 1
