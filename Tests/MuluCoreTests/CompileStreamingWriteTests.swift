@@ -146,13 +146,16 @@ struct CompileStreamingWriteTests {
 
     /// Work in the second task that is itself parallel gets every core: two tasks that wait for
     /// each other finish (run one after the other, each would time out waiting).
+    ///
+    /// The wait is long because the test runner keeps the pool's threads busy with other suites:
+    /// the second task may start only when one of them ends. Run serially it fails after a minute.
     @Test func pairLeavesTheCoresToNestedParallelWork() throws {
         guard ProcessInfo.processInfo.activeProcessorCount > 1 else { return }
         let (_, met) = try Parallel.pair({ 0 }) { () -> [Bool] in
             let (first, second) = (DispatchSemaphore(value: 0), DispatchSemaphore(value: 0))
             let tasks: [@Sendable () -> Bool] = [
-                { first.signal(); return second.wait(timeout: .now() + 5) == .success },
-                { second.signal(); return first.wait(timeout: .now() + 5) == .success },
+                { first.signal(); return second.wait(timeout: .now() + 60) == .success },
+                { second.signal(); return first.wait(timeout: .now() + 60) == .success },
             ]
             return Parallel.run(tasks)
         }
