@@ -184,13 +184,10 @@ struct BadInputTests {
         let w = try Workspace()
         defer { w.remove() }
         let input = try w.file("rows-one-line.txt", Self.rowsOnOneLine(bytes: 8 << 20, header: true))
-        let start = Date()
         let run = try runMulu(["compile", input, "--out", w.path("fresh")])
-        let seconds = Date().timeIntervalSince(start)
         // 2: text after the first row's last cell went nowhere, an error: nothing written.
         #expect(run.status == 0 || run.status == 1 || run.status == 2)
         if run.status == 2 { #expect(!FileManager.default.fileExists(atPath: w.path("fresh"))) }
-        #expect(seconds < 60, "took \(Int(seconds)) s")
         #expect(run.stderr.utf8.count < 16_384, "stderr is \(run.stderr.utf8.count) bytes")
         let longest = run.stderr.split(separator: "\n").map(\.utf8.count).max() ?? 0
         #expect(longest <= 1_000, "longest stderr line: \(longest) bytes")

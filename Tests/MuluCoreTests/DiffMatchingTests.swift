@@ -176,17 +176,14 @@ struct DiffMatchingTests {
     }
 
     /// Keyed matching scales: 100,000 rows each side, shuffled, with some of every kind of change.
-    @Test func hundredThousandRowsDiffQuickly() {
+    /// A quadratic match would take many minutes here; the speed itself is `scripts/bench` (d).
+    @Test(.timeLimit(.minutes(3)))
+    func hundredThousandRowsDiff() {
         let (old, new) = diffSyntheticCatalogues(rows: 100_000)
-        let clock = ContinuousClock()
-        var diff: CatalogueDiff?
-        let elapsed = clock.measure { diff = CatalogueDiff(old: old, new: new) }
-        guard let diff else { return }
+        let diff = CatalogueDiff(old: old, new: new)
         #expect(diff.added.count == 1_000)
         #expect(diff.removed.count == 1_000)
         #expect(diff.changed.count == 3_000)
-        // Generous for an unoptimised debug build on a shared machine; a quadratic match would take minutes.
-        #expect(elapsed < .seconds(20))
     }
 }
 

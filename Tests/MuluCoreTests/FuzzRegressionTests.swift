@@ -52,7 +52,6 @@ struct FuzzRegressionTests {
 
         let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
         for password in passwords {
-            let start = Date()
             do {
                 if isPDF {
                     _ = try NoticeParser.parsePDF(bytes, path: name, password: password)
@@ -65,8 +64,6 @@ struct FuzzRegressionTests {
             } catch {
                 Issue.record("\(name): threw \(type(of: error)), not a MuluError: \(error)")
             }
-            let seconds = Date().timeIntervalSince(start)
-            #expect(seconds < 10, "\(name) (password \(password ?? "none")): \(seconds) s")
         }
     }
 }
