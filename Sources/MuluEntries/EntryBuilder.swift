@@ -198,9 +198,20 @@ public struct EntryBuilder: RowSink {
     ///
     /// The piece goes to the industry when it ends like one (`…业`) or completes an industry
     /// another row gives; to the name when the name looks cut short or the piece ends like a
-    /// name; otherwise where it belongs cannot be told, and that is an error.
+    /// name; otherwise where it belongs cannot be told, and that is an error. An urgency mark
+    /// after the wrapped name (`制造工*`) is read as on the row's own line.
     public mutating func continueLastRow(_ piece: String) {
         guard let i = entries.indices.last else { return }
+        var piece = piece
+        var nameMark = false
+        while let last = piece.unicodeScalars.last, UrgencyMark.isNameMark(last) {
+            piece.unicodeScalars.removeLast()
+            nameMark = true
+        }
+        if nameMark {
+            entries[i].urgent = true
+            sawNameMark = true
+        }
         let industryText = entries[i].industry
         let completesIndustry = industryText.map { text in
             piece.hasSuffix("业") || entries.contains { $0.industry == text + piece }

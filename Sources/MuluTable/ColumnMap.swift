@@ -90,11 +90,13 @@ public struct ColumnMap: Hashable, Sendable {
             if line.count > 1, line.count <= headers.count {
                 var aligned = headers
                 for (k, piece) in line.enumerated() { aligned[headers.count - line.count + k] += piece }
-                if distinctFields(aligned) > distinctFields(wrapped)
-                    || (distinctFields(aligned) == distinctFields(wrapped) && line.count + 2 >= headers.count) {
-                    headers = aligned
-                    continue
-                }
+                let chosen = distinctFields(aligned) > distinctFields(wrapped)
+                    || (distinctFields(aligned) == distinctFields(wrapped) && line.count + 2 >= headers.count) ? aligned : wrapped
+                // Cells with no second line may sit between those with one (`职业(工种)` / `代码`
+                // beside `培训补贴标准` on one line): the pieces completing cells in order, where
+                // that reads better.
+                headers = spreadWrapped(line, over: chosen, base: headers) ?? chosen
+                continue
             }
             headers = wrapped
         }
@@ -146,6 +148,40 @@ public struct ColumnMap: Hashable, Sendable {
         }
         guard m.has(.seq), m.has(.code) || m.has(.name) else { return nil }
         return m
+    }
+
+    /// The best way to complete `base`'s cells with the pieces of a later header line, one piece
+    /// per cell and in order, when it beats `current`: more distinct fields; or as many, and more
+    /// pieces that name a field completing a cell that names it; or as many, and the columns
+    /// kept (no piece left as a column of its own). Nil otherwise. At most a few hundred ways.
+    static func spreadWrapped(_ line: [String], over current: [String], base: [String]) -> [String]? {
+        let n = base.count, m = line.count
+        guard m <= n, n <= 12 else { return nil }
+        func agreeing(_ cells: [String]) -> Int {
+            line.filter { piece in
+                HeaderWords.field(piece).map { f in cells.contains { $0.hasSuffix(piece) && HeaderWords.field($0) == f } } ?? false
+            }.count
+        }
+        let currentScore = (distinctFields(current), agreeing(current), current.count == n ? 1 : 0)
+        var best: (cells: [String], score: (Int, Int, Int))?
+        var picks: [Int] = []
+        func search(_ from: Int) {
+            if picks.count == m {
+                var cells = base
+                for (piece, i) in zip(line, picks) { cells[i] += piece }
+                let score = (distinctFields(cells), agreeing(cells), 1)
+                if score > (best?.score ?? currentScore) { best = (cells, score) }
+                return
+            }
+            guard from < n else { return }
+            for i in from..<n where n - i >= m - picks.count {
+                picks.append(i)
+                search(i + 1)
+                picks.removeLast()
+            }
+        }
+        search(0)
+        return best?.cells
     }
 
     /// The number of distinct fields `headers` name.

@@ -237,9 +237,16 @@ public enum DelimitedReader {
                 var end = n
                 while end < kinds.count, isFree(kinds[end]) { end += 1 }
                 let next = end < kinds.count ? kinds[end] : nil
+                // A blank urgency cell gives no token: the typed column after it ends the run too.
+                let afterBlank = next == .field(.urgent) && end + 1 < kinds.count && !isFree(kinds[end + 1]) ? kinds[end + 1] : nil
+                // An extra column may hold a bare number (培训学时 `120`): one followed by a subsidy
+                // that is not a bare number too belongs to the run, not to the subsidy column.
+                let runHasExtra = kinds[n..<end].contains { if case .extra = $0 { true } else { false } }
                 var stop = k
-                while stop < tokens.count, !starts(next, p, tokens[stop])
-                        || (isLevelsOnly(p, tokens[stop]) && stop + 1 < tokens.count && starts(next, p, tokens[stop + 1])) {
+                while stop < tokens.count, !starts(next, p, tokens[stop]) && (afterBlank == nil || !starts(afterBlank, p, tokens[stop]))
+                        || (isLevelsOnly(p, tokens[stop]) && stop + 1 < tokens.count && starts(next, p, tokens[stop + 1]))
+                        || (runHasExtra && isBareNumber(p, tokens[stop]) && stop + 1 < tokens.count
+                            && starts(next, p, tokens[stop + 1]) && !isBareNumber(p, tokens[stop + 1])) {
                     stop += 1
                 }
                 let run = n..<end
@@ -276,6 +283,11 @@ public enum DelimitedReader {
             n += 1
         }
         return k
+    }
+
+    /// A token of ASCII digits only (`120`): a count or an amount without its unit.
+    static func isBareNumber(_ p: UnsafeBufferPointer<UInt8>, _ t: TextLayout.Token) -> Bool {
+        p[t.start..<t.end].allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
     }
 
     /// A token naming levels and nothing else (`初级、中级`): a level column's cell, not a subsidy.
@@ -337,7 +349,7 @@ public enum DelimitedReader {
                 case .body:
                     let compact = FullWidth.asciiDigits(line.compactText)
                     // A row line read straight from the bytes was not split into fragments.
-                    if line.fragments.isEmpty || RowNumber.parse(line.fragments[0].text) != nil {
+                    if line.fragments.isEmpty || RowNumber.parsePointed(line.fragments[0].text) != nil {
                         rowsSince = true
                         pending = []
                         label = nil
@@ -409,18 +421,13 @@ public enum DelimitedReader {
     }
 
     /// The row number a token holds (the `RowNumber` rule; a trailing `.`, `、` or `．` as
-    /// some bureaus write it, `12.`), or nil.
+    /// some bureaus write it, `12.`, `１２．`), or nil.
     @inline(__always)
     static func seqValue(_ p: UnsafeBufferPointer<UInt8>, _ t: TextLayout.Token) -> Int? {
         if let n = RowNumber.parse(token(p, t)) { return n }
         let bytes = token(p, t)
-        guard bytes.count >= 2, Digits.isASCII(bytes[0]) else { return nil }
-        for suffix: [UInt8] in [[0x2E], [0xE3, 0x80, 0x81], [0xEF, 0xBC, 0x8E]] where bytes.count > suffix.count {
-            if Array(bytes.suffix(suffix.count)) == suffix {
-                return RowNumber.parse(UnsafeBufferPointer(rebasing: bytes.dropLast(suffix.count)))
-            }
-        }
-        return nil
+        guard bytes.count >= 2, Digits.isASCII(bytes[0]) || bytes[0] == 0xEF else { return nil }
+        return RowNumber.parsePointed(string(p, t))
     }
 
     /// A token starts like a code (the `CodeSyntax` rule: a digit, then a segment separator).
@@ -462,13 +469,15 @@ public enum DelimitedReader {
         }
     }
 
-    /// An amount: digits (commas, `.00`) with or without `元`, `元/人`, `元/人次`.
+    /// An amount: digits (commas, `.00`) with or without `元`, `元/人`, `元/人次`, or after a
+    /// yen sign (`￥2160`).
     static func isAmount(_ p: UnsafeBufferPointer<UInt8>, _ t: TextLayout.Token) -> Bool {
         let b0 = p[t.start]
-        guard (b0 >= 0x30 && b0 <= 0x39) || b0 == 0xEF else { return false }
+        guard (b0 >= 0x30 && b0 <= 0x39) || b0 == 0xEF || b0 == 0xC2 else { return false }
         guard !looksLikeCode(p, t) else { return false }
         let text = FullWidth.asciiDigits(string(p, t))
         var rest = Substring(text)
+        if rest.hasPrefix("￥") || rest.hasPrefix("¥") { rest = rest.dropFirst() }
         guard let f = rest.first, f.isASCIIDigit else { return false }
         rest = rest.drop { $0.isASCIIDigit || $0 == "," || $0 == "." }
         // The unit may carry a note or the levels after it: `2160元/人（含教材费）`.

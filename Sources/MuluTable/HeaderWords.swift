@@ -29,6 +29,10 @@ public enum HeaderWords {
         (.industry, ["行业", "产业", "领域", "类别"]),
     ]
 
+    /// Words of a column that counts something other than money (`培训学时`, `培训期限`): an
+    /// extra column even though it mentions 培训 or 鉴定, unless it names a subsidy too.
+    public static let otherMeasureWords = ["学时", "课时", "时长", "期限", "天数", "人数", "名额", "周期"]
+
     /// Words of a column that is not a name even though it mentions 职业 (`职业技能等级`).
     public static let extraWords = ["等级", "备注", "说明", "级别", "年限", "学时", "课时"]
 
@@ -42,6 +46,7 @@ public enum HeaderWords {
             return .level(level)
         }
         if let level = LevelWords.single(text) { return .level(level) }
+        if otherMeasureWords.contains(where: text.contains), !text.contains("补贴"), !text.contains("元") { return .extra }
         for rule in rules where rule.words.contains(where: text.contains) { return .field(rule.field) }
         if extraWords.contains(where: text.contains) { return .extra }
         if nameWords.contains(where: text.contains) { return .field(.name) }

@@ -71,7 +71,9 @@ public enum CodeSyntax {
         let asciiAlnum = code.unicodeScalars.allSatisfy {
             ("0"..."9").contains($0) || ("A"..."Z").contains($0) || ("a"..."z").contains($0) || $0 == "-" || $0 == "*"
         }
-        return asciiAlnum && (("A"..."Z").contains(first) || ("a"..."z").contains(first)) && code.contains("-")
+        // A letter, then digits with dashes (`S-65-001`) or at least three digits (`S6523001`).
+        let digits = code.unicodeScalars.filter { ("0"..."9").contains($0) }.count
+        return asciiAlnum && (("A"..."Z").contains(first) || ("a"..."z").contains(first)) && (code.contains("-") || digits >= 3)
     }
 
     // MARK: - Normalisation

@@ -14,6 +14,18 @@ public enum RowNumber {
         return digits == 0 ? nil : value
     }
 
+    /// Points some bureaus write after a row number (`12.`, `12、`, `１２．`).
+    public static let points: [String] = [".", "、", "．"]
+
+    /// ``parse(_:)``, also of a number followed by one of ``points`` (`12.`, `１２．`).
+    public static func parsePointed(_ raw: String) -> Int? {
+        if let n = parse(raw) { return n }
+        for point in points where raw.hasSuffix(point) && raw.count > 1 {
+            return parse(String(raw.dropLast()))
+        }
+        return nil
+    }
+
     /// ``parse(_:)`` on a token's UTF-8 bytes: ASCII digits read in place, anything else through
     /// the string rule.
     @inline(__always)

@@ -1,6 +1,6 @@
 /// Reads a subsidy cell into a `Subsidy`: `初级、中级：2160元/人`, `初级或中级：160 元/人`,
 /// `初级：1600元/人；中级：2000元/人`, `初级2160元/人、中级2160元/人`, `初、中级 2,160元`,
-/// `最高2160.00元/人次（含教材费）`, `按实际发生费用` (text kept, no amount); `—`, `/`, `无` and
+/// `最高2160.00元/人次（含教材费）`, `2160元/人/次`, `￥2160`, `按实际发生费用` (text kept, no amount); `—`, `/`, `无` and
 /// blank are no subsidy.
 public enum SubsidyParser {
     /// What a subsidy cell holds.
@@ -32,11 +32,15 @@ public enum SubsidyParser {
             case 0xFF0C, 0xFF64: s.append(",")
             case 0xFF1B: s.append(";")
             case 0xFF0E: s.append(".")
+            case 0xA5: s.append("￥")
             default: s.append(FullWidth.narrow(u))
             }
         }
         return String(s)
     }
+
+    /// The units an amount may carry, longest first.
+    public static let units = ["元/人/次", "元/人·次", "元/人・次", "元/人次", "元/次/人", "元/人", "元每人", "元"]
 
     /// Reads a subsidy cell.
     public static func read(_ raw: String) -> Reading {
@@ -68,7 +72,13 @@ public enum SubsidyParser {
         var levelText = ""
         while i < chars.count {
             let c = chars[i]
-            guard c.isASCIIDigit else {
+            // A yen sign before an amount is its unit (`￥2160`, `￥160元/人`).
+            var yen = false
+            if c == "￥", i + 1 < chars.count, chars[i + 1].isASCIIDigit {
+                yen = true
+                i += 1
+            }
+            guard yen || c.isASCIIDigit else {
                 levelText.append(c)
                 i += 1
                 continue
@@ -92,11 +102,12 @@ public enum SubsidyParser {
                 }
                 i = j
             }
-            // The unit: 元/人次, 元/人, 元每人, 元.
+            // The unit: 元/人/次, 元/人·次, 元/人次, 元/人, 元每人, 元; a yen sign before the amount.
             let rest = String(chars[i...])
             var unit = ""
-            for u in ["元/人次", "元/人", "元每人", "元"] where rest.hasPrefix(u) { unit = u; break }
+            for u in units where rest.hasPrefix(u) { unit = u; break }
             i += unit.count
+            if unit.isEmpty, yen { unit = "￥" }
             var lv = levelText
             while let l = lv.last, "：:;,、".contains(l) { lv.removeLast() }
             while let f = lv.first, "：:;,、".contains(f) { lv.removeFirst() }
