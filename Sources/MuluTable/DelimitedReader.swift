@@ -231,7 +231,7 @@ public enum DelimitedReader {
             case .level:
                 if k < tokens.count, isAmount(p, tokens[k]) || isNone(p, tokens[k]) { k += 1 }
             case .field(.urgent):
-                if k < tokens.count, isMark(p, tokens[k]) || isNoMark(p, tokens[k]) { k += 1 }
+                if k < tokens.count, isMark(p, tokens[k]) || isNoMark(p, tokens[k]) || isOddMark(p, tokens[k]) { k += 1 }
             case .field(.industry), .field(.name), .extra:
                 // The run of free-text columns from n, and the typed column after it.
                 var end = n
@@ -521,6 +521,15 @@ public enum DelimitedReader {
         let b0 = p[t.start]
         guard (b0 >= 0x41 && b0 <= 0x5A) || (b0 >= 0x61 && b0 <= 0x7A) else { return false }
         return CodeSyntax.isOtherCode(string(p, t))
+    }
+
+    /// A lone symbol that is no known mark (`○`, `△`): still the urgency cell, so that the
+    /// builder says it cannot read it, rather than text left after the row.
+    static func isOddMark(_ p: UnsafeBufferPointer<UInt8>, _ t: TextLayout.Token) -> Bool {
+        let s = string(p, t).unicodeScalars
+        guard s.count == 1, let u = s.first else { return false }
+        return u.value > 0x7F && !u.properties.isAlphabetic && !u.properties.isIdeographic
+            && Digits.value(u) == nil
     }
 
     /// An urgency cell that says "not urgent": `否`, `—`, `/`, `×`.
