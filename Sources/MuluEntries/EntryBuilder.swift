@@ -73,6 +73,8 @@ public struct EntryBuilder: RowSink {
     }
 
     /// Adds a row recovered by the table stages: its cells' texts laid end to end in one buffer.
+    /// The cells of extra columns go under the extra headers of the table's columns; one whose
+    /// header is not among them is an error (its text would be lost).
     public mutating func add(_ row: RowRecord) {
         var buffer: [UInt8] = []
         var cells = RowCells(anchor: CellPlace(row.anchor))
@@ -82,7 +84,21 @@ public struct EntryBuilder: RowSink {
             cells[field] = start..<buffer.count
             cells.setPlace(field, row.cells[field]?.first.map(CellPlace.init))
         }
+        let headers = shapes[0].extraHeaders
+        for (i, header) in headers.enumerated() {
+            let start = buffer.count
+            buffer.append(contentsOf: row.text(extra: header).utf8)
+            cells[extra: i] = start..<buffer.count
+        }
         buffer.withUnsafeBufferPointer { add(seq: row.seq, cells: cells, in: $0) }
+        let known = Set(headers.map { Blank.removed(from: $0) })
+        for (header, fragments) in row.extras.sorted(by: { $0.key < $1.key }) where !known.contains(header) {
+            guard let first = fragments.first else { continue }
+            diagnostics.append(Diagnostic(
+                .error, "row \(row.seq): text in a column without a header: `\(header)` is not among the header cells read",
+                page: first.page, line: first.line, excerpt: RowRecord.text(fragments), seq: row.seq))
+            blamed.append(nil)
+        }
     }
 
     /// Adds a row whose cells are byte ranges of `bytes` (UTF-8).

@@ -8,16 +8,29 @@ public struct RowRecord: Hashable, Sendable {
     public var anchor: Fragment
     /// Each field's fragments in reading order (top to bottom, left to right).
     public var cells: [TableField: [Fragment]]
+    /// The cells of columns with no field (备注, 说明 …), by their header (blanks removed).
+    public var extras: [String: [Fragment]]
 
-    public init(seq: Int, anchor: Fragment, cells: [TableField: [Fragment]]) {
+    public init(seq: Int, anchor: Fragment, cells: [TableField: [Fragment]], extras: [String: [Fragment]] = [:]) {
         self.seq = seq
         self.anchor = anchor
         self.cells = cells
+        self.extras = extras
     }
 
     /// A cell's text: lines joined without a blank, fragments on one line with one.
     public func text(_ field: TableField) -> String {
-        guard let fragments = cells[field], let first = fragments.first else { return "" }
+        Self.text(cells[field] ?? [])
+    }
+
+    /// The text of the extra column under `header` (compared without blanks).
+    public func text(extra header: String) -> String {
+        Self.text(extras[Blank.removed(from: header)] ?? [])
+    }
+
+    /// Fragments' text: lines joined without a blank, fragments on one line with one.
+    public static func text(_ fragments: [Fragment]) -> String {
+        guard let first = fragments.first else { return "" }
         var out = first.text
         var previous = first
         for f in fragments.dropFirst() {

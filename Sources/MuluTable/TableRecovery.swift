@@ -121,7 +121,8 @@ public struct TableRecovery: Sendable {
     /// One warning per row the two methods read differently (texts compared without blanks),
     /// naming each cell, and per row number only one of them found. A merged cell the stream
     /// leaves empty below its text (it cannot tell which rows a merged cell spans; an industry
-    /// is filled down, as `EntryBuilder` does) is not a disagreement.
+    /// is filled down, as `EntryBuilder` does) is not a disagreement; nor is a cell of an extra
+    /// column (备注) the stream, which has no such column, adds to its neighbour.
     static func disagreements(ruled: [RowRecord], spanned: [Set<TableField>], stream: [RowRecord]) -> [Diagnostic] {
         var out: [Diagnostic] = []
         var byNumber: [Int: RowRecord] = [:]
@@ -150,6 +151,8 @@ public struct TableRecovery: Sendable {
                 let a = compact(row.text(field))
                 let b = field == .industry ? industryOf[row.seq] ?? "" : compact(other.text(field))
                 guard a != b, !(b.isEmpty && spanned[i].contains(field)) else { continue }
+                let extras = row.extras.values.map { compact(RowRecord.text($0)) }.filter { !$0.isEmpty }
+                if extras.contains(where: { b == a + $0 || b == $0 + a }) { continue }
                 differences.append("\(field.label) `\(a)` by the rules, `\(b)` by the text alignment")
                 if place == nil { place = row.cells[field]?.first ?? other.cells[field]?.first }
             }

@@ -7,8 +7,8 @@ import Testing
 /// The variants corpus (`Fixtures/variants`, made by `scripts/make-variant-fixtures`): notices
 /// derived from changji-2024.txt the way bureaus really write them. Every variant, as text and
 /// (for some) as a PDF, must give exactly its expected entries — every field of every entry —
-/// with no error; the variants made to be unreadable (class `refused`), and the few a PDF cannot
-/// give yet, must have an error (exit 2: nothing published), never be published wrong.
+/// with no error; the variants made to be unreadable (class `refused`) must have an error (exit 2:
+/// nothing published), never be published wrong.
 @Suite struct VariantCorpusTests {
     static let folder = fixture("variants")
 
@@ -22,13 +22,6 @@ import Testing
     static let notices: [String] = names.flatMap { name in
         ["txt", "pdf"].map { "\(name).\($0)" }.filter { FileManager.default.fileExists(atPath: folder + "/" + $0) }
     }
-
-    /// PDF variants the geometric stages cannot read yet, refused with this error (not published).
-    static let refusedPDFs: [String: String] = [
-        // A ruled column with no field (备注) is not read into `extra` yet: its cells would be
-        // lost, an error.
-        "extra-remarks.pdf": "text in a column without a header",
-    ]
 
     @Test func corpusCoversEveryClass() throws {
         #expect(Self.names.count >= 50)
@@ -49,7 +42,7 @@ import Testing
             with: Data(contentsOf: URL(fileURLWithPath: "\(Self.folder)/\(stem).expected.json"))) as! [String: Any]
         let catalogue = try CatalogueLoader.load(path: "\(Self.folder)/\(notice)")
         let errors = catalogue.diagnostics.filter { $0.severity == .error }
-        if let refusal = Self.refusedPDFs[notice] ?? expected["refused"] as? String {
+        if let refusal = expected["refused"] as? String {
             #expect(errors.contains { $0.message.contains(refusal) }, "\(errors.map(\.message))")
             return
         }

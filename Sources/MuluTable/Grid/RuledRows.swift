@@ -3,7 +3,8 @@ import MuluExtract
 
 /// Reads the rows of a ruled table by its rules: every glyph fragment goes to the cell whose box
 /// holds it, each grid column is named by the header cell above it, each row by the row number
-/// in its 序号 cell, and a cell spanning rows gives its text to every row it spans.
+/// in its 序号 cell, and a cell spanning rows gives its text to every row it spans. A column
+/// whose header names no field (备注, 说明 …) is kept as an extra column under its header.
 ///
 /// A cell cut by a page break continues on the next page: the last cell of a column on one page
 /// and the first on the next are one cell when the row itself was split (no row number at the top
@@ -53,6 +54,9 @@ public enum RuledRows {
         var columnsOut: [[ColumnSpan]] = []
         var tablesOut: [Int?] = []
         var reference: [(field: TableField, x0: Double, x1: Double)] = []
+        var extraReference: [(header: String, x0: Double, x1: Double)] = []
+        // Cells of extra columns (index into `cells`, header), read after the rows are known.
+        var extraCells: [(cell: Int, header: String)] = []
         // Global, in reading order: every page's body cells per field, and the row parts.
         struct RowPart { var page: Int; var rows: Range<Int>; var seqCell: Int }
         var cells: [PageCell] = []
@@ -119,12 +123,33 @@ public enum RuledRows {
                     spanOf[c] = cell.columnSpan
                 }
             }
+            // Columns no header names a field for, under a header cell with text: extra columns.
+            var extraOf = [String?](repeating: nil, count: table.columnCount)
+            var extraSpan = [Int](repeating: .max, count: table.columnCount)
+            for k in headerCellIndices {
+                let cell = table.cells[k]
+                let text = Blank.removed(from: held[k].map(\.text).joined())
+                guard !text.isEmpty, TableField(headerLabel: text) == nil else { continue }
+                for c in cell.columns where fieldOf[c] == nil && cell.columnSpan < extraSpan[c] {
+                    extraOf[c] = text
+                    extraSpan[c] = cell.columnSpan
+                }
+            }
             if Set(fieldOf.compactMap { $0 }).count < settings.minHeaderColumns {
                 // No header on this page: the columns of the page before, by overlap.
+                extraOf = [String?](repeating: nil, count: table.columnCount)
                 for c in 0..<table.columnCount {
                     let x0 = table.xs[c], x1 = table.xs[c + 1]
-                    let hit = reference.max { min($0.x1, x1) - max($0.x0, x0) < min($1.x1, x1) - max($1.x0, x0) }
-                    if let hit, min(hit.x1, x1) - max(hit.x0, x0) > 0 { fieldOf[c] = hit.field }
+                    func overlap(_ a: Double, _ b: Double) -> Double { min(b, x1) - max(a, x0) }
+                    let hit = reference.max { overlap($0.x0, $0.x1) < overlap($1.x0, $1.x1) }
+                    let extraHit = extraReference.max { overlap($0.x0, $0.x1) < overlap($1.x0, $1.x1) }
+                    let fieldOverlap = hit.map { overlap($0.x0, $0.x1) } ?? 0
+                    let extraOverlap = extraHit.map { overlap($0.x0, $0.x1) } ?? 0
+                    if let hit, fieldOverlap > 0, fieldOverlap >= extraOverlap {
+                        fieldOf[c] = hit.field
+                    } else if let extraHit, extraOverlap > 0 {
+                        extraOf[c] = extraHit.header
+                    }
                 }
             }
             // A grid whose columns do not carry the header's fields (a box round the table, rules
@@ -141,6 +166,7 @@ public enum RuledRows {
             }
             columnsOut.append(spans)
             reference = spans.map { ($0.field, $0.x0, $0.x1) }
+            extraReference = (0..<table.columnCount).compactMap { c in extraOf[c].map { ($0, table.xs[c], table.xs[c + 1]) } }
             // The body: grid rows below the header's cells.
             let top = headerCellIndices.map { table.cells[$0].rows.upperBound }.max() ?? 0
             bodyTop.append(top)
@@ -152,6 +178,11 @@ public enum RuledRows {
                     guard !seen.contains(k), table.cells[k].row >= top else { continue }
                     seen.insert(k)
                     let fields = Set(table.cells[k].columns.compactMap { fieldOf[$0] })
+                    if fields.isEmpty, let header = table.cells[k].columns.lazy.compactMap({ extraOf[$0] }).first {
+                        extraCells.append((cells.count, header))
+                        cells.append(PageCell(page: p, cell: table.cells[k], fragments: held[k]))
+                        continue
+                    }
                     if fields.isEmpty {
                         for f in held[k] {
                             unplaced.append(UnplacedFragment(fragment: f, reason: "text in a column without a header"))
@@ -262,8 +293,18 @@ public enum RuledRows {
                 }
             }
         }
+        var rowExtras = [[String: [Fragment]]](repeating: [:], count: logical.count)
+        for (k, header) in extraCells where !cells[k].fragments.isEmpty {
+            let covered = rowsCovered(k)
+            if covered.isEmpty {
+                for f in cells[k].fragments {
+                    unplaced.append(UnplacedFragment(fragment: f, reason: "text in no numbered row"))
+                }
+            }
+            for row in covered { rowExtras[row][header, default: []] += cells[k].fragments }
+        }
         let rows = logical.enumerated().map { i, l in
-            RowRecord(seq: l.seq, anchor: l.anchor, cells: rowCells[i])
+            RowRecord(seq: l.seq, anchor: l.anchor, cells: rowCells[i], extras: rowExtras[i])
         }
         return Result(rows: rows, unplaced: unplaced, columns: columnsOut, tables: tablesOut, spanned: spanned)
     }
