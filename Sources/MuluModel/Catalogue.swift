@@ -42,18 +42,29 @@ public struct Catalogue: Codable, Hashable, Sendable {
         }
     }
 
-    /// One table of a notice: its attachment label and title where given.
+    /// One table of a notice: its attachment label and title where given, and, in a notice of
+    /// several tables, its own header cells (tables may differ: 备注 in one, 说明 in another).
     public struct Table: Codable, Hashable, Sendable {
         public var label: String?
         public var title: String?
-        public init(label: String?, title: String?) {
+        /// The table's header cells and their fields; nil in a notice of one table (`columns`).
+        public var columns: [Column]?
+        public init(label: String?, title: String?, columns: [Column]? = nil) {
             self.label = label
             self.title = title
+            self.columns = columns
         }
     }
 
-    /// The headers of the extra columns (no field of their own), in column order.
-    public var extraHeaders: [String] { columns.filter { $0.field == "extra" }.map(\.header) }
+    /// The headers of the extra columns (no field of their own) of every table, each once: the
+    /// first table's in column order, then those only later tables have, in theirs.
+    public var extraHeaders: [String] {
+        var out: [String] = []
+        for c in columns + tables.flatMap({ $0.columns ?? [] }) where c.field == "extra" && !out.contains(c.header) {
+            out.append(c.header)
+        }
+        return out
+    }
 
     /// Where a catalogue was read from.
     public struct Source: Codable, Hashable, Sendable {

@@ -25,15 +25,7 @@ public enum CatalogueJSON {
         w.beginObject()
         if let schemaRef { w.field("$schema", schemaRef) }
         w.key("columns")
-        w.beginArray()
-        for c in catalogue.columns {
-            w.beginObject()
-            w.field("field", c.field)
-            w.field("header", c.header)
-            if let level = c.level { w.field("level", level.rawValue) }
-            w.endObject()
-        }
-        w.endArray()
+        write(catalogue.columns, to: &w)
         w.key("diagnostics")
         w.beginArray()
         for d in catalogue.diagnostics { write(d, to: &w) }
@@ -56,6 +48,10 @@ public enum CatalogueJSON {
         w.beginArray()
         for t in catalogue.tables {
             w.beginObject()
+            if let columns = t.columns {
+                w.key("columns")
+                write(columns, to: &w)
+            }
             w.key("label")
             if let label = t.label { w.string(label) } else { w.null() }
             w.key("title")
@@ -66,6 +62,19 @@ public enum CatalogueJSON {
         w.field("title", catalogue.title)
         w.endObject()
         w.end()
+    }
+
+    /// Writes header cells and their fields (`columns`, a table's `columns`).
+    static func write(_ columns: [Catalogue.Column], to w: inout JSONWriter) {
+        w.beginArray()
+        for c in columns {
+            w.beginObject()
+            w.field("field", c.field)
+            w.field("header", c.header)
+            if let level = c.level { w.field("level", level.rawValue) }
+            w.endObject()
+        }
+        w.endArray()
     }
 
     /// Writes one entry as `catalogue.json` has it (also the `ENTRY` of the diff report).
@@ -175,17 +184,23 @@ public enum CatalogueJSON {
     }
 
     private static func table(_ s: inout JSONScanner, _ at: @autoclosure () -> String) throws -> Catalogue.Table {
-        var label: String?, title: String?
+        var label: String?, title: String?, columns: [Catalogue.Column]?
         try s.beginObject(at())
         var first = true
         while let key = try s.nextKey(&first) {
             switch key {
+            case "columns":
+                try s.beginArray("\(at()).columns")
+                var firstItem = true
+                var list: [Catalogue.Column] = []
+                while try s.nextElement(&firstItem) { list.append(try column(&s, "\(at()).columns[\(list.count)]")) }
+                columns = list
             case "label": label = s.null() ? nil : try s.string("\(at()).label")
             case "title": title = s.null() ? nil : try s.string("\(at()).title")
             default: try s.skipValue()
             }
         }
-        return .init(label: label, title: title)
+        return .init(label: label, title: title, columns: columns)
     }
 
     private static func level(_ s: inout JSONScanner, _ at: @autoclosure () -> String) throws -> Level {

@@ -90,7 +90,8 @@ public enum CatalogueLoader {
             entries: notice.entries, diagnostics: notice.diagnostics, columns: notice.columns,
             tables: notice.tables.isEmpty ? [] : notice.tables.enumerated().map { i, t in
                 // The first table's title and label are the notice's own when the table has none.
-                i == 0 ? Catalogue.Table(label: t.label ?? metadata?.attachment ?? notice.attachmentLabel, title: t.title ?? notice.title) : t
+                i == 0 ? Catalogue.Table(label: t.label ?? metadata?.attachment ?? notice.attachmentLabel, title: t.title ?? notice.title,
+                                         columns: t.columns) : t
             })
         return Loaded(catalogue: catalogue, metadata: metadata, notice: notice, noticeBytes: bytes)
     }

@@ -231,7 +231,10 @@ public enum NoticeParser {
             roles: roles, recovery: nil, rows: rows, encoding: nil)
         notice.columns = columns.catalogueColumns
         notice.tableColumns = tables.map(\.columns.catalogueColumns)
-        notice.tables = tables.map { Catalogue.Table(label: $0.label, title: $0.title.map(FieldNormaliser.text)) }
+        notice.tables = tables.map {
+            Catalogue.Table(label: $0.label, title: $0.title.map(FieldNormaliser.text),
+                            columns: tables.count > 1 ? $0.columns.catalogueColumns : nil)
+        }
         notice.tableStarts = tables.map { t in
             (t.page, t.page - 1 < pages.count && t.index < pages[t.page - 1].lines.count ? pages[t.page - 1].lines[t.index].line : 0)
         }

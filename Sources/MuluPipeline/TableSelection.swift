@@ -37,7 +37,8 @@ extension CatalogueLoader.Loaded {
             return at >= from && at < to
         }
         if t < tables.count {
-            out.catalogue.tables = [tables[t]]
+            // One table: its header cells are `columns`.
+            out.catalogue.tables = [Catalogue.Table(label: tables[t].label, title: tables[t].title)]
             if let title = tables[t].title { out.catalogue.title = out.metadata?.title ?? title }
         }
         if let columns = notice?.tableColumns, t < columns.count { out.catalogue.columns = columns[t] }

@@ -58,3 +58,44 @@ struct CompileCSVTests {
         #expect(CatalogueCSV.encode(c, byteOrderMark: true) == CatalogueCSV.encode(c, byteOrderMark: true))
     }
 }
+
+/// A notice of two tables whose extra columns differ (备注 in 附件1, 说明 in 附件2): the CSV, the
+/// Table Schema, the workbook's rows and catalogue.json carry both, in a stable order.
+@Suite("Compile: extra columns of several tables")
+struct SeveralTablesExtraTests {
+    static let notice = fixture("variants/mix-two-tables-other-extras.txt")
+
+    @Test func csvHasTheExtraColumnsOfEveryTable() throws {
+        let catalogue = try CatalogueLoader.load(path: Self.notice)
+        #expect(catalogue.tables.map { $0.columns?.last?.header } == ["备注", "说明"])
+        #expect(catalogue.extraHeaders == ["备注", "说明"])
+        let lines = String(decoding: CatalogueCSV.encode(catalogue, byteOrderMark: false), as: UTF8.self).components(separatedBy: "\r\n")
+        // `\r\n` is one Character.
+        #expect(lines[0] == CompileCSVTests.header.dropLast() + ",备注,说明")
+        // 附件1 row 4 has 备注 新增; 附件2 row 3 (seq 3 of table 1) has 说明 调整.
+        #expect(lines[4].hasPrefix("4,0,") && lines[4].hasSuffix(",true,新增,"), "\(lines[4])")
+        let second = lines.first { $0.hasPrefix("3,1,") }
+        #expect(second?.hasSuffix(",true,,调整") == true || second?.hasSuffix(",false,,调整") == true, "\(second ?? "none")")
+        guard case .object(let schema) = DataPackage.tableSchema(for: catalogue), case .array(let fields)? = schema["fields"] else {
+            Issue.record("no fields in the Table Schema")
+            return
+        }
+        let names = fields.compactMap { field -> String? in
+            if case .object(let f) = field, case .string(let name)? = f["name"] { name } else { nil }
+        }
+        #expect(Array(names.suffix(2)) == ["备注", "说明"], "\(names)")
+    }
+
+    @Test func tableColumnsRoundTripThroughCatalogueJSON() throws {
+        let catalogue = try CatalogueLoader.load(path: Self.notice)
+        let decoded = try CatalogueJSON.decode(CatalogueJSON.encode(catalogue, schemaRef: nil))
+        #expect(decoded.tables == catalogue.tables)
+        #expect(decoded.extraHeaders == ["备注", "说明"])
+    }
+
+    @Test func oneTablePickedHasItsOwnColumnsOnly() throws {
+        let second = try CatalogueLoader.loadDetailed(path: Self.notice).selectingTable("2")
+        #expect(second.catalogue.tables.count == 1 && second.catalogue.tables[0].columns == nil)
+        #expect(second.catalogue.extraHeaders == ["说明"])
+    }
+}

@@ -54,9 +54,13 @@ struct CompileValidatorTests {
         try writePackage(CompileSamples.many(300), id: "sample-many", bom: false, into: tmp + "/sample-many")
         // schemaVersion 2: null industry and urgency, extra columns, per-level amounts, two tables.
         try writePackage(CompileSamples.version2, id: "sample-v2", bom: false, into: tmp + "/sample-v2")
-        let result = try validate([tmp + "/sample-two", tmp + "/sample-awkward", tmp + "/sample-many", tmp + "/sample-v2"])
+        // Two tables with different extra columns (备注, 说明), each table's header in catalogue.json.
+        let twoTables = try CatalogueLoader.load(path: fixture("variants/mix-two-tables-other-extras.txt"))
+        try writePackage(twoTables, id: "sample-two-tables", bom: false, into: tmp + "/sample-two-tables")
+        let result = try validate([tmp + "/sample-two", tmp + "/sample-awkward", tmp + "/sample-many", tmp + "/sample-v2",
+                                   tmp + "/sample-two-tables"])
         #expect(result.status == 0, "\(result.output)")
-        #expect(result.output.contains("16 passed, 0 failed"), "\(result.output)")
+        #expect(result.output.contains("20 passed, 0 failed"), "\(result.output)")
     }
 
     /// The validators are not rubber stamps: a duplicate primary key, a negative amount, a CSV
