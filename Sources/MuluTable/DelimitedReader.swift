@@ -62,8 +62,19 @@ public enum DelimitedReader {
         let tables = tables ?? Self.tables(pages: pages, roles: roles).tables
         let cores = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
         let partCount = max(1, min(parts ?? min(cores, spans.count / minLinesPerPart), spans.count))
+        // Each part starts at a line that starts with a row number, so that a line that goes
+        // with the row above it (the wrapped rest of its name or industry) is read in the same
+        // part as that row, exactly as in one part.
+        var bounds = (0...partCount).map { $0 * spans.count / partCount }
+        bytes.withUnsafeBufferPointer { p in
+            for k in 1..<max(1, partCount) {
+                var b = max(bounds[k], bounds[k - 1])
+                while b < spans.count, !RowNumber.startsLine(p, start: spans[b].start, end: spans[b].end) { b += 1 }
+                bounds[k] = b
+            }
+        }
         let parts = (0..<partCount).map { k -> @Sendable () -> Result<Sink> in
-            let lines = spans[k * spans.count / partCount..<(k + 1) * spans.count / partCount]
+            let lines = spans[bounds[k]..<bounds[k + 1]]
             // The first part's builder has room for every row: the others are appended to it.
             let expected = k == 0 ? spans.count : lines.count
             return { readPart(bytes, lines: lines, roles: roles, tables: tables, keepRows: keepRows, sink: makeSink(expected)) }

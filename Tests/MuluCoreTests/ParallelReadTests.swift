@@ -62,3 +62,27 @@ import Testing
         }
     }
 }
+
+/// A part boundary may fall anywhere, even on the wrapped rest of a row's name or industry (a
+/// continuation line) or on a section heading: the notice read in any number of parts, up to
+/// one part per line (every line a boundary), gives what the sequential read gives.
+@Suite struct ParallelBoundaryTests {
+    static let wrapped = [
+        "names-wrapped", "industry-wrapped", "mix-wrapped-name-star", "mix-dense-wrapped-names", "mix-industry-wrapped-tabs",
+        "sections-restarting", "mix-sections-paren-restart-notes", "mix-two-tables-sections", "mix-notice-pages",
+    ]
+
+    @Test(arguments: wrapped)
+    func continuationAtEveryBoundary(_ name: String) throws {
+        let bytes = [UInt8](FileManager.default.contents(atPath: fixture("variants/\(name).txt"))!)
+        let one = try NoticeParser.parseText(bytes, path: "notice.txt", readerParts: 1)
+        #expect(one.entries.count == 40)
+        #expect(one.diagnostics.filter { $0.severity == .error }.isEmpty)
+        let lines = bytes.filter { $0 == 0x0A }.count + 1
+        for parts in Array(2...12) + [lines / 2, lines] {
+            let many = try NoticeParser.parseText(bytes, path: "notice.txt", readerParts: parts)
+            #expect(many.entries == one.entries, "\(name) in \(parts) parts")
+            #expect(many.diagnostics == one.diagnostics, "\(name) in \(parts) parts")
+        }
+    }
+}
