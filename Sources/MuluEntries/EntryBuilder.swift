@@ -46,6 +46,8 @@ public struct EntryBuilder: RowSink {
         var industry, code, urgent: Bool
         var trainingLevels, assessmentLevels: [Level]
         var extraHeaders: [String]
+        /// The subsidy headers that give the unit (`（元/人）`), training then assessment.
+        var trainingUnit, assessmentUnit: Bool
         init(_ map: ColumnMap) {
             industry = map.has(.industry)
             code = map.has(.code)
@@ -53,6 +55,11 @@ public struct EntryBuilder: RowSink {
             trainingLevels = map.levels(of: .training)
             assessmentLevels = map.levels(of: .assessment)
             extraHeaders = map.extraHeaders
+            func unit(_ field: TableField) -> Bool {
+                zip(map.kinds, map.headers).contains { $0 == .field(field) && HeaderWords.givesUnit($1) }
+            }
+            trainingUnit = unit(.training)
+            assessmentUnit = unit(.assessment)
         }
     }
     /// True once a row's name carried an urgency mark (`化学检验员*`).
@@ -172,9 +179,15 @@ public struct EntryBuilder: RowSink {
             } else {
                 let cell = slice(cells[field])
                 if cell.isEmpty { return nil }
-                reading = field == .training
+                let cached = field == .training
                     ? trainingSubsidies.value(cell) { SubsidyParser.read(String(decoding: cell, as: UTF8.self)) }
                     : assessmentSubsidies.value(cell) { SubsidyParser.read(String(decoding: cell, as: UTF8.self)) }
+                // Amounts without their unit, which the column's header gives.
+                if cached == .unreadable, field == .training ? map.trainingUnit : map.assessmentUnit {
+                    reading = SubsidyParser.read(String(decoding: cell, as: UTF8.self), unitInHeader: true)
+                } else {
+                    reading = cached
+                }
             }
             switch reading {
             case .none: return nil

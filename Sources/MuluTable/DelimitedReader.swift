@@ -230,13 +230,17 @@ public enum DelimitedReader {
                 guard startsSubsidy(p, tokens[k]) || isAmount(p, tokens[k]) || startsWordSubsidy(p, tokens[k]) else { break }
                 var hasAmount = containsDigit(p, tokens[k])
                 k += 1
-                while k < tokens.count, !isMark(p, tokens[k]), !startsSubsidy(p, tokens[k]), !isNone(p, tokens[k]) {
-                    if isAmount(p, tokens[k]) {
-                        if hasAmount { break }
-                        hasAmount = true
-                    } else if !continuesSubsidy(p, tokens[k]) || (hasAmount && !continuesAfterAmount(p, tokens[k])) {
-                        break
+                while true {
+                    while k < tokens.count, !isMark(p, tokens[k]), !startsSubsidy(p, tokens[k]), !isNone(p, tokens[k]) {
+                        if isAmount(p, tokens[k]) {
+                            if hasAmount { break }
+                            hasAmount = true
+                        } else if !continuesSubsidy(p, tokens[k]) || (hasAmount && !continuesAfterAmount(p, tokens[k])) {
+                            break
+                        }
+                        k += 1
                     }
+                    guard hasAmount, continuesPerLevel(p, tokens, cell: start..<k, kinds: kinds[(n + 1)...]) else { break }
                     k += 1
                 }
             case .level:
@@ -294,6 +298,39 @@ public enum DelimitedReader {
             n += 1
         }
         return k
+    }
+
+    /// `中级：2000元/人` after `初级：1600元/人` (per-level pieces of one cell, a blank between
+    /// them): the token after `cell` continues it when both it and the cell so far name one
+    /// level per amount, its level is above the cell's, and a later subsidy column still has a
+    /// token that starts it (so `初级：1600元/人 中级：200元/人 *` stays two cells).
+    static func continuesPerLevel(
+        _ p: UnsafeBufferPointer<UInt8>, _ tokens: [TextLayout.Token], cell: Range<Int>, kinds: ArraySlice<ColumnMap.Kind>
+    ) -> Bool {
+        let next = cell.upperBound
+        guard next < tokens.count, startsSubsidy(p, tokens[next]) else { return false }
+        let text = tokens[cell].map { string(p, $0) }.joined()
+        guard case .subsidy(let so) = SubsidyParser.read(text), case .subsidy(let piece) = SubsidyParser.read(string(p, tokens[next])),
+              piece.levels.count == 1, !so.anyOf, !so.levels.isEmpty, digitRuns(text) == so.levels.count,
+              let top = so.levels.map({ Level.allCases.firstIndex(of: $0)! }).max(),
+              Level.allCases.firstIndex(of: piece.levels[0])! > top else { return false }
+        let laterSubsidy = kinds.contains { $0 == .field(.training) || $0 == .field(.assessment) }
+        guard laterSubsidy else { return true }
+        guard next + 1 < tokens.count else { return false }
+        let after = tokens[next + 1]
+        return startsSubsidy(p, after) || isNone(p, after) || isAmount(p, after) || startsWordSubsidy(p, after)
+    }
+
+    /// The runs of digits in `text` (ASCII or full-width; `2,160` is one).
+    static func digitRuns(_ text: String) -> Int {
+        var runs = 0
+        var inRun = false
+        for u in text.unicodeScalars {
+            let digit = Digits.value(u) != nil
+            if digit && !inRun { runs += 1 }
+            inRun = digit || (inRun && (u == "," || u == "."))
+        }
+        return runs
     }
 
     /// A token of ASCII digits only (`120`): a count or an amount without its unit.

@@ -53,6 +53,11 @@ public enum HeaderWords {
         return .extra
     }
 
+    /// True when a subsidy header gives the unit of its amounts (`培训补贴标准（元/人）`).
+    public static func givesUnit(_ header: String) -> Bool {
+        header.contains("元")
+    }
+
     /// The field a header cell names, or nil (a level sub-column or an extra column).
     public static func field(_ text: String) -> TableField? {
         if case .field(let f) = meaning(text) { return f }

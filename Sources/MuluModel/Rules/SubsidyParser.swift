@@ -42,8 +42,9 @@ public enum SubsidyParser {
     /// The units an amount may carry, longest first.
     public static let units = ["元/人/次", "元/人·次", "元/人・次", "元/人次", "元/次/人", "元/人", "元每人", "元"]
 
-    /// Reads a subsidy cell.
-    public static func read(_ raw: String) -> Reading {
+    /// Reads a subsidy cell. `unitInHeader`: the column's header gives the unit (`培训补贴标准
+    /// （元/人）`), so an amount after a level needs none in the cell (`初级、中级：2160`).
+    public static func read(_ raw: String, unitInHeader: Bool = false) -> Reading {
         var text = compact(raw)
         if noneMarks.contains(text) { return .none }
         // A parenthesised note at the end (not a level's other name: `初级（五级）`).
@@ -112,7 +113,7 @@ public enum SubsidyParser {
             while let l = lv.last, "：:;,、".contains(l) { lv.removeLast() }
             while let f = lv.first, "：:;,、".contains(f) { lv.removeFirst() }
             // A level written with an amount needs its unit (`初级：2160` alone is a cut cell).
-            if unit.isEmpty, !lv.isEmpty { return .unreadable }
+            if unit.isEmpty, !lv.isEmpty, !unitInHeader { return .unreadable }
             pieces.append((lv, amount))
             levelText = ""
         }
