@@ -251,32 +251,52 @@ public enum DelimitedReader {
                 // The run of free-text columns from n, and the typed column after it.
                 var end = n
                 while end < kinds.count, isFree(kinds[end]) { end += 1 }
-                let next = end < kinds.count ? kinds[end] : nil
-                // A blank urgency cell gives no token: the typed column after it ends the run too.
-                let afterBlank = next == .field(.urgent) && end + 1 < kinds.count && !isFree(kinds[end + 1]) ? kinds[end + 1] : nil
-                // An extra column may hold a bare number (培训学时 `120`): one followed by a subsidy
-                // that is not a bare number too belongs to the run, not to the subsidy column.
-                let runHasExtra = kinds[n..<end].contains { if case .extra = $0 { true } else { false } }
-                var stop = k
-                while stop < tokens.count, !starts(next, p, tokens[stop]) && (afterBlank == nil || !starts(afterBlank, p, tokens[stop]))
-                        || (isLevelsOnly(p, tokens[stop]) && stop + 1 < tokens.count && starts(next, p, tokens[stop + 1]))
-                        || (runHasExtra && isBareNumber(p, tokens[stop]) && stop + 1 < tokens.count
-                            && starts(next, p, tokens[stop + 1]) && !isBareNumber(p, tokens[stop + 1])) {
-                    stop += 1
+                /// The first token from `k` that starts the typed column at `end` (a free run's end).
+                func runEnd(at end: Int, run: Range<Int>) -> Int {
+                    let next = end < kinds.count ? kinds[end] : nil
+                    // A blank urgency cell gives no token: the typed column after it ends the run too.
+                    let afterBlank = next == .field(.urgent) && end + 1 < kinds.count && !isFree(kinds[end + 1]) ? kinds[end + 1] : nil
+                    // An extra column may hold a bare number (培训学时 `120`): one followed by a
+                    // subsidy that is not a bare number too belongs to the run, not to the subsidy.
+                    let runHasExtra = kinds[run].contains { if case .extra = $0 { true } else { false } }
+                    var stop = k
+                    while stop < tokens.count, !starts(next, p, tokens[stop]) && (afterBlank == nil || !starts(afterBlank, p, tokens[stop]))
+                            || (isLevelsOnly(p, tokens[stop]) && stop + 1 < tokens.count && starts(next, p, tokens[stop + 1]))
+                            || (runHasExtra && isBareNumber(p, tokens[stop]) && stop + 1 < tokens.count
+                                && starts(next, p, tokens[stop + 1]) && !isBareNumber(p, tokens[stop + 1])) {
+                        stop += 1
+                    }
+                    return stop
                 }
-                let run = n..<end
+                var run = Array(n..<end)
+                var stop = runEnd(at: end, run: n..<end)
+                var resume = end
+                // A code column with no cell (no token) between two free runs (行业, code, 职业):
+                // the tokens up to the typed column after the second run are shared by both.
+                if end + 1 < kinds.count, kinds[end] == .field(.code), isFree(kinds[end + 1]) {
+                    var end2 = end + 1
+                    while end2 < kinds.count, isFree(kinds[end2]) { end2 += 1 }
+                    let stop2 = runEnd(at: end2, run: end + 1..<end2)
+                    // (A token that may start either, `无`, is the code's.)
+                    if stop > stop2 || stop == tokens.count {
+                        slots[end] = k..<k
+                        run += Array(end + 1..<end2)
+                        stop = stop2
+                        resume = end2
+                    }
+                }
                 let count = stop - k
                 if run.count == 1 {
                     // One free column (the usual case): it takes every token up to the next cell.
                     slots[n] = k..<stop
                     k = stop
-                    n = end
+                    n = resume
                     continue
                 }
                 let nameSlot = run.first { kinds[$0] == .field(.name) } ?? run.last!
                 var chosen: [Int]
                 if count >= run.count {
-                    chosen = Array(run)
+                    chosen = run
                 } else {
                     var order = [nameSlot]
                     if let i = run.first(where: { kinds[$0] == .field(.industry) }), i != nameSlot { order.append(i) }
@@ -291,7 +311,7 @@ public enum DelimitedReader {
                     t += width
                 }
                 k = stop
-                n = end
+                n = resume
                 continue
             }
             slots[n] = start..<k
@@ -455,8 +475,12 @@ public enum DelimitedReader {
     }
 
     /// `注：`, `说明：`, `备注：`, `附注`, `本目录…`: a note after the table.
+    /// Also a numbered one written without a blank after its number (`1．本目录…`).
     static func isNote(_ p: UnsafeBufferPointer<UInt8>, _ t: TextLayout.Token) -> Bool {
-        let text = string(p, t)
+        var text = string(p, t)
+        if let i = text.firstIndex(where: { !$0.isNumber }), i > text.startIndex, "．.、".contains(text[i]) {
+            text = String(text[text.index(after: i)...])
+        }
         if text == "注" || text.hasPrefix("注：") || text.hasPrefix("注:") { return true }
         return ["说明：", "说明:", "备注：", "备注:", "附注", "本目录", "以上"].contains { text.hasPrefix($0) }
     }
