@@ -160,6 +160,11 @@ public struct EntryBuilder: RowSink {
             name.unicodeScalars.removeLast()
             nameMark = true
         }
+        // Or before it (`★化学检验员`, `* 化学检验员`).
+        while let first = name.unicodeScalars.first, UrgencyMark.isNameMark(first) || (nameMark && Blank.isBlank(first)) {
+            name.unicodeScalars.removeFirst()
+            nameMark = true
+        }
         if nameMark { sawNameMark = true }
         if name.isEmpty {
             report(.error, "row \(seq) has no name", nil)

@@ -73,7 +73,9 @@ public enum TextLayout {
         return spans
     }
 
-    /// The tokens of one line, appended to `tokens` (cleared first).
+    /// The tokens of one line, appended to `tokens` (cleared first); a token of vertical bars only
+    /// is a rule between cells, no token (``Blank/isCellRule(_:start:end:)``), and takes no
+    /// column.
     @inline(__always)
     public static func tokens(_ bytes: UnsafeBufferPointer<UInt8>, _ span: LineSpan, into tokens: inout [Token]) {
         tokens.removeAll(keepingCapacity: true)
@@ -86,7 +88,13 @@ public enum TextLayout {
             let blank = Blank.length(bytes, at: i, end: span.end)
             if blank > 0 {
                 if tokenStart >= 0 {
-                    tokens.append(Token(start: tokenStart, end: i, column: tokenColumn, endColumn: column))
+                    if !Blank.isCellRule(bytes, start: tokenStart, end: i) {
+                        tokens.append(Token(start: tokenStart, end: i, column: tokenColumn, endColumn: column))
+                    } else {
+                        // The rule and the blank before it take no column: ` | ` is one separator,
+                        // not a gutter of a column layout.
+                        column = max(0, tokenColumn - 1)
+                    }
                     tokenStart = -1
                 }
                 i += blank
@@ -100,7 +108,7 @@ public enum TextLayout {
             i += b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
             column += 1
         }
-        if tokenStart >= 0 {
+        if tokenStart >= 0, !Blank.isCellRule(bytes, start: tokenStart, end: min(i, span.end)) {
             tokens.append(Token(start: tokenStart, end: min(i, span.end), column: tokenColumn, endColumn: column))
         }
     }

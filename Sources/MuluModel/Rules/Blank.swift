@@ -17,6 +17,28 @@ public enum Blank {
         }
     }
 
+    /// True when `p[start..<end]` holds only vertical bars (`|`, `｜`, `│`, `┃`, `¦`), or bars
+    /// with the `-`, `:`, `+`, `=` of a rule line (`|---|:--:|`): the rule between two cells of a
+    /// table typed as text (`1 | 制造业 | …`), read as a blank.
+    @inline(__always)
+    public static func isCellRule(_ p: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> Bool {
+        let b0 = p[start]
+        guard b0 == 0x7C || b0 == 0xEF || b0 == 0xE2 || b0 == 0xC2 || b0 == 0x2D || b0 == 0x3A || b0 == 0x2B else { return false }
+        var i = start
+        var bars = 0
+        while i < end {
+            if p[i] == 0x7C { i += 1; bars += 1; continue }
+            if p[i] == 0x2D || p[i] == 0x3A || p[i] == 0x2B || p[i] == 0x3D { i += 1; continue }
+            guard i + 1 < end else { return false }
+            if p[i] == 0xC2, p[i + 1] == 0xA6 { i += 2; bars += 1; continue }  // ¦
+            guard i + 2 < end else { return false }
+            let c = (p[i], p[i + 1], p[i + 2])
+            if c == (0xEF, 0xBD, 0x9C) || c == (0xE2, 0x94, 0x82) || c == (0xE2, 0x94, 0x83) { i += 3; bars += 1; continue }  // ｜ │ ┃
+            return false
+        }
+        return bars > 0
+    }
+
     /// The byte length of the blank scalar that starts at `p[i]` (UTF-8), or 0 when it is not
     /// blank: ``isBlank(_:)`` on bytes, for the scanners.
     @inline(__always)
