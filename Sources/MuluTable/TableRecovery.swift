@@ -46,6 +46,9 @@ public struct TableRecovery: Sendable {
         var placed: [RowAssembler.Placed] = []
         var unplaced: [UnplacedFragment] = []
         var reference: [(field: TableField, x0: Double, x1: Double)] = []
+        // Header cells that name no field (备注, 说明): the stream has no extra columns, so text
+        // under them is not given to a neighbouring field but reported (an error).
+        var extraReference: [(header: String, x0: Double, x1: Double)] = []
         var offset = 0.0
         for (p, page) in pages.enumerated() {
             let headerFragments = page.lines.indices.filter { roles[p][$0] == .header }
@@ -53,7 +56,11 @@ public struct TableRecovery: Sendable {
             let cells = ColumnDetector.headerCells(headerFragments)
             headerCells.append(cells)
             let named = cells.compactMap { c in c.field.map { (field: $0, x0: c.x0, x1: c.x1) } }
-            if named.count >= settings.minHeaderColumns { reference = named }
+            if named.count >= settings.minHeaderColumns {
+                reference = named
+                extraReference = cells.filter { $0.field == nil && HeaderWords.meaning(Blank.removed(from: $0.text)) == .extra }
+                    .map { (Blank.removed(from: $0.text), $0.x0, $0.x1) }
+            }
             let bodyLines = page.lines.indices.filter { roles[p][$0] == .body }.map { page.lines[$0] }
             let body = bodyLines.flatMap(\.fragments)
             let spans = ColumnDetector.columns(body: body, reference: reference, settings: settings)
@@ -83,6 +90,12 @@ public struct TableRecovery: Sendable {
                 }
             }
             for f in body {
+                if let extra = extraReference.max(by: { f.horizontalOverlap($0.x0, $0.x1) < f.horizontalOverlap($1.x0, $1.x1) }),
+                   case let underExtra = f.horizontalOverlap(extra.x0, extra.x1), underExtra > 0,
+                   underExtra >= (reference.map { f.horizontalOverlap($0.x0, $0.x1) }.max() ?? 0) {
+                    unplaced.append(UnplacedFragment(fragment: f, reason: "\(Self.noFieldReason) `\(extra.header)`: text laid out in columns keeps no extra column yet"))
+                    continue
+                }
                 guard let field = byContent[f] ?? ColumnDetector.field(of: f, in: spans) else {
                     unplaced.append(UnplacedFragment(fragment: f, reason: "text outside the table's columns"))
                     continue
@@ -117,6 +130,10 @@ public struct TableRecovery: Sendable {
             self.streamRows = nil
         }
     }
+
+    /// The start of the reason given for text under a header cell that names no field, in text
+    /// laid out in columns (an error: its cells would be lost).
+    public static let noFieldReason = "text in the column with no field"
 
     /// One warning per row the two methods read differently (texts compared without blanks),
     /// naming each cell, and per row number only one of them found. A merged cell the stream
