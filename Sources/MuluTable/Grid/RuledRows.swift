@@ -109,6 +109,14 @@ public enum RuledRows {
             for k in held.indices {
                 held[k].sort { ($0.y0, $0.x0) < ($1.y0, $1.x0) }
             }
+            // Text taken for header below the header's grid rows (the rest of a row a page break
+            // split, `业` under a repeated header) is body: the header ends with the last grid
+            // row holding a cell that names a field or a level.
+            let headerEnd = headerCellIndices.filter { k in
+                let text = Blank.removed(from: held[k].map(\.text).joined())
+                return TableField(headerLabel: text) != nil || LevelWords.single(text) != nil
+            }.map { table.cells[$0].rows.upperBound }.max()
+            if let headerEnd { headerCellIndices = headerCellIndices.filter { table.cells[$0].row < headerEnd } }
             // Columns named by the header cells above them (the narrowest naming one).
             var fieldOf = [TableField?](repeating: nil, count: table.columnCount)
             var spanOf = [Int](repeating: .max, count: table.columnCount)
