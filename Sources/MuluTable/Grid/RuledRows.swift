@@ -121,11 +121,16 @@ public enum RuledRows {
             var fieldOf = [TableField?](repeating: nil, count: table.columnCount)
             var spanOf = [Int](repeating: .max, count: table.columnCount)
             // In grid order, so that of two header cells as narrow the lower one (a sub-header)
-            // names the column, the same on every run.
+            // names the column, the same on every run. A field named by two cells side by side
+            // (`职业（项目）` and a cut `…缺职业`) is the first's; the second names nothing.
+            var namedBy: [TableField: Int] = [:]
             for k in headerCellIndices.sorted(by: { (table.cells[$0].row, table.cells[$0].column) < (table.cells[$1].row, table.cells[$1].column) }) {
                 let cell = table.cells[k]
                 let text = held[k].map(\.text).joined()
                 guard let field = TableField(headerLabel: text) else { continue }
+                if let other = namedBy[field], !table.cells[other].columns.contains(where: cell.columns.contains),
+                   !cell.columns.contains(where: table.cells[other].columns.contains) { continue }
+                namedBy[field] = namedBy[field] ?? k
                 for c in cell.columns where cell.columnSpan <= spanOf[c] {
                     fieldOf[c] = field
                     spanOf[c] = cell.columnSpan
