@@ -39,6 +39,14 @@ public struct TableSettings: Hashable, Sendable {
     /// Two alignments whose costs differ by less than this fit equally well; the first
     /// (centre, then top, then bottom) wins. Default 1e-9.
     public var costEpsilon: Double = 1e-9
+    /// A column of a table read without rules whose cells are blank in at least this share of
+    /// its rows holds merged cells (`MergedCells`: each value printed once for its rows).
+    /// Default 0.3.
+    public var mergedBlankShare: Double = 0.3
+    /// A merged cell's boundary between two different values is undecided when another choice
+    /// fits its values' positions within this many lines (median fragment heights) of the best:
+    /// the rows it could move are reported. Default 1.
+    public var mergedSpanMargin: Double = 1
     /// The ruling-line stages' tolerances (`RuleFinder`, `GridBuilder`), in points.
     public var grid = GridSettings()
 

@@ -31,7 +31,8 @@ public enum NoticeParser {
             for row in recovery.rows { builder.add(row) }
             notice = try finish(
                 format: .text, pages: pages, roles: recovery.roles, builder: builder, rows: recovery.rows,
-                unplaced: recovery.unplaced, path: path, tables: [.init(page: 1, index: 0, columns: columns)])
+                unplaced: recovery.unplaced, extra: recovery.disagreements, path: path,
+                tables: [.init(page: 1, index: 0, columns: columns)])
             notice.recovery = recovery
         } else {
             // Delimited: after the header, a line that starts with a row number is read from the

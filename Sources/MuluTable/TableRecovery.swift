@@ -34,7 +34,8 @@ public struct TableRecovery: Sendable {
     public var method: Method
     /// The rows the gaps and alignment give, when the rules gave `rows` (nil otherwise).
     public var streamRows: [RowRecord]?
-    /// Warnings for every row where the rules and the gaps and alignment read a cell differently.
+    /// Warnings for every row where the rules and the gaps and alignment read a cell differently,
+    /// or (read without rules) whose merged cell's value could not be decided (`MergedCells`).
     public var disagreements: [Diagnostic]
 
     /// Runs every stage over `pages` (and, for a PDF, each page's `rules`: its grid is built here).
@@ -112,7 +113,10 @@ public struct TableRecovery: Sendable {
         } else {
             self.method = .stream
             self.columns = columns
-            self.rows = rows
+            // Merged cells, printed once for the rows they span: given to every row.
+            let merged = MergedCells.fill(rows, placed: placed, settings: settings)
+            self.rows = merged.rows
+            self.disagreements = merged.diagnostics
             self.unplaced = unplaced
             self.streamRows = nil
         }
