@@ -45,8 +45,8 @@ public struct TableSettings: Hashable, Sendable {
     public var mergedBlankShare: Double = 0.3
     /// A merged cell's boundary between two different values is undecided when another choice
     /// fits its values' positions within this many lines (median fragment heights) of the best:
-    /// the rows it could move are reported. Default 1.
-    public var mergedSpanMargin: Double = 1
+    /// the rows it could move are reported. Default 2 (a text layout keeps the order of lines, not their spacing).
+    public var mergedSpanMargin: Double = 2
     /// The ruling-line stages' tolerances (`RuleFinder`, `GridBuilder`), in points.
     public var grid = GridSettings()
 

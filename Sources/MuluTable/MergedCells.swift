@@ -46,8 +46,8 @@ public enum MergedCells {
     /// row whose value could not be decided. `placed` gives each fragment's strip position.
     public static func fill(
         _ rows: [RowRecord], placed: [RowAssembler.Placed], settings: TableSettings
-    ) -> (rows: [RowRecord], diagnostics: [Diagnostic]) {
-        guard rows.count >= 2 else { return (rows, []) }
+    ) -> (rows: [RowRecord], diagnostics: [Diagnostic], fields: Set<TableField>) {
+        guard rows.count >= 2 else { return (rows, [], []) }
         var position: [Fragment: (top: Double, bottom: Double)] = [:]
         position.reserveCapacity(placed.count)
         for p in placed { position[p.fragment] = (p.top, p.bottom) }
@@ -67,7 +67,7 @@ public enum MergedCells {
             return true
         }
         let mergedFields = fields.filter(merged)
-        guard !mergedFields.isEmpty else { return (rows, []) }
+        guard !mergedFields.isEmpty else { return (rows, [], []) }
         // Each row's extent without the merged columns' text (which may sit anywhere in a block).
         let rowExtent: [Extent] = rows.map { r in
             var top = Double.infinity, bottom = -Double.infinity
@@ -109,13 +109,13 @@ public enum MergedCells {
                     let row = rows[r]
                     diagnostics.append(Diagnostic(
                         .warning,
-                        "row \(row.seq): \(field.label) is blank here, part of a merged cell: it belongs to `\(kept)` or `\(other)`, which the layout without rules does not tell; `\(kept)` kept",
+                        "row \(row.seq): \(field.label) comes from a merged cell (a value printed once for several rows), and the layout without rules does not tell whether this row has `\(kept)` or `\(other)`; `\(kept)` kept",
                         page: row.anchor.page, line: row.anchor.line, column: row.anchor.column,
                         excerpt: row.anchor.text, seq: row.seq))
                 }
             }
         }
-        return (out, diagnostics)
+        return (out, diagnostics, Set(mergedFields))
     }
 
     /// The values of a merged column: runs of filled rows, a row's text continuing into the next
@@ -135,32 +135,43 @@ public enum MergedCells {
         var previousFull = false
         for (i, r) in rows.enumerated() {
             let fragments = (r.cells[field] ?? []).filter { !Blank.removed(from: $0.text).isEmpty }
-            guard !fragments.isEmpty else { previousFull = false; continue }
-            // The row's last line: its fragments on the lowest line.
-            let lastLine = fragments.map { ($0.page, $0.line) }.max { $0 < $1 }!
-            let lastWidth = fragments.filter { ($0.page, $0.line) == lastLine }.reduce(0.0) { $0 + width($1.text) }
-            // A line as wide as the column wrapped (an industry ending as one did not).
-            let lastText = Blank.removed(from: fragments.filter { ($0.page, $0.line) == lastLine }.map(\.text).joined())
-            let full = lastWidth >= widest - 0.5 && !(field == .industry && IndustryName.endsLikeOne(lastText))
-            var extent = Extent(top: .infinity, bottom: -.infinity, page: fragments[0].page)
+            guard !fragments.isEmpty else { continue }
+            // Line by line: one row's cell may hold the end of one value and the start of the next.
+            var lines: [[Fragment]] = []
             for f in fragments {
-                guard let p = position[f] else { continue }
-                extent.top = min(extent.top, p.top)
-                extent.bottom = max(extent.bottom, p.bottom)
+                if let last = lines.last?.last, last.page == f.page, last.line == f.line {
+                    lines[lines.count - 1].append(f)
+                } else {
+                    lines.append([f])
+                }
             }
-            if previousFull, var last = values.popLast(), last.last == i - 1 {
-                last.fragments += fragments
-                last.last = i
-                last.extent.top = min(last.extent.top, extent.top)
-                last.extent.bottom = max(last.extent.bottom, extent.bottom)
-                last.text = Blank.removed(from: last.text + fragments.map(\.text).joined())
-                values.append(last)
-            } else {
-                values.append(Value(
-                    fragments: fragments, first: i, last: i, extent: extent,
-                    text: Blank.removed(from: fragments.map(\.text).joined())))
+            for line in lines {
+                let text = Blank.removed(from: line.map(\.text).joined())
+                var extent = Extent(top: .infinity, bottom: -.infinity, page: line[0].page)
+                for f in line {
+                    guard let p = position[f] else { continue }
+                    extent.top = min(extent.top, p.top)
+                    extent.bottom = max(extent.bottom, p.bottom)
+                }
+                // A wrapped value continues on its next line: in the same row, the next row, or
+                // after blank rows on the next page (a text flowed over a page break).
+                if previousFull, var last = values.last,
+                   last.last >= i - 1 || rows[last.last].anchor.page != r.anchor.page {
+                    last.fragments += line
+                    last.last = i
+                    last.extent.top = min(last.extent.top, extent.top)
+                    last.extent.bottom = max(last.extent.bottom, extent.bottom)
+                    last.text += text
+                    values[values.count - 1] = last
+                } else {
+                    values.append(Value(fragments: line, first: i, last: i, extent: extent, text: text))
+                }
+                // A line as wide as the column wrapped (an industry ending as one did not; a
+                // mark never wraps).
+                let width = line.reduce(0.0) { $0 + width($1.text) }
+                previousFull = field != .urgent && width >= widest - 0.5
+                    && !(field == .industry && IndustryName.endsLikeOne(text))
             }
-            previousFull = full
         }
         return values
     }

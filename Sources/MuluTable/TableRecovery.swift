@@ -116,7 +116,7 @@ public struct TableRecovery: Sendable {
             // Merged cells, printed once for the rows they span: given to every row.
             let merged = MergedCells.fill(rows, placed: placed, settings: settings)
             self.rows = merged.rows
-            self.disagreements = merged.diagnostics
+            self.disagreements = merged.diagnostics + Self.textBeforeNumberAcrossPages(merged.rows, merged: merged.fields)
             self.unplaced = unplaced
             self.streamRows = nil
         }
@@ -169,6 +169,35 @@ public struct TableRecovery: Sendable {
             out.append(Diagnostic(
                 .warning, "row \(row.seq): found by the text alignment, not in any ruled cell",
                 page: row.anchor.page, line: row.anchor.line, column: row.anchor.column, excerpt: row.anchor.text, seq: row.seq))
+        }
+        return out
+    }
+
+    /// A warning for each row read without rules that takes a cell's text from an earlier page
+    /// than its row number while the row before ends on that page: the text may be the rest of
+    /// the row before (the gaps and alignment cannot tell), so neither row is trusted silently.
+    /// Merged columns are left out (`MergedCells` places them).
+    static func textBeforeNumberAcrossPages(_ rows: [RowRecord], merged: Set<TableField>) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for i in rows.indices.dropFirst() {
+            let row = rows[i], before = rows[i - 1]
+            guard before.anchor.page < row.anchor.page else { continue }
+            for field in TableField.allCases where field != .seq && !merged.contains(field) {
+                let early = (row.cells[field] ?? []).filter { $0.page < row.anchor.page }
+                guard !early.isEmpty else { continue }
+                let text = early.map(\.text).joined()
+                out.append(Diagnostic(
+                    .warning,
+                    "row \(row.seq): its \(field.label) begins with `\(text)` from page \(early[0].page), under row \(before.seq), before the page break; it may be the rest of row \(before.seq)'s cell",
+                    page: early[0].page, line: early[0].line, column: early[0].column, excerpt: text, seq: row.seq))
+                if !(before.cells[field] ?? []).isEmpty {
+                    out.append(Diagnostic(
+                        .warning,
+                        "row \(before.seq): its \(field.label) may go on with `\(text)`, given to row \(row.seq) on the next page",
+                        page: before.anchor.page, line: before.anchor.line, column: before.anchor.column,
+                        excerpt: before.anchor.text, seq: before.seq))
+                }
+            }
         }
         return out
     }
