@@ -57,7 +57,10 @@ public struct TableRecovery: Sendable {
             if named.count >= settings.minHeaderColumns { reference = named }
             let bodyLines = page.lines.indices.filter { roles[p][$0] == .body }.map { page.lines[$0] }
             let body = bodyLines.flatMap(\.fragments)
-            let spans = ColumnDetector.columns(body: body, reference: reference, settings: settings)
+            var spans = ColumnDetector.columns(body: body, reference: reference, settings: settings)
+            if named.count < settings.minHeaderColumns, settings.cellLineGap < 0 {
+                spans = Self.marksAreUrgency(spans, body: body)
+            }
             columns.append(spans)
             let naming = reference
             if !spans.isEmpty, named.count < settings.minHeaderColumns {
@@ -202,22 +205,46 @@ public struct TableRecovery: Sendable {
         return out
     }
 
+    /// On a page of laid-out text without a header, where the columns are named by where the
+    /// header put them on an earlier page (`pdftotext -layout` shifts them): a column holding
+    /// only urgency marks is the urgency column, whatever field its position gave it (when no
+    /// other column of the page is named so).
+    static func marksAreUrgency(_ spans: [ColumnSpan], body: [Fragment]) -> [ColumnSpan] {
+        guard !spans.contains(where: { $0.field == .urgent }) else { return spans }
+        var out = spans
+        for (k, span) in spans.enumerated() where span.field != .seq {
+            let inside = body.filter { ColumnDetector.field(of: $0, in: spans) == span.field }
+            if !inside.isEmpty, inside.allSatisfy({ ContentColumns.kind($0.text) == .mark }) {
+                out[k].field = .urgent
+                break
+            }
+        }
+        return out
+    }
+
     /// The fields each body band spans, in the header's order: its own, and every field the
     /// header names but no band was named by, given to the band its header cell overlaps most
-    /// (else the nearest).
+    /// (else the nearest), never to a row number or urgency band while there are others.
     static func bandFields(_ spans: [ColumnSpan], header: [(field: TableField, x0: Double, x1: Double)]) -> [[TableField]] {
         let claimed = Set(spans.map(\.field))
         var out = spans.map { [$0.field] }
         var order: [TableField: Int] = [:]
         for (i, h) in header.sorted(by: { $0.x0 < $1.x0 }).enumerated() where order[h.field] == nil { order[h.field] = i }
+        // A row number or urgency band holds nothing else (its marks and numbers are
+        // narrow): unclaimed fields go to the other bands when there are any.
+        let open = spans.map { ![TableField.seq, .urgent].contains($0.field) }
+        let anyOpen = open.contains(true)
         for h in header where !claimed.contains(h.field) && !out.joined().contains(h.field) {
-            let overlap = spans.map { min($0.x1, h.x1) - max($0.x0, h.x0) }
+            let overlap = spans.indices.map { k in
+                anyOpen && !open[k] ? -Double.infinity : min(spans[k].x1, h.x1) - max(spans[k].x0, h.x0)
+            }
             let best: Int
             if let m = overlap.max(), m > 0 {
                 best = overlap.firstIndex(of: m)!
             } else {
                 let centre = (h.x0 + h.x1) / 2
-                best = spans.indices.min { abs((spans[$0].x0 + spans[$0].x1) / 2 - centre) < abs((spans[$1].x0 + spans[$1].x1) / 2 - centre) }!
+                let candidates = spans.indices.filter { !anyOpen || open[$0] }
+                best = candidates.min { abs((spans[$0].x0 + spans[$0].x1) / 2 - centre) < abs((spans[$1].x0 + spans[$1].x1) / 2 - centre) }!
             }
             out[best].append(h.field)
         }
