@@ -9,7 +9,7 @@ import MuluExtract
 /// blank in that column. A column is *merged* when at least `TableSettings.mergedBlankShare` of
 /// its rows are blank there (an urgency column only when a subsidy column of the table is merged
 /// too: elsewhere a blank urgency cell means "not urgent"). Its values are the runs of filled
-/// rows, a line that fills the column's width (an industry: and does not end as one,
+/// rows, a line that fills the column's width (within `TableSettings.mergedWrapSlack`; an industry: and does not end as one,
 /// `IndustryName`) continuing on the next row (a wrapped value).
 ///
 /// Rows between two equal values take that value. Between two different values the boundary is
@@ -87,7 +87,7 @@ public enum MergedCells {
         var out = rows
         var diagnostics: [Diagnostic] = []
         for field in mergedFields {
-            let values = Self.values(rows, field: field, position: position)
+            let values = Self.values(rows, field: field, position: position, wrapSlack: settings.mergedWrapSlack)
             guard !values.isEmpty else { continue }
             let ends = Self.boundaries(values, rows: rowExtent, margin: settings.mergedSpanMargin * unit)
             // ends[k]: the chosen last row of value k and the range of last rows that fit as well.
@@ -121,7 +121,8 @@ public enum MergedCells {
     /// The values of a merged column: runs of filled rows, a row's text continuing into the next
     /// row's when its last line fills the column (it wrapped there).
     static func values(
-        _ rows: [RowRecord], field: TableField, position: [Fragment: (top: Double, bottom: Double)]
+        _ rows: [RowRecord], field: TableField, position: [Fragment: (top: Double, bottom: Double)],
+        wrapSlack: Double
     ) -> [Value] {
         func width(_ s: String) -> Double {
             s.unicodeScalars.reduce(0) { $0 + (Blank.isBlank($1) ? 0 : $1.value < 0x80 ? 0.5 : 1) }
@@ -132,7 +133,7 @@ public enum MergedCells {
             for f in r.cells[field] ?? [] { widest = max(widest, width(f.text)) }
         }
         var values: [Value] = []
-        var previousFull = false
+        var previousFull = false, previousEnds = false
         for (i, r) in rows.enumerated() {
             let fragments = (r.cells[field] ?? []).filter { !Blank.removed(from: $0.text).isEmpty }
             guard !fragments.isEmpty else { continue }
@@ -155,7 +156,10 @@ public enum MergedCells {
                 }
                 // A wrapped value continues on its next line: in the same row, the next row, or
                 // after blank rows on the next page (a text flowed over a page break).
-                if previousFull, var last = values.last,
+                // An industry line that ends as one ends the value, unless what follows is a
+                // single character (no industry is one: `旅游服务` / `业`).
+                let joins = previousFull && (!previousEnds || text.unicodeScalars.count == 1)
+                if joins, var last = values.last,
                    last.last >= i - 1 || rows[last.last].anchor.page != r.anchor.page {
                     last.fragments += line
                     last.last = i
@@ -169,8 +173,8 @@ public enum MergedCells {
                 // A line as wide as the column wrapped (an industry ending as one did not; a
                 // mark never wraps).
                 let width = line.reduce(0.0) { $0 + width($1.text) }
-                previousFull = field != .urgent && width >= widest - 0.5
-                    && !(field == .industry && IndustryName.endsLikeOne(text))
+                previousFull = field != .urgent && width >= widest - wrapSlack
+                previousEnds = field == .industry && IndustryName.endsLikeOne(text)
             }
         }
         return values

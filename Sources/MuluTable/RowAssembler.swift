@@ -88,7 +88,8 @@ public enum RowAssembler {
                 let (rows, cost) = assign(
                     units, anchors: anchors, alignment: alignment,
                     emptyCost: dense ? settings.maxRowDistance : 0,
-                    unreadableCost: settings.maxRowDistance, readable: readable)
+                    unreadableCost: field == .name ? settings.cutShortNameCost : settings.maxRowDistance,
+                    readable: readable)
                 costs[alignment] = cost
                 // The first alignment's result stands unless another fits strictly better (so
                 // every unit gets a row even if every cost is infinite).
@@ -211,6 +212,8 @@ public enum RowAssembler {
             return { SubsidyParser.parse(cellText($0)).map { !$0.levels.isEmpty } ?? false }
         case .code:
             return { CodeSyntax.isWellFormed(CodeSyntax.normalise(cellText($0))) }
+        case .name:
+            return { !OccupationName.looksCutShort(Blank.removed(from: cellText($0))) }
         default:
             return nil
         }
