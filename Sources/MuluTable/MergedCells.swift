@@ -89,7 +89,7 @@ public enum MergedCells {
         for field in mergedFields {
             let values = Self.values(rows, field: field, position: position, wrapSlack: settings.mergedWrapSlack)
             guard !values.isEmpty else { continue }
-            let ends = Self.boundaries(values, rows: rowExtent, margin: settings.mergedSpanMargin * unit)
+            let ends = Self.boundaries(values, rows: rowExtent, margin: settings.mergedSpanMargin * unit, slack: unit)
             // ends[k]: the chosen last row of value k and the range of last rows that fit as well.
             var start = 0
             for (k, value) in values.enumerated() {
@@ -183,7 +183,7 @@ public enum MergedCells {
     /// For each boundary between value k and k + 1: the last row of value k chosen (the best
     /// fit over every alignment), and the range of last rows fitting within `margin` of the best.
     static func boundaries(
-        _ values: [Value], rows: [Extent], margin: Double
+        _ values: [Value], rows: [Extent], margin: Double, slack: Double
     ) -> [(chosen: Int, plausible: ClosedRange<Int>)] {
         let m = values.count
         let n = rows.count
@@ -196,11 +196,14 @@ public enum MergedCells {
             let lo = max(0, v.first - 1)
             let hi = max(lo, next.last - 1)
             candidates.append(Array(lo...hi).filter { e in
-                // The block ends at or after the value's text starts; the next block starts at
-                // or before the next value's text ends.
-                rows[e].bottom >= v.extent.top - 1e-9 && e + 1 < n && rows[e + 1].top <= next.extent.bottom + 1e-9
+                // Each block holds its value's text: it ends at or after the value's last line,
+                // the next block starts at or before the next value's first line (a line
+                // of slack: a text line may sit between two rows' lines).
+                rows[e].bottom >= v.extent.bottom - slack && e + 1 < n && rows[e + 1].top <= next.extent.top + slack
             })
-            if candidates[k].isEmpty { candidates[k] = [min(max(v.last, lo), n - 2)] }
+            // No boundary holds both texts (the lines were misread): every row between them
+            // stays a candidate, so each one left undecided is reported.
+            if candidates[k].isEmpty { candidates[k] = Array(lo...min(hi, n - 2)) }
         }
         // The first and last row on each page (rows are in page order).
         var pageRows: [Int: (first: Int, last: Int)] = [:]
@@ -241,7 +244,7 @@ public enum MergedCells {
                         var b = Double.infinity, bj = 0
                         for (j, pe) in candidates[k - 1].enumerated() {
                             let c = forward[k - 1][j] + cost(k, pe + 1, e, a)
-                            if c < b { b = c; bj = j }
+                            if c <= b + 1e-9 { b = min(b, c); bj = j }
                         }
                         row.append(b); from.append(bj)
                     }
@@ -268,7 +271,9 @@ public enum MergedCells {
             if total < best - 1e-9 {
                 best = total
                 // Trace back the best boundaries.
-                var j = marginal[m - 2].firstIndex(of: total)!
+                // Of equally good boundaries the latest: a blank row takes the value above
+                // it (as an industry is filled down) unless the positions say otherwise.
+                var j = marginal[m - 2].lastIndex(where: { $0 <= total + 1e-9 })!
                 var choice = [Int](repeating: 0, count: m - 1)
                 for k in stride(from: m - 2, through: 0, by: -1) {
                     choice[k] = candidates[k][j]
