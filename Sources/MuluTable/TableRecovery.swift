@@ -40,7 +40,10 @@ public struct TableRecovery: Sendable {
 
     /// Runs every stage over `pages` (and, for a PDF, each page's `rules`: its grid is built here).
     public init(pages: [PageText], settings: TableSettings, rules: [[Rule]] = []) {
-        let grids = zip(pages, rules).map { page, rules in GridBuilder.page(page.number, rules: rules, settings: settings) }
+        // Pages' grids are independent: built on every core.
+        let grids = Parallel.run(zip(pages, rules).map { page, rules in
+            { @Sendable in GridBuilder.page(page.number, rules: rules, settings: settings) }
+        })
         let roles = LineClassifier.classify(pages)
         var headerCells: [[HeaderCell]] = []
         var columns: [[ColumnSpan]] = []
@@ -96,7 +99,11 @@ public struct TableRecovery: Sendable {
             }
             offset += max(bottom - top, 0) + settings.pageJoinGap
         }
-        let (rows, lost) = RowAssembler.assemble(placed, settings: settings)
+        // The rows by the rules and by the gaps and alignment, side by side.
+        let t0 = PhaseTimer.now()
+        let (ruledRead, (rows, lost)) = Self.bothReadings(
+            pages: pages, roles: roles, grids: grids, placed: placed, settings: settings)
+        PhaseTimer.report("ruled and stream rows", t0, PhaseTimer.now())
         unplaced += lost
         self.settings = settings
         self.pages = pages
@@ -105,8 +112,7 @@ public struct TableRecovery: Sendable {
         self.grids = grids
         self.placed = placed
         self.disagreements = []
-        if !grids.isEmpty, let ruled = RuledRows.read(pages: pages, roles: roles, grids: grids, settings: settings),
-           !ruled.rows.isEmpty {
+        if let ruled = ruledRead, !ruled.rows.isEmpty {
             self.method = .rules
             self.columns = ruled.columns
             self.rows = ruled.rows
@@ -123,6 +129,18 @@ public struct TableRecovery: Sendable {
             self.unplaced = unplaced
             self.streamRows = nil
         }
+    }
+
+    /// The rows by the rules (nil without grids) and by the gaps and alignment, the two
+    /// computed concurrently (they share nothing).
+    static func bothReadings(
+        pages: [PageText], roles: [[LineRole]], grids: [PageGrid], placed: [RowAssembler.Placed], settings: TableSettings
+    ) -> (RuledRows.Result?, (rows: [RowRecord], unplaced: [UnplacedFragment])) {
+        guard !grids.isEmpty else { return (nil, RowAssembler.assemble(placed, settings: settings)) }
+        // Neither closure throws.
+        return try! Parallel.pair(
+            { RuledRows.read(pages: pages, roles: roles, grids: grids, settings: settings) },
+            { RowAssembler.assemble(placed, settings: settings) })
     }
 
     /// One warning per row the two methods read differently (texts compared without blanks),
