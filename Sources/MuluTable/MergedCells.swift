@@ -89,6 +89,15 @@ public enum MergedCells {
         for field in mergedFields {
             let values = Self.values(rows, field: field, position: position, wrapSlack: settings.mergedWrapSlack)
             guard !values.isEmpty else { continue }
+            if field != .industry {
+                // A blank subsidy or urgency cell could also mean none: said once, for the column.
+                let blank = rows.filter { isBlank($0, field) }.count
+                let first = rows[0]
+                diagnostics.append(Diagnostic(
+                    .warning,
+                    "\(field.label): blank in \(blank) of \(n) rows, read as merged cells (each blank row takes the value printed in its block of rows); a blank meant as none would be misread",
+                    page: first.anchor.page, line: first.anchor.line, column: first.anchor.column))
+            }
             let ends = Self.boundaries(values, rows: rowExtent, margin: settings.mergedSpanMargin * unit, slack: unit)
             // ends[k]: the chosen last row of value k and the range of last rows that fit as well.
             var start = 0
