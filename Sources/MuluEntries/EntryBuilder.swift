@@ -171,7 +171,7 @@ public struct EntryBuilder: RowSink {
         } else if Self.holdsFiguresOrSubsidy(slice(cells[.name])) && !nameMark {
             report(.error, "row \(seq): the name `\(name)` holds figures (a code or an amount): columns read wrongly?",
                    .name, misfit: true)
-        } else if Self.looksCutShort(name) {
+        } else if OccupationName.looksCutShort(name) {
             report(.warning, "row \(seq): name `\(name)` looks cut short (names end in 工, 员, 师 …)", .name)
         }
         func readSubsidy(_ field: TableField, _ label: String) -> Subsidy? {
@@ -256,8 +256,8 @@ public struct EntryBuilder: RowSink {
             industry = joined
             return
         }
-        let endsLikeName = piece.unicodeScalars.last.map(Self.isNameEnding) ?? false
-        guard Self.looksCutShort(entries[i].name) || endsLikeName else {
+        let endsLikeName = piece.unicodeScalars.last.map(OccupationName.isNameEnding) ?? false
+        guard OccupationName.looksCutShort(entries[i].name) || endsLikeName else {
             diagnostics.append(Diagnostic(
                 .error, "row \(entries[i].seq): the line below it (`\(piece)`) is the rest of its name or of its industry: cannot tell which",
                 page: anchors[i].page, line: anchors[i].line, excerpt: piece, seq: entries[i].seq))
@@ -271,7 +271,7 @@ public struct EntryBuilder: RowSink {
             blamed.remove(at: d)
             for k in unfilled.indices where unfilled[k].diagnostic > d { unfilled[k].diagnostic -= 1 }
         }
-        if Self.looksCutShort(entries[i].name) {
+        if OccupationName.looksCutShort(entries[i].name) {
             diagnostics.append(Diagnostic(
                 .warning, "row \(seq): name `\(entries[i].name)` looks cut short (names end in 工, 员, 师 …)",
                 page: anchors[i].page, line: anchors[i].line, excerpt: entries[i].name, seq: seq))
@@ -354,27 +354,6 @@ public struct EntryBuilder: RowSink {
         }
         if next.sawIndustryCell { industry = next.industry }
         sawIndustryCell = sawIndustryCell || next.sawIndustryCell
-    }
-
-    /// Occupation and work-type names end in one of these; a name that does not looks cut short.
-    /// True when a name does not end like one (a bracketed remark at the end, `电工（含高压电工）`,
-    /// is not its ending: the word before it is).
-    static func looksCutShort(_ name: String) -> Bool {
-        guard let last = name.unicodeScalars.last else { return false }
-        if last != "）" && last != ")" { return !isNameEnding(last) }
-        var s = Substring(name)
-        if s.hasSuffix("）") || s.hasSuffix(")"), let open = s.lastIndex(where: { $0 == "（" || $0 == "(" }), open > s.startIndex {
-            s = s[..<open]
-        }
-        guard let last = s.unicodeScalars.last else { return false }
-        return !isNameEnding(last)
-    }
-
-    static func isNameEnding(_ s: Unicode.Scalar) -> Bool {
-        switch s {
-        case "工", "员", "师", "手", "机", "人", "长", "匠", "家", "士", "生", "官", "者": true
-        default: false
-        }
     }
 
     /// A cell's text for a diagnostic: its tokens joined by one blank, as a reader sees the cell.

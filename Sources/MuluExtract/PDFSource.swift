@@ -16,19 +16,38 @@ public enum PDFSource {
         _ bytes: [UInt8], path: String, password: String?, settings grid: GridSettings = GridSettings(),
         parts: Int? = nil
     ) throws -> (pages: [PageText], emSize: Double, rules: [[Rule]]) {
-        let documents: [PDFDocument]
-        let textPages: [PDFTextPage]
+        try pages(open(bytes, path: path, password: password, parts: parts), path: path, settings: grid)
+    }
+
+    /// A PDF opened once per part (one poppler document per core) with every page's glyphs read,
+    /// in parallel: what `pages(_:path:settings:)` and the OCR reader (`ScanSource`) both start
+    /// from, so the text layer is read once.
+    public struct Opened: @unchecked Sendable {
+        /// One poppler document per part, each used by one thread at a time.
+        public let documents: [PDFDocument]
+        /// Every page's glyphs, in page order.
+        public let textPages: [PDFTextPage]
+        /// Glyphs without a Unicode mapping, over every page.
+        public let unmapped: Int
+    }
+
+    /// Opens `bytes` once per part (`parts`, default one per core, at most one per page) and
+    /// reads every page's glyphs, the parts in parallel. No check of the text layer yet.
+    public static func open(_ bytes: [UInt8], path: String, password: String?, parts: Int? = nil) throws -> Opened {
         do throws(PDFError) {
             let first = try PDFDocument(bytes: bytes, path: path, password: password)
             let count = first.pageCount
             let n = max(1, min(parts ?? ProcessInfo.processInfo.activeProcessorCount, count))
             var opened = [first]
             for _ in 1..<n { opened.append(try PDFDocument(bytes: bytes, path: path, password: password)) }
-            documents = opened
             let ranges = (0..<n).map { k in (count * k / n)..<(count * (k + 1) / n) }
-            let shared = Shared(documents)
+            let shared = Shared(opened)
             let read = Parallel.run(ranges.indices.map { k in
-                { @Sendable in Result { () throws(PDFError) in try shared.documents[k].textPages(ranges[k]) } }
+                { @Sendable in Result { () throws(PDFError) in
+                    let t0 = PhaseTimer.now()
+                    defer { PhaseTimer.report("text part \(k) (\(ranges[k].count) pages)", t0, PhaseTimer.now()) }
+                    return try shared.documents[k].textPages(ranges[k])
+                } }
             })
             var all: [PDFTextPage] = []
             var unmapped = 0
@@ -37,8 +56,20 @@ public enum PDFSource {
                 all += pages
                 unmapped += u
             }
-            try first.checkTextLayer(all, unmapped: unmapped)
-            textPages = all
+            return Opened(documents: opened, textPages: all, unmapped: unmapped)
+        } catch {
+            throw MuluError(file: path, problem: error.message)
+        }
+    }
+
+    /// The pages of an opened PDF as lines, the em size and each page's rules (see above).
+    public static func pages(
+        _ opened: Opened, path: String, settings grid: GridSettings = GridSettings()
+    ) throws -> (pages: [PageText], emSize: Double, rules: [[Rule]]) {
+        let documents = opened.documents
+        let textPages = opened.textPages
+        do throws(PDFError) {
+            try documents[0].checkTextLayer(textPages, unmapped: opened.unmapped)
         } catch {
             throw MuluError(file: path, problem: error.message)
         }
@@ -64,8 +95,13 @@ public enum PDFSource {
                         return .success((lines, []))
                     }
                     return Result { () throws(PDFError) in
+                        let t0 = PhaseTimer.now()
                         let bitmap = try shared.documents[k].renderGrey(page: page.number, scale: frozen.grid.renderScale)
-                        return (lines, RuleFinder.rules(in: bitmap, settings: frozen))
+                        let t1 = PhaseTimer.now()
+                        let found = RuleFinder.rules(in: bitmap, settings: frozen)
+                        PhaseTimer.report("render p\(page.number)", t0, t1)
+                        PhaseTimer.report("rules p\(page.number)", t1, PhaseTimer.now())
+                        return (lines, found)
                     }
                 }
             }

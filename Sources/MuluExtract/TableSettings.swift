@@ -39,6 +39,24 @@ public struct TableSettings: Hashable, Sendable {
     /// Two alignments whose costs differ by less than this fit equally well; the first
     /// (centre, then top, then bottom) wins. Default 1e-9.
     public var costEpsilon: Double = 1e-9
+    /// What a name cell that looks cut short (`OccupationName`) adds to its row's misalignment:
+    /// of two splits that fit the lines equally well, the one giving whole names wins (a name's
+    /// last line at the foot of a page, below its row, is not the next page's row's). Small,
+    /// so it never outweighs the geometry. Default 0.25 (lines; PDF: em).
+    public var cutShortNameCost: Double = 0.25
+    /// A column of a table read without rules whose cells are blank in at least this share of
+    /// its rows holds merged cells (`MergedCells`: each value printed once for its rows).
+    /// Default 0.3.
+    public var mergedBlankShare: Double = 0.3
+    /// A merged cell's boundary between two different values is undecided when another choice
+    /// fits its values' positions within this many lines (median fragment heights) of the best:
+    /// the rows it could move are reported. Default 2 (a text layout keeps the order of lines, not their spacing).
+    public var mergedSpanMargin: Double = 2
+    /// A merged cell's line at least this much narrower than the column's widest line (in
+    /// characters, an ASCII one counting half) still filled its line: it wrapped, and the value
+    /// goes on in the next line. Default 1.5 (a word processor moves a character down with the
+    /// punctuation that may not start a line: `交通运` / `输、仓储`).
+    public var mergedWrapSlack: Double = 1.5
     /// The ruling-line stages' tolerances (`RuleFinder`, `GridBuilder`), in points.
     public var grid = GridSettings()
 
@@ -68,6 +86,7 @@ public struct TableSettings: Hashable, Sendable {
             wordGap: 0.1 * emSize, lineTolerance: 0.3 * emSize, minGutter: 0.35 * emSize,
             cellLineGap: 0.25 * emSize, maxRowDistance: 6 * emSize, pageJoinGap: 0.3 * emSize)
         settings.boundaryReach = 0.5 * emSize
+        settings.cutShortNameCost = 0.25 * emSize
         return settings
     }
 

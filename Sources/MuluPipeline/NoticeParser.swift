@@ -31,7 +31,8 @@ public enum NoticeParser {
             for row in recovery.rows { builder.add(row) }
             notice = try finish(
                 format: .text, pages: pages, roles: recovery.roles, builder: builder, rows: recovery.rows,
-                unplaced: recovery.unplaced, path: path, tables: [.init(page: 1, index: 0, columns: columns)])
+                unplaced: recovery.unplaced, extra: recovery.disagreements, path: path,
+                tables: [.init(page: 1, index: 0, columns: columns)])
             notice.recovery = recovery
         } else {
             // Delimited: after the header, a line that starts with a row number is read from the
@@ -72,7 +73,13 @@ public enum NoticeParser {
         _ bytes: [UInt8], path: String, password: String?, scan: ScanSettings = ScanSettings(),
         lexicon: Set<String> = [], progress: ScanSource.Progress? = nil
     ) throws -> ParsedNotice {
-        if let read = try ScanSource.pages(bytes, path: path, password: password, settings: scan, progress: progress) {
+        // The text layer is read once, in parallel: it says whether OCR is needed, and a PDF
+        // read as text goes on from it.
+        let t0 = PhaseTimer.now()
+        let opened = try PDFSource.open(bytes, path: path, password: password)
+        PhaseTimer.report("pdf open and text layer", t0, PhaseTimer.now())
+        if let read = try ScanSource.pages(
+            bytes, path: path, password: password, settings: scan, progress: progress, opened: opened) {
             let recovery = TableRecovery(pages: read.pages, settings: .pdf(emSize: read.emSize), rules: read.grids.map(\.rules))
             let review = ScanReview.review(recovery.rows, cells: read.cells, lexicon: lexicon, settings: scan)
             let columns = geometricColumns(recovery)
@@ -88,8 +95,12 @@ public enum NoticeParser {
             notice.doubtfulCells = review.doubtful
             return notice
         }
-        let (pages, emSize, rules) = try PDFSource.pages(bytes, path: path, password: password)
+        let t1 = PhaseTimer.now()
+        let (pages, emSize, rules) = try PDFSource.pages(opened, path: path)
+        let t2 = PhaseTimer.now()
+        PhaseTimer.report("pdf pages (render, rules)", t1, t2)
         let recovery = TableRecovery(pages: pages, settings: .pdf(emSize: emSize), rules: rules)
+        PhaseTimer.report("table recovery", t2, PhaseTimer.now())
         let columns = geometricColumns(recovery)
         var builder = EntryBuilder(expectedRows: recovery.rows.count, columnMaps: [columns])
         for row in recovery.rows { builder.add(row) }

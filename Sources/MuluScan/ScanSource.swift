@@ -29,6 +29,11 @@ public enum ScanSource {
         public var skews: [Double]
     }
 
+    /// Called once a PDF is known to need OCR, before any engine starts: the command line sets
+    /// it to restart itself with `OMP_THREAD_LIMIT=1` (see `mulu`'s `OpenMPLimit`), so a PDF with
+    /// a text layer never pays for a restart.
+    nonisolated(unsafe) public static var beforeOCR: (@Sendable () -> Void)?
+
     /// Progress: pages done, of how many.
     public typealias Progress = @Sendable (_ done: Int, _ total: Int) -> Void
 
@@ -36,28 +41,21 @@ public enum ScanSource {
     /// a `MuluError` naming the file when the PDF cannot be read, or the OCR data is missing.
     public static func pages(
         _ bytes: [UInt8], path: String, password: String?, settings: ScanSettings,
-        grid: GridSettings = GridSettings(), parts: Int? = nil, progress: Progress? = nil
+        grid: GridSettings = GridSettings(), parts: Int? = nil, progress: Progress? = nil,
+        opened: PDFSource.Opened? = nil
     ) throws -> Result? {
         guard settings.mode != .never else { return nil }
-        let documents: [PDFDocument]
-        let textPages: [PDFTextPage]
-        do throws(PDFError) {
-            let first = try PDFDocument(bytes: bytes, path: path, password: password)
-            let read = try first.textPages(0..<first.pageCount)
-            textPages = read.pages
-            // Glyphs without a Unicode mapping are a text layer that cannot be read, not a scan:
-            // left to `PDFSource`, which says so.
-            let mapped = read.pages.reduce(0) { $0 + $1.glyphs.count }
-            if settings.mode == .auto, read.unmapped > 0, read.unmapped * 2 >= mapped + read.unmapped { return nil }
-            let n = max(1, min(parts ?? ProcessInfo.processInfo.activeProcessorCount, textPages.count))
-            var opened = [first]
-            for _ in 1..<n { opened.append(try PDFDocument(bytes: bytes, path: path, password: password)) }
-            documents = opened
-        } catch {
-            throw MuluError(file: path, problem: error.message)
-        }
+        let opened = try opened ?? PDFSource.open(bytes, path: path, password: password, parts: parts)
+        let documents = opened.documents
+        let textPages = opened.textPages
+        // Glyphs without a Unicode mapping are a text layer that cannot be read, not a scan:
+        // left to `PDFSource`, which says so.
+        let mapped = textPages.reduce(0) { $0 + $1.glyphs.count }
+        if settings.mode == .auto, opened.unmapped > 0, opened.unmapped * 2 >= mapped + opened.unmapped { return nil }
         let needsOCR = textPages.map { settings.mode == .always || $0.glyphs.isEmpty }
         guard needsOCR.contains(true) else { return nil }
+        // OCR runs: the process may need restarting first (`beforeOCR`).
+        beforeOCR?()
         // Every engine up front: missing OCR data is one clear error before any work.
         var engines: [OCREngine] = []
         var digitEngines: [OCREngine] = []

@@ -6,7 +6,7 @@ import MuluModel
 /// body's columns. What each fragment holds decides: a code (or a code's wrapped tail) goes to
 /// the code column, a subsidy (level words, `元/人`) to the training column, or to the assessment
 /// column when it is the second on its line or lies past where the second ones start, an urgency
-/// mark to the urgency column, a row number to the 序号 column, other text to the industry (left
+/// mark (rightmost on its line, or past where the second subsidies start) to the urgency column, a row number to the 序号 column, other text to the industry (left
 /// of the codes) or the name. Pure.
 public enum ContentColumns {
     /// What a fragment's text looks like.
@@ -62,7 +62,8 @@ public enum ContentColumns {
                 case .code, .codeTail:
                     if has.contains(.code) { field = .code }
                 case .mark:
-                    if has.contains(.urgent), !has.contains(.code) || kind(f.text) == .mark && isRightmost(f, of: line, fields: has) {
+                    if has.contains(.urgent),
+                       !has.contains(.code) || isRightmost(f, of: line, fields: has) || split.map({ f.x0 > $0 }) == true {
                         field = .urgent
                     } else if has.contains(.code) {
                         field = .code

@@ -453,7 +453,7 @@ public enum DelimitedReader {
         let numerals = "一二三四五六七八九十"
         if !numbered, tokens.count <= 2, let c = s.first, !numerals.contains(c), c != "（", c != "(" {
             guard s.count <= 20, !s.contains(where: \.isASCIIDigit), !s.contains("："), !s.contains("。"),
-                  s.hasSuffix("业") || s.hasSuffix("服务") || s.hasSuffix("领域") else { return nil }
+                  IndustryName.endsLikeOne(s) else { return nil }
             return text
         }
         if s.hasPrefix("（") || s.hasPrefix("(") {

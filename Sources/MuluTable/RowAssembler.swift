@@ -59,6 +59,7 @@ public enum RowAssembler {
         let firstAnchorOfPage = Dictionary(
             anchors.indices.map { (anchors[$0].fragment.page, $0) }, uniquingKeysWith: min)
         let fields: [TableField] = [.code, .training, .assessment, .industry, .name, .urgent]
+        var preferred: [Alignment: Int] = [:]
         for field in fields {
             guard var items = byField[field] else { continue }
             let readable = readability(of: field)
@@ -78,17 +79,29 @@ public enum RowAssembler {
             // A column with text in (nearly) every row is dense: an empty cell there is
             // suspicious and costs as much as the furthest a cell may sit from its row.
             let dense = Double(units.count) >= settings.denseColumnRatio * Double(anchors.count)
-            for alignment in Alignment.allCases {
+            // Alignments that fit equally well are tried in the order the columns before
+            // preferred (a word processor sets one alignment for a whole table), then centre,
+            // top, bottom.
+            let order = Alignment.allCases.sorted { (preferred[$0] ?? 0) > (preferred[$1] ?? 0) }
+            var costs: [Alignment: Double] = [:]
+            for alignment in order {
                 let (rows, cost) = assign(
                     units, anchors: anchors, alignment: alignment,
                     emptyCost: dense ? settings.maxRowDistance : 0,
-                    unreadableCost: settings.maxRowDistance, readable: readable)
+                    unreadableCost: field == .name ? settings.cutShortNameCost : settings.maxRowDistance,
+                    readable: readable)
+                costs[alignment] = cost
                 // The first alignment's result stands unless another fits strictly better (so
                 // every unit gets a row even if every cost is infinite).
                 if assignment.isEmpty || cost < bestCost - settings.costEpsilon {
                     assignment = rows
                     bestCost = cost
                 }
+            }
+            // A column one alignment fits strictly best counts for that alignment.
+            if let winner = costs.min(by: { $0.value < $1.value }),
+               costs.allSatisfy({ $0.key == winner.key || $0.value > winner.value + settings.costEpsilon }) {
+                preferred[winner.key, default: 0] += 1
             }
             for (u, row) in zip(units, assignment) {
                 let distance = abs(u.center - anchors[row].center)
@@ -199,6 +212,8 @@ public enum RowAssembler {
             return { SubsidyParser.parse(cellText($0)).map { !$0.levels.isEmpty } ?? false }
         case .code:
             return { CodeSyntax.isWellFormed(CodeSyntax.normalise(cellText($0))) }
+        case .name:
+            return { !OccupationName.looksCutShort(Blank.removed(from: cellText($0))) }
         default:
             return nil
         }

@@ -34,12 +34,16 @@ public struct TableRecovery: Sendable {
     public var method: Method
     /// The rows the gaps and alignment give, when the rules gave `rows` (nil otherwise).
     public var streamRows: [RowRecord]?
-    /// Warnings for every row where the rules and the gaps and alignment read a cell differently.
+    /// Warnings for every row where the rules and the gaps and alignment read a cell differently,
+    /// or (read without rules) whose merged cell's value could not be decided (`MergedCells`).
     public var disagreements: [Diagnostic]
 
     /// Runs every stage over `pages` (and, for a PDF, each page's `rules`: its grid is built here).
     public init(pages: [PageText], settings: TableSettings, rules: [[Rule]] = []) {
-        let grids = zip(pages, rules).map { page, rules in GridBuilder.page(page.number, rules: rules, settings: settings) }
+        // Pages' grids are independent: built on every core.
+        let grids = Parallel.run(zip(pages, rules).map { page, rules in
+            { @Sendable in GridBuilder.page(page.number, rules: rules, settings: settings) }
+        })
         let roles = LineClassifier.classify(pages)
         var headerCells: [[HeaderCell]] = []
         var columns: [[ColumnSpan]] = []
@@ -63,7 +67,10 @@ public struct TableRecovery: Sendable {
             }
             let bodyLines = page.lines.indices.filter { roles[p][$0] == .body }.map { page.lines[$0] }
             let body = bodyLines.flatMap(\.fragments)
-            let spans = ColumnDetector.columns(body: body, reference: reference, settings: settings)
+            var spans = ColumnDetector.columns(body: body, reference: reference, settings: settings)
+            if named.count < settings.minHeaderColumns, settings.cellLineGap < 0 {
+                spans = Self.marksAreUrgency(spans, body: body)
+            }
             columns.append(spans)
             let naming = reference
             if !spans.isEmpty, named.count < settings.minHeaderColumns {
@@ -105,7 +112,11 @@ public struct TableRecovery: Sendable {
             }
             offset += max(bottom - top, 0) + settings.pageJoinGap
         }
-        let (rows, lost) = RowAssembler.assemble(placed, settings: settings)
+        // The rows by the rules and by the gaps and alignment, side by side.
+        let t0 = PhaseTimer.now()
+        let (ruledRead, (rows, lost)) = Self.bothReadings(
+            pages: pages, roles: roles, grids: grids, placed: placed, settings: settings)
+        PhaseTimer.report("ruled and stream rows", t0, PhaseTimer.now())
         unplaced += lost
         self.settings = settings
         self.pages = pages
@@ -114,8 +125,7 @@ public struct TableRecovery: Sendable {
         self.grids = grids
         self.placed = placed
         self.disagreements = []
-        if !grids.isEmpty, let ruled = RuledRows.read(pages: pages, roles: roles, grids: grids, settings: settings),
-           !ruled.rows.isEmpty {
+        if let ruled = ruledRead, !ruled.rows.isEmpty {
             self.method = .rules
             self.columns = ruled.columns
             self.rows = ruled.rows
@@ -125,7 +135,10 @@ public struct TableRecovery: Sendable {
         } else {
             self.method = .stream
             self.columns = columns
-            self.rows = rows
+            // Merged cells, printed once for the rows they span: given to every row.
+            let merged = MergedCells.fill(rows, placed: placed, settings: settings)
+            self.rows = merged.rows
+            self.disagreements = merged.diagnostics + Self.textBeforeNumberAcrossPages(merged.rows, merged: merged.fields)
             self.unplaced = unplaced
             self.streamRows = nil
         }
@@ -134,6 +147,18 @@ public struct TableRecovery: Sendable {
     /// The start of the reason given for text under a header cell that names no field, in text
     /// laid out in columns (an error: its cells would be lost).
     public static let noFieldReason = "text in the column with no field"
+
+    /// The rows by the rules (nil without grids) and by the gaps and alignment, the two
+    /// computed concurrently (they share nothing).
+    static func bothReadings(
+        pages: [PageText], roles: [[LineRole]], grids: [PageGrid], placed: [RowAssembler.Placed], settings: TableSettings
+    ) -> (RuledRows.Result?, (rows: [RowRecord], unplaced: [UnplacedFragment])) {
+        guard !grids.isEmpty else { return (nil, RowAssembler.assemble(placed, settings: settings)) }
+        // Neither closure throws.
+        return try! Parallel.pair(
+            { RuledRows.read(pages: pages, roles: roles, grids: grids, settings: settings) },
+            { RowAssembler.assemble(placed, settings: settings) })
+    }
 
     /// One warning per row the two methods read differently (texts compared without blanks),
     /// naming each cell, and per row number only one of them found. A merged cell the stream
@@ -189,22 +214,75 @@ public struct TableRecovery: Sendable {
         return out
     }
 
+    /// A warning for each row read without rules that takes a cell's text from an earlier page
+    /// than its row number while the row before ends on that page: the text may be the rest of
+    /// the row before (the gaps and alignment cannot tell), so neither row is trusted silently.
+    /// Merged columns are left out (`MergedCells` places them).
+    static func textBeforeNumberAcrossPages(_ rows: [RowRecord], merged: Set<TableField>) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for i in rows.indices.dropFirst() {
+            let row = rows[i], before = rows[i - 1]
+            guard before.anchor.page < row.anchor.page else { continue }
+            for field in TableField.allCases where field != .seq && !merged.contains(field) {
+                let early = (row.cells[field] ?? []).filter { $0.page < row.anchor.page }
+                guard !early.isEmpty else { continue }
+                let text = early.map(\.text).joined()
+                out.append(Diagnostic(
+                    .warning,
+                    "row \(row.seq): its \(field.label) begins with `\(text)` from page \(early[0].page), under row \(before.seq), before the page break; it may be the rest of row \(before.seq)'s cell",
+                    page: early[0].page, line: early[0].line, column: early[0].column, excerpt: text, seq: row.seq))
+                if !(before.cells[field] ?? []).isEmpty {
+                    out.append(Diagnostic(
+                        .warning,
+                        "row \(before.seq): its \(field.label) may go on with `\(text)`, given to row \(row.seq) on the next page",
+                        page: before.anchor.page, line: before.anchor.line, column: before.anchor.column,
+                        excerpt: before.anchor.text, seq: before.seq))
+                }
+            }
+        }
+        return out
+    }
+
+    /// On a page of laid-out text without a header, where the columns are named by where the
+    /// header put them on an earlier page (`pdftotext -layout` shifts them): a column holding
+    /// only urgency marks is the urgency column, whatever field its position gave it (when no
+    /// other column of the page is named so).
+    static func marksAreUrgency(_ spans: [ColumnSpan], body: [Fragment]) -> [ColumnSpan] {
+        guard !spans.contains(where: { $0.field == .urgent }) else { return spans }
+        var out = spans
+        for (k, span) in spans.enumerated() where span.field != .seq {
+            let inside = body.filter { ColumnDetector.field(of: $0, in: spans) == span.field }
+            if !inside.isEmpty, inside.allSatisfy({ ContentColumns.kind($0.text) == .mark }) {
+                out[k].field = .urgent
+                break
+            }
+        }
+        return out
+    }
+
     /// The fields each body band spans, in the header's order: its own, and every field the
     /// header names but no band was named by, given to the band its header cell overlaps most
-    /// (else the nearest).
+    /// (else the nearest), never to a row number or urgency band while there are others.
     static func bandFields(_ spans: [ColumnSpan], header: [(field: TableField, x0: Double, x1: Double)]) -> [[TableField]] {
         let claimed = Set(spans.map(\.field))
         var out = spans.map { [$0.field] }
         var order: [TableField: Int] = [:]
         for (i, h) in header.sorted(by: { $0.x0 < $1.x0 }).enumerated() where order[h.field] == nil { order[h.field] = i }
+        // A row number or urgency band holds nothing else (its marks and numbers are
+        // narrow): unclaimed fields go to the other bands when there are any.
+        let open = spans.map { ![TableField.seq, .urgent].contains($0.field) }
+        let anyOpen = open.contains(true)
         for h in header where !claimed.contains(h.field) && !out.joined().contains(h.field) {
-            let overlap = spans.map { min($0.x1, h.x1) - max($0.x0, h.x0) }
+            let overlap = spans.indices.map { k in
+                anyOpen && !open[k] ? -Double.infinity : min(spans[k].x1, h.x1) - max(spans[k].x0, h.x0)
+            }
             let best: Int
             if let m = overlap.max(), m > 0 {
                 best = overlap.firstIndex(of: m)!
             } else {
                 let centre = (h.x0 + h.x1) / 2
-                best = spans.indices.min { abs((spans[$0].x0 + spans[$0].x1) / 2 - centre) < abs((spans[$1].x0 + spans[$1].x1) / 2 - centre) }!
+                let candidates = spans.indices.filter { !anyOpen || open[$0] }
+                best = candidates.min { abs((spans[$0].x0 + spans[$0].x1) / 2 - centre) < abs((spans[$1].x0 + spans[$1].x1) / 2 - centre) }!
             }
             out[best].append(h.field)
         }

@@ -145,3 +145,61 @@ import Testing
         #expect(overlays.contains { $0.label == "20×1" })
     }
 }
+
+/// `pdftotext -layout` dumps of the ruled fixtures with merged cells, read as text notices
+/// (no rules): `MergedCells` gives each value printed once to the rows it spans, and every row
+/// it cannot place for sure is reported with its row and column.
+@Suite struct TextMergedCellsTests {
+    /// Rows whose entry differs from the reference in any field.
+    func wrongRows(_ parsed: ParsedNotice) -> [Int] {
+        let reference = Dictionary(uniqueKeysWithValues: reference2024.entries.map { ($0.seq, $0) })
+        return parsed.entries.filter { reference[$0.seq] != $0 }.map(\.seq)
+            + reference2024.entries.map(\.seq).filter { s in !parsed.entries.contains { $0.seq == s } }
+    }
+
+    /// changji-2024-b (industry merged, top-aligned, a wrapped industry's second line on the
+    /// next row) and changji-2024-c (industry merged and centred, over page breaks): exact in
+    /// every field; the only other warnings name the rows whose industry boundary the text
+    /// cannot fix (the value kept is the right one here).
+    @Test(arguments: ["text/pdftotext-layout-b.txt", "text/pdftotext-layout-c.txt"])
+    func mergedIndustryDumpIsExact(_ name: String) throws {
+        let parsed = try parseFixture(name)
+        #expect(parsed.entries == reference2024.entries)
+        #expect(!parsed.diagnostics.contains { $0.severity == .error })
+        let merged = parsed.diagnostics.filter { $0.message.contains("comes from a merged cell") }
+        #expect(parsed.diagnostics.filter { !merged.contains($0) }.map(\.seq) == [57])
+        #expect(merged.allSatisfy { $0.message.contains("行业") && $0.seq != nil && $0.page != nil })
+    }
+
+    @Test func wrappedTopAlignedIndustryJoinsAcrossRows() throws {
+        let parsed = try parseFixture("text/pdftotext-layout-b.txt")
+        #expect(parsed.entries.filter { $0.industry == "电力、热力、燃气及水生产和供应业" }.map(\.seq) == Array(114...127))
+    }
+
+    /// The LibreOffice layouts: industry, subsidies and urgency merged, centred (header on
+    /// every page) or bottom-aligned (header once), and the narrow columns with the industry
+    /// merged (header once). Subsidies and urgency are exact (equal values on both sides of
+    /// every boundary); each wrong row is reported with its row: an industry boundary the text
+    /// cannot fix (a merged cell split by a page break prints its text at the top of its first
+    /// part, whatever its alignment), or a name wrapped over a page break.
+    @Test(arguments: [
+        ("text/pdftotext-layout-merged-centre.txt", [112, 113, 151, 153, 165]),
+        ("text/pdftotext-layout-merged-bottom.txt", [29, 30] + Array(114...125) + [151, 152]),
+        ("text/pdftotext-layout-merged-narrow.txt", [78, 79]),
+    ])
+    func mergedLayoutDumpReportsEveryWrongRow(_ name: String, _ expectedWrong: [Int]) throws {
+        let parsed = try parseFixture(name)
+        #expect(parsed.entries.count == 177)
+        #expect(!parsed.diagnostics.contains { $0.severity == .error })
+        let wrong = wrongRows(parsed)
+        #expect(wrong == expectedWrong)
+        let reported = Set(parsed.diagnostics.compactMap(\.seq))
+        #expect(wrong.allSatisfy { reported.contains($0) })
+        // Merged subsidy and urgency columns are said once each (a blank could mean none).
+        let columnWarnings = parsed.diagnostics.filter { $0.message.contains("read as merged cells") }
+        #expect(columnWarnings.count == (name.contains("narrow") ? 0 : 3))
+        #expect(parsed.entries.allSatisfy {
+            $0.training?.text == "初级、中级：2160元/人" && $0.assessment?.text == "初级或中级：160元/人" && $0.urgent == true
+        })
+    }
+}

@@ -1,0 +1,302 @@
+import MuluSupport
+import MuluModel
+import MuluExtract
+/// Gives a merged cell's value to every row it spans, in a table read without rules (text laid
+/// out by `pdftotext -layout`, a PDF without a grid), and reports the rows it cannot place.
+///
+/// Without rules a cell merged down over several rows shows its value once, at the top, centre
+/// or bottom of its rows (of its part on a page, for a cell cut by a page break), the other rows
+/// blank in that column. A column is *merged* when at least `TableSettings.mergedBlankShare` of
+/// its rows are blank there (an urgency column only when a subsidy column of the table is merged
+/// too: elsewhere a blank urgency cell means "not urgent"). Its values are the runs of filled
+/// rows, a line that fills the column's width (within `TableSettings.mergedWrapSlack`; an industry: and does not end as one,
+/// `IndustryName`) continuing on the next row (a wrapped value).
+///
+/// Rows between two equal values take that value. Between two different values the boundary is
+/// chosen by how well each value sits in its block of rows: for each alignment (top, centre,
+/// bottom) a dynamic programme over the boundaries minimises the distance between each value's
+/// lines and the aligned position in its block (a block cut by a page break measured on the part
+/// holding the value, where the value may also sit at the part's top). Every boundary whose
+/// choice, under any alignment, fits within `TableSettings.mergedSpanMargin` of the best leaves
+/// the rows it could move undecided: each gets a warning naming the row and the column.
+public enum MergedCells {
+    /// The columns whose cells may be merged, in the order they are filled.
+    static let fields: [TableField] = [.industry, .training, .assessment, .urgent]
+
+    /// The vertical position of a value or row on the strip (`RowAssembler.Placed` coordinates).
+    struct Extent {
+        var top: Double
+        var bottom: Double
+        var page: Int
+    }
+
+    /// A value printed once in a merged column: its fragments, the rows holding them, its extent.
+    struct Value {
+        var fragments: [Fragment]
+        var first: Int
+        var last: Int
+        var extent: Extent
+        var text: String
+    }
+
+    /// Alignments a merged column may have.
+    enum Alignment: CaseIterable { case top, centre, bottom }
+
+    /// `rows` with each merged column's values given to the rows they span, and a warning per
+    /// row whose value could not be decided. `placed` gives each fragment's strip position.
+    public static func fill(
+        _ rows: [RowRecord], placed: [RowAssembler.Placed], settings: TableSettings
+    ) -> (rows: [RowRecord], diagnostics: [Diagnostic], fields: Set<TableField>) {
+        guard rows.count >= 2 else { return (rows, [], []) }
+        var position: [Fragment: (top: Double, bottom: Double)] = [:]
+        position.reserveCapacity(placed.count)
+        for p in placed { position[p.fragment] = (p.top, p.bottom) }
+        let n = rows.count
+        func isBlank(_ r: RowRecord, _ f: TableField) -> Bool {
+            Blank.removed(from: r.text(f)).isEmpty
+        }
+        let blankShare = Dictionary(uniqueKeysWithValues: fields.map { f in
+            (f, Double(rows.filter { isBlank($0, f) }.count) / Double(n))
+        })
+        func merged(_ f: TableField) -> Bool {
+            let share = blankShare[f]!
+            guard share >= settings.mergedBlankShare, share < 1 else { return false }
+            if f == .urgent {
+                return [TableField.training, .assessment].contains { blankShare[$0]! >= settings.mergedBlankShare && blankShare[$0]! < 1 }
+            }
+            return true
+        }
+        let mergedFields = fields.filter(merged)
+        guard !mergedFields.isEmpty else { return (rows, [], []) }
+        // Each row's extent without the merged columns' text (which may sit anywhere in a block).
+        let rowExtent: [Extent] = rows.map { r in
+            var top = Double.infinity, bottom = -Double.infinity
+            for (field, fragments) in r.cells where !mergedFields.contains(field) {
+                for f in fragments {
+                    guard let p = position[f] else { continue }
+                    top = min(top, p.top)
+                    bottom = max(bottom, p.bottom)
+                }
+            }
+            if top > bottom, let p = position[r.anchor] { top = p.top; bottom = p.bottom }
+            return Extent(top: top, bottom: bottom, page: r.anchor.page)
+        }
+        // A line height: the median fragment height.
+        let heights = placed.map { $0.bottom - $0.top }.sorted()
+        let unit = heights.isEmpty ? 1 : max(heights[heights.count / 2], 1e-6)
+        var out = rows
+        var diagnostics: [Diagnostic] = []
+        for field in mergedFields {
+            let values = Self.values(rows, field: field, position: position, wrapSlack: settings.mergedWrapSlack)
+            guard !values.isEmpty else { continue }
+            if field != .industry {
+                // A blank subsidy or urgency cell could also mean none: said once, for the column.
+                let blank = rows.filter { isBlank($0, field) }.count
+                let first = rows[0]
+                diagnostics.append(Diagnostic(
+                    .warning,
+                    "\(field.label): blank in \(blank) of \(n) rows, read as merged cells (each blank row takes the value printed in its block of rows); a blank meant as none would be misread",
+                    page: first.anchor.page, line: first.anchor.line, column: first.anchor.column))
+            }
+            let ends = Self.boundaries(values, rows: rowExtent, margin: settings.mergedSpanMargin * unit, slack: unit)
+            // ends[k]: the chosen last row of value k and the range of last rows that fit as well.
+            var start = 0
+            for (k, value) in values.enumerated() {
+                let end = k == values.count - 1 ? n - 1 : ends[k].chosen
+                for r in start...max(start, end) where r < n {
+                    out[r].cells[field] = value.fragments
+                }
+                start = end + 1
+            }
+            for k in values.indices.dropLast() where values[k].text != values[k + 1].text {
+                let range = ends[k].plausible
+                guard range.lowerBound < range.upperBound else { continue }
+                // Rows lowerBound+1 … upperBound may belong to value k or k + 1.
+                for r in (range.lowerBound + 1)...range.upperBound {
+                    let kept = r <= ends[k].chosen ? values[k].text : values[k + 1].text
+                    let other = r <= ends[k].chosen ? values[k + 1].text : values[k].text
+                    let row = rows[r]
+                    diagnostics.append(Diagnostic(
+                        .warning,
+                        "row \(row.seq): \(field.label) comes from a merged cell (a value printed once for several rows), and the layout without rules does not tell whether this row has `\(kept)` or `\(other)`; `\(kept)` kept",
+                        page: row.anchor.page, line: row.anchor.line, column: row.anchor.column,
+                        excerpt: row.anchor.text, seq: row.seq))
+                }
+            }
+        }
+        return (out, diagnostics, Set(mergedFields))
+    }
+
+    /// The values of a merged column: runs of filled rows, a row's text continuing into the next
+    /// row's when its last line fills the column (it wrapped there).
+    static func values(
+        _ rows: [RowRecord], field: TableField, position: [Fragment: (top: Double, bottom: Double)],
+        wrapSlack: Double
+    ) -> [Value] {
+        func width(_ s: String) -> Double {
+            s.unicodeScalars.reduce(0) { $0 + (Blank.isBlank($1) ? 0 : $1.value < 0x80 ? 0.5 : 1) }
+        }
+        // The column's widest line.
+        var widest = 0.0
+        for r in rows {
+            for f in r.cells[field] ?? [] { widest = max(widest, width(f.text)) }
+        }
+        var values: [Value] = []
+        var previousFull = false, previousEnds = false
+        for (i, r) in rows.enumerated() {
+            let fragments = (r.cells[field] ?? []).filter { !Blank.removed(from: $0.text).isEmpty }
+            guard !fragments.isEmpty else { continue }
+            // Line by line: one row's cell may hold the end of one value and the start of the next.
+            var lines: [[Fragment]] = []
+            for f in fragments {
+                if let last = lines.last?.last, last.page == f.page, last.line == f.line {
+                    lines[lines.count - 1].append(f)
+                } else {
+                    lines.append([f])
+                }
+            }
+            for line in lines {
+                let text = Blank.removed(from: line.map(\.text).joined())
+                var extent = Extent(top: .infinity, bottom: -.infinity, page: line[0].page)
+                for f in line {
+                    guard let p = position[f] else { continue }
+                    extent.top = min(extent.top, p.top)
+                    extent.bottom = max(extent.bottom, p.bottom)
+                }
+                // A wrapped value continues on its next line: in the same row, the next row, or
+                // after blank rows on the next page (a text flowed over a page break).
+                // An industry line that ends as one ends the value, unless what follows is a
+                // single character (no industry is one: `旅游服务` / `业`).
+                let joins = previousFull && (!previousEnds || text.unicodeScalars.count == 1)
+                if joins, var last = values.last,
+                   last.last >= i - 1 || rows[last.last].anchor.page != r.anchor.page {
+                    last.fragments += line
+                    last.last = i
+                    last.extent.top = min(last.extent.top, extent.top)
+                    last.extent.bottom = max(last.extent.bottom, extent.bottom)
+                    last.text += text
+                    values[values.count - 1] = last
+                } else {
+                    values.append(Value(fragments: line, first: i, last: i, extent: extent, text: text))
+                }
+                // A line as wide as the column wrapped (an industry ending as one did not; a
+                // mark never wraps).
+                let width = line.reduce(0.0) { $0 + width($1.text) }
+                previousFull = field != .urgent && width >= widest - wrapSlack
+                previousEnds = field == .industry && IndustryName.endsLikeOne(text)
+            }
+        }
+        return values
+    }
+
+    /// For each boundary between value k and k + 1: the last row of value k chosen (the best
+    /// fit over every alignment), and the range of last rows fitting within `margin` of the best.
+    static func boundaries(
+        _ values: [Value], rows: [Extent], margin: Double, slack: Double
+    ) -> [(chosen: Int, plausible: ClosedRange<Int>)] {
+        let m = values.count
+        let n = rows.count
+        guard m >= 2 else { return values.map { _ in (n - 1, (n - 1)...(n - 1)) } }
+        // Candidate last rows of value k: from the row its text starts on (or before, when the
+        // text sits above a row's own lines) to the row before value k + 1's text ends.
+        var candidates: [[Int]] = []
+        for k in 0..<(m - 1) {
+            let v = values[k], next = values[k + 1]
+            let lo = max(0, v.first - 1)
+            let hi = max(lo, next.last - 1)
+            candidates.append(Array(lo...hi).filter { e in
+                // Each block holds its value's text: it ends at or after the value's last line,
+                // the next block starts at or before the next value's first line (a line
+                // of slack: a text line may sit between two rows' lines).
+                rows[e].bottom >= v.extent.bottom - slack && e + 1 < n && rows[e + 1].top <= next.extent.top + slack
+            })
+            // No boundary holds both texts (the lines were misread): every row between them
+            // stays a candidate, so each one left undecided is reported.
+            if candidates[k].isEmpty { candidates[k] = Array(lo...min(hi, n - 2)) }
+        }
+        // The first and last row on each page (rows are in page order).
+        var pageRows: [Int: (first: Int, last: Int)] = [:]
+        for (i, r) in rows.enumerated() {
+            if let p = pageRows[r.page] { pageRows[r.page] = (p.first, i) } else { pageRows[r.page] = (i, i) }
+        }
+        func cost(_ k: Int, _ s: Int, _ e: Int, _ a: Alignment) -> Double {
+            guard s <= e else { return .infinity }
+            let v = values[k]
+            guard let span = pageRows[v.extent.page] else { return .infinity }
+            let first = max(s, span.first), last = min(e, span.last)
+            guard first <= last else { return .infinity }
+            let top = rows[first].top, bottom = rows[last].bottom
+            let c: Double
+            switch a {
+            case .top: c = abs(v.extent.top - top)
+            case .bottom: c = abs(v.extent.bottom - bottom)
+            case .centre: c = abs((v.extent.top + v.extent.bottom) / 2 - (top + bottom) / 2)
+            }
+            // A block cut by a page break may show its text at the top of its part.
+            if last - first < e - s { return min(c, abs(v.extent.top - top)) }
+            return c
+        }
+        var best = Double.infinity
+        var bestChoice: [Int] = candidates.map { $0[0] }
+        var marginals: [[[Double]]] = []  // [alignment][k][candidate index]
+        for a in Alignment.allCases {
+            // forward[k][j]: blocks 0 … k with value k ending at candidates[k][j].
+            var forward: [[Double]] = []
+            var back: [[Int]] = []
+            for k in 0..<(m - 1) {
+                var row: [Double] = []
+                var from: [Int] = []
+                for e in candidates[k] {
+                    if k == 0 {
+                        row.append(cost(0, 0, e, a)); from.append(-1)
+                    } else {
+                        var b = Double.infinity, bj = 0
+                        for (j, pe) in candidates[k - 1].enumerated() {
+                            let c = forward[k - 1][j] + cost(k, pe + 1, e, a)
+                            if c <= b + 1e-9 { b = min(b, c); bj = j }
+                        }
+                        row.append(b); from.append(bj)
+                    }
+                }
+                forward.append(row); back.append(from)
+            }
+            // backward[k][j]: blocks k + 1 … m − 1 given value k ends at candidates[k][j].
+            var backward = [[Double]](repeating: [], count: m - 1)
+            backward[m - 2] = candidates[m - 2].map { e in cost(m - 1, e + 1, n - 1, a) }
+            if m >= 3 {
+                for k in stride(from: m - 3, through: 0, by: -1) {
+                    backward[k] = candidates[k].map { e in
+                        var b = Double.infinity
+                        for (j, ne) in candidates[k + 1].enumerated() {
+                            b = min(b, cost(k + 1, e + 1, ne, a) + backward[k + 1][j])
+                        }
+                        return b
+                    }
+                }
+            }
+            let marginal = (0..<(m - 1)).map { k in candidates[k].indices.map { forward[k][$0] + backward[k][$0] } }
+            marginals.append(marginal)
+            let total = marginal[m - 2].min() ?? .infinity
+            if total < best - 1e-9 {
+                best = total
+                // Trace back the best boundaries.
+                // Of equally good boundaries the latest: a blank row takes the value above
+                // it (as an industry is filled down) unless the positions say otherwise.
+                var j = marginal[m - 2].lastIndex(where: { $0 <= total + 1e-9 })!
+                var choice = [Int](repeating: 0, count: m - 1)
+                for k in stride(from: m - 2, through: 0, by: -1) {
+                    choice[k] = candidates[k][j]
+                    j = back[k][j]
+                }
+                bestChoice = choice
+            }
+        }
+        return (0..<(m - 1)).map { k in
+            var plausible = candidates[k].indices.filter { j in
+                marginals.contains { $0[k][j] <= best + margin - 1e-9 || !best.isFinite }
+            }.map { candidates[k][$0] }
+            plausible.append(bestChoice[k])
+            return (bestChoice[k], plausible.min()!...plausible.max()!)
+        }
+    }
+}
