@@ -4,8 +4,9 @@ extension PDFDocument {
     /// Draws page `number` (1-based) at `scale` pixels per point into a grey bitmap (text and
     /// rules as printed, on white), for `RuleFinder`.
     ///
-    /// Drawn by poppler into a cairo RGB image surface, then each pixel's luminance
-    /// (0.30 R + 0.59 G + 0.11 B) taken; the surface is this call's own and destroyed on return.
+    /// Drawn by poppler into a cairo RGB image surface over this document's reusable buffer,
+    /// then each pixel's luminance (0.30 R + 0.59 G + 0.11 B) taken; the surface is destroyed on
+    /// return, the buffer kept for the next page.
     public func renderGrey(page number: Int, scale: Double) throws(PDFError) -> GreyBitmap {
         guard number >= 1, number <= pageCount else {
             throw PDFError(.io, path: path, message: "no page \(number): the document has \(pageCount) page(s)")
@@ -24,7 +25,16 @@ extension PDFDocument {
         guard w >= 1, h >= 1, w <= 32767, h <= 32767 else {
             throw PDFError(.io, path: path, message: "cannot render page \(number) at scale \(scale): \(w)×\(h) pixels")
         }
-        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(w), Int32(h)) else {
+        // Drawn into this document's own buffer, reused from page to page.
+        let stride = Int(cairo_format_stride_for_width(CAIRO_FORMAT_RGB24, Int32(w)))
+        guard stride > 0 else { throw PDFError(.io, path: path, message: "cannot create a rendering surface") }
+        if renderCapacity < stride * h {
+            renderBuffer?.deallocate()
+            renderBuffer = UnsafeMutableRawPointer.allocate(byteCount: stride * h, alignment: 16)
+            renderCapacity = stride * h
+        }
+        let buffer = renderBuffer!.assumingMemoryBound(to: UInt8.self)
+        guard let surface = cairo_image_surface_create_for_data(buffer, CAIRO_FORMAT_RGB24, Int32(w), Int32(h), Int32(stride)) else {
             throw PDFError(.io, path: path, message: "cannot create a rendering surface")
         }
         defer { cairo_surface_destroy(surface) }
@@ -42,10 +52,7 @@ extension PDFDocument {
             throw PDFError(.io, path: path, message: "rendering page \(number) failed: \(text)")
         }
         cairo_surface_flush(surface)
-        guard let data = cairo_image_surface_get_data(surface) else {
-            throw PDFError(.io, path: path, message: "rendering page \(number) gave no pixels")
-        }
-        let stride = Int(cairo_image_surface_get_stride(surface))
+        let data = buffer
         let perRow = stride / 4
         let pixels = [UInt8](unsafeUninitializedCapacity: w * h) { out, count in
             let words = UnsafeRawPointer(data).assumingMemoryBound(to: UInt32.self)

@@ -10,6 +10,10 @@ public final class PDFDocument {
     let doc: OpaquePointer
     /// The file name used in errors.
     public let path: String
+    /// The pixels `renderGrey` draws into, kept from page to page (a page of the same size needs
+    /// no new memory, which the kernel would clear): its bytes and capacity.
+    var renderBuffer: UnsafeMutableRawPointer?
+    var renderCapacity = 0
 
     /// Opens a PDF from its bytes; `path` only names the file in errors, it is never read.
     public init(bytes: [UInt8], path: String, password: String? = nil) throws(PDFError) {
@@ -64,6 +68,7 @@ public final class PDFDocument {
 
     deinit {
         g_object_unref(UnsafeMutableRawPointer(doc))
+        renderBuffer?.deallocate()
     }
 
     /// The number of pages.
