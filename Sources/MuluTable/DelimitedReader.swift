@@ -329,6 +329,16 @@ public enum DelimitedReader {
     ) -> Bool {
         let next = cell.upperBound
         guard next < tokens.count, startsSubsidy(p, tokens[next]) else { return false }
+        // Cheap first: a cell or token that lists levels (`、`, `或`) is no per-level piece.
+        let listing: [[UInt8]] = [[0xE3, 0x80, 0x81], [0xE6, 0x88, 0x96]]
+        for t in tokens[cell.lowerBound...next] {
+            let bytes = token(p, t)
+            for mark in listing where bytes.count >= 3 {
+                for i in 0...(bytes.count - 3) where bytes[i] == mark[0] && bytes[i + 1] == mark[1] && bytes[i + 2] == mark[2] {
+                    return false
+                }
+            }
+        }
         let text = tokens[cell].map { string(p, $0) }.joined()
         guard case .subsidy(let so) = SubsidyParser.read(text), case .subsidy(let piece) = SubsidyParser.read(string(p, tokens[next])),
               piece.levels.count == 1, !so.anyOf, !so.levels.isEmpty, digitRuns(text) == so.levels.count,
