@@ -72,9 +72,16 @@ public struct ColumnMap: Hashable, Sendable {
     /// wrapped rest of some header cells (`是否急` / `需紧缺`), joined to the cell it completes.
     /// Nil when the header names no row number, code and name.
     public static func read(headerLines rawLines: [[String]]) -> ColumnMap? {
-        let headerLines = rawLines.map(joinSingleCharacters)
-        guard let first = headerLines.first else { return nil }
-        var headers = first
+        var headerLines = rawLines.map(joinSingleCharacters)
+        guard !headerLines.isEmpty else { return nil }
+        // The first line of a header cell printed above the line that names most columns (a cell
+        // centred over two lines: `是否为急需` above `… 紧缺职业`) starts that cell.
+        var main = 0
+        for (i, line) in headerLines.enumerated() where distinctFields(line) > distinctFields(headerLines[main]) { main = i }
+        if main > 0, let joined = prefixWrapped(headerLines[..<main].flatMap { $0 }, to: headerLines[main]) {
+            headerLines = [joined] + headerLines[(main + 1)...]
+        }
+        var headers = headerLines[0]
         var levelLines: [[Level]] = []
         for line in headerLines.dropFirst() {
             let levels = line.compactMap(LevelWords.single)
@@ -182,6 +189,24 @@ public struct ColumnMap: Hashable, Sendable {
         }
         search(0)
         return best?.cells
+    }
+
+    /// `headers` with each of `pieces` (header text printed above them) put before the cell it
+    /// starts: the cell naming the piece's field, or the first that means the same with the
+    /// piece before it. Nil when some piece starts no cell.
+    static func prefixWrapped(_ pieces: [String], to headers: [String]) -> [String]? {
+        var out = headers
+        for piece in pieces {
+            let meaning = HeaderWords.meaning(piece)
+            if case .field = meaning, let i = out.firstIndex(where: { HeaderWords.meaning($0) == meaning }) {
+                out[i] = piece + out[i]
+            } else if let i = out.firstIndex(where: { HeaderWords.meaning(piece + $0) == HeaderWords.meaning($0) }) {
+                out[i] = piece + out[i]
+            } else {
+                return nil
+            }
+        }
+        return out
     }
 
     /// The number of distinct fields `headers` name.

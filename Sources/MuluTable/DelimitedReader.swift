@@ -251,32 +251,16 @@ public enum DelimitedReader {
                 // The run of free-text columns from n, and the typed column after it.
                 var end = n
                 while end < kinds.count, isFree(kinds[end]) { end += 1 }
-                /// The first token from `k` that starts the typed column at `end` (a free run's end).
-                func runEnd(at end: Int, run: Range<Int>) -> Int {
-                    let next = end < kinds.count ? kinds[end] : nil
-                    // A blank urgency cell gives no token: the typed column after it ends the run too.
-                    let afterBlank = next == .field(.urgent) && end + 1 < kinds.count && !isFree(kinds[end + 1]) ? kinds[end + 1] : nil
-                    // An extra column may hold a bare number (培训学时 `120`): one followed by a
-                    // subsidy that is not a bare number too belongs to the run, not to the subsidy.
-                    let runHasExtra = kinds[run].contains { if case .extra = $0 { true } else { false } }
-                    var stop = k
-                    while stop < tokens.count, !starts(next, p, tokens[stop]) && (afterBlank == nil || !starts(afterBlank, p, tokens[stop]))
-                            || (isLevelsOnly(p, tokens[stop]) && stop + 1 < tokens.count && starts(next, p, tokens[stop + 1]))
-                            || (runHasExtra && isBareNumber(p, tokens[stop]) && stop + 1 < tokens.count
-                                && starts(next, p, tokens[stop + 1]) && !isBareNumber(p, tokens[stop + 1])) {
-                        stop += 1
-                    }
-                    return stop
-                }
                 var run = Array(n..<end)
-                var stop = runEnd(at: end, run: n..<end)
+                var stop = runEnd(p, tokens, from: k, kinds: kinds, run: n..<end)
                 var resume = end
                 // A code column with no cell (no token) between two free runs (行业, code, 职业):
                 // the tokens up to the typed column after the second run are shared by both.
-                if end + 1 < kinds.count, kinds[end] == .field(.code), isFree(kinds[end + 1]) {
+                if end + 1 < kinds.count, kinds[end] == .field(.code), isFree(kinds[end + 1]),
+                   stop == tokens.count || !looksLikeCode(p, tokens[stop]) {
                     var end2 = end + 1
                     while end2 < kinds.count, isFree(kinds[end2]) { end2 += 1 }
-                    let stop2 = runEnd(at: end2, run: end + 1..<end2)
+                    let stop2 = runEnd(p, tokens, from: k, kinds: kinds, run: end + 1..<end2)
                     // (A token that may start either, `无`, is the code's.)
                     if stop > stop2 || stop == tokens.count {
                         slots[end] = k..<k
@@ -320,6 +304,28 @@ public enum DelimitedReader {
         return k
     }
 
+    /// The first token from `k` that starts the typed column after the free columns `run` (the
+    /// end of the tokens when none does).
+    static func runEnd(
+        _ p: UnsafeBufferPointer<UInt8>, _ tokens: [TextLayout.Token], from k: Int, kinds: [ColumnMap.Kind], run: Range<Int>
+    ) -> Int {
+        let end = run.upperBound
+        let next = end < kinds.count ? kinds[end] : nil
+        // A blank urgency cell gives no token: the typed column after it ends the run too.
+        let afterBlank = next == .field(.urgent) && end + 1 < kinds.count && !isFree(kinds[end + 1]) ? kinds[end + 1] : nil
+        // An extra column may hold a bare number (培训学时 `120`): one followed by a subsidy that
+        // is not a bare number too belongs to the run, not to the subsidy column.
+        let runHasExtra = kinds[run].contains { if case .extra = $0 { true } else { false } }
+        var stop = k
+        while stop < tokens.count, !starts(next, p, tokens[stop]) && (afterBlank == nil || !starts(afterBlank, p, tokens[stop]))
+                || (isLevelsOnly(p, tokens[stop]) && stop + 1 < tokens.count && starts(next, p, tokens[stop + 1]))
+                || (runHasExtra && isBareNumber(p, tokens[stop]) && stop + 1 < tokens.count
+                    && starts(next, p, tokens[stop + 1]) && !isBareNumber(p, tokens[stop + 1])) {
+            stop += 1
+        }
+        return stop
+    }
+
     /// `中级：2000元/人` after `初级：1600元/人` (per-level pieces of one cell, a blank between
     /// them): the token after `cell` continues it when both it and the cell so far name one
     /// level per amount, its level is above the cell's, and a later subsidy column still has a
@@ -329,6 +335,16 @@ public enum DelimitedReader {
     ) -> Bool {
         let next = cell.upperBound
         guard next < tokens.count, startsSubsidy(p, tokens[next]) else { return false }
+        // Cheap first: a cell or token that lists levels (`、`, `或`) is no per-level piece.
+        let listing: [[UInt8]] = [[0xE3, 0x80, 0x81], [0xE6, 0x88, 0x96]]
+        for t in tokens[cell.lowerBound...next] {
+            let bytes = token(p, t)
+            for mark in listing where bytes.count >= 3 {
+                for i in 0...(bytes.count - 3) where bytes[i] == mark[0] && bytes[i + 1] == mark[1] && bytes[i + 2] == mark[2] {
+                    return false
+                }
+            }
+        }
         let text = tokens[cell].map { string(p, $0) }.joined()
         guard case .subsidy(let so) = SubsidyParser.read(text), case .subsidy(let piece) = SubsidyParser.read(string(p, tokens[next])),
               piece.levels.count == 1, !so.anyOf, !so.levels.isEmpty, digitRuns(text) == so.levels.count,
