@@ -60,7 +60,7 @@ struct CompileSwiftSourceTests {
 
     /// The generated file, with awkward strings and 200 rows, compiles on its own and holds the
     /// same entries: a tiny program prints them back.
-    @Test(.timeLimit(.minutes(3))) func compilesAndHoldsTheEntries() throws {
+    @Test(.timeLimit(.minutes(10))) func compilesAndHoldsTheEntries() throws {
         let swiftc = try #require(Self.findSwiftc(), "swiftc not found on PATH")
         var catalogue = CompileSamples.many(200)
         catalogue.entries.append(contentsOf: CompileSamples.awkward.entries.map { e in

@@ -44,7 +44,7 @@ struct CompileValidatorTests {
         try CompileSwiftSourceTests.run("/bin/bash", [Self.root.appendingPathComponent("scripts/validate-generated").path] + dirs)
     }
 
-    @Test(.timeLimit(.minutes(5))) func validatorsAcceptSampleOutput() throws {
+    @Test(.timeLimit(.minutes(10))) func validatorsAcceptSampleOutput() throws {
         // MULU_VALIDATOR_SAMPLE_DIR=/some/dir keeps the sample output there for a look.
         let keep = ProcessInfo.processInfo.environment["MULU_VALIDATOR_SAMPLE_DIR"]
         let tmp = keep ?? FileManager.default.temporaryDirectory.appendingPathComponent("mulu-validate-\(UUID().uuidString)").path
@@ -67,7 +67,7 @@ struct CompileValidatorTests {
     /// whose hash does not match, and a catalogue.json missing a field are all rejected. (A code
     /// outside the national pattern is kept as published since schemaVersion 2: the Table Schema
     /// constrains codes to the pattern only when every code has it.)
-    @Test(.timeLimit(.minutes(5))) func validatorsRejectBrokenOutput() throws {
+    @Test(.timeLimit(.minutes(10))) func validatorsRejectBrokenOutput() throws {
         let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("mulu-validate-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: tmp) }
         var duplicate = CompileSamples.twoEntries

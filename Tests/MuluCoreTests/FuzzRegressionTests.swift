@@ -29,7 +29,7 @@ struct FuzzRegressionTests {
         #expect(FileManager.default.fileExists(atPath: fixture("fuzz/README.md")))
     }
 
-    @Test(.timeLimit(.minutes(1)), arguments: inputs)
+    @Test(.timeLimit(.minutes(10)), arguments: inputs)
     func parserSurvives(name: String) throws {
         let path = fixture("fuzz/" + name)
         let isPDF = name.hasPrefix("pdf-")
