@@ -51,7 +51,8 @@ public struct ColumnGrammar: Sendable, Hashable {
             return RowNumber.parse(text) == nil ? "a row number is digits" : nil
         case .code?:
             let code = String(String.UnicodeScalarView(text.unicodeScalars.map { CodeSyntax.isDash($0) ? "-" : $0 }))
-            return CodeSyntax.isWellFormed(code) ? nil : "a code is digits-digits… (or * for the last part)"
+            guard CodeSyntax.isWellFormed(code) else { return "a code is digits-digits… (or * for the last part)" }
+            return CodeSyntax.isNational(code) ? nil : "a code starts with a major group, 1 to 8"
         case .training?, .assessment?:
             return SubsidyParser.parse(text) == nil ? "not a subsidy (levels：amount元/人)" : nil
         case .urgent?:

@@ -133,12 +133,18 @@ public enum ScanPageReader {
         }
         let naming = columns.isEmpty ? previous : columns
         var lastSeq: Int? = nil
+        var names: [(cell: GridCell, box: (x: Int, y: Int, w: Int, h: Int))] = []
         for cell in t.cells where cell.row >= bodyStart {
             let middle = (cell.x0 + cell.x1) / 2
             let field = naming.first { $0.x0 <= middle && middle <= $0.x1 }?.field
             let grammar = ColumnGrammar(field)
             let r = pixels(cell.x0 + inset, cell.y0 + inset, cell.x1 - inset, cell.y1 - inset)
             guard r.w >= 3, r.h >= 3, ink(bitmap, r, settings.inkThreshold) >= settings.minInkPixels else { continue }
+            if field == .name {
+                // Read last, each from its own cut (the engine's image changes).
+                names.append((cell, r))
+                continue
+            }
             var text = fixed(try (grammar.digits ? digitEngine : engine).read(
                 x: r.x, y: r.y, width: r.w, height: r.h, layout: grammar.layout, whitelist: grammar.whitelist), grammar)
             var agreed = true
@@ -183,8 +189,72 @@ public enum ScanPageReader {
                 page: number, field: field, x0: cell.x0, y0: cell.y0, x1: cell.x1, y1: cell.y1,
                 text: text.joined, confidence: agreed ? ColumnGrammar.confidence(text) : 0, unread: text.symbols.isEmpty))
         }
+        let grammar = ColumnGrammar(.name)
+        for (cell, r) in names {
+            let read = try voted(CellImage(cutting: bitmap, x: r.x, y: r.y, width: r.w, height: r.h, margin: Self.cutMargin),
+                                 engine: engine, grammar: grammar, settings: settings)
+            append(read.text)
+            cells.append(ScanCell(
+                page: number, field: .name, x0: cell.x0, y0: cell.y0, x1: cell.x1, y1: cell.y1,
+                text: read.text.joined, confidence: read.confidence, unread: read.text.symbols.isEmpty, note: read.note))
+        }
         return Page(text: PDFTextPage(number: number, width: width, height: height, glyphs: glyphs),
                     grid: grid, skew: skew, cells: cells, columns: columns)
+    }
+
+    /// The white margin around a cell cut from the page, in pixels.
+    static let cutMargin = 12
+
+    /// A Chinese cell read from `cut` as `CellImage.Preparation.bolder`; when that reading is
+    /// unsure (confidence below `minConfidence`) or breaks the grammar, read every other way too
+    /// and voted on: the reading most ways gave (ties: the larger sum of confidences). The
+    /// winner's confidence is its best reading's when at least `minVotes` ways agreed on it, 0
+    /// (doubtful) otherwise; a winner other than the first reading carries a note saying so.
+    /// Boxes are in page pixels.
+    static func voted(
+        _ cut: CellImage, engine: OCREngine, grammar: ColumnGrammar, settings: ScanSettings
+    ) throws(OCRError) -> (text: OCRText, confidence: Double, note: String?) {
+        var readings: [(text: OCRText, confidence: Double)] = []
+        for way in CellImage.Preparation.allCases {
+            let prepared = cut.prepared(way)
+            try engine.setImage(prepared.bitmap, resolution: Int((Double(settings.ocr.resolution) / prepared.factor).rounded()))
+            var text = fixed(try engine.read(
+                x: 0, y: 0, width: prepared.bitmap.width, height: prepared.bitmap.height,
+                layout: grammar.layout, whitelist: grammar.whitelist), grammar)
+            for i in text.symbols.indices {
+                let a = prepared.pagePoint(x: text.symbols[i].x0, y: text.symbols[i].y0)
+                let b = prepared.pagePoint(x: text.symbols[i].x1, y: text.symbols[i].y1)
+                text.symbols[i].x0 = a.x; text.symbols[i].y0 = a.y; text.symbols[i].x1 = b.x; text.symbols[i].y1 = b.y
+            }
+            for i in text.lines.indices {
+                let a = prepared.pagePoint(x: text.lines[i].x0, y: text.lines[i].y0)
+                let b = prepared.pagePoint(x: text.lines[i].x1, y: text.lines[i].y1)
+                text.lines[i] = OCRText.Line(x0: a.x, y0: a.y, x1: b.x, y1: b.y)
+            }
+            let confidence = ColumnGrammar.confidence(text)
+            if readings.isEmpty, confidence >= settings.minConfidence, grammar.problem(text.joined) == nil {
+                return (text, confidence, nil)
+            }
+            readings.append((text, confidence))
+        }
+        var votes: [String: (count: Int, sum: Double, best: Int)] = [:]
+        for (k, r) in readings.enumerated() where !r.text.joined.isEmpty && grammar.problem(r.text.joined) == nil {
+            var v = votes[r.text.joined] ?? (0, 0, k)
+            v.count += 1
+            v.sum += r.confidence
+            if r.confidence > readings[v.best].confidence { v.best = k }
+            votes[r.text.joined] = v
+        }
+        // Deterministic: most votes, then the larger confidence sum, then the earlier way.
+        guard let winner = votes.max(by: { a, b in
+            (a.value.count, a.value.sum, -a.value.best) < (b.value.count, b.value.sum, -b.value.best)
+        }) else { return (readings[0].text, 0, nil) }
+        let chosen = readings[winner.value.best]
+        let first = readings[0].text.joined
+        let agreed = winner.value.count >= settings.minVotes
+        let note = winner.key == first ? nil
+            : "read `\(first)` first; `\(winner.key)` was read \(winner.value.count) of \(readings.count) ways (strokes bolder, smoothed, smaller)"
+        return (chosen.text, agreed ? chosen.confidence : 0, note)
     }
 
     /// `text` with the confusable brackets of Chinese cells put back (`ColumnGrammar.confusablesFixed`).
