@@ -133,7 +133,9 @@ public enum ScanPageReader {
         }
         let naming = columns.isEmpty ? previous : columns
         var lastSeq: Int? = nil
-        var names: [(cell: GridCell, box: (x: Int, y: Int, w: Int, h: Int))] = []
+        // Cells read last, each from its own cut (the engine's image changes): every name, and
+        // every other cell whose first reading broke its grammar (with that reading).
+        var names: [(cell: GridCell, box: (x: Int, y: Int, w: Int, h: Int), field: TableField?, first: OCRText?)] = []
         for cell in t.cells where cell.row >= bodyStart {
             let middle = (cell.x0 + cell.x1) / 2
             let field = naming.first { $0.x0 <= middle && middle <= $0.x1 }?.field
@@ -141,8 +143,7 @@ public enum ScanPageReader {
             let r = pixels(cell.x0 + inset, cell.y0 + inset, cell.x1 - inset, cell.y1 - inset)
             guard r.w >= 3, r.h >= 3, ink(bitmap, r, settings.inkThreshold) >= settings.minInkPixels else { continue }
             if field == .name {
-                // Read last, each from its own cut (the engine's image changes).
-                names.append((cell, r))
+                names.append((cell, r, field, nil))
                 continue
             }
             var text = fixed(try (grammar.digits ? digitEngine : engine).read(
@@ -183,19 +184,34 @@ public enum ScanPageReader {
                     }
                 }
             }
+            var note: String?
+            if field == .seq, RowNumber.parse(text.joined) == nil, let last = lastSeq {
+                // A number cell with ink read as no number: the next number, with a note (the
+                // review checks it against the rows after).
+                note = "read `\(text.joined)`, taken as \(last + 1), the number after \(last)"
+                let x0 = r.x + r.w / 3, y0 = r.y + r.h / 3, x1 = r.x + 2 * r.w / 3, y1 = r.y + 2 * r.h / 3
+                text = OCRText(symbols: [OCRText.Symbol(text: String(last + 1), x0: x0, y0: y0, x1: x1, y1: y1, confidence: 0, line: 0)],
+                               lines: [OCRText.Line(x0: x0, y0: y0, x1: x1, y1: y1)])
+                agreed = false
+            }
+            if field != .seq, field != .code, text.joined.isEmpty || grammar.problem(text.joined) != nil {
+                // Read again prepared other ways, and voted on.
+                names.append((cell, r, field, text))
+                continue
+            }
             if field == .seq, let n = RowNumber.parse(text.joined) { lastSeq = n }
             append(text)
             cells.append(ScanCell(
                 page: number, field: field, x0: cell.x0, y0: cell.y0, x1: cell.x1, y1: cell.y1,
-                text: text.joined, confidence: agreed ? ColumnGrammar.confidence(text) : 0, unread: text.symbols.isEmpty))
+                text: text.joined, confidence: agreed ? ColumnGrammar.confidence(text) : 0, unread: text.symbols.isEmpty, note: note))
         }
-        let grammar = ColumnGrammar(.name)
-        for (cell, r) in names {
+        for (cell, r, field, first) in names {
+            let grammar = ColumnGrammar(field)
             let read = try voted(CellImage(cutting: bitmap, x: r.x, y: r.y, width: r.w, height: r.h, margin: Self.cutMargin),
-                                 engine: engine, grammar: grammar, settings: settings)
+                                 first: first, engine: grammar.digits ? digitEngine : engine, grammar: grammar, settings: settings)
             append(read.text)
             cells.append(ScanCell(
-                page: number, field: .name, x0: cell.x0, y0: cell.y0, x1: cell.x1, y1: cell.y1,
+                page: number, field: field, x0: cell.x0, y0: cell.y0, x1: cell.x1, y1: cell.y1,
                 text: read.text.joined, confidence: read.confidence, unread: read.text.symbols.isEmpty, note: read.note))
         }
         return Page(text: PDFTextPage(number: number, width: width, height: height, glyphs: glyphs),
@@ -205,16 +221,17 @@ public enum ScanPageReader {
     /// The white margin around a cell cut from the page, in pixels.
     static let cutMargin = 12
 
-    /// A Chinese cell read from `cut` as `CellImage.Preparation.bolder`; when that reading is
-    /// unsure (confidence below `minConfidence`) or breaks the grammar, read every other way too
-    /// and voted on: the reading most ways gave (ties: the larger sum of confidences). The
+    /// A cell read from `cut` as `CellImage.Preparation.bolder`; when that reading is unsure
+    /// (confidence below `minConfidence`) or breaks the grammar, or `first` (a reading of the
+    /// page as it is, which broke the grammar) is given, read every other way too and voted on: the reading most ways gave (ties: the larger sum of confidences). The
     /// winner's confidence is its best reading's when at least `minVotes` ways agreed on it, 0
     /// (doubtful) otherwise; a winner other than the first reading carries a note saying so.
     /// Boxes are in page pixels.
     static func voted(
-        _ cut: CellImage, engine: OCREngine, grammar: ColumnGrammar, settings: ScanSettings
+        _ cut: CellImage, first: OCRText? = nil, engine: OCREngine, grammar: ColumnGrammar, settings: ScanSettings
     ) throws(OCRError) -> (text: OCRText, confidence: Double, note: String?) {
         var readings: [(text: OCRText, confidence: Double)] = []
+        if let first { readings.append((first, ColumnGrammar.confidence(first))) }
         for way in CellImage.Preparation.allCases {
             let prepared = cut.prepared(way)
             try engine.setImage(prepared.bitmap, resolution: Int((Double(settings.ocr.resolution) / prepared.factor).rounded()))
@@ -250,10 +267,10 @@ public enum ScanPageReader {
             (a.value.count, a.value.sum, -a.value.best) < (b.value.count, b.value.sum, -b.value.best)
         }) else { return (readings[0].text, 0, nil) }
         let chosen = readings[winner.value.best]
-        let first = readings[0].text.joined
+        let firstText = readings[0].text.joined
         let agreed = winner.value.count >= settings.minVotes
-        let note = winner.key == first ? nil
-            : "read `\(first)` first; `\(winner.key)` was read \(winner.value.count) of \(readings.count) ways (strokes bolder, smoothed, smaller)"
+        let note = winner.key == firstText ? nil
+            : "read `\(firstText)` first; `\(winner.key)` was read \(winner.value.count) of \(readings.count) ways (the cell as scanned, bolder, smoothed, smaller)"
         return (chosen.text, agreed ? chosen.confidence : 0, note)
     }
 
