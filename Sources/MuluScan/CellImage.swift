@@ -1,4 +1,5 @@
 import MuluPDF
+import MuluOCR
 
 /// One cell cut out of a page image, and the same cell prepared other ways for a second
 /// reading: strokes thickened, smoothed, drawn smaller. Tesseract's Chinese model misreads a
@@ -42,6 +43,22 @@ public struct CellImage: Sendable {
         (originX + Int((Double(x - margin) * factor).rounded()), originY + Int((Double(y - margin) * factor).rounded()))
     }
 
+    /// `text` read from `bitmap`, its boxes moved to page pixels.
+    public func toPage(_ text: OCRText) -> OCRText {
+        var out = text
+        for i in out.symbols.indices {
+            let a = pagePoint(x: out.symbols[i].x0, y: out.symbols[i].y0)
+            let b = pagePoint(x: out.symbols[i].x1, y: out.symbols[i].y1)
+            out.symbols[i].x0 = a.x; out.symbols[i].y0 = a.y; out.symbols[i].x1 = b.x; out.symbols[i].y1 = b.y
+        }
+        for i in out.lines.indices {
+            let a = pagePoint(x: out.lines[i].x0, y: out.lines[i].y0)
+            let b = pagePoint(x: out.lines[i].x1, y: out.lines[i].y1)
+            out.lines[i] = OCRText.Line(x0: a.x, y0: a.y, x1: b.x, y1: b.y)
+        }
+        return out
+    }
+
     /// The ways a cell is prepared, in the order they are read.
     public enum Preparation: String, Sendable, CaseIterable {
         /// Strokes a pixel bolder (3×3 minimum): the first reading of a Chinese cell.
@@ -54,10 +71,24 @@ public struct CellImage: Sendable {
         case smaller
         /// Bolder, then drawn at 3/4 of its size.
         case bolderSmaller
+        /// Drawn at 2/3 of its size, then through a 3×3 median (`Despeckle.median`): the
+        /// specks of a page scanned coarser than it is drawn at are 2×2 and more, too big for
+        /// the page's median until the cell is drawn smaller.
+        case smallerMedian
+        /// Smoothed, then black where darker than the ink threshold and white elsewhere
+        /// (Tesseract's own threshold, on a grey cell of a few specks and a faint mark, may
+        /// take the paper for ink).
+        case smoothedBinarised
+        /// Bolder, then black and white at the ink threshold.
+        case bolderBinarised
+        /// Drawn twice its size (each pixel four), smoothed: for small marks.
+        case larger
+        /// Bolder, then drawn twice its size, smoothed.
+        case largerBolder
     }
 
-    /// The cell prepared `way`.
-    public func prepared(_ way: Preparation) -> CellImage {
+    /// The cell prepared `way`; `threshold`: the ink threshold of the binarised ways.
+    public func prepared(_ way: Preparation, threshold: UInt8 = 128) -> CellImage {
         var out = self
         switch way {
         case .bolder: out.bitmap = Self.minimum(bitmap)
@@ -68,6 +99,13 @@ public struct CellImage: Sendable {
             var bold = self
             bold.bitmap = Self.minimum(bitmap)
             out = bold.shrunk(by: 0.75)
+        case .smallerMedian:
+            out = shrunk(by: 2.0 / 3)
+            out.bitmap = Despeckle.median(out.bitmap)
+        case .smoothedBinarised: out.bitmap = Self.binarised(Self.smoothed(bitmap), threshold)
+        case .bolderBinarised: out.bitmap = Self.binarised(Self.minimum(bitmap), threshold)
+        case .larger: out = doubled(bitmap)
+        case .largerBolder: out = doubled(Self.minimum(bitmap))
         }
         return out
     }
@@ -105,6 +143,25 @@ public struct CellImage: Sendable {
         cell.factor = factor / f
         cell.margin = Int((Double(margin) * f).rounded())
         return cell
+    }
+
+    /// The cell with `b` for its pixels drawn twice as large (each pixel four), smoothed.
+    func doubled(_ b: GreyBitmap) -> CellImage {
+        let w = b.width * 2, h = b.height * 2
+        var big = GreyBitmap(width: w, height: h, scale: b.scale * 2)
+        for y in 0..<h {
+            for x in 0..<w { big.pixels[y * w + x] = b.pixels[(y / 2) * b.width + x / 2] }
+        }
+        var cell = self
+        cell.bitmap = Self.smoothed(big)
+        cell.factor = factor / 2
+        cell.margin = margin * 2
+        return cell
+    }
+
+    /// Black where darker than `threshold`, white elsewhere.
+    static func binarised(_ b: GreyBitmap, _ threshold: UInt8) -> GreyBitmap {
+        GreyBitmap(width: b.width, height: b.height, pixels: b.pixels.map { $0 < threshold ? 0 : 255 }, scale: b.scale)
     }
 
     /// Each pixel the darkest of its 3×3 neighbourhood: dark strokes a pixel bolder each side.

@@ -13,6 +13,10 @@ public struct ColumnGrammar: Sendable, Hashable {
     public var layout: OCREngine.Layout
     /// Read by the digit engine (`ScanSettings.digitOCR`), not the Chinese one.
     public var digits: Bool
+    /// How a cell is prepared for its readings when they are voted on (`ScanPageReader.voted`).
+    public var preparations: [CellImage.Preparation] = [.bolder, .smoothed, .bolderSmoothed, .smaller, .bolderSmaller, .smallerMedian, .smoothedBinarised]
+    /// The layouts each prepared cell is read in when voted on.
+    public var layouts: [OCREngine.Layout]
 
     /// The grammar of `field`'s column.
     public init(_ field: TableField?) {
@@ -29,12 +33,15 @@ public struct ColumnGrammar: Sendable, Hashable {
             whitelist = Self.subsidyCharacters
             layout = .block
         case .urgent?:
+            // A mark is small: drawn larger too, and read as a line and as one character.
             whitelist = "*"
             layout = .line
+            preparations = [.bolderBinarised, .smoothedBinarised, .smallerMedian, .smoothed, .larger]
         case .industry?, .name?, nil:
             whitelist = ""
             layout = .block
         }
+        layouts = field == .urgent ? [.line, .character] : [layout]
     }
 
     /// The characters a subsidy cell is written with: level names, the words of alternatives,

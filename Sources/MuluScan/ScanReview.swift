@@ -31,7 +31,17 @@ public enum ScanReview {
         for (index, var row) in rows.enumerated() {
             for field in TableField.allCases {
                 let fragments = field == .seq ? [row.anchor] : row.cells[field] ?? []
-                guard let first = fragments.first else { continue }
+                guard let first = fragments.first else {
+                    // No text in the cell: an error when OCR found ink there but read nothing.
+                    let a = row.anchor, y = (a.y0 + a.y1) / 2
+                    if let empty = (byPage[a.page] ?? []).first(where: { $0.field == field && $0.unread && $0.y0 <= y && y <= $0.y1 }) {
+                        diagnostics.append(Diagnostic(
+                            .error, "row \(row.seq), column \(field.label) (OCR): the cell has ink, but OCR read nothing in it",
+                            page: a.page, line: a.line, column: nil, excerpt: nil, seq: row.seq))
+                        doubtful.append((empty, "\(row.seq) \(field)"))
+                    }
+                    continue
+                }
                 var read: [ScanCell] = []
                 for f in fragments {
                     let x = (f.x0 + f.x1) / 2, y = (f.y0 + f.y1) / 2
