@@ -256,8 +256,8 @@ public enum ScanPageReader {
     /// A cell read from `cut` (`unfiltered`: the same cut of the page before its median, when it
     /// had one) as `CellImage.Preparation.bolder`; when that reading is unsure
     /// (confidence below `minConfidence`) or breaks the grammar, or `first` (a reading of the
-    /// page as it is, which broke the grammar) is given, read every other way too and voted on: the reading most ways gave (ties: the larger sum of confidences). The
-    /// winner's confidence is its best reading's when at least `minVotes` ways agreed on it, 0
+    /// page as it is, which broke the grammar) is given, read every other way too and voted on: the reading most ways gave (ties: the larger sum of confidences), stopping as
+    /// soon as `minVotes` ways agree. The winner's confidence is its best reading's when at least `minVotes` ways agreed on it, 0
     /// (doubtful) otherwise; a winner other than the first reading carries a note saying so.
     /// Boxes are in page pixels.
     static func voted(
@@ -265,7 +265,7 @@ public enum ScanPageReader {
     ) throws(OCRError) -> (text: OCRText, confidence: Double, note: String?) {
         var readings: [(text: OCRText, confidence: Double)] = []
         if let first { readings.append((first, ColumnGrammar.confidence(first))) }
-        for way in grammar.preparations {
+        ways: for way in grammar.preparations {
             // The median of a cell drawn smaller works on the page as scanned, not on the
             // page's median (which leaves a coarse scan's specks and thins its strokes).
             let prepared = (way == .smallerMedian ? unfiltered ?? cut : cut).prepared(way, threshold: settings.inkThreshold)
@@ -279,6 +279,10 @@ public enum ScanPageReader {
                 return (text, confidence, nil)
             }
             readings.append((text, confidence))
+            // Enough ways agree: the rest cannot be read in time to matter (a noisy page has
+            // hundreds of such cells).
+            if !text.joined.isEmpty, grammar.problem(text.joined) == nil,
+               readings.filter({ $0.text.joined == text.joined }).count >= settings.minVotes { break ways }
             }
         }
         var votes: [String: (count: Int, sum: Double, best: Int)] = [:]
