@@ -106,15 +106,16 @@ public final class OCREngine {
             "OCR data for \(settings.languages) is not installed: apt-get install \(packages.joined(separator: " ")) (or set TESSDATA_PREFIX to its tessdata folder)")
     }
 
-    /// Hands Tesseract `bitmap` (copied); later rectangles are read from it.
-    public func setImage(_ bitmap: GreyBitmap) throws(OCRError) {
+    /// Hands Tesseract `bitmap` (copied); later rectangles are read from it. `resolution`: its
+    /// dots per inch when not `settings.resolution` (an image drawn smaller).
+    public func setImage(_ bitmap: GreyBitmap, resolution: Int? = nil) throws(OCRError) {
         guard bitmap.width > 0, bitmap.height > 0, bitmap.width <= 32767, bitmap.height <= 32767 else {
             throw OCRError(.badImage, message: "cannot OCR an image of \(bitmap.width)×\(bitmap.height) pixels")
         }
         bitmap.pixels.withUnsafeBufferPointer { p in
             TessBaseAPISetImage(api, p.baseAddress, Int32(bitmap.width), Int32(bitmap.height), 1, Int32(bitmap.width))
         }
-        TessBaseAPISetSourceResolution(api, Int32(settings.resolution))
+        TessBaseAPISetSourceResolution(api, Int32(resolution ?? settings.resolution))
         imageWidth = bitmap.width
         imageHeight = bitmap.height
     }

@@ -13,6 +13,10 @@ public struct ColumnGrammar: Sendable, Hashable {
     public var layout: OCREngine.Layout
     /// Read by the digit engine (`ScanSettings.digitOCR`), not the Chinese one.
     public var digits: Bool
+    /// How a cell is prepared for its readings when they are voted on (`ScanPageReader.voted`).
+    public var preparations: [CellImage.Preparation] = [.bolder, .smoothed, .bolderSmoothed, .smaller, .bolderSmaller, .smallerMedian, .smoothedBinarised]
+    /// The layouts each prepared cell is read in when voted on.
+    public var layouts: [OCREngine.Layout]
 
     /// The grammar of `field`'s column.
     public init(_ field: TableField?) {
@@ -29,12 +33,15 @@ public struct ColumnGrammar: Sendable, Hashable {
             whitelist = Self.subsidyCharacters
             layout = .block
         case .urgent?:
+            // A mark is small: drawn larger too, and read as a line and as one character.
             whitelist = "*"
             layout = .line
+            preparations = [.bolderBinarised, .smoothedBinarised, .smallerMedian, .smoothed, .larger]
         case .industry?, .name?, nil:
             whitelist = ""
             layout = .block
         }
+        layouts = field == .urgent ? [.line, .character] : [layout]
     }
 
     /// The characters a subsidy cell is written with: level names, the words of alternatives,
@@ -51,7 +58,8 @@ public struct ColumnGrammar: Sendable, Hashable {
             return RowNumber.parse(text) == nil ? "a row number is digits" : nil
         case .code?:
             let code = String(String.UnicodeScalarView(text.unicodeScalars.map { CodeSyntax.isDash($0) ? "-" : $0 }))
-            return CodeSyntax.isWellFormed(code) ? nil : "a code is digits-digits… (or * for the last part)"
+            guard CodeSyntax.isWellFormed(code) else { return "a code is digits-digits… (or * for the last part)" }
+            return CodeSyntax.isNational(code) ? nil : "a code starts with a major group, 1 to 8"
         case .training?, .assessment?:
             return SubsidyParser.parse(text) == nil ? "not a subsidy (levels：amount元/人)" : nil
         case .urgent?:

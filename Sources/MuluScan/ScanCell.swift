@@ -15,9 +15,12 @@ public struct ScanCell: Sendable, Hashable {
     public var confidence: Double
     /// The cell has ink, but OCR read nothing in it.
     public var unread: Bool
+    /// How the reading was chosen among several, when it was not the first (reported as a
+    /// diagnostic).
+    public var note: String?
 
     public init(page: Int, field: TableField?, x0: Double, y0: Double, x1: Double, y1: Double,
-                text: String, confidence: Double, unread: Bool) {
+                text: String, confidence: Double, unread: Bool, note: String? = nil) {
         self.page = page
         self.field = field
         self.x0 = x0
@@ -27,6 +30,7 @@ public struct ScanCell: Sendable, Hashable {
         self.text = text
         self.confidence = confidence
         self.unread = unread
+        self.note = note
     }
 
     /// Whether the point (page points) is inside the cell.

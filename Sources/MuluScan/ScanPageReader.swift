@@ -39,13 +39,17 @@ public enum ScanPageReader {
         settings: ScanSettings, table: TableSettings, previous: [ColumnSpan]
     ) throws(OCRError) -> Page {
         var bitmap = original
+        // The page before the median, for a cell whose faint mark the median took away.
+        var plain: GreyBitmap?
         if Despeckle.specks(bitmap, threshold: settings.inkThreshold) > settings.maxSpecks {
+            plain = original
             bitmap = Despeckle.median(bitmap)
         }
         var grid = GridBuilder.page(number, rules: RuleFinder.rules(in: bitmap, settings: table), settings: table)
         let skew = grid.skew
         if abs(skew) * 180 / .pi >= settings.minDeskewDegrees {
             bitmap = Deskew.rotated(bitmap, by: skew)
+            plain = plain.map { Deskew.rotated($0, by: skew) }
             grid = GridBuilder.page(number, rules: RuleFinder.rules(in: bitmap, settings: table), settings: table)
         }
         try engine.setImage(bitmap)
@@ -102,6 +106,7 @@ public enum ScanPageReader {
         // The header: read the top rows' cells without limits until one names enough columns.
         var columns: [ColumnSpan] = []
         var bodyStart = 0
+        var cutRead = false
         for r in 0..<min(settings.headerRows, t.rowCount) {
             var named: [ColumnSpan] = []
             for cell in t.cells where cell.row == r {
@@ -115,6 +120,24 @@ public enum ScanPageReader {
                                                 whitelist: Self.headerCharacters)
                     if TableField(headerLabel: again.joined) != nil { text = again }
                 }
+                if TableField(headerLabel: text.joined) == nil {
+                    // Still no column named: the cell prepared other ways, with and without the
+                    // header's characters; the first reading that names a column is kept.
+                    let cut = CellImage(cutting: bitmap, x: box.x, y: box.y, width: box.w, height: box.h, margin: Self.cutMargin)
+                    cutRead = true
+                    search: for way in ColumnGrammar(nil).preparations {
+                        let prepared = cut.prepared(way, threshold: settings.inkThreshold)
+                        try engine.setImage(prepared.bitmap, resolution: Int((Double(settings.ocr.resolution) / prepared.factor).rounded()))
+                        for list in ["", Self.headerCharacters] {
+                            let again = fixed(try engine.read(x: 0, y: 0, width: prepared.bitmap.width, height: prepared.bitmap.height,
+                                                              layout: .block, whitelist: list), ColumnGrammar(nil))
+                            if TableField(headerLabel: again.joined) != nil {
+                                text = prepared.toPage(again)
+                                break search
+                            }
+                        }
+                    }
+                }
                 append(text)
                 if let field = TableField(headerLabel: text.joined) {
                     named.append(ColumnSpan(field: field, x0: cell.x0, x1: cell.x1))
@@ -126,6 +149,7 @@ public enum ScanPageReader {
                 break
             }
         }
+        if cutRead { try engine.setImage(bitmap) }
         if columns.isEmpty { bodyStart = 0 }
         // A page without a header: the glyphs read above are read again as body cells.
         if columns.isEmpty {
@@ -133,12 +157,26 @@ public enum ScanPageReader {
         }
         let naming = columns.isEmpty ? previous : columns
         var lastSeq: Int? = nil
+        // Cells read last, each from its own cut (the engine's image changes): every name, and
+        // every other cell whose first reading broke its grammar (with that reading).
+        var names: [(cell: GridCell, box: (x: Int, y: Int, w: Int, h: Int), field: TableField?, first: OCRText?, from: GreyBitmap)] = []
         for cell in t.cells where cell.row >= bodyStart {
             let middle = (cell.x0 + cell.x1) / 2
             let field = naming.first { $0.x0 <= middle && middle <= $0.x1 }?.field
             let grammar = ColumnGrammar(field)
             let r = pixels(cell.x0 + inset, cell.y0 + inset, cell.x1 - inset, cell.y1 - inset)
-            guard r.w >= 3, r.h >= 3, ink(bitmap, r, settings.inkThreshold) >= settings.minInkPixels else { continue }
+            guard r.w >= 3, r.h >= 3 else { continue }
+            if ink(bitmap, r, settings.inkThreshold) < settings.minInkPixels {
+                // Blank after the median; a mark of strokes (not specks) before it is read from there.
+                if let plain, strokeInk(plain, r, settings.inkThreshold) >= settings.minInkPixels {
+                    names.append((cell, r, field, OCRText(), plain))
+                }
+                continue
+            }
+            if field == .name {
+                names.append((cell, r, field, nil, bitmap))
+                continue
+            }
             var text = fixed(try (grammar.digits ? digitEngine : engine).read(
                 x: r.x, y: r.y, width: r.w, height: r.h, layout: grammar.layout, whitelist: grammar.whitelist), grammar)
             var agreed = true
@@ -177,14 +215,94 @@ public enum ScanPageReader {
                     }
                 }
             }
+            var note: String?
+            if field == .seq, RowNumber.parse(text.joined) == nil, let last = lastSeq {
+                // A number cell with ink read as no number: the next number, with a note (the
+                // review checks it against the rows after).
+                note = "read `\(text.joined)`, taken as \(last + 1), the number after \(last)"
+                let x0 = r.x + r.w / 3, y0 = r.y + r.h / 3, x1 = r.x + 2 * r.w / 3, y1 = r.y + 2 * r.h / 3
+                text = OCRText(symbols: [OCRText.Symbol(text: String(last + 1), x0: x0, y0: y0, x1: x1, y1: y1, confidence: 0, line: 0)],
+                               lines: [OCRText.Line(x0: x0, y0: y0, x1: x1, y1: y1)])
+                agreed = false
+            }
+            if field != .seq, field != .code, text.joined.isEmpty || grammar.problem(text.joined) != nil {
+                // Read again prepared other ways, and voted on.
+                names.append((cell, r, field, text, bitmap))
+                continue
+            }
             if field == .seq, let n = RowNumber.parse(text.joined) { lastSeq = n }
             append(text)
             cells.append(ScanCell(
                 page: number, field: field, x0: cell.x0, y0: cell.y0, x1: cell.x1, y1: cell.y1,
-                text: text.joined, confidence: agreed ? ColumnGrammar.confidence(text) : 0, unread: text.symbols.isEmpty))
+                text: text.joined, confidence: agreed ? ColumnGrammar.confidence(text) : 0, unread: text.symbols.isEmpty, note: note))
+        }
+        for (cell, r, field, first, from) in names {
+            let grammar = ColumnGrammar(field)
+            let read = try voted(CellImage(cutting: from, x: r.x, y: r.y, width: r.w, height: r.h, margin: Self.cutMargin),
+                                 unfiltered: plain.map { CellImage(cutting: $0, x: r.x, y: r.y, width: r.w, height: r.h, margin: Self.cutMargin) },
+                                 first: first, engine: grammar.digits ? digitEngine : engine, grammar: grammar, settings: settings)
+            append(read.text)
+            cells.append(ScanCell(
+                page: number, field: field, x0: cell.x0, y0: cell.y0, x1: cell.x1, y1: cell.y1,
+                text: read.text.joined, confidence: read.confidence, unread: read.text.symbols.isEmpty, note: read.note))
         }
         return Page(text: PDFTextPage(number: number, width: width, height: height, glyphs: glyphs),
                     grid: grid, skew: skew, cells: cells, columns: columns)
+    }
+
+    /// The white margin around a cell cut from the page, in pixels.
+    static let cutMargin = 12
+
+    /// A cell read from `cut` (`unfiltered`: the same cut of the page before its median, when it
+    /// had one) as `CellImage.Preparation.bolder`; when that reading is unsure
+    /// (confidence below `minConfidence`) or breaks the grammar, or `first` (a reading of the
+    /// page as it is, which broke the grammar) is given, read every other way too and voted on: the reading most ways gave (ties: the larger sum of confidences), stopping as
+    /// soon as `minVotes` ways agree. The winner's confidence is its best reading's when at least `minVotes` ways agreed on it, 0
+    /// (doubtful) otherwise; a winner other than the first reading carries a note saying so.
+    /// Boxes are in page pixels.
+    static func voted(
+        _ cut: CellImage, unfiltered: CellImage? = nil, first: OCRText? = nil, engine: OCREngine, grammar: ColumnGrammar, settings: ScanSettings
+    ) throws(OCRError) -> (text: OCRText, confidence: Double, note: String?) {
+        var readings: [(text: OCRText, confidence: Double)] = []
+        if let first { readings.append((first, ColumnGrammar.confidence(first))) }
+        ways: for way in grammar.preparations {
+            // The median of a cell drawn smaller works on the page as scanned, not on the
+            // page's median (which leaves a coarse scan's specks and thins its strokes).
+            let prepared = (way == .smallerMedian ? unfiltered ?? cut : cut).prepared(way, threshold: settings.inkThreshold)
+            try engine.setImage(prepared.bitmap, resolution: Int((Double(settings.ocr.resolution) / prepared.factor).rounded()))
+            for layout in grammar.layouts {
+            let text = prepared.toPage(fixed(try engine.read(
+                x: 0, y: 0, width: prepared.bitmap.width, height: prepared.bitmap.height,
+                layout: layout, whitelist: grammar.whitelist), grammar))
+            let confidence = ColumnGrammar.confidence(text)
+            if readings.isEmpty, confidence >= settings.minConfidence, grammar.problem(text.joined) == nil {
+                return (text, confidence, nil)
+            }
+            readings.append((text, confidence))
+            // Enough ways agree: the rest cannot be read in time to matter (a noisy page has
+            // hundreds of such cells).
+            if !text.joined.isEmpty, grammar.problem(text.joined) == nil,
+               readings.filter({ $0.text.joined == text.joined }).count >= settings.minVotes { break ways }
+            }
+        }
+        var votes: [String: (count: Int, sum: Double, best: Int)] = [:]
+        for (k, r) in readings.enumerated() where !r.text.joined.isEmpty && grammar.problem(r.text.joined) == nil {
+            var v = votes[r.text.joined] ?? (0, 0, k)
+            v.count += 1
+            v.sum += r.confidence
+            if r.confidence > readings[v.best].confidence { v.best = k }
+            votes[r.text.joined] = v
+        }
+        // Deterministic: most votes, then the larger confidence sum, then the earlier way.
+        guard let winner = votes.max(by: { a, b in
+            (a.value.count, a.value.sum, -a.value.best) < (b.value.count, b.value.sum, -b.value.best)
+        }) else { return (readings[0].text, 0, nil) }
+        let chosen = readings[winner.value.best]
+        let firstText = readings[0].text.joined
+        let agreed = winner.value.count >= settings.minVotes
+        let note = winner.key == firstText ? nil
+            : "read `\(firstText)` first; `\(winner.key)` was read \(winner.value.count) of \(readings.count) ways (the cell as scanned, bolder, smoothed, smaller)"
+        return (chosen.text, agreed ? chosen.confidence : 0, note)
     }
 
     /// `text` with the confusable brackets of Chinese cells put back (`ColumnGrammar.confusablesFixed`).
@@ -200,6 +318,31 @@ public enum ScanPageReader {
 
     /// A table's area in square points.
     static func area(_ t: TableGrid) -> Double { (t.x1 - t.x0) * (t.y1 - t.y0) }
+
+    /// How many pixels of the rectangle are darker than `threshold` and have at least five
+    /// such neighbours: pixels of strokes, not of specks (a 2×2 speck's have three).
+    static func strokeInk(_ b: GreyBitmap, _ r: (x: Int, y: Int, w: Int, h: Int), _ threshold: UInt8) -> Int {
+        let x0 = max(1, r.x), y0 = max(1, r.y)
+        let x1 = min(b.width - 1, r.x + r.w), y1 = min(b.height - 1, r.y + r.h)
+        guard x1 > x0, y1 > y0 else { return 0 }
+        var n = 0
+        b.pixels.withUnsafeBufferPointer { p in
+            let w = b.width
+            for y in y0..<y1 {
+                for x in x0..<x1 where p[y * w + x] < threshold {
+                    var dark = 0
+                    for dy in -1...1 {
+                        let row = (y + dy) * w + x
+                        if p[row - 1] < threshold { dark += 1 }
+                        if p[row] < threshold { dark += 1 }
+                        if p[row + 1] < threshold { dark += 1 }
+                    }
+                    if dark - 1 >= 5 { n += 1 }
+                }
+            }
+        }
+        return n
+    }
 
     /// How many pixels of the rectangle are darker than `threshold`.
     static func ink(_ b: GreyBitmap, _ r: (x: Int, y: Int, w: Int, h: Int), _ threshold: UInt8) -> Int {

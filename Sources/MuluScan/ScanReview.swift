@@ -25,10 +25,23 @@ public enum ScanReview {
         var diagnostics: [Diagnostic] = []
         var doubtful: [(cell: ScanCell, label: String)] = []
         let sortedLexicon = lexicon.sorted()
-        for var row in rows {
+        let (rows, corrections) = ScanConsensus.corrected(rows, settings: settings)
+        var corrected: [Int: [TableField: String]] = [:]
+        for c in corrections { corrected[c.row, default: [:]][c.field] = c.message }
+        for (index, var row) in rows.enumerated() {
             for field in TableField.allCases {
                 let fragments = field == .seq ? [row.anchor] : row.cells[field] ?? []
-                guard let first = fragments.first else { continue }
+                guard let first = fragments.first else {
+                    // No text in the cell: an error when OCR found ink there but read nothing.
+                    let a = row.anchor, y = (a.y0 + a.y1) / 2
+                    if let empty = (byPage[a.page] ?? []).first(where: { $0.field == field && $0.unread && $0.y0 <= y && y <= $0.y1 }) {
+                        diagnostics.append(Diagnostic(
+                            .error, "row \(row.seq), column \(field.label) (OCR): the cell has ink, but OCR read nothing in it",
+                            page: a.page, line: a.line, column: nil, excerpt: nil, seq: row.seq))
+                        doubtful.append((empty, "\(row.seq) \(field)"))
+                    }
+                    continue
+                }
                 var read: [ScanCell] = []
                 for f in fragments {
                     let x = (f.x0 + f.x1) / 2, y = (f.y0 + f.y1) / 2
@@ -43,6 +56,10 @@ public enum ScanReview {
                         line: first.line, column: nil, excerpt: text.isEmpty ? nil : text, seq: row.seq))
                     for c in read { doubtful.append((c, "\(row.seq) \(field)")) }
                 }
+                if let message = corrected[index]?[field] {
+                    report(.warning, message)
+                    continue
+                }
                 if field == .name, !sortedLexicon.isEmpty, !text.isEmpty, !lexicon.contains(text),
                    let known = snap(text, sortedLexicon, maxEdits: settings.lexiconMaxEdits) {
                     var replaced = first
@@ -56,7 +73,10 @@ public enum ScanReview {
                 } else if read.contains(where: \.unread) {
                     report(.error, "the cell has ink, but OCR read nothing in it")
                 } else if let low = read.map(\.confidence).min(), low < settings.minConfidence {
-                    report(.warning, "OCR is unsure of `\(text)` (confidence \(Int(low.rounded())) < \(Int(settings.minConfidence)))")
+                    let note = read.compactMap(\.note).first.map { ": \($0)" } ?? ""
+                    report(.warning, "OCR is unsure of `\(text)` (confidence \(Int(low.rounded())) < \(Int(settings.minConfidence)))\(note)")
+                } else if let note = read.compactMap(\.note).first {
+                    report(.warning, note)
                 }
             }
             out.append(row)

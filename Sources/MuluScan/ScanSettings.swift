@@ -49,6 +49,17 @@ public struct ScanSettings: Hashable, Sendable {
     /// has a few hundred; salt-and-pepper noise tens of thousands. Default 3000.
     public var maxSpecks = 3000
 
+    /// An unsure Chinese cell is read again in every `CellImage.Preparation`; the reading at
+    /// least this many of them agree on is taken as sure (fewer: it stays doubtful). Default 3.
+    public var minVotes = 3
+
+    /// At most this many rows in a run whose row numbers break the sequence are numbered from
+    /// the rows around them (`ScanConsensus`). Default 5.
+    public var maxSequenceRun = 5
+    /// A value of a repeating column (industry) read once is taken as a near-identical value
+    /// read the same way at least this many times (`ScanConsensus`). Default 3.
+    public var consensusMinCount = 3
+
     /// The grid rows at the top of a table searched for the header. Default 2.
     public var headerRows = 2
     /// A grid row is the header when at least this many of its cells name a column. Default 3.

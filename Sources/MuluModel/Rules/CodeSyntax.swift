@@ -31,6 +31,17 @@ public enum CodeSyntax {
         return length == (segment == 0 ? 1 : 2)
     }
 
+    /// The national classification's major groups (大类): a code's first segment is one of
+    /// 1 (party and state officials) … 8 (others); 0 and 9 never occur.
+    public static let majorGroups: ClosedRange<UInt8> = 1...8
+
+    /// True when `code` (already normalised) is well formed and starts with a major group
+    /// (`majorGroups`): how a reading by OCR (`0-24-03-01-09` for `6-24-03-01-09`) is judged.
+    public static func isNational(_ code: String) -> Bool {
+        guard isWellFormed(code), let first = code.utf8.first else { return false }
+        return majorGroups.contains(first &- 0x30)
+    }
+
     /// True for a work type listed without a code of its own (`6-24-03-01-*`).
     public static func isWildcard(_ code: String) -> Bool { code.hasSuffix("-*") }
 
