@@ -111,4 +111,24 @@ import Testing
             #expect(images[0][page] == images[1][page], "page \(page + 1)")
         }
     }
+
+    /// A page displayed sideways (`/Rotate 90` over upright content: its lines run top to
+    /// bottom) is not read, and not silently: every row that differs from the reference or is
+    /// missing is named by a diagnostic, the wrong ones by an error, so no catalogue is written
+    /// without `--allow-errors`. The other pages read exactly.
+    @Test func sidewaysPageIsReportedNotMisread() throws {
+        let parsed = try parseFixture("rotated-sideways-changji-2024-a.pdf")
+        let pages = try PDFDocument(bytes: Self.bytes("rotated-sideways-changji-2024-a.pdf"), path: "s").textPages()
+        #expect(pages[2].width > pages[2].height && pages[1].width < pages[1].height)
+        let reference = Dictionary(uniqueKeysWithValues: reference2024.entries.map { ($0.seq, $0) })
+        let wrong = parsed.entries.filter { reference[$0.seq] != $0 }.map(\.seq)
+        let read = Set(parsed.entries.map(\.seq))
+        let missing = reference2024.entries.map(\.seq).filter { !read.contains($0) }
+        #expect(wrong == [38, 3])  // 38 runs from page 2 onto page 3; 3 is made of page 3's columns
+        #expect(missing == Array(39...57))  // page 3's rows
+        let errors = Set(parsed.diagnostics.filter { $0.severity == .error }.compactMap(\.seq))
+        #expect(wrong.allSatisfy { errors.contains($0) })
+        // The missing rows are named by the gap in the row numbers after the misread row 3.
+        #expect(parsed.diagnostics.contains { $0.seq == 58 && $0.message == "row number 58 skips 4…57" })
+    }
 }
