@@ -6,7 +6,9 @@ extension PDFDocument {
     ///
     /// Drawn by poppler into a cairo RGB image surface over this document's reusable buffer,
     /// then each pixel's luminance (0.30 R + 0.59 G + 0.11 B) taken; the surface is destroyed on
-    /// return, the buffer kept for the next page.
+    /// return, the buffer kept for the next page. A page with `/Rotate` is drawn as displayed:
+    /// `poppler_page_render` applies the rotation itself and `poppler_page_get_size` gives the
+    /// displayed sides, the space of `textPages()`'s boxes.
     public func renderGrey(page number: Int, scale: Double) throws(PDFError) -> GreyBitmap {
         guard number >= 1, number <= pageCount else {
             throw PDFError(.io, path: path, message: "no page \(number): the document has \(pageCount) page(s)")

@@ -10,7 +10,8 @@ extension PDFDocument {
     ///
     /// The page is drawn on white, the overlays (page points, origin top left) over it; the PNG is
     /// written to a temporary file in the same folder and renamed into place, so `path` is either
-    /// the complete new image or left as it was.
+    /// the complete new image or left as it was. A page with `/Rotate` is drawn upright, as
+    /// displayed (see `renderGrey`).
     public func renderPNG(page number: Int, scale: Double, overlays: [PDFOverlay], to path: String) throws(PDFError) {
         guard number >= 1, number <= pageCount else {
             throw PDFError(.io, path: self.path, message: "no page \(number): the document has \(pageCount) page(s)")

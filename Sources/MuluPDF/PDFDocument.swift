@@ -78,6 +78,10 @@ public final class PDFDocument {
 
     /// Every page's glyphs and size; throws when there is no usable text layer.
     ///
+    /// Sizes and boxes are in the displayed space: for a page with `/Rotate 90` or `270`
+    /// poppler-glib swaps its sides and turns the boxes (poppler 22.12; `RotatedPageTests`), as
+    /// `renderGrey` and `renderPNG` draw it.
+    ///
     /// Whitespace that poppler inserts between words and lines (space, tab, newline, no-break space,
     /// ideographic space, zero-width spaces, …) is dropped; every other Unicode scalar keeps its
     /// rectangle. Glyphs without a Unicode mapping (U+FFFD, private-use, control characters, which
