@@ -29,11 +29,20 @@ public enum PDFSource {
         public let textPages: [PDFTextPage]
         /// Glyphs without a Unicode mapping, over every page.
         public let unmapped: Int
+        /// Each page's rules when they were found while the text was read (`open(…, grid:)`),
+        /// in page order (none for a page without glyphs), and the settings they were found with.
+        public var rules: [[Rule]]? = nil
+        public var rulesGrid: GridSettings? = nil
     }
 
     /// Opens `bytes` once per part (`parts`, default one per core, at most one per page) and
-    /// reads every page's glyphs, the parts in parallel. No check of the text layer yet.
-    public static func open(_ bytes: [UInt8], path: String, password: String?, parts: Int? = nil) throws -> Opened {
+    /// reads every page's glyphs, the parts in parallel. No check of the text layer yet. With
+    /// `grid`, each page is also drawn at `grid.renderScale` as it is read and the rules of each
+    /// page with glyphs found (`RuleFinder`): one poppler pass a page instead of two (see
+    /// `PDFDocument.textPages(_:drawingAt:_:)`), used by `pages` when its settings are the same.
+    public static func open(
+        _ bytes: [UInt8], path: String, password: String?, parts: Int? = nil, grid: GridSettings? = nil
+    ) throws -> Opened {
         do throws(PDFError) {
             let first = try PDFDocument(bytes: bytes, path: path, password: password)
             let count = first.pageCount
@@ -43,20 +52,44 @@ public enum PDFSource {
             let ranges = (0..<n).map { k in (count * k / n)..<(count * (k + 1) / n) }
             let shared = Shared(opened)
             let read = Parallel.run(ranges.indices.map { k in
-                { @Sendable in Result { () throws(PDFError) in
+                { @Sendable in Result { () throws(PDFError) -> ([PDFTextPage], Int, [[Rule]]) in
                     let t0 = PhaseTimer.now()
                     defer { PhaseTimer.report("text part \(k) (\(ranges[k].count) pages)", t0, PhaseTimer.now()) }
-                    return try shared.documents[k].textPages(ranges[k])
+                    guard let grid else {
+                        let (pages, u) = try shared.documents[k].textPages(ranges[k])
+                        return (pages, u, [])
+                    }
+                    var settings = TableSettings.pdf(emSize: TableSettings.defaultEmSize)
+                    settings.grid = grid
+                    var rules: [[Rule]] = []
+                    var t1 = PhaseTimer.now()
+                    let (pages, u) = try shared.documents[k].textPages(ranges[k], drawingAt: grid.renderScale) { page, bitmap in
+                        let t2 = PhaseTimer.now()
+                        let found = page.glyphs.isEmpty ? [] : RuleFinder.rules(in: bitmap, settings: settings)
+                        let t3 = PhaseTimer.now()
+                        PhaseTimer.report("text and render p\(page.number)", t1, t2)
+                        PhaseTimer.report("rules p\(page.number)", t2, t3)
+                        rules.append(found)
+                        t1 = PhaseTimer.now()
+                    }
+                    return (pages, u, rules)
                 } }
             })
             var all: [PDFTextPage] = []
+            var allRules: [[Rule]] = []
             var unmapped = 0
             for r in read {
-                let (pages, u) = try r.get()
+                let (pages, u, rules) = try r.get()
                 all += pages
+                allRules += rules
                 unmapped += u
             }
-            return Opened(documents: opened, textPages: all, unmapped: unmapped)
+            var result = Opened(documents: opened, textPages: all, unmapped: unmapped)
+            if grid != nil {
+                result.rules = allRules
+                result.rulesGrid = grid
+            }
+            return result
         } catch {
             throw MuluError(file: path, problem: error.message)
         }
@@ -85,6 +118,9 @@ public enum PDFSource {
         let n = documents.count
         let count = textPages.count
         let ranges = (0..<n).map { k in (count * k / n)..<(count * (k + 1) / n) }
+        if let found = opened.rules, opened.rulesGrid == grid, found.count == count {
+            return (textPages.map { lines(of: $0, settings: frozen) }, em, found)
+        }
         let shared = Shared(documents)
         let done = Parallel.run(ranges.indices.map { k in
             { @Sendable in

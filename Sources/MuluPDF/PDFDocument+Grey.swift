@@ -20,6 +20,14 @@ extension PDFDocument {
             throw PDFError(.damaged, path: path, message: "damaged PDF: page \(number) cannot be read")
         }
         defer { g_object_unref(UnsafeMutableRawPointer(page)) }
+        return try renderGrey(page, number: number, scale: scale)
+    }
+
+    /// Draws the open poppler page `page` (page `number`, 1-based), as `renderGrey(page:scale:)`.
+    func renderGrey(_ page: OpaquePointer, number: Int, scale: Double) throws(PDFError) -> GreyBitmap {
+        guard scale.isFinite, scale > 0 else {
+            throw PDFError(.io, path: path, message: "cannot render at scale \(scale)")
+        }
         var width = 0.0
         var height = 0.0
         poppler_page_get_size(page, &width, &height)

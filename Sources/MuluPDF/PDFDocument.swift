@@ -108,6 +108,31 @@ public final class PDFDocument {
         return (pages, unmapped)
     }
 
+    /// As `textPages(_:)`, each page also drawn in grey at `scale` (as `renderGrey` draws it) and
+    /// handed to `drawn` with its text, before the next page is read.
+    ///
+    /// One pass of poppler over each page instead of two: drawing a page for the screen makes
+    /// poppler-glib collect its text as well (a `TextPage` kept on the `PopplerPage`), which
+    /// `poppler_page_get_text_layout` and `_get_text` then read instead of parsing the page again.
+    public func textPages(
+        _ range: Range<Int>, drawingAt scale: Double, _ drawn: (PDFTextPage, GreyBitmap) -> Void
+    ) throws(PDFError) -> (pages: [PDFTextPage], unmapped: Int) {
+        var pages: [PDFTextPage] = []
+        pages.reserveCapacity(range.count)
+        var unmapped = 0
+        for index in range {
+            guard let page = poppler_document_get_page(doc, Int32(index)) else {
+                throw PDFError(.damaged, path: path, message: "damaged PDF: page \(index + 1) cannot be read")
+            }
+            defer { g_object_unref(UnsafeMutableRawPointer(page)) }
+            let bitmap = try renderGrey(page, number: index + 1, scale: scale)
+            let text = try textPage(page, index: index, unmapped: &unmapped)
+            drawn(text, bitmap)
+            pages.append(text)
+        }
+        return (pages, unmapped)
+    }
+
     /// Throws `.noTextLayer` when the document has pages but no glyph at all, and
     /// `.noUnicodeMapping` when at least half of its glyphs have no mapping.
     public func checkTextLayer(_ pages: [PDFTextPage], unmapped: Int) throws(PDFError) {
@@ -129,6 +154,11 @@ public final class PDFDocument {
             throw PDFError(.damaged, path: path, message: "damaged PDF: page \(index + 1) cannot be read")
         }
         defer { g_object_unref(UnsafeMutableRawPointer(page)) }
+        return try textPage(page, index: index, unmapped: &unmapped)
+    }
+
+    /// Reads the open poppler page `page` (0-based `index`), as `textPage(index:unmapped:)`.
+    private func textPage(_ page: OpaquePointer, index: Int, unmapped: inout Int) throws(PDFError) -> PDFTextPage {
         var width = 0.0
         var height = 0.0
         poppler_page_get_size(page, &width, &height)

@@ -76,7 +76,7 @@ public enum NoticeParser {
         // The text layer is read once, in parallel: it says whether OCR is needed, and a PDF
         // read as text goes on from it.
         let t0 = PhaseTimer.now()
-        let opened = try PDFSource.open(bytes, path: path, password: password)
+        let opened = try PDFSource.open(bytes, path: path, password: password, grid: GridSettings())
         PhaseTimer.report("pdf open and text layer", t0, PhaseTimer.now())
         if let read = try ScanSource.pages(
             bytes, path: path, password: password, settings: scan, progress: progress, opened: opened) {

@@ -131,6 +131,27 @@ import Testing
         #expect(many.emSize == one.emSize)
         #expect(one.rules.allSatisfy { !$0.isEmpty })
     }
+
+    /// Pages drawn while their text is read (`open(…, grid:)`, one poppler pass a page) give the
+    /// same glyphs as reading the text alone, and the same rules as drawing each page again.
+    @Test(arguments: ["changji-2024-a.pdf", "changji-2024-c.pdf", "layout-merged-centre.pdf",
+                      "layout-hrules.pdf", "rotated-mixed-merged-centre.pdf"])
+    func onePassGivesTheSameTextAndRules(_ name: String) throws {
+        let path = fixture(name)
+        let bytes = [UInt8](FileManager.default.contents(atPath: path)!)
+        let two = try PDFSource.open(bytes, path: path, password: nil, parts: 2)
+        let one = try PDFSource.open(bytes, path: path, password: nil, parts: 2, grid: GridSettings())
+        #expect(two.rules == nil)
+        #expect(one.textPages.map(\.glyphs) == two.textPages.map(\.glyphs))
+        #expect(one.textPages.map(\.width) == two.textPages.map(\.width))
+        #expect(one.textPages.map(\.height) == two.textPages.map(\.height))
+        let drawnAgain = try PDFSource.pages(two, path: path).rules
+        let found = try #require(one.rules)
+        #expect(found == drawnAgain)
+        #expect(try PDFSource.pages(one, path: path).rules == drawnAgain)
+        #expect(found.count == one.textPages.count)
+        #expect(found.contains { !$0.isEmpty })
+    }
 }
 
 /// `mulu extract --png` draws the rules and the grid's cells: on page 2 of changji-2024-c.pdf
