@@ -188,3 +188,8 @@ struct CompileCommand: ParsableCommand {
         }
     }
 }
+
+extension CompileCommand: ReadsNotices {
+    var noticeInputs: [String] { [input] + (notice.lexicon.map { [$0] } ?? []) }
+    var mayRunOCR: Bool { notice.ocr != .never }
+}

@@ -115,3 +115,8 @@ struct DiffCommand: ParsableCommand {
 }
 
 extension DiffFormat: ExpressibleByArgument {}
+
+extension DiffCommand: ReadsNotices {
+    var noticeInputs: [String] { [old, new] + (notice.lexicon.map { [$0] } ?? []) }
+    var mayRunOCR: Bool { notice.ocr != .never }
+}

@@ -82,3 +82,8 @@ struct ExtractCommand: ParsableCommand {
 func printError(_ line: String) {
     FileHandle.standardError.write(Data((line + "\n").utf8))
 }
+
+extension ExtractCommand: ReadsNotices {
+    var noticeInputs: [String] { [notice] + (options.lexicon.map { [$0] } ?? []) }
+    var mayRunOCR: Bool { options.ocr != .never }
+}

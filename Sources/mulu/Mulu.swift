@@ -14,10 +14,12 @@ struct Mulu: ParsableCommand {
     /// Runs the command. Exit status: what each command documents; 64 for usage, except under
     /// `diff`, whose every trouble, usage included, exits 2 (0 and 1 mean equal and different).
     static func main() {
-        OpenMPLimit.apply()
         let arguments = Array(CommandLine.arguments.dropFirst())
         do {
             var command = try parseAsRoot(arguments)
+            if let reader = command as? ReadsNotices {
+                OpenMPLimit.apply(inputs: reader.noticeInputs, ocr: reader.mayRunOCR)
+            }
             try command.run()
         } catch {
             if arguments.first == DiffCommand.configuration.commandName, !(error is ExitCode),

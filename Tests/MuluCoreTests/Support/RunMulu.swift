@@ -29,8 +29,9 @@ func muluExecutable() -> URL? {
 }
 
 /// Runs the built `mulu` with `arguments` and waits for it. Output goes through temporary files,
-/// so a large report cannot fill a pipe and deadlock.
-func runMulu(_ arguments: [String]) throws -> MuluRun {
+/// so a large report cannot fill a pipe and deadlock. `environment`, when given, replaces the
+/// test's own.
+func runMulu(_ arguments: [String], environment: [String: String]? = nil) throws -> MuluRun {
     guard let executable = muluExecutable() else {
         throw RunMuluError(message: "the mulu executable was not found next to the test bundle; set MULU_BINARY")
     }
@@ -47,6 +48,7 @@ func runMulu(_ arguments: [String]) throws -> MuluRun {
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
+    if let environment { process.environment = environment }
     process.standardOutput = out
     process.standardError = err
     process.standardInput = FileHandle.nullDevice
