@@ -199,6 +199,24 @@ let reference2025 = try! parseFixture("changji-2025-r1.txt")
         #expect(SubsidyParser.parse("特级：100元/人") == nil)
     }
 
+    /// 以上 and 以下 include their own level; a range names every level between its ends.
+    @Test func levelRanges() {
+        let all: [Level] = [.junior, .intermediate, .senior, .technician, .seniorTechnician]
+        let above = SubsidyParser.parse("初级及以上：2160元/人")
+        #expect(above?.levels == all && above?.amountYuan == 2160 && above?.amounts.count == 5)
+        #expect(above?.text == "初级、中级、高级、技师、高级技师：2160元/人")
+        #expect(SubsidyParser.parse("中级以上2000元/人")?.levels == [.intermediate, .senior, .technician, .seniorTechnician])
+        #expect(SubsidyParser.parse("四级（中级）及以上：2000元/人")?.levels == [.intermediate, .senior, .technician, .seniorTechnician])
+        #expect(SubsidyParser.parse("高级及以下：160元/人")?.levels == [.junior, .intermediate, .senior])
+        #expect(SubsidyParser.parse("初级至高级：160元/人")?.levels == [.junior, .intermediate, .senior])
+        #expect(SubsidyParser.parse("初级-高级：160元/人")?.levels == [.junior, .intermediate, .senior])
+        #expect(SubsidyParser.parse("技师或以上：3000元/人")?.levels == [.technician, .seniorTechnician])
+        // A range the wrong way round, or to a word that is not a level, is not read.
+        #expect(SubsidyParser.parse("高级至初级：160元/人") == nil)
+        #expect(SubsidyParser.parse("特级以上：160元/人") == nil)
+        #expect(SubsidyParser.parse("以上：160元/人") == nil)
+    }
+
     @Test func codes() {
         #expect(CodeSyntax.normalise("６－２４—０３–０１－＊") == "6-24-03-01-*")
         #expect(CodeSyntax.normalise("6-24-03-03- 05") == "6-24-03-03-05")

@@ -55,13 +55,20 @@ public enum LevelWords {
     }
 
     /// The levels a level part of a subsidy names (`初级、中级`, `初、中级`, `初级或中级`,
-    /// `初级（五级）`, `五级/初级工`, `初级及以上`), in published order without repeats; nil when
-    /// some piece is not a level.
+    /// `初级（五级）`, `五级/初级工`), in published order without repeats; nil when some piece is
+    /// not a level. Ranges name every level between their ends, both included, as 以上 and 以下
+    /// include their own level in Chinese usage: `中级及以上` / `中级以上` is 中级 to 高级技师 (the
+    /// top of the national five-level scale), `高级及以下` 初级 to 高级, `初级至高级` / `初级-高级`
+    /// 初级, 中级 and 高级.
     public static func list(_ text: String) -> [Level]? {
         var levels: [Level] = []
         func add(_ l: Level) { if !levels.contains(l) { levels.append(l) } }
         // 初、中级 / 初中级: a bare 初/中/高 before a separator shares the 级 of the last piece.
         var s = text
+        // `X及以上`, `X或以上`: one piece, not `X` and `以上`.
+        for (long, short) in [("及以上", "以上"), ("或以上", "以上"), ("和以上", "以上"), ("及以下", "以下"), ("或以下", "以下")] {
+            s = s.replacingOccurrences(of: long, with: short)
+        }
         for (short, full) in [("初、中、高级", "初级、中级、高级"), ("初、中级", "初级、中级"), ("中、高级", "中级、高级"),
                               ("初中级", "初级、中级"), ("中高级", "中级、高级"), ("初中高级", "初级、中级、高级")] {
             s = s.replacingOccurrences(of: short, with: full)
@@ -83,8 +90,9 @@ public enum LevelWords {
         for piece in pieces where !piece.isEmpty {
             var p = piece
             if p.hasSuffix("者") { p.removeLast() }
-            if p.hasSuffix("以上") { p.removeLast(2) }
-            if let one = single(p) {
+            if let range = range(p) {
+                range.forEach(add)
+            } else if let one = single(p) {
                 add(one)
             } else {
                 // `五级/初级工` is one level; `初级/中级` two.
@@ -97,5 +105,25 @@ public enum LevelWords {
             }
         }
         return levels.isEmpty ? nil : levels
+    }
+
+    /// The words that join the two ends of a range of levels (`初级至高级`, `初级-高级`).
+    static let rangeJoiners: [String] = ["至", "到", "~", "～", "—", "－", "-", "–"]
+
+    /// The levels a range names, lowest first: `中级以上` (中级 to 高级技师), `高级以下` (初级 to
+    /// 高级), `初级至高级`; nil when `text` is not a range of levels.
+    static func range(_ text: String) -> [Level]? {
+        if text.hasSuffix("以上"), let low = single(String(text.dropLast(2))) {
+            return Level.allCases.filter { $0 >= low }
+        }
+        if text.hasSuffix("以下"), let high = single(String(text.dropLast(2))) {
+            return Level.allCases.filter { $0 <= high }
+        }
+        for joiner in rangeJoiners {
+            let ends = text.components(separatedBy: joiner)
+            guard ends.count == 2, let low = single(ends[0]), let high = single(ends[1]), low < high else { continue }
+            return Level.allCases.filter { $0 >= low && $0 <= high }
+        }
+        return nil
     }
 }
