@@ -209,10 +209,7 @@ public enum NoticeParser {
         // error. After the last row (and notes anywhere) it is a warning.
         let lastRow = builder.anchors.map { ($0.page, $0.line) }.max { $0 < $1 }
         func severity(_ u: UnplacedFragment) -> Diagnostic.Severity {
-            // A column of the table that mulu does not read yet (a ruled column with no field):
-            // its cells would be lost.
-            if u.reason.hasPrefix("text after the last cell") || u.reason == "text in a column without a header"
-                || u.reason.hasPrefix(TableRecovery.noFieldReason) { return .error }
+            if u.reason.hasPrefix("text after the last cell") || u.reason == "text in a column without a header" { return .error }
             if u.reason == "line is not a row of the table", let lastRow, (u.fragment.page, u.fragment.line) < lastRow { return .error }
             return .warning
         }

@@ -8,9 +8,15 @@ public enum LineClassifier {
         var roles: [[LineRole]] = []
         var seenHeader = false
         var seenTitle = false
+        var firstBand: [Unicode.Scalar: Int]?
         for page in pages {
             var pageRoles = [LineRole](repeating: .body, count: page.lines.count)
-            let bands = headerBands(page.lines)
+            var bands = headerBands(page.lines)
+            if let reference = firstBand {
+                bands = bands.map { repeatedHeader($0, lines: page.lines, reference: reference) }
+            } else if let band = bands.first {
+                firstBand = scalarCounts(page.lines[band])
+            }
             for band in bands { for i in band { pageRoles[i] = .header } }
             let firstHeader = bands.first?.lowerBound
             for (i, line) in page.lines.enumerated() where pageRoles[i] != .header {
@@ -84,6 +90,31 @@ public enum LineClassifier {
     /// A catalogue title: names a 目录 (catalogue), 清单 (list) or 表 (table).
     static func isTitle(_ s: String) -> Bool {
         s.contains("目录") || s.contains("清单") || s.hasSuffix("表")
+    }
+
+    /// A repeated header band without the lines below it that it does not need: when the band
+    /// without its last line already holds every character of the first header (wrapped
+    /// otherwise, perhaps), that line is the top of a row's cell made of header characters
+    /// (`业`, the rest of `电力、热力、燃气及水生产和供应业` cut by the page break), not header.
+    static func repeatedHeader(_ band: Range<Int>, lines: [TextLine], reference: [Unicode.Scalar: Int]) -> Range<Int> {
+        var band = band
+        while band.count > 1 {
+            let rest = scalarCounts(lines[band.lowerBound..<band.upperBound - 1])
+            guard reference.allSatisfy({ rest[$0.key, default: 0] >= $0.value }) else { break }
+            band = band.lowerBound..<band.upperBound - 1
+        }
+        return band
+    }
+
+    /// How many times each non-blank scalar occurs in `lines`.
+    static func scalarCounts(_ lines: ArraySlice<TextLine>) -> [Unicode.Scalar: Int] {
+        var counts: [Unicode.Scalar: Int] = [:]
+        for line in lines {
+            for fragment in line.fragments {
+                for s in fragment.text.unicodeScalars where !Blank.isBlank(s) { counts[s, default: 0] += 1 }
+            }
+        }
+        return counts
     }
 
     /// The ranges of line indices that form header bands on one page.

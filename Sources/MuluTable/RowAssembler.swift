@@ -19,9 +19,11 @@ public enum RowAssembler {
         public var center: Double { (top + bottom) / 2 }
     }
 
-    /// Rows and what could not be placed.
+    /// Rows and what could not be placed. `extras`: the text under each header cell that names
+    /// no field (备注, 说明), by its header (blanks removed); each is given to rows as a column of
+    /// its own, the way the fields are (their `field` is not read), and kept in `RowRecord.extras`.
     public static func assemble(
-        _ placed: [Placed], settings: TableSettings
+        _ placed: [Placed], extras: [String: [Placed]] = [:], settings: TableSettings
     ) -> (rows: [RowRecord], unplaced: [UnplacedFragment]) {
         var unplaced: [UnplacedFragment] = []
         var anchors: [Placed] = []
@@ -122,14 +124,29 @@ public enum RowAssembler {
                 }
             }
         }
+        // Extra columns: sparse text in the table's own alignment (the one most columns chose).
+        var extraCells = [[String: [Fragment]]](repeating: [:], count: anchors.count)
+        let tableAlignment = Alignment.allCases.max { (preferred[$0] ?? 0) < (preferred[$1] ?? 0) } ?? .center
+        for header in extras.keys.sorted() {
+            let units = makeUnits(extras[header]!, settings: settings)
+            let (assignment, _) = assign(units, anchors: anchors, alignment: tableAlignment, emptyCost: 0)
+            for (u, row) in zip(units, assignment) {
+                guard abs(u.center - anchors[row].center) <= settings.maxRowDistance else {
+                    for p in u.members {
+                        unplaced.append(UnplacedFragment(fragment: p.fragment, reason: "text outside any row"))
+                    }
+                    continue
+                }
+                extraCells[row][header, default: []] += u.members.map(\.fragment)
+            }
+        }
+        func reading(_ v: [Fragment]) -> [Fragment] { v.sorted { ($0.page, $0.y0, $0.x0) < ($1.page, $1.y0, $1.x0) } }
         var rows: [RowRecord] = []
         rows.reserveCapacity(anchors.count)
         for (i, a) in anchors.enumerated() {
-            var rowCells = cells[i]
-            for (k, v) in rowCells {
-                rowCells[k] = v.sorted { ($0.page, $0.y0, $0.x0) < ($1.page, $1.y0, $1.x0) }
-            }
-            rows.append(RowRecord(seq: seqs[i], anchor: a.fragment, cells: rowCells))
+            rows.append(RowRecord(
+                seq: seqs[i], anchor: a.fragment, cells: cells[i].mapValues(reading),
+                extras: extraCells[i].mapValues(reading)))
         }
         return (rows, unplaced)
     }

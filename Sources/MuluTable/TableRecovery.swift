@@ -50,8 +50,9 @@ public struct TableRecovery: Sendable {
         var placed: [RowAssembler.Placed] = []
         var unplaced: [UnplacedFragment] = []
         var reference: [(field: TableField, x0: Double, x1: Double)] = []
-        // Header cells that name no field (备注, 说明): the stream has no extra columns, so text
-        // under them is not given to a neighbouring field but reported (an error).
+        // Header cells that name no field (备注, 说明): text under them is kept as an extra
+        // column of its own, never given to a neighbouring field.
+        var extraPlaced: [String: [RowAssembler.Placed]] = [:]
         var extraReference: [(header: String, x0: Double, x1: Double)] = []
         var offset = 0.0
         for (p, page) in pages.enumerated() {
@@ -100,7 +101,8 @@ public struct TableRecovery: Sendable {
                 if let extra = extraReference.max(by: { f.horizontalOverlap($0.x0, $0.x1) < f.horizontalOverlap($1.x0, $1.x1) }),
                    case let underExtra = f.horizontalOverlap(extra.x0, extra.x1), underExtra > 0,
                    underExtra >= (reference.map { f.horizontalOverlap($0.x0, $0.x1) }.max() ?? 0) {
-                    unplaced.append(UnplacedFragment(fragment: f, reason: "\(Self.noFieldReason) `\(extra.header)`: text laid out in columns keeps no extra column yet"))
+                    extraPlaced[extra.header, default: []].append(RowAssembler.Placed(
+                        fragment: f, field: .name, top: f.y0 - top + offset, bottom: f.y1 - top + offset))
                     continue
                 }
                 guard let field = byContent[f] ?? ColumnDetector.field(of: f, in: spans) else {
@@ -115,7 +117,7 @@ public struct TableRecovery: Sendable {
         // The rows by the rules and by the gaps and alignment, side by side.
         let t0 = PhaseTimer.now()
         let (ruledRead, (rows, lost)) = Self.bothReadings(
-            pages: pages, roles: roles, grids: grids, placed: placed, settings: settings)
+            pages: pages, roles: roles, grids: grids, placed: placed, extras: extraPlaced, settings: settings)
         PhaseTimer.report("ruled and stream rows", t0, PhaseTimer.now())
         unplaced += lost
         self.settings = settings
@@ -137,27 +139,26 @@ public struct TableRecovery: Sendable {
             self.columns = columns
             // Merged cells, printed once for the rows they span: given to every row.
             let merged = MergedCells.fill(rows, placed: placed, settings: settings)
-            self.rows = merged.rows
-            self.disagreements = merged.diagnostics + Self.textBeforeNumberAcrossPages(merged.rows, merged: merged.fields)
+            let cut = Self.cellsCutByPageBreaks(merged.rows, merged: merged.fields)
+            self.rows = cut.rows
+            self.disagreements = merged.diagnostics + cut.diagnostics
+                + Self.textBeforeNumberAcrossPages(cut.rows, merged: merged.fields)
             self.unplaced = unplaced
             self.streamRows = nil
         }
     }
 
-    /// The start of the reason given for text under a header cell that names no field, in text
-    /// laid out in columns (an error: its cells would be lost).
-    public static let noFieldReason = "text in the column with no field"
-
     /// The rows by the rules (nil without grids) and by the gaps and alignment, the two
     /// computed concurrently (they share nothing).
     static func bothReadings(
-        pages: [PageText], roles: [[LineRole]], grids: [PageGrid], placed: [RowAssembler.Placed], settings: TableSettings
+        pages: [PageText], roles: [[LineRole]], grids: [PageGrid], placed: [RowAssembler.Placed],
+        extras: [String: [RowAssembler.Placed]], settings: TableSettings
     ) -> (RuledRows.Result?, (rows: [RowRecord], unplaced: [UnplacedFragment])) {
-        guard !grids.isEmpty else { return (nil, RowAssembler.assemble(placed, settings: settings)) }
+        guard !grids.isEmpty else { return (nil, RowAssembler.assemble(placed, extras: extras, settings: settings)) }
         // Neither closure throws.
         return try! Parallel.pair(
             { RuledRows.read(pages: pages, roles: roles, grids: grids, settings: settings) },
-            { RowAssembler.assemble(placed, settings: settings) })
+            { RowAssembler.assemble(placed, extras: extras, settings: settings) })
     }
 
     /// One warning per row the two methods read differently (texts compared without blanks),
@@ -241,6 +242,43 @@ public struct TableRecovery: Sendable {
             }
         }
         return out
+    }
+
+    /// Cells cut by a page break, read without rules: the rest of a row's cell printed at the
+    /// top of the next page, above the first row number there, goes back to it.
+    ///
+    /// A cell wrapped around its row number has as many lines above the number's line as below
+    /// it, or one on that line (top, centre or bottom aligned); a first row on a page whose cell
+    /// has none on its number's line and more lines above than below has taken the rest of the
+    /// row before's cell. Its top lines, the surplus, go to the row before (when that row is on
+    /// an earlier page and has text in the column), with a warning naming both rows. Merged
+    /// columns are left out (`MergedCells` places them).
+    static func cellsCutByPageBreaks(_ rows: [RowRecord], merged: Set<TableField>) -> (rows: [RowRecord], diagnostics: [Diagnostic]) {
+        var rows = rows
+        var out: [Diagnostic] = []
+        for i in rows.indices.dropFirst() {
+            let anchor = rows[i].anchor, before = rows[i - 1]
+            guard before.anchor.page < anchor.page else { continue }
+            for field in TableField.allCases where field != .seq && !merged.contains(field) {
+                guard let cell = rows[i].cells[field], !(before.cells[field] ?? []).isEmpty else { continue }
+                let onPage = cell.filter { $0.page == anchor.page }
+                guard !onPage.contains(where: { $0.line == anchor.line }) else { continue }
+                let above = Set(onPage.filter { $0.line < anchor.line }.map(\.line)).sorted()
+                let below = Set(onPage.filter { $0.line > anchor.line }.map(\.line))
+                guard above.count > below.count else { continue }
+                let moved = Set(above.prefix(above.count - below.count))
+                let rest = cell.filter { !($0.page == anchor.page && moved.contains($0.line)) }
+                let carried = cell.filter { $0.page == anchor.page && moved.contains($0.line) }
+                rows[i].cells[field] = rest
+                rows[i - 1].cells[field, default: []] += carried
+                let text = carried.map(\.text).joined()
+                out.append(Diagnostic(
+                    .warning,
+                    "row \(before.seq): its \(field.label) goes on at the top of page \(anchor.page) with `\(text)`, read as the rest of its cell (row \(rows[i].seq)'s has more lines above its row number than below)",
+                    page: carried[0].page, line: carried[0].line, column: carried[0].column, excerpt: text, seq: before.seq))
+            }
+        }
+        return (rows, out)
     }
 
     /// On a page of laid-out text without a header, where the columns are named by where the

@@ -13,10 +13,7 @@ import Testing
     static let folder = fixture("variants")
 
     /// The variants' names (the stems of their expected files).
-    static let names: [String] = {
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        return files.filter { $0.hasSuffix(".expected.json") }.map { String($0.dropLast(".expected.json".count)) }.sorted()
-    }()
+    static let names = fixtureStems(folder, suffix: ".expected.json")
 
     /// Every variant's notices: the text, and the PDF where one was rendered.
     static let notices: [String] = names.flatMap { name in
@@ -38,26 +35,14 @@ import Testing
     @Test(arguments: notices)
     func variantGivesItsEntries(_ notice: String) throws {
         let stem = notice.split(separator: ".").dropLast().joined(separator: ".")
-        let expected = try JSONSerialization.jsonObject(
-            with: Data(contentsOf: URL(fileURLWithPath: "\(Self.folder)/\(stem).expected.json"))) as! [String: Any]
+        let expected = try ExpectedEntries(variant: stem)
         let catalogue = try CatalogueLoader.load(path: "\(Self.folder)/\(notice)")
         let errors = catalogue.diagnostics.filter { $0.severity == .error }
-        if let refusal = expected["refused"] as? String {
+        if let refusal = expected.refusal {
             #expect(errors.contains { $0.message.contains(refusal) }, "\(errors.map(\.message))")
             return
         }
         #expect(errors.isEmpty, "\(errors.map { "\($0.line ?? 0): \($0.message)" })")
-        let json = try JSONSerialization.jsonObject(with: Data(CatalogueJSON.encode(catalogue, schemaRef: nil))) as! [String: Any]
-        let got = json["entries"] as! [Any]
-        let want = expected["entries"] as! [Any]
-        #expect(got.count == want.count)
-        for (g, w) in zip(got, want) {
-            let a = try JSONSerialization.data(withJSONObject: g, options: [.sortedKeys])
-            let b = try JSONSerialization.data(withJSONObject: w, options: [.sortedKeys])
-            if a != b {
-                Issue.record("\(notice): \(String(decoding: a, as: UTF8.self))\n  expected \(String(decoding: b, as: UTF8.self))")
-                break
-            }
-        }
+        try expected.check(catalogue, label: notice)
     }
 }
