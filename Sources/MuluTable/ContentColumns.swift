@@ -27,6 +27,8 @@ public enum ContentColumns {
         if UrgencyMark.read(t) == true { return .mark }
         // Level words, a per-person rate, an amount in yuan (not 元 in a name: 元件).
         if t.contains("级") || t.contains("/人") || t.contains("元/") || t.contains("最高") || t.contains("补贴") { return .subsidy }
+        // A subsidy described in words (`按实际发生费用`), as `SubsidyParser` keeps it.
+        if case .subsidy(let s) = SubsidyParser.read(t), s.amountYuan == nil, s.amounts.isEmpty { return .subsidy }
         for (a, b) in zip(scalars, scalars.dropFirst()) where Digits.value(a) != nil && b == "元" { return .subsidy }
         return .text
     }
@@ -41,7 +43,7 @@ public enum ContentColumns {
         var splits: [Double] = []
         var codeLeft: [Double] = []
         for line in sorted {
-            let subsidies = line.filter { kind($0.text) == .subsidy }
+            let subsidies = line.filter { kind($0.text) == .subsidy && amountBefore($0, in: line) == nil }
             if subsidies.count >= 2 { splits.append((subsidies[0].x1 + subsidies[1].x0) / 2) }
             for f in line where kind(f.text) == .code { codeLeft.append(f.x0) }
         }
@@ -51,7 +53,7 @@ public enum ContentColumns {
         let codeStart = codeLeft.isEmpty ? nil : codeLeft[codeLeft.count / 2]
         for line in sorted {
             var subsidiesSeen = 0
-            let subsidyCount = line.filter { kind($0.text) == .subsidy }.count
+            let subsidyCount = line.filter { kind($0.text) == .subsidy && amountBefore($0, in: line) == nil }.count
             for f in line {
                 var field: TableField?
                 if has.contains(.seq), RowNumber.parse(f.text) != nil {
@@ -68,6 +70,8 @@ public enum ContentColumns {
                     } else if has.contains(.code) {
                         field = .code
                     }
+                case .subsidy where amountBefore(f, in: line) != nil:
+                    field = out[amountBefore(f, in: line)!]
                 case .subsidy:
                     if has.contains(.training), has.contains(.assessment) {
                         if subsidyCount >= 2 {
@@ -100,6 +104,18 @@ public enum ContentColumns {
             }
         }
         return out
+    }
+
+    /// For a unit alone (`元/人`), the fragment just before it on its line when that one ends
+    /// with an amount (`初级、中级：2160`) one blank before it: one subsidy printed with a blank
+    /// before its unit (farther off, the unit is another column's, wrapped).
+    static func amountBefore(_ f: Fragment, in line: [Fragment]) -> Fragment? {
+        guard SubsidyParser.units.contains(Blank.removed(from: f.text)),
+              let previous = line.last(where: { $0.x1 <= f.x0 }), f.x0 - previous.x1 <= 1.5,
+              let last = Blank.removed(from: previous.text).unicodeScalars.last, Digits.value(last) != nil,
+              kind(previous.text) == .subsidy
+        else { return nil }
+        return previous
     }
 
     /// A mark is the urgency column's when nothing but other marks lies right of it on its line

@@ -102,6 +102,16 @@ import Testing
         #expect(ContentColumns.kind("160元") == .subsidy)
         #expect(ContentColumns.kind("及元件装") == .text)  // 元 in a name
         #expect(ContentColumns.kind("人系统操") == .text)
+        #expect(ContentColumns.kind("按实际发生费用") == .subsidy)  // a subsidy in words
+        #expect(ContentColumns.kind("2160") == .text)
+    }
+
+    /// A subsidy printed with one blank before its unit (`2160 元/人`), two on a line: each unit
+    /// goes with its amount, and the line still holds two subsidies, not four.
+    @Test func unitOneBlankAfterItsAmount() {
+        let line = [f("化学检验员", 20), f("初级、中级：2160", 26), f("元/人", 37), f("初级或中级：160", 42), f("元/人", 52), f("是", 60)]
+        let fields = ContentColumns.assign(lines: [line], fields: [.name, .training, .assessment, .urgent], fallback: .training)
+        #expect(line.map { fields[$0] } == [.name, .training, .training, .assessment, .assessment, .urgent])
     }
 
     /// `pdftotext -layout` of layout-narrow.pdf, row 6: the name runs into the training column
