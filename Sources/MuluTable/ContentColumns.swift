@@ -106,14 +106,17 @@ public enum ContentColumns {
         return out
     }
 
-    /// For a unit alone (`元/人`), the fragment just before it on its line when that one ends
-    /// with an amount (`初级、中级：2160`) one blank before it: one subsidy printed with a blank
-    /// before its unit (farther off, the unit is another column's, wrapped).
-    static func amountBefore(_ f: Fragment, in line: [Fragment]) -> Fragment? {
-        guard SubsidyParser.units.contains(Blank.removed(from: f.text)),
+    /// For a unit alone (`元/人`, or its start `元/` wrapped after it), the fragment just before
+    /// it on its line when that one ends with an amount (`初级、中级：2160`) one blank before it:
+    /// one subsidy printed with a blank before its unit (farther off, the unit is another
+    /// column's, wrapped). `anyText`: the fragment before need not look like a subsidy itself
+    /// (`2,160.00` alone), for a caller that knows its field.
+    static func amountBefore(_ f: Fragment, in line: [Fragment], anyText: Bool = false) -> Fragment? {
+        let unit = Blank.removed(from: f.text)
+        guard !unit.isEmpty, SubsidyParser.units.contains(where: { $0.hasPrefix(unit) }),
               let previous = line.last(where: { $0.x1 <= f.x0 }), f.x0 - previous.x1 <= 1.5,
               let last = Blank.removed(from: previous.text).unicodeScalars.last, Digits.value(last) != nil,
-              kind(previous.text) == .subsidy
+              anyText || kind(previous.text) == .subsidy
         else { return nil }
         return previous
     }

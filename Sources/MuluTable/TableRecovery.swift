@@ -97,21 +97,44 @@ public struct TableRecovery: Sendable {
                     byContent.merge(ContentColumns.assign(lines: lines, fields: bands[k], fallback: span.field)) { a, _ in a }
                 }
             }
-            for f in body {
+            var decided: [Fragment: TableField] = [:]
+            var extraOf: [Fragment: String] = [:]
+            for line in bodyLines { for f in line.fragments {
+                var field = byContent[f] ?? ColumnDetector.field(of: f, in: spans)
+                // A unit one blank after its amount (`2160 元/人`) is that amount's, wherever the
+                // columns' gutter fell between them.
+                if let amount = ContentColumns.amountBefore(f, in: line.fragments, anyText: true), let before = decided[amount],
+                   before == .training || before == .assessment {
+                    field = before
+                }
+                if let field { decided[f] = field }
+                // One blank after an extra cell's text, and not of its field's shape (`2025 年新增`):
+                // the rest of that extra cell.
+                if let previous = line.fragments.last(where: { $0.x1 <= f.x0 }), f.x0 - previous.x1 <= 1.5,
+                   let header = extraOf[previous], field.map({ !Self.hasShape(f.text, of: $0) }) ?? true {
+                    extraOf[f] = header
+                    extraPlaced[header, default: []].append(RowAssembler.Placed(
+                        fragment: f, field: .name, top: f.y0 - top + offset, bottom: f.y1 - top + offset))
+                    continue
+                }
+                // Under an extra header cell more than under any field's column, or under one
+                // and not of its field's shape (`新职业` in the band of urgency marks).
                 if let extra = extraReference.max(by: { f.horizontalOverlap($0.x0, $0.x1) < f.horizontalOverlap($1.x0, $1.x1) }),
                    case let underExtra = f.horizontalOverlap(extra.x0, extra.x1), underExtra > 0,
-                   underExtra >= (reference.map { f.horizontalOverlap($0.x0, $0.x1) }.max() ?? 0) {
+                   underExtra >= (reference.map { f.horizontalOverlap($0.x0, $0.x1) }.max() ?? 0)
+                    || field.map({ !Self.hasShape(f.text, of: $0) }) == true {
+                    extraOf[f] = extra.header
                     extraPlaced[extra.header, default: []].append(RowAssembler.Placed(
                         fragment: f, field: .name, top: f.y0 - top + offset, bottom: f.y1 - top + offset))
                     continue
                 }
-                guard let field = byContent[f] ?? ColumnDetector.field(of: f, in: spans) else {
+                guard let field else {
                     unplaced.append(UnplacedFragment(fragment: f, reason: "text outside the table's columns"))
                     continue
                 }
                 placed.append(RowAssembler.Placed(
                     fragment: f, field: field, top: f.y0 - top + offset, bottom: f.y1 - top + offset))
-            }
+            } }
             offset += max(bottom - top, 0) + settings.pageJoinGap
         }
         // The rows by the rules and by the gaps and alignment, side by side.
@@ -145,6 +168,19 @@ public struct TableRecovery: Sendable {
                 + Self.textBeforeNumberAcrossPages(cut.rows, merged: merged.fields)
             self.unplaced = unplaced
             self.streamRows = nil
+        }
+    }
+
+    /// Whether `text` can be (part of) a cell of `field` by its shape: a row number, a code or
+    /// its wrapped tail, an urgency mark; a subsidy's words or amount. Names and industries take
+    /// any text.
+    static func hasShape(_ text: String, of field: TableField) -> Bool {
+        switch field {
+        case .seq: return RowNumber.parse(text) != nil
+        case .urgent: return UrgencyMark.read(Blank.removed(from: text)) != nil
+        case .code: return [.code, .codeTail, .mark].contains(ContentColumns.kind(text))
+        case .training, .assessment: return ContentColumns.kind(text) == .subsidy
+        case .industry, .name: return true
         }
     }
 
