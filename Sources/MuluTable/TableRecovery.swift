@@ -298,10 +298,24 @@ public struct TableRecovery: Sendable {
             for field in TableField.allCases where field != .seq && !merged.contains(field) {
                 guard let cell = rows[i].cells[field], !(before.cells[field] ?? []).isEmpty else { continue }
                 let onPage = cell.filter { $0.page == anchor.page }
-                guard !onPage.contains(where: { $0.line == anchor.line }) else { continue }
+                let onAnchorLine = onPage.contains { $0.line == anchor.line }
                 let above = Set(onPage.filter { $0.line < anchor.line }.map(\.line)).sorted()
                 let below = Set(onPage.filter { $0.line > anchor.line }.map(\.line))
-                guard above.count > below.count else { continue }
+                // Text from the page before, under the row before, while this row's cell is whole
+                // on its own page (wrapped evenly around its number, or on its line).
+                let early = cell.filter { $0.page < anchor.page && $0.page >= before.anchor.page }
+                if !early.isEmpty, !onPage.isEmpty, onAnchorLine || above.count == below.count,
+                   early.allSatisfy({ $0.page > before.anchor.page || $0.line > before.anchor.line }) {
+                    rows[i].cells[field] = onPage + cell.filter { $0.page > anchor.page }
+                    rows[i - 1].cells[field, default: []] += early
+                    let text = early.map(\.text).joined()
+                    out.append(Diagnostic(
+                        .warning,
+                        "row \(before.seq): its \(field.label) goes on at the foot of page \(early[0].page) with `\(text)`, read as the rest of its cell (row \(rows[i].seq)'s is whole on page \(anchor.page))",
+                        page: early[0].page, line: early[0].line, column: early[0].column, excerpt: text, seq: before.seq))
+                    continue
+                }
+                guard !onAnchorLine, above.count > below.count else { continue }
                 let moved = Set(above.prefix(above.count - below.count))
                 let rest = cell.filter { !($0.page == anchor.page && moved.contains($0.line)) }
                 let carried = cell.filter { $0.page == anchor.page && moved.contains($0.line) }
