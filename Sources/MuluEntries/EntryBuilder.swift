@@ -83,6 +83,7 @@ public struct EntryBuilder: RowSink {
     /// The cells of extra columns go under the extra headers of the table's columns; one whose
     /// header is not among them is an error (its text would be lost).
     public mutating func add(_ row: RowRecord) {
+        if let heading = row.section { section(heading) }
         var buffer: [UInt8] = []
         var cells = RowCells(anchor: CellPlace(row.anchor))
         for field in TableField.allCases where field != .seq {

@@ -453,41 +453,9 @@ public enum DelimitedReader {
         return (tables, furniture)
     }
 
-    /// `一、制造业`, `（一）制造业`, `一、制造业（35个）`: a heading naming the industry of the rows
-    /// below. Unless `numbered`, also a line holding only an industry's name (`制造业`: ends in
-    /// 业, 产业, 行业, or names a 领域/服务).
+    /// A section heading (`SectionHeading`) made of `tokens`.
     static func sectionHeading(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [TextLayout.Token], numbered: Bool = true) -> String? {
-        var text = Blank.removed(from: tokens.map { string(p, $0) }.joined())
-        // A count after the name: `制造业（35个）`, `(12项)`.
-        if let open = text.lastIndex(where: { $0 == "（" || $0 == "(" }), text.hasSuffix("）") || text.hasSuffix(")") {
-            let inner = text[text.index(after: open)..<text.index(before: text.endIndex)]
-            if inner.contains(where: \.isASCIIDigit), inner.allSatisfy({ $0.isASCIIDigit || "个项种条".contains($0) }) {
-                text = String(text[..<open])
-            }
-        }
-        var s = Substring(text)
-        let numerals = "一二三四五六七八九十"
-        if !numbered, tokens.count <= 2, let c = s.first, !numerals.contains(c), c != "（", c != "(" {
-            guard s.count <= 20, !s.contains(where: \.isASCIIDigit), !s.contains("："), !s.contains("。"),
-                  IndustryName.endsLikeOne(s) else { return nil }
-            return text
-        }
-        if s.hasPrefix("（") || s.hasPrefix("(") {
-            s = s.dropFirst()
-            guard let c = s.first, numerals.contains(c) else { return nil }
-            s = s.drop { numerals.contains($0) }
-            guard s.hasPrefix("）") || s.hasPrefix(")") else { return nil }
-            s = s.dropFirst()
-        } else {
-            guard let c = s.first, numerals.contains(c) else { return nil }
-            s = s.drop { numerals.contains($0) }
-            guard s.hasPrefix("、") || s.hasPrefix("．") || s.hasPrefix(".") else { return nil }
-            s = s.dropFirst()
-        }
-        let name = String(s)
-        guard !name.isEmpty, name.count <= 30, !name.contains("："), !name.contains(":"), !name.contains("。"),
-              !name.contains(where: \.isASCIIDigit) else { return nil }
-        return name
+        SectionHeading.name(Blank.removed(from: tokens.map { string(p, $0) }.joined()), pieces: tokens.count, numbered: numbered)
     }
 
     /// `注：`, `说明：`, `备注：`, `附注`, `本目录…`: a note after the table.

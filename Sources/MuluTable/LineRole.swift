@@ -17,5 +17,8 @@ public enum LineRole: Hashable, Sendable {
     case body
     /// Text before the table that is not the label or the title: reported.
     case preamble
+    /// A section heading among the rows (`一、制造业`, a table row of one cell across the table):
+    /// the industry of the rows below it (`RowRecord.section`).
+    case sectionHeading
 
 }

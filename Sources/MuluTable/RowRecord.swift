@@ -10,6 +10,9 @@ public struct RowRecord: Hashable, Sendable {
     public var cells: [TableField: [Fragment]]
     /// The cells of columns with no field (备注, 说明 …), by their header (blanks removed).
     public var extras: [String: [Fragment]]
+    /// The section heading printed just above this row (`一、制造业` → `制造业`), if any: the
+    /// industry of this row and the rows after it.
+    public var section: String?
 
     public init(seq: Int, anchor: Fragment, cells: [TableField: [Fragment]], extras: [String: [Fragment]] = [:]) {
         self.seq = seq

@@ -44,7 +44,8 @@ public struct TableRecovery: Sendable {
         let grids = Parallel.run(zip(pages, rules).map { page, rules in
             { @Sendable in GridBuilder.page(page.number, rules: rules, settings: settings) }
         })
-        let roles = LineClassifier.classify(pages)
+        var roles = LineClassifier.classify(pages)
+        var headings: [(page: Int, y: Double, name: String)] = []
         var headerCells: [[HeaderCell]] = []
         var columns: [[ColumnSpan]] = []
         var placed: [RowAssembler.Placed] = []
@@ -65,6 +66,18 @@ public struct TableRecovery: Sendable {
                 reference = named
                 extraReference = cells.filter { $0.field == nil && HeaderWords.meaning(Blank.removed(from: $0.text)) == .extra }
                     .map { (Blank.removed(from: $0.text), $0.x0, $0.x1) }
+            }
+            // Section headings among the rows: a line of its own, not a row.
+            let hasIndustry = reference.contains { $0.field == .industry }
+            for i in page.lines.indices where roles[p][i] == .body {
+                let line = page.lines[i]
+                guard let first = line.fragments.first, RowNumber.parse(first.text) == nil,
+                      let name = SectionHeading.name(Blank.removed(from: line.compactText), pieces: line.fragments.count)
+                        ?? (hasIndustry ? nil : SectionHeading.name(Blank.removed(from: line.compactText),
+                                                                    pieces: line.fragments.count, numbered: false))
+                else { continue }
+                roles[p][i] = .sectionHeading
+                headings.append((page.number, line.fragments.map(\.y0).min()!, name))
             }
             let bodyLines = page.lines.indices.filter { roles[p][$0] == .body }.map { page.lines[$0] }
             let body = bodyLines.flatMap(\.fragments)
@@ -169,6 +182,21 @@ public struct TableRecovery: Sendable {
             self.unplaced = unplaced
             self.streamRows = nil
         }
+        self.rows = Self.sections(headings, rows: self.rows)
+    }
+
+    /// Gives each section heading to the first row below it (`RowRecord.section`).
+    static func sections(_ headings: [(page: Int, y: Double, name: String)], rows: [RowRecord]) -> [RowRecord] {
+        guard !headings.isEmpty else { return rows }
+        var rows = rows
+        var next = 0
+        for (i, row) in rows.enumerated() {
+            while next < headings.count, (headings[next].page, headings[next].y) < (row.anchor.page, row.anchor.y0) {
+                rows[i].section = headings[next].name
+                next += 1
+            }
+        }
+        return rows
     }
 
     /// Whether `text` can be (part of) a cell of `field` by its shape: a row number, a code or
@@ -202,23 +230,34 @@ public struct TableRecovery: Sendable {
     /// leaves empty below its text (it cannot tell which rows a merged cell spans; an industry
     /// is filled down, as `EntryBuilder` does) is not a disagreement; nor is a cell of an extra
     /// column (备注) the stream, which has no such column, adds to its neighbour.
+    /// Rows are matched by number and, where numbers restart (per section), by the how-manieth
+    /// row of that number each is.
     static func disagreements(ruled: [RowRecord], spanned: [Set<TableField>], stream: [RowRecord]) -> [Diagnostic] {
+        struct Key: Hashable { var seq: Int; var nth: Int }
+        func keys(_ rows: [RowRecord]) -> [Key] {
+            var seen: [Int: Int] = [:]
+            return rows.map { r in
+                defer { seen[r.seq, default: 0] += 1 }
+                return Key(seq: r.seq, nth: seen[r.seq] ?? 0)
+            }
+        }
         var out: [Diagnostic] = []
-        var byNumber: [Int: RowRecord] = [:]
-        for r in stream where byNumber[r.seq] == nil { byNumber[r.seq] = r }
-        let ruledNumbers = Set(ruled.map(\.seq))
+        let streamKeys = keys(stream), ruledKeys = keys(ruled)
+        var byNumber: [Key: RowRecord] = [:]
+        for (k, r) in zip(streamKeys, stream) { byNumber[k] = r }
+        let ruledNumbers = Set(ruledKeys)
         func compact(_ s: String) -> String { Blank.removed(from: s) }
         // A merged industry printed once is empty in the stream's later rows: filled down, as
         // `EntryBuilder` fills it, before comparing.
-        var industryOf: [Int: String] = [:]
+        var industryOf: [Key: String] = [:]
         var industry = ""
-        for r in stream {
+        for (k, r) in zip(streamKeys, stream) {
             let text = compact(r.text(.industry))
             if !text.isEmpty { industry = text }
-            if industryOf[r.seq] == nil { industryOf[r.seq] = industry }
+            industryOf[k] = industry
         }
         for (i, row) in ruled.enumerated() {
-            guard let other = byNumber[row.seq] else {
+            guard let other = byNumber[ruledKeys[i]] else {
                 out.append(Diagnostic(
                     .warning, "row \(row.seq): found by the table's rules, not by its text alignment",
                     page: row.anchor.page, line: row.anchor.line, column: row.anchor.column, excerpt: row.anchor.text, seq: row.seq))
@@ -228,7 +267,7 @@ public struct TableRecovery: Sendable {
             var place: Fragment?
             for field in TableField.allCases where field != .seq {
                 let a = compact(row.text(field))
-                let b = field == .industry ? industryOf[row.seq] ?? "" : compact(other.text(field))
+                let b = field == .industry ? industryOf[ruledKeys[i]] ?? "" : compact(other.text(field))
                 guard a != b, !(b.isEmpty && spanned[i].contains(field)) else { continue }
                 let extras = row.extras.values.map { compact(RowRecord.text($0)) }.filter { !$0.isEmpty }
                 if extras.contains(where: { b == a + $0 || b == $0 + a }) { continue }
@@ -243,7 +282,7 @@ public struct TableRecovery: Sendable {
                     page: at.page, line: at.line, column: at.column, excerpt: row.anchor.text, seq: row.seq))
             }
         }
-        for row in stream where !ruledNumbers.contains(row.seq) {
+        for (k, row) in zip(streamKeys, stream) where !ruledNumbers.contains(k) {
             out.append(Diagnostic(
                 .warning, "row \(row.seq): found by the text alignment, not in any ruled cell",
                 page: row.anchor.page, line: row.anchor.line, column: row.anchor.column, excerpt: row.anchor.text, seq: row.seq))

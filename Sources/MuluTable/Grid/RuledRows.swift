@@ -68,6 +68,7 @@ public enum RuledRows {
         for (p, page) in pages.enumerated() {
             let bodyFragments = page.lines.indices.filter { roles[p][$0] == .body }.flatMap { page.lines[$0].fragments }
             let headerFragments = page.lines.indices.filter { roles[p][$0] == .header }.flatMap { page.lines[$0].fragments }
+            let headingFragments = page.lines.indices.filter { roles[p][$0] == .sectionHeading }.flatMap { page.lines[$0].fragments }
             let grid = grids[p]
             func locate(_ f: Fragment, in t: TableGrid) -> Int? {
                 let c = grid.deskew(x: ((f.x0 + f.x1) / 2), y: ((f.y0 + f.y1) / 2))
@@ -184,7 +185,8 @@ public enum RuledRows {
             let top = headerCellIndices.map { table.cells[$0].rows.upperBound }.max() ?? 0
             bodyTop.append(top)
             bodyBottom.append(table.rowCount)
-            var seen = Set<Int>()
+            // A section heading's cell (a row of one cell across the table) is no row's.
+            var seen = Set(headingFragments.compactMap { locate($0, in: table) })
             for r in top..<table.rowCount {
                 for c in 0..<table.columnCount {
                     let k = table.cellAt(row: r, column: c)

@@ -1,0 +1,41 @@
+/// The rule for a section heading: a line of its own naming the industry of the rows below it
+/// (`一、制造业`, `（一）制造业`, `一、制造业（35个）`), where a table has no industry column.
+public enum SectionHeading {
+    static let numerals = "一二三四五六七八九十"
+
+    /// The industry a heading names, or nil. `text`: the line's text, blanks removed; `pieces`:
+    /// how many blank-separated pieces it had. Unless `numbered`, a line holding only an
+    /// industry's name (`制造业`, in one or two pieces, ending as `IndustryName` says) is one too.
+    public static func name(_ compact: String, pieces: Int = 1, numbered: Bool = true) -> String? {
+        var text = compact
+        // A count after the name: `制造业（35个）`, `(12项)`.
+        if let open = text.lastIndex(where: { $0 == "（" || $0 == "(" }), text.hasSuffix("）") || text.hasSuffix(")") {
+            let inner = text[text.index(after: open)..<text.index(before: text.endIndex)]
+            if inner.contains(where: \.isASCIIDigit), inner.allSatisfy({ $0.isASCIIDigit || "个项种条".contains($0) }) {
+                text = String(text[..<open])
+            }
+        }
+        var s = Substring(text)
+        if !numbered, pieces <= 2, let c = s.first, !numerals.contains(c), c != "（", c != "(" {
+            guard s.count <= 20, !s.contains(where: \.isASCIIDigit), !s.contains("："), !s.contains("。"),
+                  IndustryName.endsLikeOne(s) else { return nil }
+            return text
+        }
+        if s.hasPrefix("（") || s.hasPrefix("(") {
+            s = s.dropFirst()
+            guard let c = s.first, numerals.contains(c) else { return nil }
+            s = s.drop { numerals.contains($0) }
+            guard s.hasPrefix("）") || s.hasPrefix(")") else { return nil }
+            s = s.dropFirst()
+        } else {
+            guard let c = s.first, numerals.contains(c) else { return nil }
+            s = s.drop { numerals.contains($0) }
+            guard s.hasPrefix("、") || s.hasPrefix("．") || s.hasPrefix(".") else { return nil }
+            s = s.dropFirst()
+        }
+        let name = String(s)
+        guard !name.isEmpty, name.count <= 30, !name.contains("："), !name.contains(":"), !name.contains("。"),
+              !name.contains(where: \.isASCIIDigit) else { return nil }
+        return name
+    }
+}
