@@ -19,7 +19,15 @@ public enum LineClassifier {
             }
             for band in bands { for i in band { pageRoles[i] = .header } }
             let firstHeader = bands.first?.lowerBound
-            for (i, line) in page.lines.enumerated() where pageRoles[i] != .header {
+            // A section heading just above a header (`一、制造业`, then the section's own header)
+            // is the rows' below, not text before the table.
+            var headings = Set<Int>()
+            for band in bands {
+                guard let j = page.lines[..<band.lowerBound].lastIndex(where: { !$0.fragments.isEmpty }) else { continue }
+                let line = page.lines[j]
+                if SectionHeading.name(Blank.removed(from: line.compactText), pieces: line.fragments.count) != nil { headings.insert(j) }
+            }
+            for (i, line) in page.lines.enumerated() where pageRoles[i] != .header && !headings.contains(i) {
                 if line.fragments.isEmpty {
                     pageRoles[i] = .blank
                     continue
