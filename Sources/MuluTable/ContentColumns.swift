@@ -56,7 +56,7 @@ public enum ContentColumns {
             let subsidyCount = line.filter { kind($0.text) == .subsidy && amountBefore($0, in: line) == nil }.count
             for f in line {
                 var field: TableField?
-                if has.contains(.seq), RowNumber.parse(f.text) != nil {
+                if has.contains(.seq), RowNumber.parsePointed(f.text) != nil {
                     out[f] = .seq
                     continue
                 }

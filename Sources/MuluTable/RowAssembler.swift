@@ -29,7 +29,7 @@ public enum RowAssembler {
         var anchors: [Placed] = []
         var seqs: [Int] = []
         for p in placed where p.field == .seq {
-            if let n = RowNumber.parse(p.fragment.text) {
+            if let n = RowNumber.parsePointed(p.fragment.text) {
                 anchors.append(p)
                 seqs.append(n)
             } else {

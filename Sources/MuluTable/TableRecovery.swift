@@ -71,7 +71,7 @@ public struct TableRecovery: Sendable {
             let hasIndustry = reference.contains { $0.field == .industry }
             for i in page.lines.indices where roles[p][i] == .body {
                 let line = page.lines[i]
-                guard let first = line.fragments.first, RowNumber.parse(first.text) == nil,
+                guard let first = line.fragments.first, RowNumber.parsePointed(first.text) == nil,
                       let name = SectionHeading.name(Blank.removed(from: line.compactText), pieces: line.fragments.count)
                         ?? (hasIndustry ? nil : SectionHeading.name(Blank.removed(from: line.compactText),
                                                                     pieces: line.fragments.count, numbered: false))
@@ -204,7 +204,7 @@ public struct TableRecovery: Sendable {
     /// any text.
     static func hasShape(_ text: String, of field: TableField) -> Bool {
         switch field {
-        case .seq: return RowNumber.parse(text) != nil
+        case .seq: return RowNumber.parsePointed(text) != nil
         case .urgent: return UrgencyMark.read(Blank.removed(from: text)) != nil
         case .code: return [.code, .codeTail, .mark].contains(ContentColumns.kind(text))
         case .training, .assessment: return ContentColumns.kind(text) == .subsidy

@@ -227,7 +227,7 @@ public enum RuledRows {
             for (i, part) in seqParts[p].enumerated() {
                 let fragments = cells[part.seqCell].fragments
                 let text = fragments.map(\.text).joined()
-                if let n = RowNumber.parse(text), let anchor = fragments.first {
+                if let n = RowNumber.parsePointed(text), let anchor = fragments.first {
                     logical.append(Logical(seq: n, anchor: anchor, parts: [part]))
                     partRow[part.seqCell] = logical.count - 1
                 } else if fragments.isEmpty, i == 0, !logical.isEmpty {
