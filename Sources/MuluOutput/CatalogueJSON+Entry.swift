@@ -13,7 +13,7 @@ extension CatalogueJSON {
         private let bytes: UnsafeMutableBufferPointer<UInt8>
         private let open, code, extra, industry, name, seq, table, training, urgent, entryClose: Range<Int>
         /// An extra cell's key: the first (after `{`) and a later one (after `,`), and the end.
-        private let extraFirst, extraNext, extraClose: Range<Int>
+        private let extraFirst, extraNext, extraColon, extraClose: Range<Int>
         private let subsidyOpen, amounts, anyOfTrue, anyOfFalse, emptyLevels, note, text, upToTrue, upToFalse: Range<Int>
         /// One per-level amount: its opening (first or later item), its level key, its close;
         /// the end of a non-empty `amounts` array.
@@ -25,48 +25,52 @@ extension CatalogueJSON {
         private let levelsEnd: Range<Int>
 
         /// The layout of an entry written as a value at `depth`: the number of containers open
-        /// around it (2 in `catalogue.json`: the top object and `entries`).
-        init(depth: Int) {
+        /// around it (2 in `catalogue.json`: the top object and `entries`); or, when `compact`,
+        /// on one line without whitespace, as a compact ``JSONWriter`` has it (any depth).
+        init(depth: Int, compact: Bool = false) {
             var bytes: [UInt8] = []
             func piece(_ parts: String...) -> Range<Int> {
                 let start = bytes.count
                 for part in parts { bytes.append(contentsOf: part.utf8) }
                 return start..<bytes.count
             }
-            func newline(_ level: Int) -> String { "\n" + String(repeating: " ", count: level * 2) }
+            func newline(_ level: Int) -> String { compact ? "" : "\n" + String(repeating: " ", count: level * 2) }
+            // A key and the separator after it.
+            func k(_ name: String) -> String { "\"\(name)\":" + (compact ? "" : " ") }
             let (entryEnd, member, subsidyMember, item, itemMember) =
                 (newline(depth), newline(depth + 1), newline(depth + 2), newline(depth + 3), newline(depth + 4))
-            open = piece("{", member, #""assessment": "#)
-            code = piece(",", member, #""code": "#)
-            extra = piece(",", member, #""extra": "#)
+            open = piece("{", member, k("assessment"))
+            code = piece(",", member, k("code"))
+            extra = piece(",", member, k("extra"))
             extraFirst = piece("{", subsidyMember)
             extraNext = piece(",", subsidyMember)
+            extraColon = piece(compact ? ":" : ": ")
             extraClose = piece(member, "}")
-            industry = piece(",", member, #""industry": "#)
-            name = piece(",", member, #""name": "#)
-            seq = piece(",", member, #""seq": "#)
-            table = piece(",", member, #""table": "#)
-            training = piece(",", member, #""training": "#)
-            urgent = piece(",", member, #""urgent": "#)
+            industry = piece(",", member, k("industry"))
+            name = piece(",", member, k("name"))
+            seq = piece(",", member, k("seq"))
+            table = piece(",", member, k("table"))
+            training = piece(",", member, k("training"))
+            urgent = piece(",", member, k("urgent"))
             entryClose = piece(entryEnd, "}")
-            subsidyOpen = piece("{", subsidyMember, #""amountYuan": "#)
-            amounts = piece(",", subsidyMember, #""amounts": "#)
-            amountFirst = piece("[", item, "{", itemMember, #""amountYuan": "#)
-            amountNext = piece(",", item, "{", itemMember, #""amountYuan": "#)
-            amountLevel = piece(",", itemMember, #""level": ""#)
+            subsidyOpen = piece("{", subsidyMember, k("amountYuan"))
+            amounts = piece(",", subsidyMember, k("amounts"))
+            amountFirst = piece("[", item, "{", itemMember, k("amountYuan"))
+            amountNext = piece(",", item, "{", itemMember, k("amountYuan"))
+            amountLevel = piece(",", itemMember, k("level"), "\"")
             amountClose = piece("\"", item, "}")
             amountsEnd = piece(subsidyMember, "]")
-            anyOfTrue = piece(",", subsidyMember, #""anyOf": true,"#, subsidyMember, #""levels": "#)
-            anyOfFalse = piece(",", subsidyMember, #""anyOf": false,"#, subsidyMember, #""levels": "#)
+            anyOfTrue = piece(",", subsidyMember, k("anyOf"), "true,", subsidyMember, k("levels"))
+            anyOfFalse = piece(",", subsidyMember, k("anyOf"), "false,", subsidyMember, k("levels"))
             emptyLevels = piece("[]")
             let levels = Level.allCases.sorted { Self.levelIndex($0) < Self.levelIndex($1) }
             firstLevel = levels.map { piece("[", item, "\"", $0.rawValue, "\"") }
             nextLevel = levels.map { piece(",", item, "\"", $0.rawValue, "\"") }
             levelsEnd = piece(subsidyMember, "]")
-            note = piece(",", subsidyMember, #""note": "#)
-            text = piece(",", subsidyMember, #""text": "#)
-            upToTrue = piece(",", subsidyMember, #""upTo": true"#, member, "}")
-            upToFalse = piece(",", subsidyMember, #""upTo": false"#, member, "}")
+            note = piece(",", subsidyMember, k("note"))
+            text = piece(",", subsidyMember, k("text"))
+            upToTrue = piece(",", subsidyMember, k("upTo"), "true", member, "}")
+            upToFalse = piece(",", subsidyMember, k("upTo"), "false", member, "}")
             self.bytes = .allocate(capacity: bytes.count)
             _ = self.bytes.initialize(from: bytes)
         }
@@ -77,6 +81,9 @@ extension CatalogueJSON {
 
         /// The layouts of the depths entries are usually written at, made once.
         private static let common: [EntryLayout] = (0..<8).map { EntryLayout(depth: $0) }
+
+        /// The one-line layout (`catalogue.json`'s entries, a compact writer's), made once.
+        static let compact = EntryLayout(depth: 0, compact: true)
 
         /// The layout for `depth`.
         static func at(depth: Int) -> EntryLayout {
@@ -96,7 +103,7 @@ extension CatalogueJSON {
                 for (i, key) in keys.enumerated() {
                     put(i == 0 ? extraFirst : extraNext, to: out)
                     JSONWriter.appendString(key, to: out)
-                    out.append(": ")
+                    put(extraColon, to: out)
                     JSONWriter.appendString(e.extra[key]!, to: out)
                 }
                 put(extraClose, to: out)

@@ -5,9 +5,17 @@ import Foundation
 /// Reads and writes `catalogue.json`, the catalogue's canonical open-data form.
 ///
 /// The bytes are written by ``JSONWriter`` (keys sorted by UTF-8 bytes, two-space indentation,
-/// UTF-8 unescaped, trailing newline), so the same catalogue always gives the same bytes; the
-/// entries, which are nearly all of them, by ``EntryLayout``, which writes the writer's bytes
-/// from a layout made once.
+/// UTF-8 unescaped, trailing newline), so the same catalogue always gives the same bytes; except
+/// that each entry and each diagnostic is one line of its own, without whitespace, as a compact
+/// writer has it (``JSONWriter/isCompact``): a large catalogue's file is less than half the size
+/// (the entries are nearly all of it, and their indentation was more than half of them), and
+/// still one entry a line for a line-based diff. The entries are written by ``EntryLayout``,
+/// which writes a compact writer's bytes from a layout made once.
+///
+/// That layout, in Python: the top-level object as
+/// `json.dumps(value, indent=2, ensure_ascii=False, sort_keys=True)`, but the items of
+/// `entries` and `diagnostics` each as `json.dumps(item, ensure_ascii=False, sort_keys=True,
+/// separators=(",", ":"))` on a line indented by four spaces.
 /// A missing subsidy is `null`; a diagnostic's unknown page, line, column, excerpt or row number
 /// is left out.
 public enum CatalogueJSON {
@@ -28,11 +36,14 @@ public enum CatalogueJSON {
         write(catalogue.columns, to: &w)
         w.key("diagnostics")
         w.beginArray()
-        for d in catalogue.diagnostics { write(d, to: &w) }
+        for d in catalogue.diagnostics {
+            var line = JSONWriter(into: w.rawValue().out, compact: true)
+            write(d, to: &line)
+        }
         w.endArray()
         w.key("entries")
         w.beginArray()
-        let layout = EntryLayout.at(depth: 2)
+        let layout = EntryLayout.compact
         // By index: a `for … in` would copy (retain and release) every entry's strings.
         let entries = catalogue.entries
         for i in entries.indices { layout.write(entries[i], to: w.rawValue().out) }
@@ -80,7 +91,7 @@ public enum CatalogueJSON {
     /// Writes one entry as `catalogue.json` has it (also the `ENTRY` of the diff report).
     public static func write(_ e: Entry, to w: inout JSONWriter) {
         let (out, depth) = w.rawValue()
-        EntryLayout.at(depth: depth).write(e, to: out)
+        (w.isCompact ? EntryLayout.compact : EntryLayout.at(depth: depth)).write(e, to: out)
     }
 
     /// Writes a diagnostic, leaving out the fields it does not know.

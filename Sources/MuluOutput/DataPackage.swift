@@ -111,8 +111,16 @@ public enum DataPackage {
     /// otherwise stays a key violation, for the validators to find.
     static func primaryKey(_ catalogue: Catalogue) -> [String] {
         let base = catalogue.tables.count > 1 ? ["table", "seq"] : ["seq"]
-        var pairs = Set<[Int]>()
-        if catalogue.entries.allSatisfy({ pairs.insert([$0.table, $0.seq]).inserted }) { return base }
+        // Two integers a key, not an array each: a large catalogue has hundreds of thousands.
+        struct Pair: Hashable {
+            var table: Int
+            var seq: Int
+        }
+        var pairs = Set<Pair>(minimumCapacity: catalogue.entries.count)
+        let entries = catalogue.entries
+        if entries.indices.allSatisfy({ pairs.insert(Pair(table: entries[$0].table, seq: entries[$0].seq)).inserted }) {
+            return base
+        }
         let sections = !catalogue.columns.isEmpty && !catalogue.columns.contains { $0.field == "industry" }
         var triples = Set<String>()
         if sections, catalogue.entries.allSatisfy({ triples.insert("\($0.table)\u{1F}\($0.industry ?? "")\u{1F}\($0.seq)").inserted }) {

@@ -21,9 +21,10 @@ public enum JSONValue: Hashable, Sendable, ExpressibleByStringLiteral, Expressib
         self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
     }
 
-    /// The document's bytes, as ``JSONWriter`` writes them, with a trailing newline.
-    public func encoded() -> [UInt8] {
-        var writer = JSONWriter()
+    /// The document's bytes, as ``JSONWriter`` writes them, with a trailing newline; on one line
+    /// when `compact` (``JSONWriter/isCompact``).
+    public func encoded(compact: Bool = false) -> [UInt8] {
+        var writer = JSONWriter(compact: compact)
         writer.value(self)
         return writer.finish()
     }

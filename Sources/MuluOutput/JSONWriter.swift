@@ -15,6 +15,9 @@ import MuluModel
 ///   written as they are;
 /// - a trailing newline after the top-level value (added by ``finish()``).
 ///
+/// A compact writer (``isCompact``) writes the same values on one line without any whitespace,
+/// as `json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))` does.
+///
 /// Keys are written in the order the caller writes them: the caller writes them sorted by their
 /// UTF-8 bytes (the same as Unicode code point order, and as Python's `sort_keys`). Debug builds
 /// check this with an assertion. ``JSONValue`` sorts object keys itself.
@@ -43,16 +46,22 @@ public struct JSONWriter {
     private var stack: [Level] = []
     private var afterKey = false
     private var wroteValue = false
+    /// One line, no whitespace at all: `,` between items and `:` after a key, as Python's
+    /// `json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))`.
+    public let isCompact: Bool
 
-    /// An empty writer; `reservingCapacity` bytes are allocated up front.
-    public init(reservingCapacity capacity: Int = 0) {
+    /// An empty writer; `reservingCapacity` bytes are allocated up front. `compact`: see
+    /// ``isCompact``.
+    public init(reservingCapacity capacity: Int = 0, compact: Bool = false) {
         out = OutputBuffer(capacity: capacity)
+        isCompact = compact
         stack.reserveCapacity(8)
     }
 
     /// A writer that appends to `buffer` (which may stream its bytes on as it fills).
-    init(into buffer: OutputBuffer) {
+    init(into buffer: OutputBuffer, compact: Bool = false) {
         out = buffer
+        isCompact = compact
         stack.reserveCapacity(8)
     }
 
@@ -109,7 +118,7 @@ public struct JSONWriter {
         #endif
         newElement(top)
         writeString(key)
-        out.append(UInt8(ascii: ":"), UInt8(ascii: " "))
+        if isCompact { out.append(UInt8(ascii: ":")) } else { out.append(UInt8(ascii: ":"), UInt8(ascii: " ")) }
         afterKey = true
     }
 
@@ -222,6 +231,7 @@ public struct JSONWriter {
 
     @inline(__always)
     private mutating func newline(depth: Int) {
+        if isCompact { return }
         let count = 1 + depth * 2
         let indentation = Self.newlineAndSpaces
         if count <= indentation.utf8CodeUnitCount {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import MuluSupport
 @testable import MuluModel
@@ -207,36 +208,78 @@ struct CompileByteEncodingTests {
         #expect(fast.finish() == reference)
     }
 
-    @Test func catalogueJSONIsTheTreeOfTheCatalogue() {
-        for catalogue in [CompileSamples.awkward, CompileSamples.twoEntries, CompileSamples.many(50), CompileSamples.version2] {
-            var tree: [String: JSONValue] = [
-                "$schema": "s",
-                "columns": .array(catalogue.columns.map { c in
-                    var o: [String: JSONValue] = ["field": .string(c.field), "header": .string(c.header)]
-                    if let l = c.level { o["level"] = .string(l.rawValue) }
-                    return .object(o)
-                }),
-                "tables": .array(catalogue.tables.map { t in
-                    ["label": t.label.map { .string($0) } ?? .null, "title": t.title.map { .string($0) } ?? .null]
-                }),
-                "diagnostics": .array(catalogue.diagnostics.map { d in
-                    var o: [String: JSONValue] = ["message": .string(d.message), "severity": .string(d.severity.rawValue)]
-                    if let v = d.column { o["column"] = .int(v) }
-                    if let v = d.excerpt { o["excerpt"] = .string(v) }
-                    if let v = d.line { o["line"] = .int(v) }
-                    if let v = d.page { o["page"] = .int(v) }
-                    if let v = d.seq { o["seq"] = .int(v) }
-                    return .object(o)
-                }),
-                "entries": .array(catalogue.entries.map(Self.tree)),
-                "schemaVersion": .int(catalogue.schemaVersion),
-                "source": ["file": .string(catalogue.source.file), "format": .string(catalogue.source.format.rawValue),
-                           "sha256": .string(catalogue.source.sha256)],
-                "title": .string(catalogue.title),
-            ]
-            #expect(CatalogueJSON.encode(catalogue, schemaRef: "s") == JSONValue.object(tree).encoded())
-            tree["$schema"] = nil
-            #expect(CatalogueJSON.encode(catalogue, schemaRef: nil) == JSONValue.object(tree).encoded())
+    /// `catalogue.json`'s tree for `catalogue`, with `"$schema": schemaRef` when given.
+    static func catalogueTree(_ catalogue: Catalogue, schemaRef: String?) -> [String: JSONValue] {
+        var tree: [String: JSONValue] = [
+            "columns": .array(catalogue.columns.map { c in
+                var o: [String: JSONValue] = ["field": .string(c.field), "header": .string(c.header)]
+                if let l = c.level { o["level"] = .string(l.rawValue) }
+                return .object(o)
+            }),
+            "tables": .array(catalogue.tables.map { t in
+                ["label": t.label.map { .string($0) } ?? .null, "title": t.title.map { .string($0) } ?? .null]
+            }),
+            "diagnostics": .array(catalogue.diagnostics.map { d in
+                var o: [String: JSONValue] = ["message": .string(d.message), "severity": .string(d.severity.rawValue)]
+                if let v = d.column { o["column"] = .int(v) }
+                if let v = d.excerpt { o["excerpt"] = .string(v) }
+                if let v = d.line { o["line"] = .int(v) }
+                if let v = d.page { o["page"] = .int(v) }
+                if let v = d.seq { o["seq"] = .int(v) }
+                return .object(o)
+            }),
+            "entries": .array(catalogue.entries.map(Self.tree)),
+            "schemaVersion": .int(catalogue.schemaVersion),
+            "source": ["file": .string(catalogue.source.file), "format": .string(catalogue.source.format.rawValue),
+                       "sha256": .string(catalogue.source.sha256)],
+            "title": .string(catalogue.title),
+        ]
+        if let schemaRef { tree["$schema"] = .string(schemaRef) }
+        return tree
+    }
+
+    /// The layout `catalogue.json` has, built from the general writer's pieces as
+    /// `scripts/validate-generated` builds it in Python: the object indented, each item of
+    /// `entries` and `diagnostics` compact on a line of its own.
+    static func lineLayout(_ tree: [String: JSONValue]) -> [UInt8] {
+        func text(_ value: JSONValue, compact: Bool) -> String {
+            String(decoding: value.encoded(compact: compact).dropLast(), as: UTF8.self)
         }
+        let members = tree.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { key -> String in
+            let value: String
+            if ["entries", "diagnostics"].contains(key), case .array(let items) = tree[key]!, !items.isEmpty {
+                value = "[\n" + items.map { "    " + text($0, compact: true) }.joined(separator: ",\n") + "\n  ]"
+            } else {
+                value = text(tree[key]!, compact: false).replacingOccurrences(of: "\n", with: "\n  ")
+            }
+            return "  " + text(.string(key), compact: true) + ": " + value
+        }
+        return Array(("{\n" + members.joined(separator: ",\n") + "\n}\n").utf8)
+    }
+
+    @Test func catalogueJSONIsTheTreeOfTheCatalogue() throws {
+        for catalogue in [CompileSamples.awkward, CompileSamples.twoEntries, CompileSamples.many(50), CompileSamples.version2] {
+            for schemaRef in ["s", nil] {
+                let bytes = CatalogueJSON.encode(catalogue, schemaRef: schemaRef)
+                let tree = Self.catalogueTree(catalogue, schemaRef: schemaRef)
+                #expect(bytes == Self.lineLayout(tree))
+                // The same value as the indented layout of before: only the whitespace differs.
+                let parsed = try JSONSerialization.jsonObject(with: Data(bytes)) as! NSDictionary
+                let indented = try JSONSerialization.jsonObject(with: Data(JSONValue.object(tree).encoded())) as! NSDictionary
+                #expect(parsed == indented)
+            }
+        }
+    }
+
+    /// A compact writer writes the same entries as a compact ``JSONValue`` tree, and the
+    /// catalogue's entry lines are those bytes.
+    @Test func compactEntryLayoutWritesWhatACompactWriterWrites() {
+        var fast = JSONWriter(compact: true)
+        fast.beginArray()
+        for e in Self.layoutEntries { CatalogueJSON.write(e, to: &fast) }
+        fast.endArray()
+        let reference = JSONValue.array(Self.layoutEntries.map(Self.tree)).encoded(compact: true)
+        #expect(fast.finish() == reference)
+        #expect(reference.last == 0x0A && !reference.dropLast().contains(0x0A))
     }
 }

@@ -82,8 +82,19 @@ struct CompileStreamingWriteTests {
     }
 
     /// A file larger than the background-sync interval, written in odd-sized pieces, reads back
-    /// the same.
+    /// the same: its whole blocks written with `O_DIRECT` where the file system takes it (the
+    /// temporary folder, on ext4 here), and its tail through the page cache.
     @Test func aLargeFileSyncedInTheBackgroundIsWhole() throws {
+        try writeLargeFile(in: nil)
+    }
+
+    /// The same on tmpfs, which may refuse `O_DIRECT`: every block through the page cache.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/shm"), "no /dev/shm"))
+    func aLargeFileOnTmpfsIsWhole() throws {
+        try writeLargeFile(in: "/dev/shm")
+    }
+
+    func writeLargeFile(in place: String?) throws {
         var rng = SplitMix(seed: 7)
         let size = AtomicWriter.TemporaryFile.syncInterval * 2 + 12_345
         let block = (0..<65_521).map { _ in UInt8.random(in: 0...255, using: &rng) }
@@ -93,7 +104,7 @@ struct CompileStreamingWriteTests {
             bytes.append(UInt8(truncatingIfNeeded: bytes.count >> 16))
             bytes.append(contentsOf: block.prefix(size - bytes.count))
         }
-        try withTemporaryFolder { dir in
+        try withTemporaryFolder(in: place) { dir in
             let transaction = try AtomicWriter.Transaction(names: ["big", "small"], into: dir)
             try transaction.write(0) { file in
                 bytes.withUnsafeBytes { raw in

@@ -64,7 +64,8 @@ struct CompileValidatorTests {
     }
 
     /// The validators are not rubber stamps: a duplicate primary key, a negative amount, a CSV
-    /// whose hash does not match, and a catalogue.json missing a field are all rejected. (A code
+    /// whose hash does not match, a catalogue.json missing a field, and one laid out otherwise (its
+    /// entries indented over many lines, not one a line) are all rejected. (A code
     /// outside the national pattern is kept as published since schemaVersion 2: the Table Schema
     /// constrains codes to the pattern only when every code has it.)
     @Test(.timeLimit(.minutes(10))) func validatorsRejectBrokenOutput() throws {
@@ -82,11 +83,17 @@ struct CompileValidatorTests {
             .replacingOccurrences(of: "初级或中级：160元/人,false", with: "初级或中级：170元/人,false")
         try Data(csv.utf8).write(to: URL(fileURLWithPath: tmp + "/bad-hash/catalogue.csv"))
         let missing = String(decoding: CatalogueJSON.encode(CompileSamples.twoEntries, schemaRef: nil), as: UTF8.self)
-            .replacingOccurrences(of: "\"urgent\": true", with: "\"urgentX\": true")
+            .replacingOccurrences(of: "\"urgent\":true", with: "\"urgentX\":true")
+        #expect(missing.contains("\"urgentX\":true"))
         try FileManager.default.createDirectory(atPath: tmp + "/bad-json", withIntermediateDirectories: true)
         try Data(missing.utf8).write(to: URL(fileURLWithPath: tmp + "/bad-json/catalogue.json"))
+        // The same catalogue, valid, but every entry indented over many lines (the layout before
+        // entries went one a line): not the canonical bytes.
+        let pretty = JSONValue.object(CompileByteEncodingTests.catalogueTree(CompileSamples.twoEntries, schemaRef: nil)).encoded()
+        try FileManager.default.createDirectory(atPath: tmp + "/pretty-json", withIntermediateDirectories: true)
+        try Data(pretty).write(to: URL(fileURLWithPath: tmp + "/pretty-json/catalogue.json"))
 
-        for dir in ["dup", "bad-amount", "bad-hash", "bad-json"] {
+        for dir in ["dup", "bad-amount", "bad-hash", "bad-json", "pretty-json"] {
             let result = try validate([tmp + "/" + dir])
             #expect(result.status != 0, "\(dir) passed:\n\(result.output)")
             #expect(result.output.contains("FAIL"), "\(dir):\n\(result.output)")

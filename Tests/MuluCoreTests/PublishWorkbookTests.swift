@@ -121,10 +121,19 @@ struct PublishWorkbookTests {
     }
 
     @Test func sheetXMLIsEscapedAndTyped() throws {
-        let sheet = XLSXWorkbook.Sheet(name: "s", rows: [[.text("a<b & \"c\"\u{1}"), .number("007"), .number("42"), .text("")]])
+        let sheet = XLSXWorkbook.Sheet(name: "s", rows: [
+            [.text("a<b & \"c\"\u{1}"), .number("007"), .number("42"), .text("")],
+            [.text(" lead"), .text("trail "), .text("a\nb"), .text("中 文")],
+        ])
         let xml = String(decoding: XLSXWorkbook.worksheet(sheet), as: UTF8.self)
+        // xml:space="preserve" only where a reader would otherwise trim or fold: a control
+        // character, a space at either end, a line break.
         #expect(xml.contains("<c r=\"A1\" t=\"inlineStr\"><is><t xml:space=\"preserve\">a&lt;b &amp; &quot;c&quot;</t></is></c>"))
-        #expect(xml.contains("<c r=\"B1\" t=\"inlineStr\"><is><t xml:space=\"preserve\">007</t></is></c>"))
+        #expect(xml.contains("<c r=\"B1\" t=\"inlineStr\"><is><t>007</t></is></c>"))
+        #expect(xml.contains("<c r=\"A2\" t=\"inlineStr\"><is><t xml:space=\"preserve\"> lead</t></is></c>"))
+        #expect(xml.contains("<c r=\"B2\" t=\"inlineStr\"><is><t xml:space=\"preserve\">trail </t></is></c>"))
+        #expect(xml.contains("<c r=\"C2\" t=\"inlineStr\"><is><t xml:space=\"preserve\">a\nb</t></is></c>"))
+        #expect(xml.contains("<c r=\"D2\" t=\"inlineStr\"><is><t>中 文</t></is></c>"))
         #expect(xml.contains("<c r=\"C1\"><v>42</v></c>"))
         #expect(xml.contains("<pageSetup paperSize=\"9\" orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/>"))
         #expect(!xml.contains("r=\"D1\""))

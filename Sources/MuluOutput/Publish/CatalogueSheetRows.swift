@@ -1,7 +1,8 @@
 import MuluSupport
 import MuluModel
 /// Writes the 目录 sheet's data rows straight into XML bytes, cell by cell as
-/// ``CatalogueRecord`` hands them over, or (not `writing`) fits the columns' widths to them.
+/// ``CatalogueRecord`` hands them over, and fits the columns' widths to them on the way (not
+/// `writing`: only fits them).
 ///
 /// The same cells ``CatalogueWorkbook/entriesSheet(_:)`` makes from a ``PublishedTable``, and
 /// the same XML ``XLSXWorkbook`` writes for them (integers of a number column as number cells,
@@ -63,7 +64,8 @@ struct CatalogueSheetRows: ByteCellSink {
         guard !value.isEmpty else { return }
         let kind = c < kinds.count ? kinds[c] : .text
         if kind == .number && Self.isNumber(value) {
-            guard writing else { return fit(value, column: c) }
+            fit(value, column: c)
+            guard writing else { return }
             reference(c)
             out.append("\"><v>")
             out.append(value)
@@ -79,9 +81,14 @@ struct CatalogueSheetRows: ByteCellSink {
                 shown = UnsafeRawBufferPointer(start: no.utf8Start, count: no.utf8CodeUnitCount)
             }
         }
-        guard writing else { return fit(shown, column: c) }
+        fit(shown, column: c)
+        guard writing else { return }
         reference(c)
-        out.append("\" t=\"inlineStr\"><is><t xml:space=\"preserve\">")
+        if MarkupBytes.needsPreserve(shown) {
+            out.append("\" t=\"inlineStr\"><is><t xml:space=\"preserve\">")
+        } else {
+            out.append("\" t=\"inlineStr\"><is><t>")
+        }
         MarkupBytes.append(shown, to: out)
         out.append("</t></is></c>")
     }

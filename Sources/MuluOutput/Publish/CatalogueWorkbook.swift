@@ -32,31 +32,31 @@ public enum CatalogueWorkbook {
     /// The entries sheet of `catalogue`: the same sheet as ``entriesSheet(_:)`` of its
     /// ``PublishedTable``, its data rows written straight into XML bytes from the entries
     /// (``CatalogueSheetRows``) while the archive deflates them, without encoding the CSV and
-    /// reading it back. The columns' widths, which come first in the sheet, are measured in a
-    /// pass of their own.
+    /// reading it back. The columns' widths, which come first in the sheet, are fitted to the
+    /// rows as they are written, and the sheet's head written after them
+    /// (``XLSXWorkbook/Sheet/LaterRows/fitsWidths``): one pass over the entries, not two.
     public static func entriesSheet(_ catalogue: Catalogue) -> XLSXWorkbook.Sheet {
         let columns = PublishedTable.columns(of: catalogue)
         let extra = catalogue.extraHeaders
         // By index: a `for … in` would copy (retain and release) every entry's strings.
         let entries = catalogue.entries
-        @Sendable func rows(_ range: Range<Int>, writing: Bool, into out: OutputBuffer) -> [Int] {
+        @Sendable func rows(_ range: Range<Int>, into out: OutputBuffer) -> [Int] {
             var rows = CatalogueSheetRows(
-                columns: columns, into: out, writing: writing, firstRow: 2 + range.lowerBound, minimum: 8, maximum: 30)
+                columns: columns, into: out, writing: true, firstRow: 2 + range.lowerBound, minimum: 8, maximum: 30)
             let scratch = OutputBuffer(capacity: 256)
             for i in range { CatalogueRecord.write(entries[i], extra: extra, scratch: scratch, to: &rows) }
             return rows.widths
         }
-        let widths = rows(entries.indices, writing: false, into: OutputBuffer(capacity: 64))
         var sheet = XLSXWorkbook.Sheet(
             name: sheetNames[0], rows: [columns.map { .text($0.title, style: .header) }],
-            columnWidths: entries.isEmpty ? [] : widths.map(Double.init), freezeHeader: true, autoFilter: true)
+            columnWidths: [], freezeHeader: true, autoFilter: true)
         // A large sheet in segments of a fixed number of rows, deflated in parallel (the same
         // segments, so the same bytes, on any number of cores); a small one in one.
         let count = entries.count
         let segments = count > XLSXWorkbook.fastDeflateRows ? (count + segmentRows - 1) / segmentRows : 1
         let perSegment = count > XLSXWorkbook.fastDeflateRows ? segmentRows : count
-        sheet.laterRows = .init(count: count, segments: segments) { k, out in
-            _ = rows(min(count, k * perSegment)..<min(count, (k + 1) * perSegment), writing: true, into: out)
+        sheet.laterRows = .init(count: count, segments: segments, fitsWidths: !entries.isEmpty) { k, out in
+            rows(min(count, k * perSegment)..<min(count, (k + 1) * perSegment), into: out)
         }
         return sheet
     }

@@ -31,9 +31,17 @@ public enum DeterministicZip {
     /// the other in the file. Each is deflated on a thread of its own as a stream of its own (no
     /// match reaches back into the segment before) ended by a sync flush, the last one finished:
     /// raw deflate streams put end to end that way make one valid stream.
+    ///
+    /// `head`, when given, makes the bytes before the first segment once every segment has been
+    /// written (they may depend on what the segments saw), deflated as a stream of its own.
     struct Segments: Sendable {
         var count: Int
         var write: @Sendable (Int, OutputBuffer) -> Void
+        var head: (@Sendable () -> [UInt8])?
+        init(count: Int, write: @escaping @Sendable (Int, OutputBuffer) -> Void) {
+            self.count = count
+            self.write = write
+        }
     }
 
     /// One file of the archive: its path, its bytes (in pieces one after the other, or in
@@ -131,7 +139,7 @@ public enum DeterministicZip {
 
     /// Deflates `part` onto `out`; its CRC-32 and size.
     private static func deflate(_ part: Part, level: Level, name: String, into out: inout [UInt8]) throws -> (UInt32, Int) {
-        let streams: [Deflated?]
+        var streams: [Deflated?]
         if let segments = part.segments {
             let count = segments.count
             streams = Parallel.runEach((0..<count).map { k in
@@ -143,6 +151,10 @@ public enum DeterministicZip {
                     }
                 }
             })
+            if let head = segments.head {
+                let bytes = head()
+                streams.insert(deflate(level: level, last: false) { feed in bytes.withUnsafeBytes { feed($0) } }, at: 0)
+            }
         } else {
             let pieces = part.pieces
             streams = [deflate(level: level, last: true) { feed in

@@ -56,4 +56,22 @@ enum MarkupBytes {
         }
         out.append(UnsafeRawBufferPointer(rebasing: bytes[run..<n]))
     }
+
+    /// True when an XML text node of `bytes` needs `xml:space="preserve"` for a reader to keep
+    /// it exactly: it starts or ends with a space, holds a tab, line break or other control
+    /// character, or starts or ends with U+FFFE/U+FFFF (dropped, which could leave a space at an
+    /// edge). Spreadsheet readers trim an unmarked cell's leading and trailing whitespace.
+    static func needsPreserve(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        let n = bytes.count
+        guard n > 0 else { return false }
+        if bytes[0] == 0x20 || bytes[n &- 1] == 0x20 || bytes[0] == 0xEF { return true }
+        if n >= 3 && bytes[n &- 3] == 0xEF { return true }
+        for i in 0..<n where bytes[i] < 0x20 { return true }
+        return false
+    }
+
+    /// ``needsPreserve(_:)`` for a string.
+    static func needsPreserve(_ text: String) -> Bool {
+        ByteScan.withUTF8(text) { needsPreserve(UnsafeRawBufferPointer($0)) }
+    }
 }

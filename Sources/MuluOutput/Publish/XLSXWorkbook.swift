@@ -5,7 +5,8 @@ import MuluModel
 ///
 /// The parts are the minimum Excel, WPS, LibreOffice and openpyxl all read: content types,
 /// package and workbook relationships, `docProps/core.xml` (title only, no dates), the workbook,
-/// one fixed style sheet (``Style``) and one worksheet per sheet. Strings are inline (`inlineStr`)
+/// one fixed style sheet (``Style``) and one worksheet per sheet. Strings are inline (`inlineStr`),
+/// marked `xml:space="preserve"` only when they need it (``MarkupBytes/needsPreserve(_:)``),
 /// so each sheet reads on its own; numbers are number cells. The ZIP is ``DeterministicZip``.
 public struct XLSXWorkbook: Sendable {
     /// The fixed cell styles, by their index in `styles.xml`.
@@ -69,11 +70,26 @@ public struct XLSXWorkbook: Sendable {
 
         /// Rows written as XML while the sheet is deflated: how many, in how many segments, and
         /// how to write segment k (segments are deflated in parallel, see
-        /// ``DeterministicZip/Segments``).
+        /// ``DeterministicZip/Segments``), which gives the widths its cells fit in.
         struct LaterRows: Sendable {
             var count: Int
             var segments: Int = 1
-            var write: @Sendable (Int, OutputBuffer) -> Void
+            /// True: the sheet's ``Sheet/columnWidths`` are the widest the segments give, column
+            /// by column (the head that holds them is written after the rows); false: the
+            /// widths `write` gives are ignored.
+            var fitsWidths = false
+            var write: @Sendable (Int, OutputBuffer) -> [Int]
+
+            /// The widths fitted to every segment's cells: each column's widest.
+            static func widest(_ widths: [[Int]]) -> [Int] {
+                var widest: [Int] = []
+                for segment in widths {
+                    for (c, width) in segment.enumerated() {
+                        if c < widest.count { widest[c] = max(widest[c], width) } else { widest.append(width) }
+                    }
+                }
+                return widest
+            }
         }
 
         /// The number of rows, ``rows`` and any written later.
@@ -138,12 +154,22 @@ public struct XLSXWorkbook: Sendable {
                 continue
             }
             // A large sheet's rows are deflated as they are written, never whole in memory, the
-            // head with the first segment and the tail with the last.
+            // tail with the last segment; the head, which holds the columns' widths, once every
+            // segment has been written and its widths are known.
             let last = later.segments - 1
-            let segments = DeterministicZip.Segments(count: later.segments) { k, out in
-                if k == 0 { out.append(head) }
-                later.write(k, out)
+            let widths = WidthSlots(count: later.segments)
+            var segments = DeterministicZip.Segments(count: later.segments) { k, out in
+                widths.store(later.write(k, out), at: k)
                 if k == last { out.append(tail) }
+            }
+            if later.fitsWidths {
+                segments.head = {
+                    var fitted = sheet
+                    fitted.columnWidths = Sheet.LaterRows.widest(widths.values).map(Double.init)
+                    return Self.worksheetParts(fitted).head
+                }
+            } else {
+                segments.head = { head }
             }
             parts.append(DeterministicZip.Part(
                 path: path, segments: segments, level: later.count > Self.fastDeflateRows ? .fastest : .standard))
@@ -254,14 +280,29 @@ public struct XLSXWorkbook: Sendable {
 
     /// One worksheet's XML.
     static func worksheet(_ sheet: Sheet) -> [UInt8] {
-        let (head, tail) = worksheetParts(sheet)
-        var bytes = head
-        if let later = sheet.laterRows {
-            let rows = OutputBuffer(capacity: 4096)
-            for k in 0..<later.segments { later.write(k, rows) }
-            rows.withUnsafeBytes { bytes.append(contentsOf: $0) }
+        guard let later = sheet.laterRows else {
+            let (head, tail) = worksheetParts(sheet)
+            return head + tail
         }
+        let rows = OutputBuffer(capacity: 4096)
+        let widths = (0..<later.segments).map { later.write($0, rows) }
+        var fitted = sheet
+        if later.fitsWidths { fitted.columnWidths = Sheet.LaterRows.widest(widths).map(Double.init) }
+        let (head, tail) = worksheetParts(fitted)
+        var bytes = head
+        rows.withUnsafeBytes { bytes.append(contentsOf: $0) }
         return bytes + tail
+    }
+
+    /// Each segment's widths, stored by the thread that wrote it, read once all have ended.
+    private final class WidthSlots: @unchecked Sendable {
+        private var slots: [[Int]]
+        init(count: Int) { slots = Array(repeating: [], count: count) }
+        /// Stores segment `k`'s widths (each segment from one thread, into its own slot).
+        func store(_ widths: [Int], at k: Int) {
+            slots.withUnsafeMutableBufferPointer { $0[k] = widths }
+        }
+        var values: [[Int]] { slots }
     }
 
     /// One worksheet's XML before and after its rows written ahead (``Sheet/laterRows``).
@@ -303,7 +344,8 @@ public struct XLSXWorkbook: Sendable {
                 case .number(let n):
                     s += "<c r=\"\(ref)\"\(style)><v>\(n)</v></c>"
                 case .text(let t):
-                    s += "<c r=\"\(ref)\"\(style) t=\"inlineStr\"><is><t xml:space=\"preserve\">\(MarkupText.xml(t))</t></is></c>"
+                    let space = MarkupBytes.needsPreserve(t) ? " xml:space=\"preserve\"" : ""
+                    s += "<c r=\"\(ref)\"\(style) t=\"inlineStr\"><is><t\(space)>\(MarkupText.xml(t))</t></is></c>"
                 }
             }
             s += "</row>"
