@@ -48,9 +48,10 @@ let package = Package(
             providers: [.apt(["libpoppler-glib-dev"])]
         ),
         .target(name: "MuluPDF", dependencies: ["CPoppler", "MuluModel"]),
+        // Headers only, not linked: MuluOCR loads libtesseract with dlopen when OCR starts
+        // (TesseractLibrary), so a run that needs no OCR does not pay for loading it.
         .systemLibrary(
             name: "CTesseract",
-            pkgConfig: "tesseract",
             providers: [.apt(["libtesseract-dev", "tesseract-ocr-chi-sim"])]
         ),
         .target(name: "MuluOCR", dependencies: ["CTesseract", "MuluPDF"]),

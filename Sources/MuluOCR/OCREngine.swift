@@ -38,6 +38,8 @@ public final class OCREngine {
 
     /// The Tesseract handle; this object is its only owner.
     private let api: OpaquePointer
+    /// libtesseract's functions (loaded with the first engine: ``TesseractLibrary``).
+    private let tess: TesseractLibrary
     /// The image handed to Tesseract last (its size), for checking rectangles.
     private var imageWidth = 0
     private var imageHeight = 0
@@ -47,38 +49,41 @@ public final class OCREngine {
     public let settings: OCRSettings
 
     /// Starts Tesseract with `settings.languages`; throws `.dataMissing` (naming the apt package)
-    /// when a language's trained data cannot be found, `.initFailed` when Tesseract refuses it.
+    /// when a language's trained data cannot be found, `.initFailed` when Tesseract refuses it
+    /// or its library cannot be loaded.
     public init(settings: OCRSettings = OCRSettings()) throws(OCRError) {
         self.settings = settings
         let folder = try Self.dataFolder(for: settings)
-        guard let api = TessBaseAPICreate() else {
+        let tess = try TesseractLibrary.get()
+        self.tess = tess
+        guard let api = tess.create() else {
             throw OCRError(.initFailed, message: "cannot create a Tesseract engine")
         }
         // Tesseract writes its warnings to stderr unless told to write them elsewhere, and
         // Leptonica its errors (a clipped box) unless its threshold is raised.
-        TessBaseAPISetVariable(api, "debug_file", "/dev/null")
-        _ = setMsgSeverity(mulu_lept_severity_none())
-        let status = TessBaseAPIInit2(api, folder, settings.languages, OEM_LSTM_ONLY)
+        _ = tess.setVariable(api, "debug_file", "/dev/null")
+        _ = tess.setMsgSeverity(mulu_lept_severity_none())
+        let status = tess.initialise(api, folder, settings.languages, OEM_LSTM_ONLY)
         if status != 0 {
-            TessBaseAPIDelete(api)
+            tess.delete(api)
             throw OCRError(.initFailed, code: status, message:
                 "Tesseract could not start with \(settings.languages) from \(folder) (code \(status)): reinstall tesseract-ocr-chi-sim")
         }
-        TessBaseAPISetVariable(api, "debug_file", "/dev/null")
+        _ = tess.setVariable(api, "debug_file", "/dev/null")
         // No second reading of a doubtful word as white on black: a catalogue is printed black
         // on white, and the second reading doubles the time of every unsure word.
-        TessBaseAPISetVariable(api, "tessedit_do_invert", "0")
+        _ = tess.setVariable(api, "tessedit_do_invert", "0")
         self.api = api
     }
 
     deinit {
-        TessBaseAPIEnd(api)
-        TessBaseAPIDelete(api)
+        tess.end(api)
+        tess.delete(api)
     }
 
-    /// Tesseract's version.
+    /// Tesseract's version (`unknown` when its library cannot be loaded).
     public static var version: String {
-        TessVersion().map { String(cString: $0) } ?? "unknown"
+        (try? TesseractLibrary.get()).flatMap { $0.version() }.map { String(cString: $0) } ?? "unknown"
     }
 
     /// The `tessdata` folder holding every language of `settings`: `settings.dataPath`, else
@@ -113,9 +118,9 @@ public final class OCREngine {
             throw OCRError(.badImage, message: "cannot OCR an image of \(bitmap.width)×\(bitmap.height) pixels")
         }
         bitmap.pixels.withUnsafeBufferPointer { p in
-            TessBaseAPISetImage(api, p.baseAddress, Int32(bitmap.width), Int32(bitmap.height), 1, Int32(bitmap.width))
+            tess.setImage(api, p.baseAddress, Int32(bitmap.width), Int32(bitmap.height), 1, Int32(bitmap.width))
         }
-        TessBaseAPISetSourceResolution(api, Int32(resolution ?? settings.resolution))
+        tess.setSourceResolution(api, Int32(resolution ?? settings.resolution))
         imageWidth = bitmap.width
         imageHeight = bitmap.height
     }
@@ -130,39 +135,39 @@ public final class OCREngine {
         let x1 = min(imageWidth - 1, x + width), y1 = min(imageHeight - 1, y + height)
         guard x1 - x0 >= 3, y1 - y0 >= 3 else { return OCRText() }
         if whitelist != self.whitelist {
-            TessBaseAPISetVariable(api, "tessedit_char_whitelist", whitelist)
+            _ = tess.setVariable(api, "tessedit_char_whitelist", whitelist)
             self.whitelist = whitelist
         }
-        TessBaseAPISetPageSegMode(api, layout.mode)
-        TessBaseAPISetRectangle(api, Int32(x0), Int32(y0), Int32(x1 - x0), Int32(y1 - y0))
-        let status = TessBaseAPIRecognize(api, nil)
+        tess.setPageSegMode(api, layout.mode)
+        tess.setRectangle(api, Int32(x0), Int32(y0), Int32(x1 - x0), Int32(y1 - y0))
+        let status = tess.recognize(api, nil)
         guard status == 0 else {
             throw OCRError(.recognitionFailed, code: status, message: "Tesseract failed to read a region (code \(status))")
         }
-        guard let results = TessBaseAPIGetIterator(api) else { return OCRText() }
-        defer { TessResultIteratorDelete(results) }
-        guard let page = TessResultIteratorGetPageIteratorConst(results) else { return OCRText() }
+        guard let results = tess.getIterator(api) else { return OCRText() }
+        defer { tess.resultIteratorDelete(results) }
+        guard let page = tess.resultIteratorGetPageIteratorConst(results) else { return OCRText() }
         var out = OCRText()
         var line = -1
         repeat {
-            if TessPageIteratorIsAtBeginningOf(page, RIL_TEXTLINE) != 0 {
+            if tess.pageIteratorIsAtBeginningOf(page, RIL_TEXTLINE) != 0 {
                 var l: Int32 = 0, t: Int32 = 0, r: Int32 = 0, b: Int32 = 0
-                if TessPageIteratorBoundingBox(page, RIL_TEXTLINE, &l, &t, &r, &b) != 0 {
+                if tess.pageIteratorBoundingBox(page, RIL_TEXTLINE, &l, &t, &r, &b) != 0 {
                     out.lines.append(OCRText.Line(x0: Int(l), y0: Int(t), x1: Int(r), y1: Int(b)))
                     line += 1
                 }
             }
-            guard let raw = TessResultIteratorGetUTF8Text(results, RIL_SYMBOL) else { continue }
+            guard let raw = tess.resultIteratorGetUTF8Text(results, RIL_SYMBOL) else { continue }
             let text = String(String(cString: raw).unicodeScalars.filter { !$0.properties.isWhitespace })
-            TessDeleteText(raw)
+            tess.deleteText(raw)
             guard !text.isEmpty else { continue }
             var l: Int32 = 0, t: Int32 = 0, r: Int32 = 0, b: Int32 = 0
-            guard TessPageIteratorBoundingBox(page, RIL_SYMBOL, &l, &t, &r, &b) != 0 else { continue }
-            let confidence = Double(TessResultIteratorConfidence(results, RIL_SYMBOL))
+            guard tess.pageIteratorBoundingBox(page, RIL_SYMBOL, &l, &t, &r, &b) != 0 else { continue }
+            let confidence = Double(tess.resultIteratorConfidence(results, RIL_SYMBOL))
             out.symbols.append(OCRText.Symbol(
                 text: text, x0: Int(l), y0: Int(t), x1: Int(r), y1: Int(b),
                 confidence: confidence, line: max(line, 0)))
-        } while TessResultIteratorNext(results, RIL_SYMBOL) != 0
+        } while tess.resultIteratorNext(results, RIL_SYMBOL) != 0
         return out
     }
 }
