@@ -10,8 +10,9 @@ import MuluScan
 /// libtesseract is built with OpenMP, and each LSTM step asks for several threads; mulu already
 /// reads pages in parallel, one engine per core, so on two cores the extra threads only spin
 /// (a scan read twice as slowly, most of it system time). libgomp reads `OMP_THREAD_LIMIT` once,
-/// when it is loaded, before any Swift code runs: so when the variable is not set, mulu sets it
-/// and executes itself again, once — only when OCR is about to run (`ScanSource.beforeOCR`: a
+/// when it is loaded (with libtesseract, which `TesseractLibrary` now loads with `dlopen` when
+/// the first engine starts: setting the variable before that would do without a restart; not
+/// changed yet): so when the variable is not set, mulu sets it and executes itself again, once — only when OCR is about to run (`ScanSource.beforeOCR`: a
 /// PDF with a text layer, the usual case, pays for no second start), or at once when an input
 /// is a folder (several notices: a restart half-way would repeat what was already printed).
 /// Only the notices a command reads count: an option's value such as `--out DIR` is not one.
