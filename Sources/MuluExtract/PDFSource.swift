@@ -43,6 +43,7 @@ public enum PDFSource {
     public static func open(
         _ bytes: [UInt8], path: String, password: String?, parts: Int? = nil, grid: GridSettings? = nil
     ) throws -> Opened {
+        let t0 = PhaseTimer.now()
         do throws(PDFError) {
             let first = try PDFDocument(bytes: bytes, path: path, password: password)
             let count = first.pageCount
@@ -50,6 +51,7 @@ public enum PDFSource {
             var opened = [first]
             for _ in 1..<n { opened.append(try PDFDocument(bytes: bytes, path: path, password: password)) }
             let ranges = (0..<n).map { k in (count * k / n)..<(count * (k + 1) / n) }
+            PhaseTimer.report("open \(n) documents", t0, PhaseTimer.now())
             let shared = Shared(opened)
             let read = Parallel.run(ranges.indices.map { k in
                 { @Sendable in Result { () throws(PDFError) -> ([PDFTextPage], Int, [[Rule]]) in
@@ -156,6 +158,25 @@ public enum PDFSource {
             }
         }
         return (pages, em, rules)
+    }
+
+    /// The numbers of the pages whose text runs sideways: upright content displayed turned a
+    /// quarter (a `/Rotate` the content was not drawn for), so that its lines run top to bottom
+    /// and no row can be read from them. Told by the glyphs poppler gives in reading order: of
+    /// the pairs that are neighbours, most follow each other vertically (see
+    /// `TableSettings.sidewaysMinPairs` and `sidewaysShare`).
+    public static func sidewaysPages(_ pages: [PDFTextPage], settings: TableSettings) -> [Int] {
+        pages.filter { page in
+            var pairs = 0, vertical = 0
+            for (a, b) in zip(page.glyphs, page.glyphs.dropFirst()) {
+                let dx = (b.x0 + b.x1 - a.x0 - a.x1) / 2, dy = (b.y0 + b.y1 - a.y0 - a.y1) / 2
+                let size = max(a.x1 - a.x0, a.y1 - a.y0, b.x1 - b.x0, b.y1 - b.y0)
+                guard size > 0, dx * dx + dy * dy < 4 * size * size else { continue }
+                pairs += 1
+                if abs(dy) > abs(dx) { vertical += 1 }
+            }
+            return pairs >= settings.sidewaysMinPairs && Double(vertical) > settings.sidewaysShare * Double(pairs)
+        }.map(\.number)
     }
 
     /// Poppler documents handed to worker threads, each used by exactly one of them.

@@ -57,6 +57,14 @@ public struct TableSettings: Hashable, Sendable {
     /// goes on in the next line. Default 1.5 (a word processor moves a character down with the
     /// punctuation that may not start a line: `交通运` / `输、仓储`).
     public var mergedWrapSlack: Double = 1.5
+    /// A PDF page whose text runs sideways (`PDFSource.sidewaysPages`): at least this many pairs
+    /// of neighbouring glyphs (consecutive in poppler's order, centres less than two glyph sizes
+    /// apart) … Default 20.
+    public var sidewaysMinPairs: Int = 20
+    /// … of which more than this share follow each other downwards or upwards rather than
+    /// across (a line of text displayed turned a quarter). Default 0.67: a table's narrow cells
+    /// printed one character a line stay a minority of a page's pairs.
+    public var sidewaysShare: Double = 0.67
     /// The ruling-line stages' tolerances (`RuleFinder`, `GridBuilder`), in points.
     public var grid = GridSettings()
 

@@ -26,7 +26,7 @@ public enum AtomicWriter {
     public static func write(_ files: [(name: String, bytes: [UInt8])], into directory: String) throws {
         let transaction = try Transaction(names: files.map(\.name), into: directory)
         for (n, file) in files.enumerated() {
-            try transaction.write(n) { temporary in
+            try transaction.append(n) { temporary in
                 file.bytes.withUnsafeBytes { temporary.append($0) }
             }
         }

@@ -73,7 +73,7 @@ public enum CatalogueCompiler {
             let package = dataPackage(
                 for: loaded, options: options, csvByteCount: csv.count, csvSHA256: csv.sha256!, workbook: workbook)
             Parallel.dropInBackground(consume loaded)
-            try transaction.write(2) { file in package.withUnsafeBytes { file.append($0) } }
+            try transaction.append(2) { file in package.withUnsafeBytes { file.append($0) } }
             try transaction.commit()
         } catch {
             transaction.rollBack()
@@ -109,7 +109,7 @@ public enum CatalogueCompiler {
         into transaction: AtomicWriter.Transaction, file n: Int, _ encode: () throws -> [UInt8]
     ) throws -> Streamed {
         let bytes = try encode()
-        try transaction.write(n) { file in bytes.withUnsafeBytes { file.append($0) } }
+        try transaction.append(n) { file in bytes.withUnsafeBytes { file.append($0) } }
         return Streamed(count: bytes.count, sha256: Checksum.hex(bytes))
     }
 
@@ -131,7 +131,7 @@ public enum CatalogueCompiler {
     ) throws -> Streamed {
         var hasher = Checksum.Hasher()
         var count = 0
-        try transaction.write(n) { file in
+        try transaction.append(n) { file in
             let out = OutputBuffer(chunkSize: chunkSize) { chunk in
                 if hashing { hasher.update(chunk) }
                 file.append(chunk)

@@ -104,9 +104,14 @@ public enum NoticeParser {
         let columns = geometricColumns(recovery)
         var builder = EntryBuilder(expectedRows: recovery.rows.count, columnMaps: [columns])
         for row in recovery.rows { builder.add(row) }
+        // A page displayed sideways: one error for the page, whatever its rows gave.
+        let sideways = PDFSource.sidewaysPages(opened.textPages, settings: .pdf(emSize: emSize)).map { page in
+            Diagnostic(.error, "the text of page \(page) runs sideways (the page is displayed turned a quarter, its lines "
+                + "running top to bottom): its rows cannot be read", page: page)
+        }
         var notice = try finish(
             format: .pdf, pages: pages, roles: recovery.roles, builder: builder, rows: recovery.rows,
-            unplaced: recovery.unplaced, extra: recovery.disagreements, path: path,
+            unplaced: recovery.unplaced, extra: recovery.disagreements + sideways, path: path,
             tables: [.init(page: 1, index: 0, columns: columns)])
         notice.recovery = recovery
         return notice

@@ -8,8 +8,10 @@ public enum PhaseTimer {
 
     /// A moment: wall and this thread's CPU seconds.
     public struct Moment: Sendable {
-        var wall: Double
-        var cpu: Double
+        /// `CLOCK_MONOTONIC` seconds (comparable with other processes' monotonic clocks).
+        public var wall: Double
+        /// This thread's CPU seconds.
+        public var cpu: Double
     }
 
     /// Now (zero when timing is off).

@@ -97,7 +97,7 @@ public enum LineClassifier {
 
     /// A catalogue title: names a 目录 (catalogue), 清单 (list) or 表 (table).
     static func isTitle(_ s: String) -> Bool {
-        s.contains("目录") || s.contains("清单") || s.hasSuffix("表")
+        HeaderWords.holds(s, "目录") || HeaderWords.holds(s, "清单") || s.hasSuffix("表")
     }
 
     /// A repeated header band without the lines below it that it does not need: when the band
@@ -135,7 +135,7 @@ public enum LineClassifier {
             var keywords = Set<String>()
             while j < lines.count, isHeaderCandidate(lines[j]) {
                 let text = lines[j].compactText
-                for k in TableField.headerKeywords where text.contains(k) { keywords.insert(k) }
+                for k in TableField.headerKeywords where HeaderWords.holds(text, k) { keywords.insert(k) }
                 j += 1
             }
             if keywords.count >= TableSettings.minHeaderKeywords { bands.append(i..<j) }

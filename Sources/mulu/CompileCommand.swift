@@ -105,7 +105,9 @@ struct CompileCommand: ParsableCommand {
 
     /// Compiles one notice or catalogue folder into `dir`.
     func compileOne(_ path: String, into dir: String, options: CatalogueCompiler.Options) throws {
+        let t0 = PhaseTimer.now()
         var loaded = try CatalogueLoader.loadDetailed(path: path, password: notice.password, reading: try notice.reading())
+        PhaseTimer.report("load", t0, PhaseTimer.now())
         guard loaded.notice != nil else {
             throw MuluError(file: path, problem: "already a compiled catalogue; compile reads a notice or a catalogue folder")
         }
@@ -118,7 +120,9 @@ struct CompileCommand: ParsableCommand {
             throw ExitCode(2)
         }
         // The last use: the compiler frees the catalogue while its files are flushed.
+        let t1 = PhaseTimer.now()
         try CatalogueCompiler.write(consume loaded, options: options, into: dir)
+        PhaseTimer.report("write the files", t1, PhaseTimer.now())
         printError("compiled \(tally.summary) from \(path) into \(dir)")
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MuluSupport
 
 /// `mulu`: compiles occupational-training catalogues into open data, and diffs them.
 @main
@@ -20,6 +21,8 @@ struct Mulu: ParsableCommand {
             if let reader = command as? ReadsNotices {
                 OpenMPLimit.apply(inputs: reader.noticeInputs, ocr: reader.mayRunOCR)
             }
+            let t0 = PhaseTimer.now()
+            defer { PhaseTimer.report(String(format: "command (main entered at %.4f s monotonic)", t0.wall), t0, PhaseTimer.now()) }
             try command.run()
         } catch {
             if arguments.first == DiffCommand.configuration.commandName, !(error is ExitCode),

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import MuluModel
 @testable import MuluExtract
 @testable import MuluPDF
 @testable import MuluTable
@@ -130,5 +131,24 @@ import Testing
         #expect(wrong.allSatisfy { errors.contains($0) })
         // The missing rows are named by the gap in the row numbers after the misread row 3.
         #expect(parsed.diagnostics.contains { $0.seq == 58 && $0.message == "row number 58 skips 4…57" })
+    }
+
+    /// The sideways page gets one diagnostic of its own, an error naming the page and saying its
+    /// text runs sideways (so nothing is written without `--allow-errors`); a page turned upright
+    /// by its `/Rotate`, or never turned, gets none.
+    @Test func sidewaysPageHasOnePageLevelError() throws {
+        let parsed = try parseFixture("rotated-sideways-changji-2024-a.pdf")
+        let pageLevel = parsed.diagnostics.filter { $0.line == nil && $0.message.contains("sideways") }
+        #expect(pageLevel == [Diagnostic(
+            .error, "the text of page 3 runs sideways (the page is displayed turned a quarter, its lines running top "
+                + "to bottom): its rows cannot be read", page: 3)])
+        let settings = TableSettings.pdf(emSize: TableSettings.defaultEmSize)
+        let sideways = try PDFDocument(bytes: Self.bytes("rotated-sideways-changji-2024-a.pdf"), path: "s").textPages()
+        #expect(PDFSource.sidewaysPages(sideways, settings: settings) == [3])
+        for name in Self.cases.map(\.0) + ["changji-2024-a.pdf", "layout-merged-centre.pdf", "changji-2024-c.pdf"] {
+            let pages = try PDFDocument(bytes: Self.bytes(name), path: name).textPages()
+            #expect(PDFSource.sidewaysPages(pages, settings: settings) == [], "\(name)")
+            #expect(!(try parseFixture(name)).diagnostics.contains { $0.message.contains("runs sideways") }, "\(name)")
+        }
     }
 }
