@@ -84,7 +84,8 @@ import Testing
     }
 
     /// Readings the rows around correct, each with a note: a broken run of row numbers, a
-    /// code without a major group, an industry read once that nearly matches one read often.
+    /// code without a major group, an industry read once that nearly matches one read often; an
+    /// industry read rarely a character from one read often is reported, unchanged.
     @Test func consensusCorrectsFromTheRowsAround() {
         func row(_ seq: Int, _ code: String, _ industry: String, page: Int = 1) -> RowRecord {
             let y = Double(seq) * 20
@@ -104,6 +105,12 @@ import Testing
         #expect(fixed[4].text(.industry) == "交通运输、仓储和邮政业")
         #expect(fixed[6].text(.industry) == "建筑业")  // read once, but near no value read often
         #expect(corrections.map(\.row) == [1, 2, 3, 3, 4])
+        // A value read twice a character from one read three times: kept, but doubtful.
+        let doubt = ScanConsensus.corrected([row(1, "6-01", "制造业"), row(2, "6-01", "一制造业"), row(3, "6-01", "制造业"),
+                                             row(4, "6-01", "一制造业"), row(5, "6-01", "制造业"), row(6, "6-01", "建筑业")])
+        #expect(doubt.rows.map { $0.text(.industry) } == ["制造业", "一制造业", "制造业", "一制造业", "制造业", "建筑业"])
+        #expect(doubt.corrections.map(\.row) == [1, 3])
+        #expect(doubt.corrections[0].message == "read `一制造业` in 2 row(s), one character from `制造业`, read in 3 rows of the column: doubtful")
         #expect(corrections[0].message == "read `26`, taken as 56: the rows around it are numbered 55 and 59")
         // A run the neighbours do not pin down stays as read.
         let open = ScanConsensus.corrected([row(1, "6-01", "制造业"), row(2, "6-01", "制造业"), row(9, "6-01", "制造业"), row(12, "6-01", "制造业")])
