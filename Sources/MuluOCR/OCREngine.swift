@@ -101,9 +101,16 @@ public final class OCREngine {
         for folder in candidates {
             if languages.allSatisfy({ access("\(folder)/\($0).traineddata", R_OK) == 0 }) { return folder }
         }
-        let packages = languages.map { "tesseract-ocr-" + String($0.map { $0 == "_" ? "-" : $0 }) }
+        let packages = languages.map(Self.package)
         throw OCRError(.dataMissing, message:
             "OCR data for \(settings.languages) is not installed: apt-get install \(packages.joined(separator: " ")) (or set TESSDATA_PREFIX to its tessdata folder)")
+    }
+
+    /// The Debian package of a language's trained data: `chi_sim` → `tesseract-ocr-chi-sim`; a
+    /// script's model (capitalised: `HanS`) → `tesseract-ocr-script-hans`.
+    public static func package(_ language: String) -> String {
+        let name = String(language.lowercased().map { $0 == "_" ? "-" : $0 })
+        return language.first?.isUppercase == true ? "tesseract-ocr-script-" + name : "tesseract-ocr-" + name
     }
 
     /// Hands Tesseract `bitmap` (copied); later rectangles are read from it. `resolution`: its

@@ -6,7 +6,8 @@ import MuluTable
 /// sequence's value; a code whose major group is impossible (`0-24-03-01-09`) takes the major
 /// group of a neighbour under the same subgroup (codes are hierarchical, neighbours share
 /// prefixes); a value of a repeating column (industry) read once and nearly identical to one
-/// read the same way many times takes that value. Pure.
+/// read the same way many times takes that value, and one rarely read a character from such a
+/// value is doubtful (reported, not changed). Pure.
 public enum ScanConsensus {
     /// One correction: the row (index into the rows), the field, and why.
     public struct Correction: Sendable, Hashable {
@@ -103,6 +104,19 @@ public enum ScanConsensus {
             rows[k].cells[field] = [first]
             out.append(Correction(row: k, field: field, message:
                 "read `\(texts[k])` once, taken as `\(value)`, read so in \(counts[value] ?? 0) rows of the column"))
+        }
+        // Not corrected, but doubtful: a value read fewer than `minCount` times one character
+        // from a value read `minCount` times or more (`一制造业` beside `制造业`: a speck read as
+        // a character; too short a value to be corrected by the rule above).
+        let done = Set(out.filter { $0.field == field }.map(\.row))
+        for k in rows.indices where !texts[k].isEmpty && (counts[texts[k]] ?? 0) < minCount && !done.contains(k) {
+            let a = Array(texts[k].unicodeScalars)
+            guard let near = common.first(where: { c in
+                let b = Array(c.unicodeScalars)
+                return abs(a.count - b.count) <= 1 && ScanReview.editDistance(a, b, limit: 1) <= 1
+            }) else { continue }
+            out.append(Correction(row: k, field: field, message:
+                "read `\(texts[k])` in \(counts[texts[k]] ?? 0) row(s), one character from `\(near)`, read in \(counts[near] ?? 0) rows of the column: doubtful"))
         }
     }
 }

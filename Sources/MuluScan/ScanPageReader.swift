@@ -32,11 +32,13 @@ public enum ScanPageReader {
         public var columns: [ColumnSpan]
     }
 
-    /// Reads page `number` from `bitmap` with `engine`; `previous` are the columns of the page
-    /// before, for a page without a header of its own.
+    /// Reads page `number` from `bitmap` with `engine` (Chinese cells), `digitEngine` (digits
+    /// and marks) and `secondEngine` (a second Chinese model, for names and doubtful Chinese
+    /// cells: `voted`); `previous` are the columns of the page before, for a page without a
+    /// header of its own.
     public static func read(
         page number: Int, width: Double, height: Double, bitmap original: GreyBitmap, engine: OCREngine, digitEngine: OCREngine,
-        settings: ScanSettings, table: TableSettings, previous: [ColumnSpan]
+        secondEngine: OCREngine? = nil, settings: ScanSettings, table: TableSettings, previous: [ColumnSpan]
     ) throws(OCRError) -> Page {
         var bitmap = original
         // The page before the median, for a cell whose faint mark the median took away.
@@ -240,7 +242,8 @@ public enum ScanPageReader {
             let grammar = ColumnGrammar(field)
             let read = try voted(CellImage(cutting: from, x: r.x, y: r.y, width: r.w, height: r.h, margin: Self.cutMargin),
                                  unfiltered: plain.map { CellImage(cutting: $0, x: r.x, y: r.y, width: r.w, height: r.h, margin: Self.cutMargin) },
-                                 first: first, engine: grammar.digits ? digitEngine : engine, grammar: grammar, settings: settings)
+                                 first: first, engine: grammar.digits ? digitEngine : engine,
+                                 second: grammar.digits ? nil : secondEngine, grammar: grammar, settings: settings)
             append(read.text)
             cells.append(ScanCell(
                 page: number, field: field, x0: cell.x0, y0: cell.y0, x1: cell.x1, y1: cell.y1,
@@ -254,36 +257,86 @@ public enum ScanPageReader {
     static let cutMargin = 12
 
     /// A cell read from `cut` (`unfiltered`: the same cut of the page before its median, when it
-    /// had one) as `CellImage.Preparation.bolder`; when that reading is unsure
-    /// (confidence below `minConfidence`) or breaks the grammar, or `first` (a reading of the
-    /// page as it is, which broke the grammar) is given, read every other way too and voted on: the reading most ways gave (ties: the larger sum of confidences), stopping as
-    /// soon as `minVotes` ways agree. The winner's confidence is its best reading's when at least `minVotes` ways agreed on it, 0
-    /// (doubtful) otherwise; a winner other than the first reading carries a note saying so.
-    /// Boxes are in page pixels.
+    /// had one) as `CellImage.Preparation.bolder`. That reading is taken when it is sure
+    /// (confidence at least `minConfidence`), fits the grammar and, when there is a `second`
+    /// model, that model reads the same cut the same way. Otherwise (or when `first`, a reading
+    /// of the page as it is that broke the grammar, is given) the cell is read every way of
+    /// the grammar by every model, and the readings are voted on (`vote`). Boxes are in page
+    /// pixels.
     static func voted(
-        _ cut: CellImage, unfiltered: CellImage? = nil, first: OCRText? = nil, engine: OCREngine, grammar: ColumnGrammar, settings: ScanSettings
+        _ cut: CellImage, unfiltered: CellImage? = nil, first: OCRText? = nil, engine: OCREngine, second: OCREngine? = nil,
+        grammar: ColumnGrammar, settings: ScanSettings
     ) throws(OCRError) -> (text: OCRText, confidence: Double, note: String?) {
         var readings: [(text: OCRText, confidence: Double)] = []
         if let first { readings.append((first, ColumnGrammar.confidence(first))) }
-        ways: for way in grammar.preparations {
+        let engines = [engine] + (second.map { [$0] } ?? [])
+        for way in grammar.preparations {
             // The median of a cell drawn smaller works on the page as scanned, not on the
             // page's median (which leaves a coarse scan's specks and thins its strokes).
             let prepared = (way == .smallerMedian ? unfiltered ?? cut : cut).prepared(way, threshold: settings.inkThreshold)
-            try engine.setImage(prepared.bitmap, resolution: Int((Double(settings.ocr.resolution) / prepared.factor).rounded()))
-            for layout in grammar.layouts {
-            let text = prepared.toPage(fixed(try engine.read(
-                x: 0, y: 0, width: prepared.bitmap.width, height: prepared.bitmap.height,
-                layout: layout, whitelist: grammar.whitelist), grammar))
-            let confidence = ColumnGrammar.confidence(text)
-            if readings.isEmpty, confidence >= settings.minConfidence, grammar.problem(text.joined) == nil {
-                return (text, confidence, nil)
+            for e in engines {
+                try e.setImage(prepared.bitmap, resolution: Int((Double(settings.ocr.resolution) / prepared.factor).rounded()))
+                for layout in grammar.layouts {
+                    let text = prepared.toPage(fixed(try e.read(
+                        x: 0, y: 0, width: prepared.bitmap.width, height: prepared.bitmap.height,
+                        layout: layout, whitelist: grammar.whitelist), grammar))
+                    let confidence = ColumnGrammar.confidence(text)
+                    let sure = confidence >= settings.minConfidence && grammar.problem(text.joined) == nil
+                    if readings.isEmpty, sure, second == nil { return (text, confidence, nil) }
+                    // Both models read the first way alike, the first surely: taken.
+                    if first == nil, readings.count == 1, e === second, text.joined == readings[0].text.joined,
+                       readings[0].confidence >= settings.minConfidence, grammar.problem(text.joined) == nil {
+                        return (readings[0].text, readings[0].confidence, nil)
+                    }
+                    readings.append((text, confidence))
+                }
             }
-            readings.append((text, confidence))
-            // Enough ways agree: the rest cannot be read in time to matter (a noisy page has
-            // hundreds of such cells).
-            if !text.joined.isEmpty, grammar.problem(text.joined) == nil,
-               readings.filter({ $0.text.joined == text.joined }).count >= settings.minVotes { break ways }
+        }
+        return vote(readings, grammar: grammar, settings: settings)
+    }
+
+    /// The vote on a cell's `readings` (the first is the first reading). Among the readings
+    /// that fit the grammar, of one character a symbol, those of the most common length vote
+    /// character by character: each place takes the character with the largest sum of
+    /// confidences. The result is sure (confidence at least `minConfidence`) when at least
+    /// `minVotes` readings voted and every place's character was read by two thirds of them;
+    /// otherwise its confidence is 0 (doubtful). When no reading can vote so, the readings vote
+    /// whole: the most given (ties: the larger sum of confidences, then the earlier), sure when
+    /// `minVotes` gave it. A result other than the first reading carries a note saying so.
+    static func vote(
+        _ readings: [(text: OCRText, confidence: Double)], grammar: ColumnGrammar, settings: ScanSettings
+    ) -> (text: OCRText, confidence: Double, note: String?) {
+        guard !readings.isEmpty else { return (OCRText(), 0, nil) }
+        let firstText = readings[0].text.joined
+        let fit = readings.indices.filter { k in
+            !readings[k].text.joined.isEmpty && grammar.problem(readings[k].text.joined) == nil
+                && readings[k].text.symbols.allSatisfy { $0.text.unicodeScalars.count == 1 }
+        }
+        var lengths: [Int: Int] = [:]
+        for k in fit { lengths[readings[k].text.symbols.count, default: 0] += 1 }
+        // Deterministic: the most readings, then the shorter length.
+        if let length = lengths.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) })?.key {
+            let same = fit.filter { readings[$0].text.symbols.count == length }
+            // The surest reading of that length gives the boxes (ties: the earlier).
+            let best = same.max { a, b in (readings[a].confidence, -a) < (readings[b].confidence, -b) }!
+            var composite = readings[best].text
+            var sure = same.count >= settings.minVotes
+            for i in 0..<length {
+                var tally: [String: (count: Int, sum: Double)] = [:]
+                for k in same {
+                    let symbol = readings[k].text.symbols[i]
+                    var t = tally[symbol.text] ?? (0, 0)
+                    t.count += 1
+                    t.sum += symbol.confidence
+                    tally[symbol.text] = t
+                }
+                let winner = tally.max { ($0.value.sum, $0.key) < ($1.value.sum, $1.key) }!
+                composite.symbols[i].text = winner.key
+                if winner.value.count * 3 < same.count * 2 { sure = false }
             }
+            let note = composite.joined == firstText ? nil
+                : "read `\(firstText)` first; `\(composite.joined)` by a vote of each character over \(same.count) of \(readings.count) readings (two models, the cell bolder, smoothed, smaller)"
+            return (composite, sure ? max(settings.minConfidence, ColumnGrammar.confidence(composite)) : 0, note)
         }
         var votes: [String: (count: Int, sum: Double, best: Int)] = [:]
         for (k, r) in readings.enumerated() where !r.text.joined.isEmpty && grammar.problem(r.text.joined) == nil {
@@ -298,10 +351,9 @@ public enum ScanPageReader {
             (a.value.count, a.value.sum, -a.value.best) < (b.value.count, b.value.sum, -b.value.best)
         }) else { return (readings[0].text, 0, nil) }
         let chosen = readings[winner.value.best]
-        let firstText = readings[0].text.joined
         let agreed = winner.value.count >= settings.minVotes
         let note = winner.key == firstText ? nil
-            : "read `\(firstText)` first; `\(winner.key)` was read \(winner.value.count) of \(readings.count) ways (the cell as scanned, bolder, smoothed, smaller)"
+            : "read `\(firstText)` first; `\(winner.key)` was read \(winner.value.count) of \(readings.count) ways (two models, the cell bolder, smoothed, smaller)"
         return (chosen.text, agreed ? chosen.confidence : 0, note)
     }
 

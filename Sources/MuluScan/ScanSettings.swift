@@ -24,6 +24,17 @@ public struct ScanSettings: Hashable, Sendable {
         s.languages = "eng"
         return s
     }()
+    /// A second model for Chinese cells, nil for none: a name, and any Chinese cell whose first
+    /// reading broke its grammar, is read by both models (`ScanPageReader.voted`); a name the
+    /// two read differently is read every way and voted on character by character. Their
+    /// mistakes differ (on changji-2024-scan.pdf `chi_sim` reads 畜 as 瘟 and 冶 as 窜 where
+    /// this model reads them right), and a name they dispute is never taken silently. Default
+    /// `HanS` (Tesseract's model of the simplified Han script, apt `tesseract-ocr-script-hans`).
+    public var secondOCR: OCRSettings? = {
+        var s = OCRSettings()
+        s.languages = "HanS"
+        return s
+    }()
     /// A page is drawn for OCR at this many dots per inch (Tesseract reads CJK best with glyphs
     /// some 40 pixels high: a 10.5 pt glyph at 300 dpi). Default 300.
     public var dpi = 300.0
@@ -49,8 +60,9 @@ public struct ScanSettings: Hashable, Sendable {
     /// has a few hundred; salt-and-pepper noise tens of thousands. Default 3000.
     public var maxSpecks = 3000
 
-    /// An unsure Chinese cell is read again in every `CellImage.Preparation`; the reading at
-    /// least this many of them agree on is taken as sure (fewer: it stays doubtful). Default 3.
+    /// An unsure or disputed Chinese cell is read again in every `CellImage.Preparation` by
+    /// every model; the vote on those readings is sure only when at least this many of them
+    /// voted (fewer: it stays doubtful; `ScanPageReader.vote`). Default 3.
     public var minVotes = 3
 
     /// At most this many rows in a run whose row numbers break the sequence are numbered from

@@ -9,8 +9,8 @@ import MuluTable
 /// A PDF's pages as lines of fragments, each page through its text layer or by OCR
 /// (`ScanSettings.mode`): the scan-aware counterpart of `PDFSource.pages`.
 ///
-/// Pages are read in parts, one per core, each part through a poppler document and a Tesseract
-/// engine of its own (neither is thread-safe). A page to be read by OCR is drawn in grey at
+/// Pages are read in parts, one per core, each part through a poppler document and Tesseract
+/// engines of its own (neither is thread-safe). A page to be read by OCR is drawn in grey at
 /// `dpi` and read by `ScanPageReader`; a page with text keeps its glyphs and has its rules found
 /// as `PDFSource` finds them. A page without a header of its own takes the columns of the page
 /// before it in its part (the first page of a later part, without a header, is read with no
@@ -59,10 +59,12 @@ public enum ScanSource {
         // Every engine up front: missing OCR data is one clear error before any work.
         var engines: [OCREngine] = []
         var digitEngines: [OCREngine] = []
+        var secondEngines: [OCREngine?] = []
         do throws(OCRError) {
             for _ in documents {
                 engines.append(try OCREngine(settings: settings.ocr))
                 digitEngines.append(try OCREngine(settings: settings.digitOCR))
+                secondEngines.append(try settings.secondOCR.map { s throws(OCRError) in try OCREngine(settings: s) })
             }
         } catch {
             throw MuluError(file: path, problem: "it needs OCR, but " + error.message)
@@ -73,7 +75,7 @@ public enum ScanSource {
         let count = textPages.count
         let n = documents.count
         let ranges = (0..<n).map { k in (count * k / n)..<(count * (k + 1) / n) }
-        let shared = Workers(documents, engines, digitEngines)
+        let shared = Workers(documents, engines, digitEngines, secondEngines)
         let counter = Counter()
         progress?(0, needsOCR.filter { $0 }.count)
         let total = needsOCR.filter { $0 }.count
@@ -96,7 +98,7 @@ public enum ScanSource {
                         do throws(OCRError) {
                             page = try ScanPageReader.read(
                                 page: text.number, width: text.width, height: text.height, bitmap: bitmap,
-                                engine: shared.engines[k], digitEngine: shared.digitEngines[k], settings: settings, table: frozen, previous: previous)
+                                engine: shared.engines[k], digitEngine: shared.digitEngines[k], secondEngine: shared.secondEngines[k], settings: settings, table: frozen, previous: previous)
                         } catch {
                             return .failure(MuluError(file: path, problem: "OCR of page \(text.number) failed: \(error.message)"))
                         }
@@ -140,10 +142,12 @@ public enum ScanSource {
         let documents: [PDFDocument]
         let engines: [OCREngine]
         let digitEngines: [OCREngine]
-        init(_ documents: [PDFDocument], _ engines: [OCREngine], _ digitEngines: [OCREngine]) {
+        let secondEngines: [OCREngine?]
+        init(_ documents: [PDFDocument], _ engines: [OCREngine], _ digitEngines: [OCREngine], _ secondEngines: [OCREngine?]) {
             self.documents = documents
             self.engines = engines
             self.digitEngines = digitEngines
+            self.secondEngines = secondEngines
         }
     }
 
