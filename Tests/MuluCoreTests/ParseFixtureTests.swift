@@ -197,6 +197,10 @@ let reference2025 = try! parseFixture("changji-2025-r1.txt")
         #expect(SubsidyParser.parse("初级、中级：2160") == nil)
         #expect(SubsidyParser.parse("元/人") == nil)
         #expect(SubsidyParser.parse("特级：100元/人") == nil)
+        // Two cells' amounts run together are not one amount of 16,002,000 yuan.
+        #expect(SubsidyParser.read("1600 2000") == .unreadable)
+        #expect(SubsidyParser.read("初级：1600 2000元/人") == .unreadable)
+        #expect(SubsidyParser.parse("初级、中级： 2160 元/人")?.amountYuan == 2160)
     }
 
     /// 以上 and 以下 include their own level; a range names every level between its ends.

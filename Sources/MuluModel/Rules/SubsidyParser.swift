@@ -45,6 +45,9 @@ public enum SubsidyParser {
     /// Reads a subsidy cell. `unitInHeader`: the column's header gives the unit (`培训补贴标准
     /// （元/人）`), so an amount after a level needs none in the cell (`初级、中级：2160`).
     public static func read(_ raw: String, unitInHeader: Bool = false) -> Reading {
+        // Two numbers with only blanks between them (`1600 2000`, two cells' amounts run
+        // together) are not one amount.
+        if amountsRunTogether(raw) { return .unreadable }
         var text = compact(raw)
         if noneMarks.contains(text) { return .none }
         // A parenthesised note at the end (not a level's other name: `初级（五级）`).
@@ -154,6 +157,22 @@ public enum SubsidyParser {
         let normal = normalisedText(levels: levels, amounts: amounts, amount: uniform ? amounts[0].amountYuan : nil,
                                     anyOf: anyOf, upTo: upTo, note: note)
         return .subsidy(Subsidy(levels: levels, amounts: amounts, anyOf: anyOf, text: normal, upTo: upTo, note: note))
+    }
+
+    /// True when a digit is followed, after one or more blanks, by another digit.
+    static func amountsRunTogether(_ raw: String) -> Bool {
+        var lastWasDigit = false, blankSince = false
+        for u in raw.unicodeScalars {
+            if Blank.isBlank(u) {
+                if lastWasDigit { blankSince = true }
+                continue
+            }
+            let digit = Digits.value(u) != nil
+            if digit && blankSince { return true }
+            lastWasDigit = digit
+            blankSince = false
+        }
+        return false
     }
 
     /// A subsidy from level sub-columns: each level's cell read as an amount (`2160`, `2160元`,
