@@ -98,8 +98,18 @@ public struct EntryBuilder: RowSink {
             buffer.append(contentsOf: row.text(extra: header).utf8)
             cells[extra: i] = start..<buffer.count
         }
+        // Level sub-columns, read by the rules under `RowRecord.levelKey`.
+        for field in [TableField.training, .assessment] {
+            for level in columnMaps[0].levels(of: field) {
+                let start = buffer.count
+                buffer.append(contentsOf: row.text(extra: RowRecord.levelKey(field, level)).utf8)
+                cells[field, level] = start..<buffer.count
+                if cells.place(field) == nil { cells.setPlace(field, row.extras[RowRecord.levelKey(field, level)]?.first.map(CellPlace.init)) }
+            }
+        }
         buffer.withUnsafeBufferPointer { add(seq: row.seq, cells: cells, in: $0) }
-        let known = Set(headers.map { Blank.removed(from: $0) })
+        let levelKeys = [TableField.training, .assessment].flatMap { f in columnMaps[0].levels(of: f).map { RowRecord.levelKey(f, $0) } }
+        let known = Set(headers.map { Blank.removed(from: $0) } + levelKeys)
         for (header, fragments) in row.extras.sorted(by: { $0.key < $1.key }) where !known.contains(header) {
             guard let first = fragments.first else { continue }
             diagnostics.append(Diagnostic(

@@ -121,11 +121,23 @@ public enum NoticeParser {
     /// them, each mapped by `HeaderWords` (a field named twice, or no field: an extra column).
     static func geometricColumns(_ recovery: TableRecovery) -> ColumnMap {
         guard let cells = recovery.headerCells.first(where: { !$0.isEmpty }) else { return .reference }
+        // Level sub-columns the rules found (`RuledRows`): each subsidy's levels, in level order.
+        var levels: [TableField: [Level]] = [:]
+        for row in recovery.rows {
+            for (field, found) in row.levelColumns { levels[field] = Array(Set(levels[field] ?? []).union(found)).sorted() }
+        }
         var map = ColumnMap()
         var extra = 0
         for cell in cells {
-            let text = FieldNormaliser.text(cell.text)
-            if let field = cell.field, !map.has(field) {
+            var text = FieldNormaliser.text(cell.text)
+            if !levels.isEmpty, LevelWords.single(Blank.removed(from: text)) != nil { continue }
+            if let field = cell.field, !map.has(field), let fieldLevels = levels[field] {
+                // The header printed above its level sub-columns, without their words.
+                while let name = LevelWords.names.first(where: { text.hasSuffix($0.name) })?.name, text.count > name.count {
+                    text.removeLast(name.count)
+                }
+                for level in fieldLevels { map.append(.level(field, level), header: text + "/" + level.rawValue) }
+            } else if let field = cell.field, !map.has(field) {
                 map.append(.field(field), header: text)
             } else if extra < ColumnMap.maxExtra {
                 map.append(.extra(extra), header: text)

@@ -21,6 +21,21 @@ public struct RowRecord: Hashable, Sendable {
         self.extras = extras
     }
 
+    /// The key in `extras` of a subsidy's level sub-column (`培训补贴等级及补贴标准/初级`).
+    public static func levelKey(_ field: TableField, _ level: Level) -> String {
+        "\(field.label)/\(level.rawValue)"
+    }
+
+    /// The level sub-columns among `extras`: each subsidy field's levels, lowest first.
+    public var levelColumns: [TableField: [Level]] {
+        var out: [TableField: [Level]] = [:]
+        for field in [TableField.training, .assessment] {
+            let levels = Level.allCases.filter { extras[Self.levelKey(field, $0)] != nil }
+            if !levels.isEmpty { out[field] = levels }
+        }
+        return out
+    }
+
     /// A cell's text: lines joined without a blank, fragments on one line with one.
     public func text(_ field: TableField) -> String {
         Self.text(cells[field] ?? [])

@@ -265,8 +265,12 @@ public struct TableRecovery: Sendable {
             }
             var differences: [String] = []
             var place: Fragment?
+            let levelColumns = row.levelColumns
             for field in TableField.allCases where field != .seq {
-                let a = compact(row.text(field))
+                // A subsidy in level sub-columns: its levels' cells side by side, as the stream,
+                // which has no sub-columns, reads them.
+                let a = levelColumns[field].map { $0.map { compact(row.text(extra: RowRecord.levelKey(field, $0))) }.joined() }
+                    ?? compact(row.text(field))
                 let b = field == .industry ? industryOf[ruledKeys[i]] ?? "" : compact(other.text(field))
                 guard a != b, !(b.isEmpty && spanned[i].contains(field)) else { continue }
                 let extras = row.extras.values.map { compact(RowRecord.text($0)) }.filter { !$0.isEmpty }

@@ -13,8 +13,9 @@ import Testing
 
     static let names = fixtureStems(folder, suffix: ".txt")
 
-    /// Dumps refused today (none): a refused dump is not wrong, but every one is read now.
-    static let refused: Set<String> = []
+    /// Dumps refused today: level sub-columns in text laid out in columns (the stream reading
+    /// has no sub-columns; the ruled PDFs themselves are read exactly). Refused, not wrong.
+    static let refused: Set<String> = ["levels-training-subcolumns", "levels-both-subcolumns"]
 
     @Test func everyVariantPDFHasItsDump() {
         let pdfs = fixtureStems(fixture("variants"), suffix: ".pdf")

@@ -149,6 +149,18 @@ public enum RuledRows {
                     extraSpan[c] = cell.columnSpan
                 }
             }
+            // Level sub-columns: a header cell of one level word (`初级`) under a wider subsidy
+            // header cell names its column that subsidy's amounts at that level, read as an extra
+            // column under `RowRecord.levelKey` and given to the level by `EntryBuilder`.
+            for k in headerCellIndices {
+                let cell = table.cells[k]
+                let text = Blank.removed(from: held[k].map(\.text).joined())
+                guard let level = LevelWords.single(text), TableField(headerLabel: text) == nil else { continue }
+                for c in cell.columns where (fieldOf[c] == .training || fieldOf[c] == .assessment) && spanOf[c] > cell.columnSpan {
+                    extraOf[c] = RowRecord.levelKey(fieldOf[c]!, level)
+                    fieldOf[c] = nil
+                }
+            }
             if Set(fieldOf.compactMap { $0 }).count < settings.minHeaderColumns {
                 // No header on this page: the columns of the page before, by overlap.
                 extraOf = [String?](repeating: nil, count: table.columnCount)
