@@ -55,17 +55,25 @@ public struct TableRecovery: Sendable {
         // column of its own, never given to a neighbouring field.
         var extraPlaced: [String: [RowAssembler.Placed]] = [:]
         var extraReference: [(header: String, x0: Double, x1: Double)] = []
+        var levelReference: [LevelColumn] = []
         var offset = 0.0
         for (p, page) in pages.enumerated() {
             let headerFragments = page.lines.indices.filter { roles[p][$0] == .header }
                 .flatMap { page.lines[$0].fragments }
-            let cells = ColumnDetector.headerCells(headerFragments)
+            // Level words on a lower header line (`初级 中级 高级` under `培训补贴标准`) are level
+            // sub-columns, not words of the header cells above them.
+            let headerTop = headerFragments.map(\.y0).min() ?? 0
+            let levelWords = headerFragments.filter { $0.y0 > headerTop + 0.5 && LevelWords.single(Blank.removed(from: $0.text)) != nil }
+            let cells = ColumnDetector.headerCells(headerFragments.filter { !levelWords.contains($0) })
             headerCells.append(cells)
+            let levels = Self.levelColumns(levelWords, cells: cells)
             let named = cells.compactMap { c in c.field.map { (field: $0, x0: c.x0, x1: c.x1) } }
+                + levels.map { (field: $0.field, x0: $0.x0, x1: $0.x1) }
             if named.count >= settings.minHeaderColumns {
                 reference = named
                 extraReference = cells.filter { $0.field == nil && HeaderWords.meaning(Blank.removed(from: $0.text)) == .extra }
                     .map { (Blank.removed(from: $0.text), $0.x0, $0.x1) }
+                levelReference = levels
             }
             // Section headings among the rows: a line of its own, not a row.
             let hasIndustry = reference.contains { $0.field == .industry }
@@ -121,6 +129,14 @@ public struct TableRecovery: Sendable {
                     field = before
                 }
                 if let field { decided[f] = field }
+                // A subsidy with level sub-columns: its text goes to the nearest level's column.
+                if let field, case let levels = levelReference.filter({ $0.field == field }), !levels.isEmpty {
+                    let centre = (f.x0 + f.x1) / 2
+                    let level = levels.min { abs(($0.x0 + $0.x1) / 2 - centre) < abs(($1.x0 + $1.x1) / 2 - centre) }!
+                    extraPlaced[RowRecord.levelKey(level.field, level.level), default: []].append(RowAssembler.Placed(
+                        fragment: f, field: .name, top: f.y0 - top + offset, bottom: f.y1 - top + offset))
+                    continue
+                }
                 // One blank after an extra cell's text, and not of its field's shape (`2025 年新增`):
                 // the rest of that extra cell.
                 if let previous = line.fragments.last(where: { $0.x1 <= f.x0 }), f.x0 - previous.x1 <= 1.5,
@@ -197,6 +213,37 @@ public struct TableRecovery: Sendable {
             }
         }
         return rows
+    }
+
+    /// A level sub-column of a subsidy in a header without rules: its field, level and extent.
+    struct LevelColumn {
+        var field: TableField
+        var level: Level
+        var x0: Double
+        var x1: Double
+    }
+
+    /// The level sub-columns that level words on a lower header line name: the words in runs of
+    /// rising level (`初级 中级 高级 | 初级 中级 高级`), the runs given to the subsidy header cells in
+    /// order when there are as many, else each to the one its extent overlaps most (nearest).
+    static func levelColumns(_ words: [Fragment], cells: [HeaderCell]) -> [LevelColumn] {
+        let subsidies = cells.filter { $0.field == .training || $0.field == .assessment }
+        guard !words.isEmpty, !subsidies.isEmpty else { return [] }
+        var runs: [[(fragment: Fragment, level: Level)]] = []
+        for f in words.sorted(by: { $0.x0 < $1.x0 }) {
+            let level = LevelWords.single(Blank.removed(from: f.text))!
+            if let last = runs.last?.last, last.level < level { runs[runs.count - 1].append((f, level)) } else { runs.append([(f, level)]) }
+        }
+        var out: [LevelColumn] = []
+        for (k, run) in runs.enumerated() {
+            let x0 = run.map(\.fragment.x0).min()!, x1 = run.map(\.fragment.x1).max()!
+            let cell = runs.count == subsidies.count ? subsidies[k] : subsidies.max { a, b in
+                func closeness(_ c: HeaderCell) -> Double { min(x1, c.x1) - max(x0, c.x0) }
+                return closeness(a) < closeness(b)
+            }!
+            out += run.map { LevelColumn(field: cell.field!, level: $0.level, x0: $0.fragment.x0, x1: $0.fragment.x1) }
+        }
+        return out
     }
 
     /// Whether `text` can be (part of) a cell of `field` by its shape: a row number, a code or

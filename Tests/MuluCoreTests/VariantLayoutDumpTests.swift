@@ -13,9 +13,8 @@ import Testing
 
     static let names = fixtureStems(folder, suffix: ".txt")
 
-    /// Dumps refused today: level sub-columns in text laid out in columns (the stream reading
-    /// has no sub-columns; the ruled PDFs themselves are read exactly). Refused, not wrong.
-    static let refused: Set<String> = ["levels-training-subcolumns", "levels-both-subcolumns"]
+    /// Dumps refused today (none): a refused dump is not wrong, but every one is read now.
+    static let refused: Set<String> = []
 
     @Test func everyVariantPDFHasItsDump() {
         let pdfs = fixtureStems(fixture("variants"), suffix: ".pdf")
