@@ -312,13 +312,15 @@ public struct TableRecovery: Sendable {
             }
             var differences: [String] = []
             var place: Fragment?
-            let levelColumns = row.levelColumns
+            // A subsidy in level sub-columns: its levels' cells side by side (each reading may
+            // have found the sub-columns or not).
+            func text(_ r: RowRecord, _ field: TableField) -> String {
+                let levels = Level.allCases.filter { r.extras[RowRecord.levelKey(field, $0)] != nil }
+                return compact(r.text(field)) + levels.map { compact(r.text(extra: RowRecord.levelKey(field, $0))) }.joined()
+            }
             for field in TableField.allCases where field != .seq {
-                // A subsidy in level sub-columns: its levels' cells side by side, as the stream,
-                // which has no sub-columns, reads them.
-                let a = levelColumns[field].map { $0.map { compact(row.text(extra: RowRecord.levelKey(field, $0))) }.joined() }
-                    ?? compact(row.text(field))
-                let b = field == .industry ? industryOf[ruledKeys[i]] ?? "" : compact(other.text(field))
+                let a = text(row, field)
+                let b = field == .industry ? industryOf[ruledKeys[i]] ?? "" : text(other, field)
                 guard a != b, !(b.isEmpty && spanned[i].contains(field)) else { continue }
                 let extras = row.extras.values.map { compact(RowRecord.text($0)) }.filter { !$0.isEmpty }
                 if extras.contains(where: { b == a + $0 || b == $0 + a }) { continue }

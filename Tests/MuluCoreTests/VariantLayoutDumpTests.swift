@@ -54,4 +54,17 @@ import Testing
         #expect(catalogue.entries.first { $0.seq == 26 }?.industry == "电力、热力、燃气及水生产和供应业")
         #expect(catalogue.diagnostics.contains { $0.seq == 26 && $0.excerpt == "业" })
     }
+
+    /// Level sub-columns (`培训补贴标准` over `初级 | 中级 | 高级`) are read by the rules in the PDF
+    /// and by the header's lower line in its dump, the same: no disagreement, each level a column.
+    @Test(arguments: ["variants/levels-both-subcolumns.pdf", "variants-layout/levels-both-subcolumns.txt"])
+    func levelSubColumns(_ path: String) throws {
+        let catalogue = try CatalogueLoader.load(path: fixture(path))
+        #expect(catalogue.diagnostics.isEmpty, "\(catalogue.diagnostics.map(\.message))")
+        #expect(catalogue.columns.filter { $0.level != nil }.map { "\($0.field)/\($0.level!.rawValue)" }
+            == ["training/初级", "training/中级", "training/高级", "assessment/初级", "assessment/中级", "assessment/高级"])
+        let second = try #require(catalogue.entries.first { $0.seq == 2 })
+        #expect(second.training?.amounts.map(\.amountYuan) == [2160, 2160, 3600])
+        #expect(second.assessment?.amounts.map(\.amountYuan) == [160, 160, 260])
+    }
 }
