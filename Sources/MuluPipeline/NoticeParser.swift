@@ -183,6 +183,8 @@ public enum NoticeParser {
         var diagnostics = findings.drop.isEmpty ? builder.diagnostics
             : builder.diagnostics.indices.filter { !findings.drop.contains($0) }.map { builder.diagnostics[$0] }
         diagnostics += findings.errors
+        // A header that could not be read whole: said first, an error.
+        diagnostics.insert(contentsOf: tables.compactMap(\.columns.problem).map { Diagnostic(.error, $0) }, at: 0)
         // Columns the table does not have: null, said once.
         let hasUrgency = tables.contains { $0.columns.has(.urgent) }
         if !hasUrgency {

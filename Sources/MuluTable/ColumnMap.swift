@@ -19,6 +19,9 @@ public struct ColumnMap: Hashable, Sendable {
     public private(set) var kinds: [Kind] = []
     /// The header text of each column, as published (blanks removed, wrapped lines joined).
     public private(set) var headers: [String] = []
+    /// What in the header could not be read (a level line that does not divide among the
+    /// subsidy columns): an error of the catalogue, said first.
+    public var problem: String?
 
     public init() {}
 
@@ -125,7 +128,14 @@ public struct ColumnMap: Hashable, Sendable {
         if subsidyColumns.contains(where: { !headers[$0].contains("等级") }) { subsidyColumns.removeAll { headers[$0].contains("等级") } }
         let levels = levelLines.first ?? []
         var levelsPer = subsidyColumns.isEmpty ? 0 : levels.count / subsidyColumns.count
-        if levelsPer * subsidyColumns.count != levels.count { levelsPer = 0 }
+        var problem: String?
+        if levelsPer * subsidyColumns.count != levels.count {
+            levelsPer = 0
+            let names = subsidyColumns.map { "`\(headers[$0])`" }.joined(separator: " and ")
+            problem = "the header's level line `\(levels.map(\.rawValue).joined(separator: " "))` does not divide among "
+                + (subsidyColumns.isEmpty ? "the subsidy columns (there are none)" : "the subsidy columns \(names)")
+                + ": which subsidy each level belongs to cannot be told"
+        }
         var subsidyIndex = 0
         var used = Set<TableField>()
         // A header naming no row number: the row number still comes first on every row.
@@ -154,6 +164,7 @@ public struct ColumnMap: Hashable, Sendable {
             }
         }
         guard m.has(.seq), m.has(.code) || m.has(.name) else { return nil }
+        m.problem = problem
         return m
     }
 

@@ -64,16 +64,21 @@ public struct TableRecovery: Sendable {
             // sub-columns, not words of the header cells above them.
             let headerTop = headerFragments.map(\.y0).min() ?? 0
             let levelWords = headerFragments.filter { $0.y0 > headerTop + 0.5 && LevelWords.single(Blank.removed(from: $0.text)) != nil }
-            let cells = ColumnDetector.headerCells(headerFragments.filter { !levelWords.contains($0) })
+            var cells = ColumnDetector.headerCells(headerFragments.filter { !levelWords.contains($0) })
+            var levels = Self.levelColumns(levelWords, cells: cells)
+            if levels == nil {
+                // Level words under no subsidy header cell: header words like any other.
+                cells = ColumnDetector.headerCells(headerFragments)
+                levels = []
+            }
             headerCells.append(cells)
-            let levels = Self.levelColumns(levelWords, cells: cells)
             let named = cells.compactMap { c in c.field.map { (field: $0, x0: c.x0, x1: c.x1) } }
-                + levels.map { (field: $0.field, x0: $0.x0, x1: $0.x1) }
+                + levels!.map { (field: $0.field, x0: $0.x0, x1: $0.x1) }
             if named.count >= settings.minHeaderColumns {
                 reference = named
                 extraReference = cells.filter { $0.field == nil && HeaderWords.meaning(Blank.removed(from: $0.text)) == .extra }
                     .map { (Blank.removed(from: $0.text), $0.x0, $0.x1) }
-                levelReference = levels
+                levelReference = levels!
             }
             // Section headings among the rows: a line of its own, not a row.
             let hasIndustry = reference.contains { $0.field == .industry }
@@ -225,10 +230,12 @@ public struct TableRecovery: Sendable {
 
     /// The level sub-columns that level words on a lower header line name: the words in runs of
     /// rising level (`初级 中级 高级 | 初级 中级 高级`), the runs given to the subsidy header cells in
-    /// order when there are as many, else each to the one its extent overlaps most (nearest).
-    static func levelColumns(_ words: [Fragment], cells: [HeaderCell]) -> [LevelColumn] {
+    /// order when there are as many, else each to the one its extent overlaps most. Nil when a
+    /// run lies under no subsidy header cell it is given to (the words are no sub-header then).
+    static func levelColumns(_ words: [Fragment], cells: [HeaderCell]) -> [LevelColumn]? {
         let subsidies = cells.filter { $0.field == .training || $0.field == .assessment }
-        guard !words.isEmpty, !subsidies.isEmpty else { return [] }
+        guard !words.isEmpty else { return [] }
+        guard !subsidies.isEmpty else { return nil }
         var runs: [[(fragment: Fragment, level: Level)]] = []
         for f in words.sorted(by: { $0.x0 < $1.x0 }) {
             let level = LevelWords.single(Blank.removed(from: f.text))!
@@ -241,6 +248,7 @@ public struct TableRecovery: Sendable {
                 func closeness(_ c: HeaderCell) -> Double { min(x1, c.x1) - max(x0, c.x0) }
                 return closeness(a) < closeness(b)
             }!
+            guard min(x1, cell.x1) > max(x0, cell.x0) else { return nil }
             out += run.map { LevelColumn(field: cell.field!, level: $0.level, x0: $0.fragment.x0, x1: $0.fragment.x1) }
         }
         return out

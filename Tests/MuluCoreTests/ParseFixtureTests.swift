@@ -139,6 +139,18 @@ let reference2025 = try! parseFixture("changji-2025-r1.txt")
     let header = "序号 行业 职业（工种）代码 职业（项目） 培训补贴等级及补贴标准 考核鉴定等级及补贴标准 是否急需紧缺\n"
     let row = { (n: Int, code: String, name: String) in "\(n) 制造业 \(code) \(name) 初级、中级：2160元/人 初级或中级：160元/人 *\n" }
 
+    /// Three level words under two subsidy columns: which subsidy has which levels cannot be
+    /// told, so the catalogue is refused with that said first, never read one way by guess.
+    @Test func levelLineThatDoesNotDivideIsAnError() throws {
+        let text = "序号 行业 职业编码 职业名称 培训补贴标准（元/人） 技能评价补贴标准（元/人） 紧缺急需\n初级 中级 高级\n"
+            + "1 制造业 6-31-03-01 化学检验员 1600 2000 2600 160 *\n2 制造业 6-31-01-04 仪器仪表维修工 1600 2000 2600 160 *\n"
+        let p = try parse(text)
+        let first = try #require(p.diagnostics.first)
+        #expect(first.severity == .error)
+        #expect(first.message == "the header's level line `初级 中级 高级` does not divide among the subsidy columns "
+            + "`培训补贴标准（元/人）` and `技能评价补贴标准（元/人）`: which subsidy each level belongs to cannot be told")
+    }
+
     @Test func strayLineIsReportedWithItsLine() throws {
         let p = try parse(header + row(1, "6-31-03-01", "化学检验员") + "注：以上为急需工种\n" + row(2, "6-31-01-04", "仪器仪表维修工"))
         #expect(p.entries.count == 2)
