@@ -404,28 +404,25 @@ public struct TableRecovery: Sendable {
                 // Text from the page before, under the row before, while this row's cell is whole
                 // on its own page (wrapped evenly around its number, or on its line).
                 let early = cell.filter { $0.page < anchor.page && $0.page >= before.anchor.page }
-                if !early.isEmpty, !onPage.isEmpty, onAnchorLine || above.count == below.count,
-                   early.allSatisfy({ $0.page > before.anchor.page || $0.line > before.anchor.line }) {
-                    rows[i].cells[field] = onPage + cell.filter { $0.page > anchor.page }
-                    rows[i - 1].cells[field, default: []] += early
-                    let text = early.map(\.text).joined()
+                // Gives `carried` back to the row before, with a warning saying where and why.
+                func carry(_ carried: [Fragment], where place: String, because reason: String) {
+                    rows[i].cells[field] = cell.filter { !carried.contains($0) }
+                    rows[i - 1].cells[field, default: []] += carried
+                    let text = carried.map(\.text).joined()
                     out.append(Diagnostic(
                         .warning,
-                        "row \(before.seq): its \(field.label) goes on at the foot of page \(early[0].page) with `\(text)`, read as the rest of its cell (row \(rows[i].seq)'s is whole on page \(anchor.page))",
-                        page: early[0].page, line: early[0].line, column: early[0].column, excerpt: text, seq: before.seq))
+                        "row \(before.seq): its \(field.label) goes on at the \(place) with `\(text)`, read as the rest of its cell (row \(rows[i].seq)'s \(reason))",
+                        page: carried[0].page, line: carried[0].line, column: carried[0].column, excerpt: text, seq: before.seq))
+                }
+                if !early.isEmpty, !onPage.isEmpty, onAnchorLine || above.count == below.count,
+                   early.allSatisfy({ $0.page > before.anchor.page || $0.line > before.anchor.line }) {
+                    carry(early, where: "foot of page \(early[0].page)", because: "is whole on page \(anchor.page)")
                     continue
                 }
                 guard !onAnchorLine, above.count > below.count else { continue }
                 let moved = Set(above.prefix(above.count - below.count))
-                let rest = cell.filter { !($0.page == anchor.page && moved.contains($0.line)) }
-                let carried = cell.filter { $0.page == anchor.page && moved.contains($0.line) }
-                rows[i].cells[field] = rest
-                rows[i - 1].cells[field, default: []] += carried
-                let text = carried.map(\.text).joined()
-                out.append(Diagnostic(
-                    .warning,
-                    "row \(before.seq): its \(field.label) goes on at the top of page \(anchor.page) with `\(text)`, read as the rest of its cell (row \(rows[i].seq)'s has more lines above its row number than below)",
-                    page: carried[0].page, line: carried[0].line, column: carried[0].column, excerpt: text, seq: before.seq))
+                carry(cell.filter { $0.page == anchor.page && moved.contains($0.line) },
+                      where: "top of page \(anchor.page)", because: "has more lines above its row number than below")
             }
         }
         return (rows, out)

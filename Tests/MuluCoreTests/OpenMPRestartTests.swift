@@ -47,29 +47,26 @@ import Testing
         #expect(run.stderr.contains("compiled 177 entries"))
     }
 
-    @Test func folderOfNoticesRestartsOnceAtOnce() throws {
-        let out = try Self.outFolder()
-        let folder = try Self.outFolder()
+    /// Compiles a catalogue folder (the text notice) with `options`; what it printed.
+    static func compileFolder(_ options: [String] = []) throws -> MuluRun {
+        let out = try outFolder()
+        let folder = try outFolder()
         defer {
             try? FileManager.default.removeItem(at: out)
             try? FileManager.default.removeItem(at: folder)
         }
-        let catalogue = try Self.catalogueFolder(in: folder)
-        let run = try runMulu(["compile", catalogue.path, "--out", out.path, "--quiet"], environment: Self.environment)
+        let catalogue = try catalogueFolder(in: folder)
+        return try runMulu(["compile", catalogue.path, "--out", out.path, "--quiet"] + options, environment: environment)
+    }
+
+    @Test func folderOfNoticesRestartsOnceAtOnce() throws {
+        let run = try Self.compileFolder()
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr.components(separatedBy: "timing restart").count == 2)
     }
 
     @Test func ocrNeverDoesNotRestartForAFolder() throws {
-        let out = try Self.outFolder()
-        let folder = try Self.outFolder()
-        defer {
-            try? FileManager.default.removeItem(at: out)
-            try? FileManager.default.removeItem(at: folder)
-        }
-        let catalogue = try Self.catalogueFolder(in: folder)
-        let run = try runMulu(
-            ["compile", catalogue.path, "--out", out.path, "--quiet", "--ocr", "never"], environment: Self.environment)
+        let run = try Self.compileFolder(["--ocr", "never"])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(!run.stderr.contains("timing restart"))
     }
