@@ -23,7 +23,16 @@ public enum NoticeParser {
         let probePages = TextLayout.pages(utf8, spans: probe)
         let probeRoles = LineClassifier.classify(probePages)
         var notice: ParsedNotice
-        if ColumnLayoutProbe.isColumnLayout(probePages, roles: probeRoles) {
+        // The lines whose cells a tab separates: a tab between two of their tokens.
+        let tabbed = utf8.withUnsafeBufferPointer { p in
+            var tokens: [TextLayout.Token] = []
+            return Set(probe.filter { s in
+                TextLayout.tokens(p, s, into: &tokens)
+                guard tokens.count > 1, let first = tokens.first, let last = tokens.last else { return false }
+                return (first.end..<last.start).contains { p[$0] == 0x09 }
+            }.map(\.line))
+        }
+        if ColumnLayoutProbe.isColumnLayout(probePages, roles: probeRoles, tabbedLines: tabbed) {
             let pages = TextLayout.pages(utf8, spans: spans)
             let recovery = TableRecovery(pages: pages, settings: .textLayout)
             let columns = geometricColumns(recovery)

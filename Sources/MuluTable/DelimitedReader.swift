@@ -144,7 +144,8 @@ public enum DelimitedReader {
                 }
                 let columns = maps[min(table, maps.count - 1)]
                 if slots.count < columns.kinds.count { slots = [Range<Int>](repeating: 0..<0, count: columns.kinds.count) }
-                let k = assign(p, tokens, kinds: columns.kinds, into: &slots)
+                let k = tabCells(p, span, tokens, kinds: columns.kinds, into: &slots)
+                    ?? assign(p, tokens, kinds: columns.kinds, into: &slots)
                 var cells = RowCells(anchor: .init(page: span.page, line: span.line, column: first.column + 1))
                 cells.table = table
                 var fragments: [TableField: [Fragment]] = [:]
@@ -302,6 +303,55 @@ public enum DelimitedReader {
             n += 1
         }
         return k
+    }
+
+    /// Gives each column the tokens of its tab-separated cell, by position, when the line is
+    /// tab-separated, has a cell for every column (or fewer: the empty ones at the end cut off)
+    /// and every non-empty typed cell has its column's shape; nil otherwise (the cells are then
+    /// told apart by shape, ``assign(_:_:kinds:into:)``).
+    ///
+    /// A table copied from a spreadsheet or a document keeps its empty cells as tabs: an empty
+    /// training cell before an assessment (`\t\t初级：160元/人`), or an empty level sub-column,
+    /// must not be filled with the next cell's subsidy as reading by shape alone would.
+    static func tabCells(
+        _ p: UnsafeBufferPointer<UInt8>, _ span: TextLayout.LineSpan, _ tokens: [TextLayout.Token],
+        kinds: [ColumnMap.Kind], into slots: inout [Range<Int>]
+    ) -> Int? {
+        guard kinds.first == .field(.seq), tokens.count > 1 else { return nil }
+        // Where each cell ends: the tabs between the first token and the last (tabs before and
+        // after them are padding, or empty cells past the last column), then the line's end.
+        var ends: [Int] = []
+        for i in tokens[0].end..<tokens[tokens.count - 1].start where p[i] == 0x09 { ends.append(i) }
+        guard !ends.isEmpty else { return nil }
+        ends.append(span.end)
+        guard ends.count <= kinds.count else { return nil }
+        var t = 0
+        for n in kinds.indices {
+            let start = t
+            if n < ends.count { while t < tokens.count, tokens[t].start < ends[n] { t += 1 } }
+            let cell = start..<t
+            slots[n] = cell
+            guard let first = cell.first else { continue }
+            let single = cell.count == 1
+            switch kinds[n] {
+            case .field(.seq):
+                guard single, first == 0 else { return nil }
+                slots[n] = t..<t
+            case .field(.code):
+                guard single, looksLikeCode(p, tokens[first]) || isOtherCode(p, tokens[first]) else { return nil }
+            case .field(.training), .field(.assessment):
+                let f = tokens[first]
+                guard isNone(p, f) || startsSubsidy(p, f) || isAmount(p, f) || startsWordSubsidy(p, f) else { return nil }
+            case .level:
+                guard single, isAmount(p, tokens[first]) || isNone(p, tokens[first]) else { return nil }
+            case .field(.urgent):
+                let f = tokens[first]
+                guard single, isMark(p, f) || isNoMark(p, f) || isOddMark(p, f) else { return nil }
+            case .field(.industry), .field(.name), .extra:
+                break
+            }
+        }
+        return t
     }
 
     /// The first token from `k` that starts the typed column after the free columns `run` (the
