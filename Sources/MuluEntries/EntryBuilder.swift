@@ -213,6 +213,10 @@ public struct EntryBuilder: RowSink {
                 return nil
             }
         }
+        if let field = cells.unplacedBlank {
+            report(.error, "row \(seq): fewer \(field == .training ? "training" : "assessment") subsidy cells than columns, "
+                   + "and the blanks do not show which cell is empty (write — in an empty cell)", field)
+        }
         let training = readSubsidy(.training, "training")
         let assessment = readSubsidy(.assessment, "assessment")
         var urgent: Bool?

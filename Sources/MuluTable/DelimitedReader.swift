@@ -144,9 +144,14 @@ public enum DelimitedReader {
                 }
                 let columns = maps[min(table, maps.count - 1)]
                 if slots.count < columns.kinds.count { slots = [Range<Int>](repeating: 0..<0, count: columns.kinds.count) }
-                let k = tabCells(p, span, tokens, kinds: columns.kinds, into: &slots)
-                    ?? assign(p, tokens, kinds: columns.kinds, into: &slots)
                 var cells = RowCells(anchor: .init(page: span.page, line: span.line, column: first.column + 1))
+                let k: Int
+                if let read = tabCells(p, span, tokens, kinds: columns.kinds, into: &slots) {
+                    k = read
+                } else {
+                    k = assign(p, tokens, kinds: columns.kinds, into: &slots)
+                    cells.unplacedBlank = placeBlankCells(tokens, kinds: columns.kinds, slots: &slots)
+                }
                 cells.table = table
                 var fragments: [TableField: [Fragment]] = [:]
                 for (n, kind) in columns.kinds.enumerated() {
@@ -352,6 +357,68 @@ public enum DelimitedReader {
             }
         }
         return t
+    }
+
+    /// Places the cells of each run of subsidy columns (training and assessment side by side, or
+    /// level sub-columns) that has fewer cells than columns, by the blanks between them; returns
+    /// the field of a run whose blanks do not tell, nil when every run is placed.
+    ///
+    /// Reading by shape fills such a run from its first column, so an empty cell in the middle
+    /// (`1600  2400` under 初级 中级 高级; `化学检验员  初级或中级：160元/人` with no training)
+    /// would shift the cells after it. Cells apart by `w` blanks (the line's narrowest gap) with
+    /// an empty cell between them are `2w` apart: each gap of `(e + 1)·w` blanks before a cell
+    /// holds `e` empty cells. The empty cells left over must fit in the gap after the run (or the
+    /// line ends there); otherwise which cell is empty cannot be told.
+    static func placeBlankCells(_ tokens: [TextLayout.Token], kinds: [ColumnMap.Kind], slots: inout [Range<Int>]) -> TableField? {
+        func subsidyField(_ kind: ColumnMap.Kind) -> TableField? {
+            switch kind {
+            case .field(.training), .level(.training, _): .training
+            case .field(.assessment), .level(.assessment, _): .assessment
+            default: nil
+            }
+        }
+        var width = Int.max
+        for i in tokens.indices.dropFirst() { width = min(width, tokens[i].column - tokens[i - 1].endColumn) }
+        guard width > 0, width < Int.max else { return nil }
+        var start = 0
+        while start < kinds.count {
+            guard let field = subsidyField(kinds[start]) else { start += 1; continue }
+            var end = start + 1
+            while end < kinds.count, subsidyField(kinds[end]) != nil { end += 1 }
+            defer { start = end }
+            let run = start..<end
+            let filled = run.filter { !slots[$0].isEmpty }
+            guard !filled.isEmpty, filled.count < run.count else { continue }
+            // The empty cells in the gap before each cell; the first gap only counts when the
+            // column before the run has a cell (else its blank is that column's).
+            var empties: [Int] = []
+            for (i, n) in filled.enumerated() {
+                let first = slots[n].lowerBound
+                guard first > 0 else { return field }
+                let gap = tokens[first].column - tokens[first - 1].endColumn
+                guard gap % width == 0 else { return field }
+                let e = gap / width - 1
+                if i == 0, e > 0, start == 0 || slots[start - 1].isEmpty { return field }
+                empties.append(e)
+            }
+            let left = run.count - filled.count - empties.reduce(0, +)
+            guard left >= 0 else { return field }
+            let last = slots[filled[filled.count - 1]].upperBound
+            if last < tokens.count {
+                let gap = tokens[last].column - tokens[last - 1].endColumn
+                guard gap % width == 0, gap / width - 1 >= left else { return field }
+            }
+            guard empties.contains(where: { $0 > 0 }) else { continue }
+            let cells = filled.map { slots[$0] }
+            for n in run { slots[n] = slots[n].lowerBound..<slots[n].lowerBound }
+            var at = start
+            for (cell, e) in zip(cells, empties) {
+                at += e
+                slots[at] = cell
+                at += 1
+            }
+        }
+        return nil
     }
 
     /// The first token from `k` that starts the typed column after the free columns `run` (the

@@ -27,6 +27,11 @@ public struct RowCells: Sendable {
     /// Extra columns, by their index in the table's `ColumnMap` (at most `ColumnMap.maxExtra`).
     private var extraRanges = InlineArray<8, Range<Int>>(repeating: 0..<0)
 
+    /// The subsidy field whose cells could not be placed: the row has fewer of them than the
+    /// table has columns for (an empty cell, or an empty level sub-column), and the blanks between
+    /// them do not show which are empty. Nil when every cell has its column.
+    public var unplacedBlank: TableField?
+
     public init(anchor: CellPlace) { self.anchor = anchor }
 
     /// The byte range of a level sub-column's cell of `field` (training or assessment).
