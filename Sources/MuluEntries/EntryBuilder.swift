@@ -167,8 +167,8 @@ public struct EntryBuilder: RowSink {
         }
         var name = FieldNormaliser.text(slice(cells[.name]))
         var nameMark = false
-        while let last = name.unicodeScalars.last, UrgencyMark.isNameMark(last) {
-            name.unicodeScalars.removeLast()
+        while let last = name.unicodeScalars.last, UrgencyMark.isNameMark(last) || UrgencyMark.endsWithBracketedMark(name) {
+            name.unicodeScalars.removeLast(UrgencyMark.isNameMark(last) ? 1 : 3)
             nameMark = true
         }
         // Or before it (`★化学检验员`, `* 化学检验员`).

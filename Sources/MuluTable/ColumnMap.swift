@@ -120,6 +120,17 @@ public struct ColumnMap: Hashable, Sendable {
                 meanings[i] = .field(.assessment)
             }
         }
+        // Two cells naming one field: the one naming it more fully keeps it.
+        for f in TableField.allCases {
+            let claims = meanings.indices.filter { meanings[$0] == .field(f) }
+            guard claims.count > 1, let best = claims.max(by: {
+                (HeaderWords.strength(headers[$0], for: f), -$0) < (HeaderWords.strength(headers[$1], for: f), -$1)
+            }) else { continue }
+            for i in claims where i != best {
+                let namesOccupation = f != .name && HeaderWords.nameWords.contains { HeaderWords.holds(headers[i], $0) }
+                meanings[i] = namesOccupation && !meanings.contains(.field(.name)) ? .field(.name) : .extra
+            }
+        }
         var m = ColumnMap()
         var extra = 0
         // Subsidy columns that may have level sub-columns below them: those whose header does

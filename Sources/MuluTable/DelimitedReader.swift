@@ -555,6 +555,8 @@ public enum DelimitedReader {
                         pending = []
                         label = nil
                         title = nil
+                    } else if rowsSince, LineClassifier.isContinuation(compact) {
+                        furniture.append((p + 1, i, .pageMark))
                     } else if rowsSince, LineClassifier.isAttachmentLabel(compact) {
                         label = compact
                         pending.append((p + 1, i, .attachmentLabel))

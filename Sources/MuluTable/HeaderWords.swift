@@ -29,6 +29,26 @@ public enum HeaderWords {
         (.industry, ["行业", "产业", "领域", "类别"]),
     ]
 
+    /// Words that name a field fully, where the words of `rules` may name something else too
+    /// (`是否新增` holds 是否, `评价方式` holds 评价, `重点产业链` holds 产业): when two header cells
+    /// name one field, the one holding such a word has it (see ``strength(_:for:)``).
+    public static let strongWords: [TableField: [String]] = [
+        .code: ["代码", "编码"],
+        .training: ["补贴", "标准", "元", "费", "金额"],
+        .assessment: ["补贴", "标准", "元", "费", "金额"],
+        .urgent: ["急需", "紧缺", "急缺"],
+        .industry: ["行业"],
+        .name: ["名称"],
+    ]
+
+    /// How fully a header cell's text names `field`: 2 when it holds one of its
+    /// ``strongWords``, else 1. Of two cells naming one field, the stronger keeps it (the first
+    /// when they are as strong); the other is an extra column, or the name column when it names
+    /// an occupation (`培训职业（工种）`) and no other cell does.
+    public static func strength(_ text: String, for field: TableField) -> Int {
+        (strongWords[field] ?? []).contains { holds(text, $0) } ? 2 : 1
+    }
+
     /// Words of a column that counts something other than money (`培训学时`, `培训期限`): an
     /// extra column even though it mentions 培训 or 鉴定, unless it names a subsidy too.
     public static let otherMeasureWords = ["学时", "课时", "时长", "期限", "天数", "人数", "名额", "周期"]

@@ -95,6 +95,14 @@ public enum LineClassifier {
         return rest.count <= 2 && rest.allSatisfy { $0.isASCIIDigit || "一二三四五六七八九十".contains($0) }
     }
 
+    /// A line that says the table goes on from the page before (`续表`, `续表1`, `续上表`,
+    /// `接上表`, `附件2（续）`): page furniture, not a new table's title or label.
+    static func isContinuation(_ s: String) -> Bool {
+        let t = s.filter { !"（）()：:".contains($0) }
+        guard !t.isEmpty, t.count <= 12 else { return false }
+        return t.hasPrefix("续表") || t.hasSuffix("续表") || t.hasSuffix("续") || t == "续上表" || t == "接上表"
+    }
+
     /// A catalogue title: names a 目录 (catalogue), 清单 (list) or 表 (table).
     static func isTitle(_ s: String) -> Bool {
         HeaderWords.holds(s, "目录") || HeaderWords.holds(s, "清单") || s.hasSuffix("表")
@@ -148,6 +156,11 @@ public enum LineClassifier {
     /// A unit (`元/人`) wrapped below an amount is not: a candidate holds some scalar other than
     /// a unit's or a bracket's.
     static func isHeaderCandidate(_ line: TextLine) -> Bool {
+        // A numbered section heading (`一、急需紧缺职业（工种）`) holds header words but is no header.
+        if line.fragments.count <= 2, let c = line.fragments.first?.text.first, SectionHeading.numerals.contains(c),
+           SectionHeading.name(Blank.removed(from: line.compactText), pieces: line.fragments.count) != nil {
+            return false
+        }
         var any = false
         var outside = false
         let vocabulary = HeaderWords.vocabulary

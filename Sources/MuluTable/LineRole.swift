@@ -11,7 +11,8 @@ public enum LineRole: Hashable, Sendable {
     case title
     /// Part of the table header (first page or repeated).
     case header
-    /// A page number: `— 3 —`, `- 3 -`, `第3页`, `3/10`.
+    /// A page number (`— 3 —`, `- 3 -`, `第3页`, `3/10`), or a line saying the table goes on
+    /// (`续表`, `附件2（续）`).
     case pageMark
     /// Table body: it belongs to a row, or is reported.
     case body

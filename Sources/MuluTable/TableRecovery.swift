@@ -191,6 +191,7 @@ public struct TableRecovery: Sendable {
             self.unplaced = ruled.unplaced
             self.streamRows = rows
             self.disagreements = Self.disagreements(ruled: ruled.rows, spanned: ruled.spanned, stream: rows)
+                + Self.pageBreakDoubts(ruled.rows, ruled.doubts)
         } else {
             self.method = .stream
             self.columns = columns
@@ -278,6 +279,26 @@ public struct TableRecovery: Sendable {
         return try! Parallel.pair(
             { RuledRows.read(pages: pages, roles: roles, grids: grids, settings: settings) },
             { RowAssembler.assemble(placed, extras: extras, settings: settings) })
+    }
+
+    /// A warning for each row of a cell at a page break that the rules left in doubt
+    /// (`RuledRows.PageBreakDoubt`), naming the row and the column.
+    static func pageBreakDoubts(_ rows: [RowRecord], _ doubts: [[RuledRows.PageBreakDoubt]]) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for (row, list) in zip(rows, doubts) {
+            for d in list {
+                let at = row.cells[d.field]?.first ?? row.anchor
+                let how = d.joined
+                    ? "read as continuing the cell across the break between pages \(d.pages.before) and \(d.pages.after); "
+                        + "the rules do not show whether the empty part is a cell of its own (blank)"
+                    : "read as a cell of its own after the break between pages \(d.pages.before) and \(d.pages.after); "
+                        + "the rules do not show whether it is the rest of the cell above the break"
+                out.append(Diagnostic(
+                    .warning, "row \(row.seq): \(d.field.label) \(how)",
+                    page: at.page, line: at.line, column: at.column, excerpt: at.text, seq: row.seq))
+            }
+        }
+        return out
     }
 
     /// One warning per row the two methods read differently (texts compared without blanks),

@@ -109,10 +109,10 @@ public enum CodeSyntax {
     }
 
     /// A separator between a code's segments as bureaus write them (`6.31.03.01`, `6．31．03．01`,
-    /// `6·31·03·01`, `6_31_03_01`, `6—31`): read as `-`.
+    /// `6·31·03·01`, `6_31_03_01`, `6/31/03/01`, `6—31`): read as `-`.
     @inline(__always)
     public static func isSeparator(_ s: Unicode.Scalar) -> Bool {
-        isDash(s) || s == "." || s == "．" || s == "·" || s == "・" || s == "_" || s == "。"
+        isDash(s) || s == "." || s == "．" || s == "·" || s == "・" || s == "_" || s == "。" || s == "/" || s == "／"
     }
 
     /// A code as published, normalised: ASCII digits, `-` for every dash (and, in a code that
@@ -158,7 +158,7 @@ public enum CodeSyntax {
         }
         guard width < p.count else { return false }
         let b = p[width]
-        if b == 0x2D || b == 0x2E || b == 0x5F { return true }
+        if b == 0x2D || b == 0x2E || b == 0x5F || b == 0x2F { return true }
         guard b >= 0xC2 else { return false }
         let n = b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
         let s = String(decoding: UnsafeBufferPointer(rebasing: p[width..<min(p.count, width + n)]), as: UTF8.self)

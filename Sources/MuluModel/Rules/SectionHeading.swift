@@ -1,7 +1,7 @@
 /// The rule for a section heading: a line of its own naming the industry of the rows below it
 /// (`一、制造业`, `（一）制造业`, `一、制造业（35个）`), where a table has no industry column.
 public enum SectionHeading {
-    static let numerals = "一二三四五六七八九十"
+    public static let numerals = "一二三四五六七八九十"
 
     /// The industry a heading names, or nil. `text`: the line's text, blanks removed; `pieces`:
     /// how many blank-separated pieces it had. Unless `numbered`, a line holding only an

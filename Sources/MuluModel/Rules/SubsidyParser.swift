@@ -39,6 +39,9 @@ public enum SubsidyParser {
         return String(s)
     }
 
+    /// Words that cap a subsidy (`最高2160元/人`), longest first.
+    public static let capWords = ["最高不超过", "不超过", "最高", "最多", "上限"]
+
     /// The units an amount may carry, longest first.
     public static let units = ["元/人/次", "元/人·次", "元/人・次", "元/人次", "元/次/人", "元/人", "元每人", "元"]
 
@@ -63,7 +66,17 @@ public enum SubsidyParser {
             }
         }
         var upTo = false
-        for cap in ["最高不超过", "不超过", "最高", "最多", "上限"] where text.contains(cap) {
+        // A cap written as a note (`2160元/人（最高）`) is a cap.
+        if let n = note, capWords.contains(n) || n == "最高限额" || n == "封顶" {
+            upTo = true
+            note = nil
+        }
+        // `每人2160元`, `每人次160元`: the amount per person, said before it.
+        for prefix in ["每人次", "每人"] where text.hasPrefix(prefix) && text.dropFirst(prefix.count).first?.isASCIIDigit == true {
+            text.removeFirst(prefix.count)
+            break
+        }
+        for cap in capWords where text.contains(cap) {
             upTo = true
             text = text.replacingOccurrences(of: cap, with: "")
         }
@@ -146,6 +159,10 @@ public enum SubsidyParser {
                 amounts.append(.init(level: l, amountYuan: piece.amount))
             }
         }
+        // Levels in the order of the scale, whatever order the cell names them in
+        // (`中级：2000元/人；初级：1600元/人`).
+        levels.sort { $0.rank < $1.rank }
+        amounts.sort { $0.level.rank < $1.level.rank }
         if pieces.count == 1, levels.isEmpty {
             // A bare amount: every level of its column (`Subsidy.amountYuan` alone).
             let s = Subsidy(levels: [], amountYuan: pieces[0].amount, anyOf: false,
@@ -216,6 +233,6 @@ public enum SubsidyParser {
     }
 
     /// The level names a subsidy starts with, as UTF-8 (compared bytewise on the hot path).
-    public static let levelPrefixes: [[UInt8]] = ["初级", "中级", "高级", "技师", "五级", "四级", "三级", "二级", "一级", "初、", "初中", "中、", "最高", "不超过"]
+    public static let levelPrefixes: [[UInt8]] = ["初级", "中级", "高级", "技师", "五级", "四级", "三级", "二级", "一级", "初、", "初中", "中、", "最高", "不超过", "每人"]
         .map { Array($0.utf8) }
 }

@@ -42,6 +42,12 @@ public enum UrgencyMark {
         return read(p) == false
     }
 
+    /// True when `name` ends with a name mark in brackets (`化学检验员（★）`, `电工(*)`).
+    public static func endsWithBracketedMark(_ name: String) -> Bool {
+        let tail = Array(name.unicodeScalars.suffix(3))
+        return tail.count == 3 && (tail[0] == "（" || tail[0] == "(") && isNameMark(tail[1]) && (tail[2] == "）" || tail[2] == ")")
+    }
+
     /// A mark that may follow a name to say it is urgent (`化学检验员*`, `电工★`).
     @inline(__always)
     public static func isNameMark(_ s: Unicode.Scalar) -> Bool {

@@ -23,6 +23,50 @@ public enum RuledRows {
         public var tables: [Int?]
         /// Per row (as in `rows`), the fields whose text came from a cell spanning several rows.
         public var spanned: [Set<TableField>]
+        /// Cells at a page break whose rules do not tell whether they are one cell or two: per
+        /// row (as in `rows`), the fields read so (see ``PageBreakDoubt``).
+        public var doubts: [[PageBreakDoubt]] = []
+    }
+
+    /// A cell at a page break read one way where the rules allow another: an empty cell at the
+    /// top (or foot) of a page joined to the text across the break (a blank is a value in this
+    /// column: it may be a cell of its own), or two texts on either side left apart (the second
+    /// may be the rest of the first, flowed over the break).
+    public struct PageBreakDoubt: Hashable, Sendable {
+        public var field: TableField
+        /// True: joined across the break; false: left as two cells.
+        public var joined: Bool
+        /// The pages (1-based) on either side of the break.
+        public var pages: (before: Int, after: Int)
+        public static func == (a: Self, b: Self) -> Bool {
+            a.field == b.field && a.joined == b.joined && a.pages == b.pages
+        }
+        public func hash(into h: inout Hasher) {
+            h.combine(field)
+            h.combine(joined)
+            h.combine(pages.before)
+            h.combine(pages.after)
+        }
+    }
+
+    /// Whether `b`'s text completes `a`'s as a value of `field` (a cut value: `电力、热力、燃气及水生产`
+    /// + `和供应业`, `初级、中级：` + `2160元/人`) where `a`'s alone is not one.
+    static func completes(_ a: String, _ b: String, field: TableField) -> Bool {
+        incomplete(a, field: field) && !incomplete(a + b, field: field)
+    }
+
+    /// Whether `text` is not a whole value of `field`: an industry that does not end as one, a
+    /// name that looks cut short, a code or a subsidy that cannot be read.
+    static func incomplete(_ text: String, field: TableField) -> Bool {
+        switch field {
+        case .industry: return !IndustryName.endsLikeOne(text)
+        case .name: return OccupationName.looksCutShort(text)
+        case .code: return !CodeSyntax.isWellFormed(CodeSyntax.normalise(text))
+        case .training, .assessment:
+            if case .unreadable = SubsidyParser.read(text) { return true }
+            return false
+        case .seq, .urgent: return false
+        }
     }
 
     /// One table cell on a page with the fragments it holds.
@@ -37,12 +81,19 @@ public enum RuledRows {
     /// starts at its top or the two texts together are a value the column holds whole elsewhere
     /// (`known`; LibreOffice centres the rest of a flowed text in the next part).
     static func runsOn(_ a: PageCell, _ b: PageCell, grids: [PageGrid], slack: Double, known: Set<String>) -> Bool {
-        let aTop = a.fragments.map { grids[a.page].deskew(x: (($0.x0 + $0.x1) / 2), y: $0.y0).y }.min()
-        let aBottom = a.fragments.map { grids[a.page].deskew(x: (($0.x0 + $0.x1) / 2), y: $0.y1).y }.max()
         let bTop = b.fragments.map { grids[b.page].deskew(x: (($0.x0 + $0.x1) / 2), y: $0.y0).y }.min()
-        guard let aTop, let aBottom, let bTop, aTop - a.cell.y0 <= slack, a.cell.y1 - aBottom <= slack else { return false }
+        guard let bTop, fillsToFoot(a, grids: grids, slack: slack) else { return false }
         if bTop - b.cell.y0 <= slack { return true }
         return known.contains(Blank.removed(from: (a.fragments + b.fragments).map(\.text).joined()))
+    }
+
+    /// Whether `a`'s text fills its cell from top to bottom (within `slack`), as a text cut by
+    /// the foot of the page does.
+    static func fillsToFoot(_ a: PageCell, grids: [PageGrid], slack: Double) -> Bool {
+        let aTop = a.fragments.map { grids[a.page].deskew(x: (($0.x0 + $0.x1) / 2), y: $0.y0).y }.min()
+        let aBottom = a.fragments.map { grids[a.page].deskew(x: (($0.x0 + $0.x1) / 2), y: $0.y1).y }.max()
+        guard let aTop, let aBottom else { return false }
+        return aTop - a.cell.y0 <= slack && a.cell.y1 - aBottom <= slack
     }
 
     /// The rows of every page's ruled table, or nil when some page with body text has no ruled
@@ -279,6 +330,10 @@ public enum RuledRows {
                 }
             }
         }
+        // Whether a group of joined cells holds text.
+        var textful = cells.map { !$0.fragments.isEmpty }
+        // Cells read one way where the rules allow another: (cell index, field, joined, pages).
+        var doubtful: [(cell: Int, doubt: PageBreakDoubt)] = []
         let pagesWithTable = pages.indices.filter { !(fieldCells[$0][.seq] ?? []).isEmpty }
         for (a, b) in zip(pagesWithTable, pagesWithTable.dropFirst()) {
             let splitRow = seqParts[b].first.map { cells[$0.seqCell].fragments.isEmpty } ?? false
@@ -289,11 +344,34 @@ public enum RuledRows {
                 let open = !cells[last].cell.ruledBottom || !cells[first].cell.ruledTop
                 let anyEmpty = cells[last].fragments.isEmpty || cells[first].fragments.isEmpty
                 let merged = rowsCovered(last).count > 1 || rowsCovered(first).count > 1
-                let flows = !anyEmpty && merged
-                    && runsOn(cells[last], cells[first], grids: grids, slack: settings.grid.flowSlack, known: whole[field] ?? [])
-                if splitRow || open || (anyEmpty && merged) || flows {
+                let fills = !anyEmpty && merged && fillsToFoot(cells[last], grids: grids, slack: settings.grid.flowSlack)
+                let textA = Blank.removed(from: cells[last].fragments.map(\.text).joined())
+                let textB = Blank.removed(from: cells[first].fragments.map(\.text).joined())
+                let flows = fills
+                    && (runsOn(cells[last], cells[first], grids: grids, slack: settings.grid.flowSlack, known: whole[field] ?? [])
+                        || completes(textA, textB, field: field))
+                // An empty part joins the text across the break, unless both sides hold text
+                // already (a cell ending at the foot of a page, its text printed on an earlier
+                // page, and a new cell at the top of the next).
+                let continues = anyEmpty && merged && !(textful[find(last)] && textful[find(first)])
+                let pageBefore = pages[a].number, pageAfter = pages[b].number
+                if continues, !splitRow, !open, field == .urgent {
+                    // A blank urgency cell is a value (not urgent): the empty part may be a cell
+                    // of its own. Where LibreOffice prints a merged cell's text (top or centre of
+                    // its first part) was measured not to tell the two apart.
+                    doubtful.append((cells[last].fragments.isEmpty ? last : first,
+                                     PageBreakDoubt(field: field, joined: true, pages: (pageBefore, pageAfter))))
+                }
+                if splitRow || open || continues || flows {
                     let x = find(last), y = find(first)
-                    if x != y { parent[max(x, y)] = min(x, y) }
+                    if x != y {
+                        parent[max(x, y)] = min(x, y)
+                        textful[min(x, y)] = textful[x] || textful[y]
+                    }
+                } else if fills, incomplete(textA, field: field) {
+                    // Text that fills its part to the foot of the page, then text in a merged cell
+                    // at the top of the next: perhaps one value flowed over the break.
+                    doubtful.append((first, PageBreakDoubt(field: field, joined: false, pages: (pageBefore, pageAfter))))
                 }
             }
         }
@@ -333,6 +411,12 @@ public enum RuledRows {
         let rows = logical.enumerated().map { i, l in
             RowRecord(seq: l.seq, anchor: l.anchor, cells: rowCells[i], extras: rowExtras[i])
         }
-        return Result(rows: rows, unplaced: unplaced, columns: columnsOut, tables: tablesOut, spanned: spanned)
+        var doubts = [[PageBreakDoubt]](repeating: [], count: logical.count)
+        for (k, doubt) in doubtful {
+            for row in rowsCovered(k) where !doubts[row].contains(doubt) { doubts[row].append(doubt) }
+        }
+        var result = Result(rows: rows, unplaced: unplaced, columns: columnsOut, tables: tablesOut, spanned: spanned)
+        result.doubts = doubts
+        return result
     }
 }
