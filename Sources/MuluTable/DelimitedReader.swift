@@ -203,11 +203,7 @@ public enum DelimitedReader {
     /// a subsidy's or an amount's shape, and some reads as a sentence (long, or a note's opening).
     static func isNumberedNote(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [TextLayout.Token]) -> Bool {
         for t in tokens.dropFirst() where looksLikeCode(p, t) || startsSubsidy(p, t) || isAmount(p, t) { return false }
-        return tokens.dropFirst().contains { t in
-            let text = string(p, t)
-            return text.unicodeScalars.count > 16 || text.hasPrefix("本") || text.contains("。") || text.contains("，")
-                || text.hasPrefix("以上") || text.hasPrefix("如")
-        }
+        return tokens.dropFirst().contains { NoteText.isSentence(string(p, $0)) }
     }
 
     /// Gives each column of `kinds` its tokens (as a range of token indices, empty when the row
@@ -679,7 +675,7 @@ public enum DelimitedReader {
 
     /// A token that says "none" in a subsidy or code cell: `—`, `/`, `无`.
     static func isNone(_ p: UnsafeBufferPointer<UInt8>, _ t: TextLayout.Token) -> Bool {
-        guard t.end - t.start <= 6 else { return false }
+        guard t.end - t.start <= 15 else { return false }
         // Every none mark starts with `-`, `/`, `\\`, or one of U+2013/U+2014 (E2 80), `－` `／`
         // (EF BC), 无 (E6 97 A0), 否, 不, 暂 (E5 90 A6, E4 B8 8D, E6 9A 82) or `×` (C3 97).
         let b0 = p[t.start]

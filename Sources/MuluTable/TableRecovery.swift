@@ -173,10 +173,21 @@ public struct TableRecovery: Sendable {
         }
         // The rows by the rules and by the gaps and alignment, side by side.
         let t0 = PhaseTimer.now()
-        let (ruledRead, (rows, lost)) = Self.bothReadings(
+        let (ruledRead, (assembled, lost)) = Self.bothReadings(
             pages: pages, roles: roles, grids: grids, placed: placed, extras: extraPlaced, settings: settings)
         PhaseTimer.report("ruled and stream rows", t0, PhaseTimer.now())
         unplaced += lost
+        // A numbered note after the table (`1 本目录由…负责解释。`) has a row number and no row's shape.
+        var rows: [RowRecord] = []
+        for row in assembled {
+            if Self.isNumberedNote(row) {
+                for f in [row.anchor] + row.cells.values.flatMap({ $0 }) + row.extras.values.flatMap({ $0 }) {
+                    unplaced.append(UnplacedFragment(fragment: f, reason: "a numbered note after the table, not a row"))
+                }
+            } else {
+                rows.append(row)
+            }
+        }
         self.settings = settings
         self.pages = pages
         self.roles = roles
@@ -205,6 +216,17 @@ public struct TableRecovery: Sendable {
             self.streamRows = nil
         }
         self.rows = Self.sections(headings, rows: self.rows)
+    }
+
+    /// A row that is a numbered note: no code, subsidy or mark, and a cell that reads as a
+    /// sentence (`NoteText`).
+    static func isNumberedNote(_ row: RowRecord) -> Bool {
+        for field in [TableField.code, .training, .assessment, .urgent] where !Blank.removed(from: row.text(field)).isEmpty {
+            return false
+        }
+        guard row.levelColumns.isEmpty else { return false }
+        return [TableField.industry, .name].contains { NoteText.isSentence(Blank.removed(from: row.text($0))) }
+            || row.extras.values.contains { NoteText.isSentence(Blank.removed(from: RowRecord.text($0))) }
     }
 
     /// Gives each section heading to the first row below it (`RowRecord.section`).

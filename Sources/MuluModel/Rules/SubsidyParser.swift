@@ -19,7 +19,10 @@ public enum SubsidyParser {
     }
 
     /// Cells that say "no subsidy", blanks removed.
-    public static let noneMarks: Set<String> = ["", "-", "—", "——", "–", "－", "/", "／", "\\", "无", "否", "不补贴", "暂无", "×"]
+    public static let noneMarks: Set<String> = [
+        "", "-", "—", "——", "–", "－", "/", "／", "\\", "无", "否", "不补贴", "暂无", "×",
+        "无补贴", "暂不补贴", "不予补贴", "不享受", "不享受补贴",
+    ]
 
     /// The cell's text with blanks removed, colons, slashes and commas in one form, full-width
     /// digits narrowed.
@@ -40,7 +43,7 @@ public enum SubsidyParser {
     }
 
     /// Words that cap a subsidy (`最高2160元/人`), longest first.
-    public static let capWords = ["最高不超过", "不超过", "最高", "最多", "上限"]
+    public static let capWords = ["最高不超过", "不超过", "不高于", "最高", "最多", "上限", "封顶", "≤"]
 
     /// The units an amount may carry, longest first.
     public static let units = ["元/人/次", "元/人·次", "元/人・次", "元/人次", "元/次/人", "元/人", "元每人", "元"]
@@ -53,6 +56,8 @@ public enum SubsidyParser {
         if amountsRunTogether(raw) { return .unreadable }
         var text = compact(raw)
         if noneMarks.contains(text) { return .none }
+        // Levels in brackets after each amount: `1600元/人（初级）；2000元/人（中级）`.
+        text = levelsAfterAmounts(text)
         // A parenthesised note at the end (not a level's other name: `初级（五级）`).
         var note: String?
         if text.hasSuffix("）") || text.hasSuffix(")"), let open = text.lastIndex(where: { $0 == "（" || $0 == "(" }) {
@@ -71,16 +76,18 @@ public enum SubsidyParser {
             upTo = true
             note = nil
         }
-        // `每人2160元`, `每人次160元`: the amount per person, said before it.
-        for prefix in ["每人次", "每人"] where text.hasPrefix(prefix) && text.dropFirst(prefix.count).first?.isASCIIDigit == true {
-            text.removeFirst(prefix.count)
-            break
-        }
         for cap in capWords where text.contains(cap) {
             upTo = true
             text = text.replacingOccurrences(of: cap, with: "")
         }
         if text.hasSuffix("以内") { upTo = true; text.removeLast(2) }
+        // `每人2160元`, `初级、中级：每人次160元`: the amount per person, said before it; `初级、中级
+        // 各2160元/人`, `均为160元/人`: each level that amount.
+        for word in ["每人次", "每人", "均为", "各", "均"] {
+            while let r = text.range(of: word), text[r.upperBound...].first?.isASCIIDigit == true {
+                text.removeSubrange(r)
+            }
+        }
 
         // Pieces: level text, then an amount and its unit; repeated.
         var pieces: [(levels: String, amount: Int)] = []
@@ -176,6 +183,24 @@ public enum SubsidyParser {
         return .subsidy(Subsidy(levels: levels, amounts: amounts, anyOf: anyOf, text: normal, upTo: upTo, note: note))
     }
 
+    /// `1600元/人（初级）；2000元/人（中级）` as `初级：1600元/人；中级：2000元/人`: each piece whose
+    /// brackets name levels, written with its levels first; other text as it is.
+    static func levelsAfterAmounts(_ text: String) -> String {
+        guard text.contains("（") || text.contains("(") else { return text }
+        let pieces = text.split(omittingEmptySubsequences: false) { $0 == "；" || $0 == ";" }
+        guard pieces.count > 1 else { return text }
+        var out: [String] = []
+        for piece in pieces {
+            guard piece.hasSuffix("）") || piece.hasSuffix(")"),
+                  let open = piece.lastIndex(where: { $0 == "（" || $0 == "(" }),
+                  piece[..<open].first?.isASCIIDigit == true else { out.append(String(piece)); continue }
+            let inner = String(piece[piece.index(after: open)..<piece.index(before: piece.endIndex)])
+            guard LevelWords.list(inner) != nil else { out.append(String(piece)); continue }
+            out.append(inner + "：" + piece[..<open])
+        }
+        return out.joined(separator: "；")
+    }
+
     /// True when a digit is followed, after one or more blanks, by another digit.
     static func amountsRunTogether(_ raw: String) -> Bool {
         var lastWasDigit = false, blankSince = false
@@ -233,6 +258,6 @@ public enum SubsidyParser {
     }
 
     /// The level names a subsidy starts with, as UTF-8 (compared bytewise on the hot path).
-    public static let levelPrefixes: [[UInt8]] = ["初级", "中级", "高级", "技师", "五级", "四级", "三级", "二级", "一级", "初、", "初中", "中、", "最高", "不超过", "每人"]
+    public static let levelPrefixes: [[UInt8]] = ["初级", "中级", "高级", "技师", "五级", "四级", "三级", "二级", "一级", "初、", "初中", "中、", "最高", "不超过", "不高于", "每人"]
         .map { Array($0.utf8) }
 }
