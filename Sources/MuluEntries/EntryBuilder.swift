@@ -64,6 +64,11 @@ public struct EntryBuilder: RowSink {
     }
     /// True once a row's name carried an urgency mark (`化学检验员*`).
     public private(set) var sawNameMark = false
+    /// The urgency the last heading grouping rows by urgency gave (nil: no such heading yet).
+    public private(set) var headingUrgent: Bool?
+    /// Rows added before any heading grouping by urgency, in a table without an urgency column
+    /// (a heading in an earlier part of the notice may give them theirs, see `append`).
+    private var beforeUrgencyHeading: [Int] = []
 
     public init(expectedRows: Int = 0, columnMaps: [ColumnMap] = [.reference]) {
         assert(TableField.allCases.count == 7, "Cells holds one slot per TableField")
@@ -75,6 +80,11 @@ public struct EntryBuilder: RowSink {
 
     /// A section heading (`一、制造业` on a line of its own): the industry of the rows below it.
     public mutating func section(_ heading: String) {
+        // A heading grouping rows by urgency (`一、急需紧缺职业（工种）`) is no industry.
+        if let urgent = SectionHeading.urgency(heading, urgencyHeadings: headingUrgent != nil) {
+            headingUrgent = urgent
+            return
+        }
         industry = heading
         sawIndustryCell = true
     }
@@ -230,6 +240,9 @@ public struct EntryBuilder: RowSink {
             }
         }
         if nameMark { urgent = true }
+        if !map.urgent, !nameMark {
+            if let h = headingUrgent { urgent = h } else { beforeUrgencyHeading.append(entries.count) }
+        }
         var extra: [String: String] = [:]
         if case let headers = map.extraHeaders, !headers.isEmpty {  // no copy: an array is shared
             for (i, header) in headers.enumerated() where !cells[extra: i].isEmpty {
@@ -367,6 +380,12 @@ public struct EntryBuilder: RowSink {
             diagnostics += next.diagnostics
             blamed += next.blamed
         }
+        if let h = headingUrgent {
+            for i in next.beforeUrgencyHeading { entries[entryBase + i].urgent = h }
+        } else {
+            beforeUrgencyHeading += next.beforeUrgencyHeading.map { $0 + entryBase }
+        }
+        if next.headingUrgent != nil { headingUrgent = next.headingUrgent }
         if next.sawIndustryCell { industry = next.industry }
         sawIndustryCell = sawIndustryCell || next.sawIndustryCell
     }

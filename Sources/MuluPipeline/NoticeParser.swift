@@ -196,7 +196,14 @@ public enum NoticeParser {
         diagnostics.insert(contentsOf: tables.compactMap(\.columns.problem).map { Diagnostic(.error, $0) }, at: 0)
         // Columns the table does not have: null, said once.
         let hasUrgency = tables.contains { $0.columns.has(.urgent) }
-        if !hasUrgency {
+        if !hasUrgency, builder.headingUrgent != nil {
+            // Headings group the rows by urgency (`一、急需紧缺职业（工种）`): rows above the first are
+            // not said to be urgent or not.
+            let none = entries.filter { $0.urgent == nil }.count
+            if none > 0 {
+                diagnostics.append(Diagnostic(.warning, "the table has no urgency column; headings give the urgency of the rows below them, \(none) rows come before any: urgent is null for them"))
+            }
+        } else if !hasUrgency {
             if builder.sawNameMark {
                 for i in entries.indices where entries[i].urgent == nil { entries[i].urgent = false }
             } else {

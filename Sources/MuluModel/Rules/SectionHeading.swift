@@ -38,4 +38,15 @@ public enum SectionHeading {
               !name.contains(where: \.isASCIIDigit) else { return nil }
         return name
     }
+
+    /// What a heading says of its rows' urgency, when it groups them by urgency rather than by
+    /// industry (`一、急需紧缺职业（工种）`, then `二、其他职业（工种）`): true for a heading naming
+    /// urgency (急需, 紧缺, 急缺; not 非急需 or 不紧缺); false for a heading that is no industry
+    /// after such a heading (`urgencyHeadings`); nil otherwise (an industry heading).
+    public static func urgency(_ name: String, urgencyHeadings: Bool) -> Bool? {
+        let negated = ["非急需", "非紧缺", "不紧缺", "不急需"].contains { name.contains($0) }
+        if !negated, ["急需", "紧缺", "急缺"].contains(where: { name.contains($0) }) { return true }
+        if urgencyHeadings, negated || !IndustryName.endsLikeOne(name) { return false }
+        return nil
+    }
 }
