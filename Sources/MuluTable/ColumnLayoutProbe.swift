@@ -12,17 +12,25 @@ public enum ColumnLayoutProbe {
     /// tabs, and a header cell spanning several columns leaves runs of empty ones (`培训补贴标准
     /// \t\t\t是否急需紧缺` over `\t\t\t\t初级\t中级\t高级`). `tabbedLines` are the file lines
     /// (1-based) with a tab between two tokens.
+    ///
+    /// Labels apart by the same run of blanks everywhere (`序号  行业  职业（工种）代码  …`, two
+    /// blanks between every two, as a web page copies) are delimited too: `pdftotext -layout` pads
+    /// each label to its column, so its gaps differ.
     public static func isColumnLayout(_ pages: [PageText], roles: [[LineRole]], tabbedLines: Set<Int> = []) -> Bool {
+        var gaps = Set<Double>()
+        var count = 0
         for (p, page) in pages.enumerated() {
             for (i, line) in page.lines.enumerated() where roles[p][i] == .header {
                 if tabbedLines.contains(line.line) { return false }
                 let f = line.fragments
-                for k in f.indices.dropFirst() where f[k].x0 - f[k - 1].x1 >= TableSettings.textLayout.minGutter {
-                    return true
+                for k in f.indices.dropFirst() {
+                    gaps.insert(f[k].x0 - f[k - 1].x1)
+                    count += 1
                 }
             }
-            if roles[p].contains(.header) { return false }
+            if roles[p].contains(.header) { break }
         }
-        return false
+        guard let widest = gaps.max(), widest >= TableSettings.textLayout.minGutter else { return false }
+        return !(gaps.count == 1 && count >= 3)
     }
 }
