@@ -16,8 +16,10 @@ public enum NoticeParser {
     public static func parseText(
         _ bytes: [UInt8], path: String, keepRows: Bool = false, readerParts: Int? = nil
     ) throws -> ParsedNotice {
+        let t0 = PhaseTimer.now()
         let (utf8, encoding) = try TextDecoding.utf8(bytes, path: path)
         let spans = TextLayout.spans(utf8)
+        PhaseTimer.report("parse: decode and lines", t0, PhaseTimer.now())
         // The first page's opening lines, fully: where the header is, and how it is laid out.
         let probe = Array(spans.prefix { $0.page == spans[0].page }.prefix(Self.probeLines))
         let probePages = TextLayout.pages(utf8, spans: probe)
@@ -46,17 +48,23 @@ public enum NoticeParser {
                     }
                 }
             }
+            let t1 = PhaseTimer.now()
             let pages = TextLayout.pages(utf8, spans: spans, skip: skip)
             var roles = LineClassifier.classify(pages)
             for k in spans.indices where skip[k] { roles[spans[k].page - 1][spans[k].index] = .body }
             let (tables, furniture) = DelimitedReader.tables(pages: pages, roles: roles)
             for f in furniture { roles[f.page - 1][f.index] = f.role }
+            let t2 = PhaseTimer.now()
+            PhaseTimer.report("parse: row starts, pages, roles, tables", t1, t2)
             let read = DelimitedReader.read(
                 utf8, spans: spans, pages: pages, roles: roles, keepRows: keepRows, parts: readerParts, tables: tables,
                 makeSink: { [maps = tables.map(\.columns)] in EntryBuilder(expectedRows: $0, columnMaps: maps) })
+            let t3 = PhaseTimer.now()
+            PhaseTimer.report("parse: rows read", t2, t3)
             notice = try finish(
                 format: .text, pages: pages, roles: roles, builder: read.sink, rows: read.rows,
                 unplaced: read.unplaced, path: path, tables: tables)
+            PhaseTimer.report("parse: finish", t3, PhaseTimer.now())
             notice.delimitedColumns = read.columns.kinds.compactMap { if case .field(let f) = $0 { f } else { nil } }
         }
         notice.encoding = encoding

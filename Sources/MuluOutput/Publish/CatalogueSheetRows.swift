@@ -22,6 +22,8 @@ struct CatalogueSheetRows: ByteCellSink {
     private(set) var row = 2
     private var column = 0
     let number = OutputBuffer(capacity: 32)
+    /// The digits of ``row``, written once a row for every cell's reference.
+    private let rowDigits = OutputBuffer(capacity: 32)
 
     init(
         columns: [PublishedTable.Column], into out: OutputBuffer, writing: Bool = true, firstRow: Int = 2,
@@ -51,8 +53,10 @@ struct CatalogueSheetRows: ByteCellSink {
     @inline(__always)
     private func startRow() {
         guard writing, column == 0 else { return }
+        rowDigits.removeAll()
+        rowDigits.appendDecimal(row)
         out.append("<row r=\"")
-        out.appendDecimal(row)
+        rowDigits.withUnsafeBytes { out.append($0) }
         out.append("\">")
     }
 
@@ -98,7 +102,7 @@ struct CatalogueSheetRows: ByteCellSink {
     private func reference(_ c: Int) {
         out.append("<c r=\"")
         if c < letters.count { out.append(letters[c]) } else { out.append(utf8: XLSXWorkbook.columnName(c)) }
-        out.appendDecimal(row)
+        rowDigits.withUnsafeBytes { out.append($0) }
     }
 
     /// Widens column `c` to fit `text` as ``XLSXWorkbook/Sheet/fittingWidths(_:minimum:maximum:)``
