@@ -44,7 +44,10 @@ public enum CatalogueWorkbook {
             var rows = CatalogueSheetRows(
                 columns: columns, into: out, writing: true, firstRow: 2 + range.lowerBound, minimum: 8, maximum: 30)
             let scratch = OutputBuffer(capacity: 256)
-            for i in range { CatalogueRecord.write(entries[i], extra: extra, scratch: scratch, to: &rows) }
+            // Through a buffer pointer: an element read from the captured array was copied.
+            entries.withUnsafeBufferPointer { entries in
+                for i in range { CatalogueRecord.write(entries[i], extra: extra, scratch: scratch, to: &rows) }
+            }
             return rows.widths
         }
         var sheet = XLSXWorkbook.Sheet(

@@ -178,19 +178,21 @@ final class ChunkDeflater {
                 codeLengthLengths[order[i]] = length
             }
             guard let codeLengthCodes = canonicalCodes(codeLengthLengths) else { return nil }
+            // The code-length code as a table: the next 7 bits (first read least significant,
+            // as a code's first bit is sent) → the symbol they start with and its length.
+            var table = [(symbol: Int, length: Int)](repeating: (-1, 0), count: 128)
+            for (symbol, c) in codeLengthCodes.enumerated() where c.length > 0 {
+                var reversed = 0
+                for b in 0..<c.length { reversed |= (c.code >> b & 1) << (c.length - 1 - b) }
+                for index in stride(from: reversed, to: 128, by: 1 << c.length) { table[index] = (symbol, c.length) }
+            }
             // The literal/length code's lengths (all of them: the canonical code of symbol 256
             // depends on how many codes of each length there are), perhaps a few distance ones.
             var lengths: [Int] = []
             lengths.reserveCapacity(literals + distances + 138)
             while lengths.count < literals {
-                // A code-length symbol, read bit by bit (codes of at most 7 bits, 19 symbols).
-                var code = 0, length = 0, symbol = -1
-                while symbol < 0 {
-                    guard let bit = reader.bits(1), length < 7 else { return nil }
-                    code = code << 1 | bit
-                    length += 1
-                    symbol = codeLengthCodes.firstIndex { $0.length == length && $0.code == code } ?? -1
-                }
+                let (symbol, length) = table[reader.peek(7)]
+                guard symbol >= 0, reader.bits(length) != nil else { return nil }
                 switch symbol {
                 case 0..<16: lengths.append(symbol)
                 case 16:
@@ -210,13 +212,17 @@ final class ChunkDeflater {
         }
 
         /// The canonical Huffman codes (RFC 1951, 3.2.2) of symbols with these code lengths
-        /// (0: unused); nil for lengths over 15.
+        /// (0: unused); nil for lengths over 15 or more codes than they have room for.
         private static func canonicalCodes(_ lengths: [Int]) -> [(code: Int, length: Int)]? {
             var count = [Int](repeating: 0, count: 16)
+            var kraft = 0
             for length in lengths {
                 guard (0...15).contains(length) else { return nil }
                 count[length] += 1
+                if length > 0 { kraft += 1 << (15 - length) }
             }
+            // More codes than the lengths have room for: not a prefix code.
+            guard kraft <= 1 << 15 else { return nil }
             count[0] = 0
             var next = [Int](repeating: 0, count: 16)
             var code = 0
@@ -255,15 +261,22 @@ final class ChunkDeflater {
         private(set) var position = 0
         init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
 
-        /// The next `n` bits, the first read the least significant; nil past the end.
+        /// The next `n` bits (at most 32), the first read the least significant; nil past the end.
         mutating func bits(_ n: Int) -> Int? {
             guard position + n <= 8 * bytes.count else { return nil }
-            var value = 0
-            for i in 0..<n {
-                let p = position + i
-                value |= (Int(bytes[p >> 3] >> UInt8(p & 7)) & 1) << i
+            defer { position += n }
+            return peek(n)
+        }
+
+        /// The next `n` bits (at most 32) without reading them, zeros past the end.
+        func peek(_ n: Int) -> Int {
+            var value = 0, got = 0, p = position
+            while got < n && p >> 3 < bytes.count {
+                let take = min(8 - (p & 7), n - got)
+                value |= (Int(bytes[p >> 3]) >> (p & 7) & (1 << take - 1)) << got
+                got += take
+                p += take
             }
-            position += n
             return value
         }
     }
