@@ -187,7 +187,9 @@ public enum NoticeParser {
         var entries = builder.entries
         let columns = tables.first?.columns ?? .reference
         // A column whose cells mostly do not fit it: one error for the column, not one per row.
+        let tf0 = PhaseTimer.now()
         let findings = builder.columnFindings(columns: columns)
+        PhaseTimer.report("finish: column findings", tf0, PhaseTimer.now())
         var diagnostics = findings.drop.isEmpty ? builder.diagnostics
             : builder.diagnostics.indices.filter { !findings.drop.contains($0) }.map { builder.diagnostics[$0] }
         diagnostics += findings.errors
@@ -214,7 +216,9 @@ public enum NoticeParser {
             where !tables.contains(where: { $0.columns.has(field) }) {
             diagnostics.append(Diagnostic(.warning, "the table has no \(label) column: \(label) is null for every row"))
         }
+        let tf1 = PhaseTimer.now()
         diagnostics += CatalogueValidator.validate(entries, places: builder.anchors.map { ($0.page, $0.line) })
+        PhaseTimer.report("finish: validate", tf1, PhaseTimer.now())
         var title: String?
         for (p, page) in pages.enumerated() {
             for (i, line) in page.lines.enumerated() {
