@@ -41,7 +41,7 @@ struct ChunkDeflaterTests {
                 start = end
             }
         }
-        deflater.finish()
+        deflater.close(final: true)
         return (deflater.bytes, deflater)
     }
 
@@ -91,6 +91,24 @@ struct ChunkDeflaterTests {
         #expect(deflater.size == input.count)
         #expect(deflater.crc == Self.crc(input))
         #expect(Self.deflate(input, pieces: pieces).0 == stream, "\(name): not the same bytes twice")
+        // Chunks are cut by the bytes, not by how they are handed over.
+        #expect(Self.deflate(input, pieces: 1).0 == stream, "\(name): other bytes when appended in pieces")
+    }
+
+    @Test func streamsLeftOpenAreJoinedToTheNext() {
+        // Segments deflated apart (as the sheet's are, in parallel), all but the last left open.
+        let parts = [Self.sheetRows(300), Self.pseudoRandom(70_000, seed: 3), [UInt8(ascii: "x")], Self.sheetRows(50)]
+        var stream: [UInt8] = []
+        for (k, part) in parts.enumerated() {
+            let deflater = ChunkDeflater()
+            part.withUnsafeBytes { deflater.append($0) }
+            deflater.close(final: k == parts.count - 1)
+            stream += deflater.bytes
+        }
+        let whole = parts.flatMap { $0 }
+        let (inflated, ended) = Self.inflate(stream, expecting: whole.count)
+        #expect(ended)
+        #expect(inflated == whole)
     }
 
     @Test func libdeflateBlocksAreJoinedAndZlibTakesTheRest() {

@@ -2,9 +2,12 @@ import CDeflate
 import CZlib
 
 /// Deflates a stream chunk by chunk with libdeflate into pieces that, put end to end, are one
-/// raw deflate stream: each chunk is deflated on its own (no match reaches back into the chunk
-/// before), its block made non-final and followed by an empty stored block, so that the next
-/// piece starts on a byte boundary; ``finish()`` closes the stream with an empty final block.
+/// raw deflate stream: each chunk of ``chunkSize`` bytes (the last may be shorter) is deflated
+/// on its own (no match reaches back into the chunk before), its block made non-final and
+/// followed by an empty stored block, so that the next piece starts on a byte boundary;
+/// ``close(final:)`` deflates the last chunk and, when final, ends the stream with an empty
+/// final block. The chunks are cut every ``chunkSize`` bytes of the stream, however its bytes
+/// are handed over, so the stream depends on the bytes alone.
 ///
 /// libdeflate has no streaming API: one call gives one complete stream whose last block has
 /// BFINAL set and ends wherever its end-of-block code ends, padded to the byte with zero bits.
@@ -28,7 +31,7 @@ final class ChunkDeflater {
     /// sync flush.
     static let finalBlock: [UInt8] = [0x03, 0x00]
 
-    /// The pieces so far, then the final block once ``finish()`` is called.
+    /// The pieces so far, then the final block once ``close(final:)`` ends the stream.
     private(set) var bytes: [UInt8] = []
     /// The CRC-32 of every byte appended.
     private(set) var crc: UInt32 = 0
@@ -44,36 +47,60 @@ final class ChunkDeflater {
     private let compressor: OpaquePointer?
     private let output: UnsafeMutableRawBufferPointer
     private var zlib: UnsafeMutablePointer<z_stream>?
+    /// The start of the next chunk, until it is whole.
+    private let pending: UnsafeMutableRawBufferPointer
+    private var pendingCount = 0
 
     init() {
         compressor = libdeflate_alloc_compressor(1)
         let bound = compressor.map { libdeflate_deflate_compress_bound($0, Self.chunkSize) } ?? 0
         output = .allocate(byteCount: max(bound, Self.chunkSize + 1024), alignment: 16)
+        pending = .allocate(byteCount: Self.chunkSize, alignment: 16)
         if compressor == nil { ok = false }
     }
 
     deinit {
         if let compressor { libdeflate_free_compressor(compressor) }
         output.deallocate()
+        pending.deallocate()
         if let zlib {
             deflateEnd(zlib)
             zlib.deallocate()
         }
     }
 
-    /// Deflates `input`, in chunks of at most ``chunkSize``.
+    /// Deflates `input`'s whole chunks (from the buffer given, without a copy where a chunk lies
+    /// in it whole) and keeps the rest for the next call.
     func append(_ input: UnsafeRawBufferPointer) {
+        guard let base = input.baseAddress else { return }
         var start = 0
-        while start < input.count {
-            let end = min(input.count, start + Self.chunkSize)
-            deflateChunk(UnsafeRawBufferPointer(rebasing: input[start..<end]))
-            start = end
+        if pendingCount > 0 {
+            let take = min(Self.chunkSize - pendingCount, input.count)
+            (pending.baseAddress! + pendingCount).copyMemory(from: base, byteCount: take)
+            pendingCount += take
+            start = take
+            guard pendingCount == Self.chunkSize else { return }
+            deflateChunk(UnsafeRawBufferPointer(pending))
+            pendingCount = 0
+        }
+        while input.count - start >= Self.chunkSize {
+            deflateChunk(UnsafeRawBufferPointer(rebasing: input[start..<(start + Self.chunkSize)]))
+            start += Self.chunkSize
+        }
+        if start < input.count {
+            pending.baseAddress!.copyMemory(from: base + start, byteCount: input.count - start)
+            pendingCount = input.count - start
         }
     }
 
-    /// Ends the stream.
-    func finish() {
-        bytes += Self.finalBlock
+    /// Deflates the last chunk; `final`: ends the stream, else leaves it open on a byte boundary
+    /// for more pieces (of another deflater) to follow.
+    func close(final: Bool) {
+        if pendingCount > 0 {
+            deflateChunk(UnsafeRawBufferPointer(rebasing: pending[..<pendingCount]))
+            pendingCount = 0
+        }
+        if final { bytes += Self.finalBlock }
     }
 
     /// One chunk (not empty) as a piece.

@@ -145,11 +145,10 @@ public enum DeterministicZip {
         var streams: [Deflated?]
         if let segments = part.segments {
             let count = segments.count
-            let chunk = level == .fastest ? ChunkDeflater.chunkSize : 1 << 18
             streams = Parallel.runEach((0..<count).map { k in
                 { @Sendable in
                     deflate(level: level, last: k == count - 1) { feed in
-                        let buffer = OutputBuffer(chunkSize: chunk, drain: feed)
+                        let buffer = OutputBuffer(chunkSize: 1 << 18, drain: feed)
                         segments.write(k, buffer)
                         buffer.flush()
                     }
@@ -202,7 +201,7 @@ public enum DeterministicZip {
             let t0 = PhaseTimer.now()
             let deflater = ChunkDeflater()
             write { deflater.append($0) }
-            if last { deflater.finish() }
+            deflater.close(final: last)
             PhaseTimer.report(
                 "deflate \(deflater.size) bytes in \(deflater.chunks) chunks, \(deflater.fallbacks) by zlib", t0, PhaseTimer.now())
             return deflater.ok ? Deflated(bytes: deflater.bytes, crc: deflater.crc, size: deflater.size) : nil
