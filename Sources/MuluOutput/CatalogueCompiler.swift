@@ -101,7 +101,7 @@ public enum CatalogueCompiler {
             { Result { try stream(into: transaction, file: 0) { CatalogueJSON.encode(catalogue, schemaRef: schemaRef, into: $0) } } },
             { Result { try stream(into: transaction, file: 1, hashing: true) { CatalogueCSV.encode(catalogue, byteOrderMark: bom, into: $0) } } },
             { Result { try stream(into: transaction, file: 3) { CatalogueSwiftSource.encode(catalogue, typeName: typeName, into: $0) } } },
-            { Result { try whole(into: transaction, file: 4) { try CataloguePublication.workbook(catalogue, metadata: metadata) } } },
+            { Result { try whole(into: transaction, file: 4) { try CataloguePublication.workbookPieces(catalogue, metadata: metadata) } } },
             { Result {
                 let page = try stream(into: transaction, file: 5) {
                     CataloguePublication.page(catalogue, metadata: metadata, files: names, into: $0)
@@ -119,20 +119,27 @@ public enum CatalogueCompiler {
         var value: JSONValue?
     }
 
-    /// Writes the bytes `encode` makes whole into file `n` of `transaction`; their size and hash.
+    /// Writes the bytes `encode` makes whole (in pieces, one after the other) into file `n` of
+    /// `transaction`; their size and hash.
     private static func whole(
-        into transaction: AtomicWriter.Transaction, file n: Int, _ encode: () throws -> [UInt8]
+        into transaction: AtomicWriter.Transaction, file n: Int, _ encode: () throws -> [[UInt8]]
     ) throws -> Streamed {
         let t0 = PhaseTimer.now()
-        let bytes = try encode()
+        let pieces = try encode()
         let t1 = PhaseTimer.now()
         // Hashed on another thread while it is written: the workbook is the last file done.
-        let (sha256, _) = try Parallel.pair({ Checksum.hex(bytes) }) {
-            try transaction.append(n) { file in bytes.withUnsafeBytes { file.append($0) } }
+        let (sha256, _) = try Parallel.pair({
+            var hasher = Checksum.Hasher()
+            for piece in pieces { piece.withUnsafeBytes { hasher.update($0) } }
+            return hasher.finishHex()
+        }) {
+            try transaction.append(n) { file in
+                for piece in pieces { piece.withUnsafeBytes { file.append($0) } }
+            }
         }
         PhaseTimer.report("file \(n): encoded", t0, t1)
         PhaseTimer.report("file \(n): written and hashed", t1, PhaseTimer.now())
-        return Streamed(count: bytes.count, sha256: sha256)
+        return Streamed(count: pieces.reduce(0) { $0 + $1.count }, sha256: sha256)
     }
 
     /// The chunk size of a streamed file: about a core's L2 cache, so a chunk is still in it

@@ -26,6 +26,11 @@ public enum CatalogueWorkbook {
         try workbook(catalogue, metadata: metadata).bytes(name: "catalogue.xlsx")
     }
 
+    /// The same bytes in pieces to be written one after the other (``XLSXWorkbook/pieces(name:)``).
+    static func encodePieces(_ catalogue: Catalogue, metadata: CatalogueMetadata) throws -> [[UInt8]] {
+        try workbook(catalogue, metadata: metadata).pieces(name: "catalogue.xlsx")
+    }
+
     /// The rows in a segment of a large entries sheet (``XLSXWorkbook/Sheet/LaterRows``).
     static let segmentRows = 32_768
 

@@ -78,26 +78,54 @@ public enum DeterministicZip {
 
     /// The archive holding `parts` in order.
     static func archive(_ parts: [Part], name: String) throws -> [UInt8] {
+        let pieces = try pieces(parts, name: name)
+        var out: [UInt8] = []
+        out.reserveCapacity(pieces.reduce(0) { $0 + $1.count })
+        for piece in pieces { out += piece }
+        return out
+    }
+
+    /// A part's deflated bytes larger than this stay pieces of their own in ``pieces(_:name:)``.
+    static let ownPiece = 1 << 20
+
+    /// The bytes of the archive holding `parts`, in pieces to be written one after the other: a
+    /// large part's deflated streams (a large sheet's) are not copied into one array with the
+    /// rest, so the archive is never whole in memory twice.
+    static func pieces(_ parts: [Part], name: String) throws -> [[UInt8]] {
+        var pieces: [[UInt8]] = []
+        var emitted = 0
         var out: [UInt8] = []
         var central: [UInt8] = []
         for part in parts {
-            let offset = out.count
+            let offset = emitted + out.count
             let path = Array(part.path.utf8)
-            // The local header, its CRC and sizes filled in once the part is deflated.
-            appendHeader(local: true, path: path, crc: 0, compressed: 0, size: 0, offset: 0, to: &out)
-            let (crc, size) = try deflate(part, level: part.level, name: name, into: &out)
-            let compressed = out.count - offset - 30 - path.count
+            let (deflated, crc, size) = try deflate(part, level: part.level, name: name)
+            var streams = deflated
+            let compressed = streams.reduce(0) { $0 + $1.count }
             guard compressed <= UInt32.max, size <= UInt32.max, offset <= UInt32.max else {
                 throw MuluError(file: name, problem: "cannot build the ZIP archive: \(part.path) is too large")
             }
-            patch32(&out, at: offset + 14, crc)
-            patch32(&out, at: offset + 18, UInt32(compressed))
-            patch32(&out, at: offset + 22, UInt32(size))
+            appendHeader(
+                local: true, path: path, crc: crc, compressed: UInt32(compressed), size: UInt32(size), offset: 0,
+                to: &out)
+            if compressed > ownPiece {
+                emitted += out.count + compressed
+                pieces.append(out)
+                out = []
+                pieces += streams
+            } else {
+                out.reserveCapacity(out.count + compressed)
+                // Each stream let go of once copied.
+                for k in streams.indices {
+                    out += streams[k]
+                    streams[k] = []
+                }
+            }
             appendHeader(
                 local: false, path: path, crc: crc, compressed: UInt32(compressed), size: UInt32(size),
                 offset: UInt32(offset), to: &central)
         }
-        let centralOffset = out.count
+        let centralOffset = emitted + out.count
         guard centralOffset <= UInt32.max, parts.count <= UInt16.max else {
             throw MuluError(file: name, problem: "cannot build the ZIP archive: too large")
         }
@@ -111,7 +139,8 @@ public enum DeterministicZip {
         append32(&out, UInt32(central.count))
         append32(&out, UInt32(centralOffset))
         append16(&out, 0)
-        return out
+        pieces.append(out)
+        return pieces
     }
 
     /// A local file header (`local`) or a central directory entry.
@@ -140,8 +169,8 @@ public enum DeterministicZip {
         out += path
     }
 
-    /// Deflates `part` onto `out`; its CRC-32 and size.
-    private static func deflate(_ part: Part, level: Level, name: String, into out: inout [UInt8]) throws -> (UInt32, Int) {
+    /// `part` deflated: its streams' bytes, to be put end to end, and its CRC-32 and size.
+    private static func deflate(_ part: Part, level: Level, name: String) throws -> ([[UInt8]], UInt32, Int) {
         var streams: [Deflated?]
         if let segments = part.segments {
             let count = segments.count
@@ -174,14 +203,14 @@ public enum DeterministicZip {
         }
         var crc = UInt32(0)
         var size = 0
-        out.reserveCapacity(out.count + streams.reduce(0) { $0 + ($1?.bytes.count ?? 0) })
+        var bytes: [[UInt8]] = []
         for stream in streams {
             guard let stream else { throw MuluError(file: name, problem: "cannot build the ZIP archive: deflate failed") }
-            out += stream.bytes
+            bytes.append(stream.bytes)
             crc = size == 0 ? stream.crc : UInt32(crc32_combine(UInt(crc), UInt(stream.crc), off_t(stream.size)))
             size += stream.size
         }
-        return (crc, size)
+        return (bytes, crc, size)
     }
 
     /// One raw deflate stream: its bytes, and its input's CRC-32 and size.
@@ -248,9 +277,5 @@ public enum DeterministicZip {
 
     private static func append32(_ out: inout [UInt8], _ value: UInt32) {
         for shift in stride(from: 0, to: 32, by: 8) { out.append(UInt8(truncatingIfNeeded: value >> UInt32(shift))) }
-    }
-
-    private static func patch32(_ out: inout [UInt8], at offset: Int, _ value: UInt32) {
-        for i in 0..<4 { out[offset + i] = UInt8(truncatingIfNeeded: value >> UInt32(8 * i)) }
     }
 }
