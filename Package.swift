@@ -61,9 +61,10 @@ let package = Package(
             dependencies: ["MuluSupport", "MuluModel", "MuluPDF", "MuluOCR", "MuluExtract", "MuluTable"]
         ),
         .target(name: "MuluEntries", dependencies: ["MuluModel", "MuluExtract", "MuluTable"]),
-        // zlib deflates the workbook (DeterministicZip).
+        // zlib deflates the workbook (DeterministicZip); libdeflate a large sheet, in chunks.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
-        .target(name: "MuluOutput", dependencies: ["MuluModel", "CZlib"]),
+        .systemLibrary(name: "CDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
+        .target(name: "MuluOutput", dependencies: ["MuluModel", "CZlib", "CDeflate"]),
         .target(
             name: "MuluDiff",
             dependencies: [

@@ -57,11 +57,13 @@ public enum CatalogueCSV {
         }
         out.append(0x0D, 0x0A)
         let extra = catalogue.extraHeaders
-        // By index: a `for … in` would copy (retain and release) every entry's strings.
-        let entries = catalogue.entries
+        // Through a buffer pointer, by index: a `for … in`, or an element read from the array,
+        // would copy (retain and release) every entry's strings.
         let scratch = OutputBuffer(capacity: 256)
         var fields = Fields(out: out)
-        for i in entries.indices { CatalogueRecord.write(entries[i], extra: extra, scratch: scratch, to: &fields) }
+        catalogue.entries.withUnsafeBufferPointer { entries in
+            for i in entries.indices { CatalogueRecord.write(entries[i], extra: extra, scratch: scratch, to: &fields) }
+        }
     }
 
     /// Writes an entry's cells (``CatalogueRecord``) as CSV fields, the record ended by CRLF.

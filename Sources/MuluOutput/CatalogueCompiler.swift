@@ -69,9 +69,10 @@ public enum CatalogueCompiler {
         let names = fileNames(for: loaded)
         let transaction = try AtomicWriter.Transaction(names: names, into: directory)
         do {
-            let (csv, workbook) = try encode(loaded, options: options, names: names, into: transaction)
+            let (csv, workbook, schema) = try encode(loaded, options: options, names: names, into: transaction)
             let package = dataPackage(
-                for: loaded, options: options, csvByteCount: csv.count, csvSHA256: csv.sha256!, workbook: workbook)
+                for: loaded, options: options, csvByteCount: csv.count, csvSHA256: csv.sha256!, workbook: workbook,
+                schema: schema)
             Parallel.dropInBackground(consume loaded)
             try transaction.append(2) { file in package.withUnsafeBytes { file.append($0) } }
             try transaction.commit()
@@ -84,33 +85,61 @@ public enum CatalogueCompiler {
 
     /// Streams `catalogue.json`, `catalogue.csv`, the Swift source and the page into their
     /// temporary files in `transaction`, and writes the workbook, each on a thread of its own; the
-    /// CSV's and the workbook's size and hash.
+    /// CSV's and the workbook's size and hash, and the CSV's Table Schema for `datapackage.json`
+    /// (made by the page's thread once the page is written: the page is the lightest file, and
+    /// the schema reads every entry, which would otherwise be done after all the files).
     private static func encode(
         _ loaded: some CompilableCatalogue, options: Options, names: [String], into transaction: AtomicWriter.Transaction
-    ) throws -> (csv: Streamed, workbook: Streamed) {
+    ) throws -> (csv: Streamed, workbook: Streamed, schema: JSONValue) {
         let catalogue = loaded.catalogue
         let typeName = typeName(for: loaded)
         let metadata = loaded.metadata ?? defaultMetadata(for: catalogue)
         let (schemaRef, bom) = (options.schemaRef, options.byteOrderMark)
         // Each task writes one file; the CSV's task also hashes it.
+        let schema = SchemaSlot()
         let tasks: [@Sendable () -> Result<Streamed, any Error>] = [
             { Result { try stream(into: transaction, file: 0) { CatalogueJSON.encode(catalogue, schemaRef: schemaRef, into: $0) } } },
             { Result { try stream(into: transaction, file: 1, hashing: true) { CatalogueCSV.encode(catalogue, byteOrderMark: bom, into: $0) } } },
             { Result { try stream(into: transaction, file: 3) { CatalogueSwiftSource.encode(catalogue, typeName: typeName, into: $0) } } },
-            { Result { try whole(into: transaction, file: 4) { try CataloguePublication.workbook(catalogue, metadata: metadata) } } },
-            { Result { try stream(into: transaction, file: 5) { CataloguePublication.page(catalogue, metadata: metadata, files: names, into: $0) } } },
+            { Result { try whole(into: transaction, file: 4) { try CataloguePublication.workbookPieces(catalogue, metadata: metadata) } } },
+            { Result {
+                let page = try stream(into: transaction, file: 5) {
+                    CataloguePublication.page(catalogue, metadata: metadata, files: names, into: $0)
+                }
+                schema.value = DataPackage.tableSchema(for: catalogue)
+                return page
+            } },
         ]
         let streamed = try Parallel.runEach(tasks).map { try $0.get() }
-        return (streamed[1], streamed[3])
+        return (streamed[1], streamed[3], schema.value ?? DataPackage.tableSchema(for: catalogue))
     }
 
-    /// Writes the bytes `encode` makes whole into file `n` of `transaction`; their size and hash.
+    /// The CSV's Table Schema, set by one task and read once every task has ended.
+    private final class SchemaSlot: @unchecked Sendable {
+        var value: JSONValue?
+    }
+
+    /// Writes the bytes `encode` makes whole (in pieces, one after the other) into file `n` of
+    /// `transaction`; their size and hash.
     private static func whole(
-        into transaction: AtomicWriter.Transaction, file n: Int, _ encode: () throws -> [UInt8]
+        into transaction: AtomicWriter.Transaction, file n: Int, _ encode: () throws -> [[UInt8]]
     ) throws -> Streamed {
-        let bytes = try encode()
-        try transaction.append(n) { file in bytes.withUnsafeBytes { file.append($0) } }
-        return Streamed(count: bytes.count, sha256: Checksum.hex(bytes))
+        let t0 = PhaseTimer.now()
+        let pieces = try encode()
+        let t1 = PhaseTimer.now()
+        // Hashed on another thread while it is written: the workbook is the last file done.
+        let (sha256, _) = try Parallel.pair({
+            var hasher = Checksum.Hasher()
+            for piece in pieces { piece.withUnsafeBytes { hasher.update($0) } }
+            return hasher.finishHex()
+        }) {
+            try transaction.append(n) { file in
+                for piece in pieces { piece.withUnsafeBytes { file.append($0) } }
+            }
+        }
+        PhaseTimer.report("file \(n): encoded", t0, t1)
+        PhaseTimer.report("file \(n): written and hashed", t1, PhaseTimer.now())
+        return Streamed(count: pieces.reduce(0) { $0 + $1.count }, sha256: sha256)
     }
 
     /// The chunk size of a streamed file: about a core's L2 cache, so a chunk is still in it
@@ -129,6 +158,8 @@ public enum CatalogueCompiler {
         into transaction: AtomicWriter.Transaction, file n: Int, hashing: Bool = false,
         _ encode: (OutputBuffer) -> Void
     ) throws -> Streamed {
+        let t0 = PhaseTimer.now()
+        defer { PhaseTimer.report("file \(n): streamed", t0, PhaseTimer.now()) }
         var hasher = Checksum.Hasher()
         var count = 0
         try transaction.append(n) { file in
@@ -150,7 +181,8 @@ public enum CatalogueCompiler {
 
     /// `datapackage.json` for `loaded`, given its CSV's and its workbook's size and hash.
     private static func dataPackage(
-        for loaded: some CompilableCatalogue, options: Options, csvByteCount: Int, csvSHA256: String, workbook: Streamed
+        for loaded: some CompilableCatalogue, options: Options, csvByteCount: Int, csvSHA256: String, workbook: Streamed,
+        schema: JSONValue? = nil
     ) -> [UInt8] {
         let metadata = loaded.metadata ?? defaultMetadata(for: loaded.catalogue)
         return DataPackage.encode(
@@ -158,7 +190,8 @@ public enum CatalogueCompiler {
             csvName: "catalogue.csv", csvByteCount: csvByteCount, csvSHA256: csvSHA256,
             jsonName: "catalogue.json", byteOrderMark: options.byteOrderMark,
             otherResources: [CataloguePublication.workbookResource(
-                loaded.catalogue, title: metadata.title, byteCount: workbook.count, sha256: workbook.sha256 ?? "")])
+                loaded.catalogue, title: metadata.title, byteCount: workbook.count, sha256: workbook.sha256 ?? "")],
+            schema: schema)
     }
 
     /// Metadata for a bare notice: id from its file name, licence not specified.

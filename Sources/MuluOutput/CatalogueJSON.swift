@@ -44,9 +44,11 @@ public enum CatalogueJSON {
         w.key("entries")
         w.beginArray()
         let layout = EntryLayout.compact
-        // By index: a `for … in` would copy (retain and release) every entry's strings.
-        let entries = catalogue.entries
-        for i in entries.indices { layout.write(entries[i], to: w.rawValue().out) }
+        // Through a buffer pointer, by index: a `for … in`, or an element read from the array,
+        // would copy (retain and release) every entry's strings.
+        catalogue.entries.withUnsafeBufferPointer { entries in
+            for i in entries.indices { layout.write(entries[i], to: w.rawValue().out) }
+        }
         w.endArray()
         w.field("schemaVersion", catalogue.schemaVersion)
         w.key("source")

@@ -160,9 +160,11 @@ public enum CatalogueSwiftSource {
         var references: [(training: Int?, assessment: Int?)] = []
         references.reserveCapacity(entries.count)
         var (lastTraining, lastAssessment) = (0, 0)
-        for i in entries.indices {
-            references.append((table.index(of: entries[i].training, hint: &lastTraining),
-                               table.index(of: entries[i].assessment, hint: &lastAssessment)))
+        entries.withUnsafeBufferPointer { entries in
+            for i in entries.indices {
+                references.append((table.index(of: entries[i].training, hint: &lastTraining),
+                                   table.index(of: entries[i].assessment, hint: &lastAssessment)))
+            }
         }
         let subsidies = table.subsidies
         out.append(utf8: s)

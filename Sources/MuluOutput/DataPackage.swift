@@ -39,9 +39,12 @@ public enum DataPackage {
     /// ``encode(catalogue:metadata:csvName:csvBytes:csvSHA256:jsonName:byteOrderMark:)`` for a CSV
     /// known by its size and SHA-256 alone (hashed while it was streamed to disk).
     /// `otherResources` follow the CSV's resource (the workbook, see ``CataloguePublication``).
+    /// `schema`, when given, is the CSV's ``tableSchema(for:)`` made beforehand (it reads every
+    /// entry: the compiler makes it while the files are encoded).
     public static func encode(
         catalogue: Catalogue, metadata: CatalogueMetadata, csvName: String, csvByteCount: Int,
-        csvSHA256: String, jsonName: String, byteOrderMark: Bool, otherResources: [JSONValue] = []
+        csvSHA256: String, jsonName: String, byteOrderMark: Bool, otherResources: [JSONValue] = [],
+        schema: JSONValue? = nil
     ) -> [UInt8] {
         var licence: [String: JSONValue] = ["name": .string(metadata.licence.name), "title": .string(metadata.licence.title)]
         if let path = metadata.licence.path { licence["path"] = .string(path) }
@@ -76,7 +79,7 @@ public enum DataPackage {
                 "lineTerminator": .string(CatalogueCSV.lineTerminator),
                 "quoteChar": "\"",
             ],
-            "schema": tableSchema(for: catalogue),
+            "schema": schema ?? tableSchema(for: catalogue),
         ]
 
         let package: JSONValue = [

@@ -16,8 +16,10 @@ public enum NoticeParser {
     public static func parseText(
         _ bytes: [UInt8], path: String, keepRows: Bool = false, readerParts: Int? = nil
     ) throws -> ParsedNotice {
+        let t0 = PhaseTimer.now()
         let (utf8, encoding) = try TextDecoding.utf8(bytes, path: path)
         let spans = TextLayout.spans(utf8)
+        PhaseTimer.report("parse: decode and lines", t0, PhaseTimer.now())
         // The first page's opening lines, fully: where the header is, and how it is laid out.
         let probe = Array(spans.prefix { $0.page == spans[0].page }.prefix(Self.probeLines))
         let probePages = TextLayout.pages(utf8, spans: probe)
@@ -55,17 +57,23 @@ public enum NoticeParser {
                     }
                 }
             }
+            let t1 = PhaseTimer.now()
             let pages = TextLayout.pages(utf8, spans: spans, skip: skip)
             var roles = LineClassifier.classify(pages)
             for k in spans.indices where skip[k] { roles[spans[k].page - 1][spans[k].index] = .body }
             let (tables, furniture) = DelimitedReader.tables(pages: pages, roles: roles)
             for f in furniture { roles[f.page - 1][f.index] = f.role }
+            let t2 = PhaseTimer.now()
+            PhaseTimer.report("parse: row starts, pages, roles, tables", t1, t2)
             let read = DelimitedReader.read(
                 utf8, spans: spans, pages: pages, roles: roles, keepRows: keepRows, parts: readerParts, tables: tables,
                 makeSink: { [maps = tables.map(\.columns)] in EntryBuilder(expectedRows: $0, columnMaps: maps) })
+            let t3 = PhaseTimer.now()
+            PhaseTimer.report("parse: rows read", t2, t3)
             notice = try finish(
                 format: .text, pages: pages, roles: roles, builder: read.sink, rows: read.rows,
                 unplaced: read.unplaced, path: path, tables: tables)
+            PhaseTimer.report("parse: finish", t3, PhaseTimer.now())
             notice.delimitedColumns = read.columns.kinds.compactMap { if case .field(let f) = $0 { f } else { nil } }
         }
         notice.encoding = encoding
@@ -188,7 +196,9 @@ public enum NoticeParser {
         var entries = builder.entries
         let columns = tables.first?.columns ?? .reference
         // A column whose cells mostly do not fit it: one error for the column, not one per row.
+        let tf0 = PhaseTimer.now()
         let findings = builder.columnFindings(columns: columns)
+        PhaseTimer.report("finish: column findings", tf0, PhaseTimer.now())
         var diagnostics = findings.drop.isEmpty ? builder.diagnostics
             : builder.diagnostics.indices.filter { !findings.drop.contains($0) }.map { builder.diagnostics[$0] }
         diagnostics += findings.errors
@@ -222,7 +232,9 @@ public enum NoticeParser {
             where !tables.contains(where: { $0.columns.has(field) }) {
             diagnostics.append(Diagnostic(.warning, "the table has no \(label) column: \(label) is null for every row"))
         }
+        let tf1 = PhaseTimer.now()
         diagnostics += CatalogueValidator.validate(entries, places: builder.anchors.map { ($0.page, $0.line) })
+        PhaseTimer.report("finish: validate", tf1, PhaseTimer.now())
         var title: String?
         for (p, page) in pages.enumerated() {
             for (i, line) in page.lines.enumerated() {

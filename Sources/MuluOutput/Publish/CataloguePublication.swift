@@ -16,6 +16,11 @@ public enum CataloguePublication {
         try CatalogueWorkbook.encode(catalogue, metadata: metadata)
     }
 
+    /// The workbook's bytes in pieces to be written one after the other.
+    static func workbookPieces(_ catalogue: Catalogue, metadata: CatalogueMetadata) throws -> [[UInt8]] {
+        try CatalogueWorkbook.encodePieces(catalogue, metadata: metadata)
+    }
+
     /// The page's bytes, linking to `files` (the page itself left out).
     public static func page(_ catalogue: Catalogue, metadata: CatalogueMetadata, files: [String]) -> [UInt8] {
         CataloguePage.encode(catalogue, metadata: metadata, files: files.filter { $0 != pageName })

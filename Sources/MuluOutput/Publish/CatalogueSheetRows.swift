@@ -13,8 +13,11 @@ struct CatalogueSheetRows: ByteCellSink {
     /// False: only measure the widths, write nothing.
     private let writing: Bool
     private let kinds: [PublishedTable.Kind]
-    /// Each column's letters.
-    private let letters: [[UInt8]]
+    /// `<c r="` and each column's letters (`<c r="A<c r="B…`), the openings of the columns'
+    /// cells one after the other in one array (no array a column to retain and release a cell).
+    private let openings: [UInt8]
+    /// Where column c's opening ends in ``openings`` (it starts where column c − 1's ends).
+    private let openingEnds: [Int]
     /// Each column's fitted width in half-width character cells, from ``minimum`` up to ``maximum``.
     private(set) var widths: [Int]
     private let maximum: Int
@@ -22,6 +25,8 @@ struct CatalogueSheetRows: ByteCellSink {
     private(set) var row = 2
     private var column = 0
     let number = OutputBuffer(capacity: 32)
+    /// The digits of ``row``, written once a row for every cell's reference.
+    private let rowDigits = OutputBuffer(capacity: 32)
 
     init(
         columns: [PublishedTable.Column], into out: OutputBuffer, writing: Bool = true, firstRow: Int = 2,
@@ -31,7 +36,12 @@ struct CatalogueSheetRows: ByteCellSink {
         row = firstRow
         self.writing = writing
         kinds = columns.map(\.kind)
-        letters = columns.indices.map { Array(XLSXWorkbook.columnName($0).utf8) }
+        openings = columns.indices.flatMap { Array("<c r=\"\(XLSXWorkbook.columnName($0))".utf8) }
+        var end = 0
+        openingEnds = columns.indices.map { c in
+            end += 6 + XLSXWorkbook.columnName(c).utf8.count
+            return end
+        }
         widths = Array(repeating: minimum, count: columns.count)
         self.maximum = maximum
     }
@@ -51,8 +61,10 @@ struct CatalogueSheetRows: ByteCellSink {
     @inline(__always)
     private func startRow() {
         guard writing, column == 0 else { return }
+        rowDigits.removeAll()
+        rowDigits.appendDecimal(row)
         out.append("<row r=\"")
-        out.appendDecimal(row)
+        rowDigits.withUnsafeBytes { out.append($0) }
         out.append("\">")
     }
 
@@ -96,9 +108,14 @@ struct CatalogueSheetRows: ByteCellSink {
     /// `<c r="B7` for column `c` of this row.
     @inline(__always)
     private func reference(_ c: Int) {
-        out.append("<c r=\"")
-        if c < letters.count { out.append(letters[c]) } else { out.append(utf8: XLSXWorkbook.columnName(c)) }
-        out.appendDecimal(row)
+        if c < openingEnds.count {
+            let start = c == 0 ? 0 : openingEnds[c - 1]
+            openings.withUnsafeBytes { out.append(UnsafeRawBufferPointer(rebasing: $0[start..<openingEnds[c]])) }
+        } else {
+            out.append("<c r=\"")
+            out.append(utf8: XLSXWorkbook.columnName(c))
+        }
+        rowDigits.withUnsafeBytes { out.append($0) }
     }
 
     /// Widens column `c` to fit `text` as ``XLSXWorkbook/Sheet/fittingWidths(_:minimum:maximum:)``

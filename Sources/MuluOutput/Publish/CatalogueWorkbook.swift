@@ -26,6 +26,11 @@ public enum CatalogueWorkbook {
         try workbook(catalogue, metadata: metadata).bytes(name: "catalogue.xlsx")
     }
 
+    /// The same bytes in pieces to be written one after the other (``XLSXWorkbook/pieces(name:)``).
+    static func encodePieces(_ catalogue: Catalogue, metadata: CatalogueMetadata) throws -> [[UInt8]] {
+        try workbook(catalogue, metadata: metadata).pieces(name: "catalogue.xlsx")
+    }
+
     /// The rows in a segment of a large entries sheet (``XLSXWorkbook/Sheet/LaterRows``).
     static let segmentRows = 32_768
 
@@ -44,7 +49,10 @@ public enum CatalogueWorkbook {
             var rows = CatalogueSheetRows(
                 columns: columns, into: out, writing: true, firstRow: 2 + range.lowerBound, minimum: 8, maximum: 30)
             let scratch = OutputBuffer(capacity: 256)
-            for i in range { CatalogueRecord.write(entries[i], extra: extra, scratch: scratch, to: &rows) }
+            // Through a buffer pointer: an element read from the captured array was copied.
+            entries.withUnsafeBufferPointer { entries in
+                for i in range { CatalogueRecord.write(entries[i], extra: extra, scratch: scratch, to: &rows) }
+            }
             return rows.widths
         }
         var sheet = XLSXWorkbook.Sheet(

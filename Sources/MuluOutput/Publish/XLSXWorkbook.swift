@@ -138,6 +138,17 @@ public struct XLSXWorkbook: Sendable {
     /// The `.xlsx` file's bytes; the same workbook always gives the same bytes. `name` is the
     /// file named in an error.
     public func bytes(name: String = "workbook.xlsx") throws -> [UInt8] {
+        try DeterministicZip.archive(parts(), name: name)
+    }
+
+    /// ``bytes(name:)`` in pieces to be written one after the other (``DeterministicZip/pieces(_:name:)``):
+    /// a large sheet's deflated bytes are not copied into one array with the rest.
+    func pieces(name: String = "workbook.xlsx") throws -> [[UInt8]] {
+        try DeterministicZip.pieces(parts(), name: name)
+    }
+
+    /// The archive's parts: the package's small files, then each sheet.
+    private func parts() -> [DeterministicZip.Part] {
         var parts: [DeterministicZip.Part] = [
             .init("[Content_Types].xml", Array(contentTypes().utf8)),
             .init("_rels/.rels", Array(Self.packageRelationships.utf8)),
@@ -174,7 +185,7 @@ public struct XLSXWorkbook: Sendable {
             parts.append(DeterministicZip.Part(
                 path: path, segments: segments, level: later.count > Self.fastDeflateRows ? .fastest : .standard))
         }
-        return try DeterministicZip.archive(parts, name: name)
+        return parts
     }
 
     /// A sheet of more rows than this is deflated at ``DeterministicZip/Level/fastest``: a
