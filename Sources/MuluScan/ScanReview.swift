@@ -77,6 +77,9 @@ public enum ScanReview {
                     report(.warning, "OCR is unsure of `\(text)` (confidence \(Int(low.rounded())) < \(Int(settings.minConfidence)))\(note)")
                 } else if let note = read.compactMap(\.note).first {
                     report(.warning, note)
+                } else if field == .industry, !IndustryName.endsLikeOne(text) {
+                    // A misread or cut industry (`焕气`, `…及水生产`) that still fits the grammar.
+                    report(.warning, "read `\(text)`, which does not end as an industry name does (…业, …服务, …管理)")
                 }
             }
             out.append(row)

@@ -86,6 +86,24 @@ import Testing
     /// Readings the rows around correct, each with a note: a broken run of row numbers, a
     /// code without a major group, an industry read once that nearly matches one read often; an
     /// industry read rarely a character from one read often is reported, unchanged.
+    /// An industry OCR read sure of itself, in the grammar, but not ending as an industry does
+    /// (`焕气`, a misread `燃气…供应业`) is a warning on its own cell; a whole one is not.
+    @Test func industryNotEndingAsOneIsDoubtful() {
+        func row(_ seq: Int, _ industry: String) -> (RowRecord, ScanCell) {
+            let y = Double(seq) * 20
+            let f = Fragment(text: industry, x0: 40, x1: 80, y0: y, y1: y + 10, page: 1, line: seq)
+            let anchor = Fragment(text: String(seq), x0: 0, x1: 10, y0: y, y1: y + 10, page: 1, line: seq)
+            let cell = ScanCell(page: 1, field: .industry, x0: 30, y0: y - 2, x1: 90, y1: y + 12, text: industry,
+                                confidence: 95, unread: false)
+            return (RowRecord(seq: seq, anchor: anchor, cells: [.industry: [f]]), cell)
+        }
+        let read = [row(1, "制造业"), row(2, "焕气"), row(3, "水利、环境和公共设施管理")]
+        let review = ScanReview.review(read.map(\.0), cells: read.map(\.1))
+        let industry = review.diagnostics.filter { $0.message.contains("does not end as an industry name does") }
+        #expect(industry.map(\.seq) == [2])
+        #expect(industry.first?.message.hasPrefix("row 2, column 行业 (OCR): read `焕气`") == true)
+    }
+
     @Test func consensusCorrectsFromTheRowsAround() {
         func row(_ seq: Int, _ code: String, _ industry: String, page: Int = 1) -> RowRecord {
             let y = Double(seq) * 20
