@@ -55,12 +55,30 @@ public enum ScanConsensus {
     }
 
     /// Codes well formed but for an impossible major group take a neighbour's major group
-    /// when that neighbour (the row above, else below) has the same next segment.
+    /// when that neighbour (the row above, else below) has the same next segment; a possible
+    /// major group other than the one both neighbours share under the same next segment is
+    /// doubtful (reported, not changed).
     static func codes(_ rows: inout [RowRecord], _ out: inout [Correction]) {
         func code(_ k: Int) -> String { CodeSyntax.normalise(Blank.removed(from: rows[k].text(.code))) }
         for k in rows.indices {
             let read = code(k)
-            guard CodeSyntax.isWellFormed(read), !CodeSyntax.isNational(read), let dash = read.firstIndex(of: "-") else { continue }
+            guard CodeSyntax.isWellFormed(read), let dash = read.firstIndex(of: "-") else { continue }
+            if CodeSyntax.isNational(read) {
+                // A possible major group that differs from the one both neighbours share under the
+                // same subgroup (`5-24-03-01-*` between `6-24-03-01-05` and `6-24-03-01`): doubtful.
+                let around = [k - 1, k + 1].filter { rows.indices.contains($0) }.map(code)
+                let subgroup = read[dash...].prefix(3)
+                let majors = Set(around.compactMap { other -> Substring? in
+                    guard CodeSyntax.isNational(other), let d = other.firstIndex(of: "-"), other[d...].prefix(3) == subgroup else { return nil }
+                    return other[..<d]
+                })
+                if around.count == 2, majors.count == 1, let major = majors.first, major != read[..<dash],
+                   around.allSatisfy({ $0.hasPrefix(major + subgroup) }) {
+                    out.append(Correction(row: k, field: .code, message:
+                        "read `\(read)`, but the rows above and below are `\(around[0])` and `\(around[1])`: major group \(major), not \(read[..<dash])? doubtful"))
+                }
+                continue
+            }
             let rest = read[dash...]
             let subgroup = rest.dropFirst().prefix(2)
             for n in [k - 1, k + 1] where rows.indices.contains(n) {

@@ -130,6 +130,13 @@ import Testing
         #expect(doubt.corrections.map(\.row) == [1, 3])
         #expect(doubt.corrections[0].message == "read `一制造业` in 2 row(s), one character from `制造业`, read in 3 rows of the column: doubtful")
         #expect(corrections[0].message == "read `26`, taken as 56: the rows around it are numbered 55 and 59")
+        // A possible major group between two rows sharing another one under the same subgroup:
+        // doubtful, kept as read.
+        let major = ScanConsensus.corrected([row(1, "6-24-03-01-05", "制造业"), row(2, "5-24-03-01-*", "制造业"),
+                                             row(3, "6-24-03-01", "制造业")])
+        #expect(major.rows[1].text(.code) == "5-24-03-01-*")
+        #expect(major.corrections.map(\.row) == [1])
+        #expect(major.corrections.first?.message.contains("major group 6, not 5? doubtful") == true)
         // A run the neighbours do not pin down stays as read.
         let open = ScanConsensus.corrected([row(1, "6-01", "制造业"), row(2, "6-01", "制造业"), row(9, "6-01", "制造业"), row(12, "6-01", "制造业")])
         #expect(open.rows.map(\.seq) == [1, 2, 9, 12] && open.corrections.isEmpty)
