@@ -80,6 +80,8 @@ public enum ScanReview {
                 } else if field == .industry, !IndustryName.endsLikeOne(text) {
                     // A misread or cut industry (`焕气`, `…及水生产`) that still fits the grammar.
                     report(.warning, "read `\(text)`, which does not end as an industry name does (…业, …服务, …管理)")
+                } else if field == .industry, let section = nearSection(text) {
+                    report(.warning, "read `\(text)`, near the national industry `\(section)` (GB/T 4754) but not it: doubtful")
                 }
             }
             out.append(row)
@@ -99,6 +101,19 @@ public enum ScanReview {
             found = candidate
         }
         return found
+    }
+
+    /// The national industry section (`IndustryName.sections`) `text` is nearly but not: one
+    /// edit from it (two for a section of ten characters or more: not `数字产业` for `房地产业`), or
+    /// its end cut off from the start (`输、仓储和邮政业`); nil when it is one, or near none.
+    static func nearSection(_ text: String) -> String? {
+        guard !IndustryName.sections.contains(text) else { return nil }
+        let scalars = Array(text.unicodeScalars)
+        return IndustryName.sections.first { section in
+            let target = Array(section.unicodeScalars)
+            let allowed = target.count >= 10 ? 2 : 1
+            return section.hasSuffix(text) && scalars.count >= 4 || editDistance(scalars, target, limit: allowed) <= allowed
+        }
     }
 
     /// Levenshtein distance, stopping early once every path exceeds `limit` (then `limit + 1`).

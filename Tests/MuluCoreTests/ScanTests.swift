@@ -87,7 +87,8 @@ import Testing
     /// code without a major group, an industry read once that nearly matches one read often; an
     /// industry read rarely a character from one read often is reported, unchanged.
     /// An industry OCR read sure of itself, in the grammar, but not ending as an industry does
-    /// (`焕气`, a misread `燃气…供应业`) is a warning on its own cell; a whole one is not.
+    /// (`焕气`), or nearly a national industry section without being it, is a warning on its own
+    /// cell; a whole one is not.
     @Test func industryNotEndingAsOneIsDoubtful() {
         func row(_ seq: Int, _ industry: String) -> (RowRecord, ScanCell) {
             let y = Double(seq) * 20
@@ -97,11 +98,17 @@ import Testing
                                 confidence: 95, unread: false)
             return (RowRecord(seq: seq, anchor: anchor, cells: [.industry: [f]]), cell)
         }
-        let read = [row(1, "制造业"), row(2, "焕气"), row(3, "水利、环境和公共设施管理")]
+        let read = [row(1, "制造业"), row(2, "焕气"), row(3, "水利、环境和公共设施管理"), row(4, "电力、热力、焕气及水生产和供应业"),
+                    row(5, "输、仓储和邮政业"), row(6, "数字产业"), row(7, "旅游服务业")]
         let review = ScanReview.review(read.map(\.0), cells: read.map(\.1))
         let industry = review.diagnostics.filter { $0.message.contains("does not end as an industry name does") }
         #expect(industry.map(\.seq) == [2])
         #expect(industry.first?.message.hasPrefix("row 2, column 行业 (OCR): read `焕气`") == true)
+        // Nearly a section of the national classification, but not it: doubtful; a local name
+        // (数字产业) or a section read whole is not.
+        let near = review.diagnostics.filter { $0.message.contains("near the national industry") }
+        #expect(near.map(\.seq) == [4, 5])
+        #expect(near.last?.message.contains("`输、仓储和邮政业`, near the national industry `交通运输、仓储和邮政业`") == true)
     }
 
     @Test func consensusCorrectsFromTheRowsAround() {
