@@ -294,7 +294,10 @@ public struct EntryBuilder: RowSink {
         }
         entries[i].name += piece
         let seq = entries[i].seq
-        if let d = diagnostics.lastIndex(where: { $0.seq == seq && $0.message.contains("looks cut short") }) {
+        // This row's warning (a row number may repeat: another table's row 2 keeps its own).
+        if let d = diagnostics.lastIndex(where: {
+            $0.seq == seq && $0.line == anchors[i].line && $0.message.contains("looks cut short")
+        }) {
             diagnostics.remove(at: d)
             blamed.remove(at: d)
             for k in unfilled.indices where unfilled[k].diagnostic > d { unfilled[k].diagnostic -= 1 }

@@ -67,9 +67,20 @@ public enum DelimitedReader {
         // part as that row, exactly as in one part.
         var bounds = (0...partCount).map { $0 * spans.count / partCount }
         bytes.withUnsafeBufferPointer { p in
+            // A line the reader itself reads as a row (a body line whose first token is a row
+            // number, not a numbered note), so that each part starts as reading in one part
+            // would be there: with a row, not with a line that depends on the one before.
+            var tokens: [TextLayout.Token] = []
+            func startsRow(_ span: TextLayout.LineSpan) -> Bool {
+                guard RowNumber.startsLine(p, start: span.start, end: span.end),
+                      roles[span.page - 1][span.index] == .body else { return false }
+                TextLayout.tokens(p, span, into: &tokens)
+                guard let first = tokens.first, seqValue(p, first) != nil else { return false }
+                return tokens.count == 1 || !isNumberedNote(p, tokens)
+            }
             for k in 1..<max(1, partCount) {
                 var b = max(bounds[k], bounds[k - 1])
-                while b < spans.count, !RowNumber.startsLine(p, start: spans[b].start, end: spans[b].end) { b += 1 }
+                while b < spans.count, !startsRow(spans[b]) { b += 1 }
                 bounds[k] = b
             }
         }

@@ -65,5 +65,19 @@ struct FuzzRegressionTests {
                 Issue.record("\(name): threw \(type(of: error)), not a MuluError: \(error)")
             }
         }
+        // As the text fuzzer checks: read in one part and in 2–6, the same entries and diagnostics.
+        if !isPDF {
+            let parts = 2 + bytes.count % 5
+            let one = Result { try NoticeParser.parseText(bytes, path: name, readerParts: 1) }
+            let many = Result { try NoticeParser.parseText(bytes, path: name, readerParts: parts) }
+            if case .success(let a) = one, case .success(let b) = many {
+                #expect(a.entries == b.entries, "entries differ when read in \(parts) parts")
+                #expect(a.diagnostics == b.diagnostics, "diagnostics differ when read in \(parts) parts")
+            } else if case .failure(let a) = one, case .failure(let b) = many {
+                #expect("\(a)" == "\(b)", "errors differ when read in \(parts) parts")
+            } else {
+                Issue.record("\(name): read in one part and in \(parts), one fails and the other does not")
+            }
+        }
     }
 }
