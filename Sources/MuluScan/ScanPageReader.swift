@@ -259,7 +259,9 @@ public enum ScanPageReader {
     /// A cell read from `cut` (`unfiltered`: the same cut of the page before its median, when it
     /// had one) as `CellImage.Preparation.bolder`. That reading is taken when it is sure
     /// (confidence at least `minConfidence`), fits the grammar and, when there is a `second`
-    /// model, that model reads the same cut the same way. Otherwise (or when `first`, a reading
+    /// model, that model reads the same cut the same way and the first model reads the cut
+    /// drawn small (`CellImage.Preparation.probe`) the same way too: when only that last check
+    /// fails, the agreed reading is kept, doubtful. Otherwise (or when `first`, a reading
     /// of the page as it is that broke the grammar, is given) the cell is read every way of
     /// the grammar by every model, and the readings are voted on (`vote`). Boxes are in page
     /// pixels.
@@ -283,16 +285,30 @@ public enum ScanPageReader {
                     let confidence = ColumnGrammar.confidence(text)
                     let sure = confidence >= settings.minConfidence && grammar.problem(text.joined) == nil
                     if readings.isEmpty, sure, second == nil { return (text, confidence, nil) }
-                    // Both models read the first way alike, the first surely: taken.
+                    // Both models read the first way alike, the first surely: taken, unless the
+                    // first model reads the cell drawn small (`Preparation.probe`) otherwise.
                     if first == nil, readings.count == 1, e === second, text.joined == readings[0].text.joined,
                        readings[0].confidence >= settings.minConfidence, grammar.problem(text.joined) == nil {
-                        return (readings[0].text, readings[0].confidence, nil)
+                        // Read as agreed, doubtful: a vote over the other ways, which misread
+                        // rare characters more, would not make it surer.
+                        let small = try probe(cut, engine: engine, grammar: grammar, settings: settings)
+                        return small == text.joined ? (readings[0].text, readings[0].confidence, nil)
+                            : (readings[0].text, 0, "both models read `\(text.joined)`, the cell drawn small `\(small)`")
                     }
                     readings.append((text, confidence))
                 }
             }
         }
         return vote(readings, grammar: grammar, settings: settings)
+    }
+
+    /// `cut` drawn small (`CellImage.Preparation.probe`) read by `engine`: the check on a
+    /// reading both models agree on.
+    static func probe(_ cut: CellImage, engine: OCREngine, grammar: ColumnGrammar, settings: ScanSettings) throws(OCRError) -> String {
+        let small = cut.prepared(.probe, threshold: settings.inkThreshold)
+        try engine.setImage(small.bitmap, resolution: Int((Double(settings.ocr.resolution) / small.factor).rounded()))
+        return fixed(try engine.read(x: 0, y: 0, width: small.bitmap.width, height: small.bitmap.height,
+                                     layout: grammar.layout, whitelist: grammar.whitelist), grammar).joined
     }
 
     /// The vote on a cell's `readings` (the first is the first reading). Among the readings

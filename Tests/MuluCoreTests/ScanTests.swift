@@ -230,6 +230,11 @@ import Testing
         }
         #expect(exact == 163)
         #expect(wrongNames == 14)
+        // Names both models read alike and surely, but read otherwise drawn small (叉车司机 as
+        // 又车司机): kept as read, doubtful (`CellImage.Preparation.probe`).
+        let probed = scan.diagnostics.filter { $0.message.contains("the cell drawn small") }
+        #expect(probed.count == 14)
+        #expect(probed.contains { $0.seq == 157 && $0.message.contains("`叉车司机`, the cell drawn small `又车司机`") })
         // Each doubt names its page, row and column.
         let doubts = scan.diagnostics.filter { $0.message.contains("(OCR)") }
         #expect(!doubts.isEmpty)
