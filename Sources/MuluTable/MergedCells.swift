@@ -123,6 +123,29 @@ public enum MergedCells {
                         excerpt: row.anchor.text, seq: row.seq))
                 }
             }
+            // A subsidy or urgency cell left blank may mean none, and without rules nothing
+            // shows where a merged cell ends: each blank row given a value is reported with its
+            // row and column (the value kept).
+            if field != .industry {
+                let undecided = Set(diagnostics.compactMap { d -> Int? in
+                    d.message.contains(field.label) ? d.seq : nil
+                })
+                var start = 0
+                for (k, value) in values.enumerated() {
+                    let end = k == values.count - 1 ? n - 1 : ends[k].chosen
+                    defer { start = end + 1 }
+                    guard start <= end else { continue }
+                    for r in start...end where !(value.first...value.last).contains(r) {
+                        let row = rows[r]
+                        guard isBlank(row, field), !undecided.contains(row.seq) else { continue }
+                        diagnostics.append(Diagnostic(
+                            .warning,
+                            "row \(row.seq): \(field.label) is blank and given `\(value.text)`, printed once for several rows at row \(rows[value.first].seq); the layout without rules does not show whether that merged cell reaches this row (a blank cell of its own would mean none); `\(value.text)` kept",
+                            page: row.anchor.page, line: row.anchor.line, column: row.anchor.column,
+                            excerpt: row.anchor.text, seq: row.seq))
+                    }
+                }
+            }
         }
         return (out, diagnostics, Set(mergedFields))
     }
@@ -167,7 +190,12 @@ public enum MergedCells {
                 // after blank rows on the next page (a text flowed over a page break).
                 // An industry line that ends as one ends the value, unless what follows is a
                 // single character (no industry is one: `旅游服务` / `业`).
-                let joins = previousFull && (!previousEnds || text.unicodeScalars.count == 1)
+                // A whole subsidy over a line starting with a level is two cells
+                // (`初级：1600元/人` over `中级、高级：3000` / `元/人`), however wide the first.
+                let whole = field != .industry && field != .urgent && values.last.map {
+                    SubsidyParser.standsAlone($0.text) && SubsidyParser.startsWithLevel(text)
+                } == true
+                let joins = previousFull && (!previousEnds || text.unicodeScalars.count == 1) && !whole
                 if joins, var last = values.last,
                    last.last >= i - 1 || rows[last.last].anchor.page != r.anchor.page {
                     last.fragments += line
