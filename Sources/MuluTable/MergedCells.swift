@@ -131,12 +131,7 @@ public enum MergedCells {
                 for r in doubtful.sorted() {
                     let kept = r <= ends[k].chosen ? values[k].text : values[k + 1].text
                     let other = r <= ends[k].chosen ? values[k + 1].text : values[k].text
-                    let row = rows[r]
-                    diagnostics.append(Diagnostic(
-                        .warning,
-                        "row \(row.seq): \(field.label) comes from a merged cell (a value printed once for several rows), and the layout without rules does not tell whether this row has `\(kept)` or `\(other)`; `\(kept)` kept",
-                        page: row.anchor.page, line: row.anchor.line, column: row.anchor.column,
-                        excerpt: row.anchor.text, seq: row.seq))
+                    diagnostics.append(undecided(rows[r], field, kept: kept, other: other))
                 }
             }
             // A value none of whose own rows its block holds (two values printed in one row or
@@ -149,12 +144,7 @@ public enum MergedCells {
                     let kept = values[owner[r]].text
                     let other = owner[r] != k ? value.text : values[k + 1 < values.count ? k + 1 : max(k - 1, 0)].text
                     guard kept != other else { continue }
-                    let row = rows[r]
-                    diagnostics.append(Diagnostic(
-                        .warning,
-                        "row \(row.seq): \(field.label) comes from a merged cell (a value printed once for several rows), and the layout without rules does not tell whether this row has `\(kept)` or `\(other)`; `\(kept)` kept",
-                        page: row.anchor.page, line: row.anchor.line, column: row.anchor.column,
-                        excerpt: row.anchor.text, seq: row.seq))
+                    diagnostics.append(undecided(rows[r], field, kept: kept, other: other))
                 }
             }
             // A subsidy or urgency cell left blank may mean none, and without rules nothing
@@ -182,6 +172,15 @@ public enum MergedCells {
             }
         }
         return (out, diagnostics, Set(mergedFields))
+    }
+
+    /// The warning on a row whose merged value may be `kept` or `other`.
+    static func undecided(_ row: RowRecord, _ field: TableField, kept: String, other: String) -> Diagnostic {
+        Diagnostic(
+            .warning,
+            "row \(row.seq): \(field.label) comes from a merged cell (a value printed once for several rows), and the layout without rules does not tell whether this row has `\(kept)` or `\(other)`; `\(kept)` kept",
+            page: row.anchor.page, line: row.anchor.line, column: row.anchor.column,
+            excerpt: row.anchor.text, seq: row.seq)
     }
 
     /// The values of a merged column: runs of filled rows, a row's text continuing into the next
