@@ -128,6 +128,10 @@ private struct Canvas {
         c.line(120, 20, 120, 180, thickness: 3)
         // Glyph strokes 10 px long against its right side, 5 of them over its first 60 px.
         for y in stride(from: 20.0, to: 80, by: 12) { c.line(123, y, 123, y + 9, thickness: 2) }
+        // Glyph strokes run together (one 16 px, three shorter ones stepping down beside it):
+        // mostly no long run, no rule.
+        c.line(20, 150, 35, 150)
+        for k in 1...3 { c.line(30 + Double(k) * 2, 150 + Double(k), 37 + Double(k) * 2, 150 + Double(k)) }
         let rules = RuleFinder.rules(in: c.bitmap, settings: settings)
         let h = rules.filter { $0.orientation == .horizontal }, v = rules.filter { $0.orientation == .vertical }
         #expect(h.count == 1 && abs((h.first?.position ?? 0) - 50.5) < 0.1 && h.first?.slope == 0)

@@ -19,6 +19,10 @@ public struct GridSettings: Hashable, Sendable {
     /// area, not a rule, and is outlined (`FillOutliner`). Default 3 pt (a 2.5 pt rule is drawn
     /// 2–3 px wide at 72 dpi).
     public var maxRuleThickness: Double = 3
+    /// A shape thickened or tilted by glyphs touching it is a rule when its long runs (at least
+    /// `minRuleLength`) hold at least this share of its ink. Default 0.75 (a rule with text set
+    /// against it; glyph strokes run together hold less).
+    public var ruleCoreShare: Double = 0.75
     /// Inside a filled area (`FillOutliner`), a pixel at least this much darker than the fill
     /// (0 black … 255 white) is a rule drawn over it; the rest of the fill is paper, its outline
     /// ink. Default 48 (a black rule over a #808080 fill).

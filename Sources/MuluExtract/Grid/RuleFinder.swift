@@ -196,6 +196,11 @@ public enum RuleFinder {
                 }
                 var c = Shape()
                 for i in core { add(segments[i], to: &c) }
+                // Mostly rule, a little glyph: glyph strokes run together are no rule.
+                guard c.ink >= g.ruleCoreShare * s.ink else {
+                    if thickness > g.maxRuleThickness { filled = true }
+                    continue
+                }
                 c.lo = s.lo
                 c.hi = s.hi
                 s = c
