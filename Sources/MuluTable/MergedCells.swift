@@ -101,30 +101,86 @@ public enum MergedCells {
             let ends = Self.boundaries(values, rows: rowExtent, margin: settings.mergedSpanMargin * unit, slack: unit)
             // ends[k]: the chosen last row of value k and the range of last rows that fit as well.
             var start = 0
+            var owner = [Int](repeating: 0, count: n)
+            var blocks: [ClosedRange<Int>?] = []
             for (k, value) in values.enumerated() {
                 let end = k == values.count - 1 ? n - 1 : ends[k].chosen
                 for r in start...max(start, end) where r < n {
                     out[r].cells[field] = value.fragments
+                    owner[r] = k
                 }
+                blocks.append(start <= end ? start...end : nil)
                 start = end + 1
             }
             for k in values.indices.dropLast() where values[k].text != values[k + 1].text {
                 let range = ends[k].plausible
-                guard range.lowerBound < range.upperBound else { continue }
                 // Rows lowerBound+1 … upperBound may belong to value k or k + 1.
-                for r in (range.lowerBound + 1)...range.upperBound {
+                var doubtful = Set(range.lowerBound < range.upperBound ? Array((range.lowerBound + 1)...range.upperBound) : [])
+                // Two values printed on different pages: a merged cell ending at a page foot, or
+                // cut by the break, may print its text at the top of its part whatever its
+                // alignment, so the rows after the first value on its page and those before the
+                // second on its page may belong to either.
+                let a = values[k], b = values[k + 1]
+                let pageA = rows[a.last].anchor.page, pageB = rows[b.first].anchor.page
+                if pageA != pageB {
+                    var r = a.last + 1
+                    while r < b.first, rows[r].anchor.page == pageA { doubtful.insert(r); r += 1 }
+                    r = b.first - 1
+                    while r > a.last, rows[r].anchor.page == pageB { doubtful.insert(r); r -= 1 }
+                }
+                for r in doubtful.sorted() {
                     let kept = r <= ends[k].chosen ? values[k].text : values[k + 1].text
                     let other = r <= ends[k].chosen ? values[k + 1].text : values[k].text
-                    let row = rows[r]
-                    diagnostics.append(Diagnostic(
-                        .warning,
-                        "row \(row.seq): \(field.label) comes from a merged cell (a value printed once for several rows), and the layout without rules does not tell whether this row has `\(kept)` or `\(other)`; `\(kept)` kept",
-                        page: row.anchor.page, line: row.anchor.line, column: row.anchor.column,
-                        excerpt: row.anchor.text, seq: row.seq))
+                    diagnostics.append(undecided(rows[r], field, kept: kept, other: other))
+                }
+            }
+            // A value none of whose own rows its block holds (two values printed in one row or
+            // in neighbouring rows): the rows of its block and its own rows may have either.
+            let named = Set(diagnostics.compactMap { d -> Int? in d.message.contains(field.label) ? d.seq : nil })
+            for (k, value) in values.enumerated() where blocks[k].map({ !$0.overlaps(value.first...value.last) }) ?? true {
+                var doubtful = Set(value.first...value.last)
+                if let block = blocks[k] { doubtful.formUnion(block) }
+                for r in doubtful.sorted() where r < n && !named.contains(rows[r].seq) {
+                    let kept = values[owner[r]].text
+                    let other = owner[r] != k ? value.text : values[k + 1 < values.count ? k + 1 : max(k - 1, 0)].text
+                    guard kept != other else { continue }
+                    diagnostics.append(undecided(rows[r], field, kept: kept, other: other))
+                }
+            }
+            // A subsidy or urgency cell left blank may mean none, and without rules nothing
+            // shows where a merged cell ends: each blank row given a value is reported with its
+            // row and column (the value kept).
+            if field != .industry {
+                let undecided = Set(diagnostics.compactMap { d -> Int? in
+                    d.message.contains(field.label) ? d.seq : nil
+                })
+                var start = 0
+                for (k, value) in values.enumerated() {
+                    let end = k == values.count - 1 ? n - 1 : ends[k].chosen
+                    defer { start = end + 1 }
+                    guard start <= end else { continue }
+                    for r in start...end where !(value.first...value.last).contains(r) {
+                        let row = rows[r]
+                        guard isBlank(row, field), !undecided.contains(row.seq) else { continue }
+                        diagnostics.append(Diagnostic(
+                            .warning,
+                            "row \(row.seq): \(field.label) is blank and given `\(value.text)`, printed once for several rows at row \(rows[value.first].seq); the layout without rules does not show whether that merged cell reaches this row (a blank cell of its own would mean none); `\(value.text)` kept",
+                            page: row.anchor.page, line: row.anchor.line, column: row.anchor.column,
+                            excerpt: row.anchor.text, seq: row.seq))
+                    }
                 }
             }
         }
         return (out, diagnostics, Set(mergedFields))
+    }
+
+    /// The warning on a row whose merged value may be `kept` or `other`.
+    static func undecided(_ row: RowRecord, _ field: TableField, kept: String, other: String) -> Diagnostic {
+        Diagnostic(
+            .warning,
+            "row \(row.seq): \(field.label) comes from a merged cell (a value printed once for several rows), and the layout without rules does not tell whether this row has `\(kept)` or `\(other)`; `\(kept)` kept",
+            page: row.anchor.page, line: row.anchor.line, column: row.anchor.column,
+            excerpt: row.anchor.text, seq: row.seq)
     }
 
     /// The values of a merged column: runs of filled rows, a row's text continuing into the next
@@ -167,7 +223,12 @@ public enum MergedCells {
                 // after blank rows on the next page (a text flowed over a page break).
                 // An industry line that ends as one ends the value, unless what follows is a
                 // single character (no industry is one: `旅游服务` / `业`).
-                let joins = previousFull && (!previousEnds || text.unicodeScalars.count == 1)
+                // A whole subsidy over a line starting with a level is two cells
+                // (`初级：1600元/人` over `中级、高级：3000` / `元/人`), however wide the first.
+                let whole = field != .industry && field != .urgent && values.last.map {
+                    SubsidyParser.standsAlone($0.text) && SubsidyParser.startsWithLevel(text)
+                } == true
+                let joins = previousFull && (!previousEnds || text.unicodeScalars.count == 1) && !whole
                 if joins, var last = values.last,
                    last.last >= i - 1 || rows[last.last].anchor.page != r.anchor.page {
                     last.fragments += line

@@ -82,6 +82,62 @@ private struct Canvas {
         #expect(table.cellAt(row: 2, column: 0) != table.cellAt(row: 1, column: 0))
     }
 
+    /// A 4-column table at 1 px/pt: rules 2 px black, its header row (y 50 … 80) filled
+    /// `fill` grey; four body rows of 40 px below it.
+    static func filledHeader(fill: UInt8) -> GreyBitmap {
+        var c = Canvas(width: 500, height: 300, scale: 1)
+        for y in 50..<80 { for x in 40..<440 { c.bitmap[x, y] = fill } }
+        let xs = [40.0, 140, 240, 340, 438], ys = [50.0, 79, 120, 160, 200, 240]
+        for y in ys { c.line(xs[0], y, xs[4] + 1, y, thickness: 2) }
+        for x in xs { c.line(x, ys[0], x, ys[5] + 1, thickness: 2) }
+        return c.bitmap
+    }
+
+    /// A header filled dark grey: its rules and the fill ran into one shape too thick to be a
+    /// rule, and no vertical rule was found. The fill is outlined and every rule through it kept.
+    @Test func filledHeaderKeepsItsRules() throws {
+        let settings = TableSettings.pdf(emSize: 10)
+        let bitmap = Self.filledHeader(fill: 128)
+        let outlined = try #require(FillOutliner.outlined(bitmap, settings.grid))
+        #expect(outlined[100, 65] == 255 && outlined[140, 65] == 0 && outlined[100, 50] == 0)
+        let rules = RuleFinder.rules(in: bitmap, settings: settings)
+        let v = rules.filter { $0.orientation == .vertical }, h = rules.filter { $0.orientation == .horizontal }
+        #expect(v.count == 5)
+        #expect(v.allSatisfy { $0.start <= 51 && $0.end >= 240 && $0.thickness <= 3 })
+        #expect(h.count == 6)
+        let page = GridBuilder.page(1, rules: rules, settings: settings)
+        #expect(page.tables.count == 1)
+        #expect(page.tables.first?.columnCount == 4 && page.tables.first?.rowCount == 5)
+        // A black fill: its edges are the rules.
+        let black = RuleFinder.rules(in: Self.filledHeader(fill: 0), settings: settings)
+        #expect(black.filter { $0.orientation == .vertical }.count == 5)
+        // A light fill (zebra rows) is paper: no fill, the same rules as without it.
+        let light = Self.filledHeader(fill: 208)
+        #expect(FillOutliner.outlined(light, settings.grid) == nil)
+        #expect(RuleFinder.rules(in: light, settings: settings) == RuleFinder.rules(in: Self.filledHeader(fill: 255), settings: settings))
+    }
+
+    /// Text set against a rule adds its strokes to the rule's shape: a short rule tilted by a
+    /// glyph's stroke on the next row, and a 3 px rule thickened along a third of its length by
+    /// glyphs touching it, are rules all the same, on their own line.
+    @Test func glyphsTouchingARuleLeaveItARule() {
+        let settings = TableSettings.pdf(emSize: 10)
+        var c = Canvas(width: 200, height: 200, scale: 1)
+        c.line(10, 50, 37, 50)  // 28 px
+        c.line(36, 51, 41, 51)  // a glyph stroke touching its end, a row below
+        c.line(120, 20, 120, 180, thickness: 3)
+        // Glyph strokes 10 px long against its right side, 5 of them over its first 60 px.
+        for y in stride(from: 20.0, to: 80, by: 12) { c.line(123, y, 123, y + 9, thickness: 2) }
+        // Glyph strokes run together (one 16 px, three shorter ones stepping down beside it):
+        // mostly no long run, no rule.
+        c.line(20, 150, 35, 150)
+        for k in 1...3 { c.line(30 + Double(k) * 2, 150 + Double(k), 37 + Double(k) * 2, 150 + Double(k)) }
+        let rules = RuleFinder.rules(in: c.bitmap, settings: settings)
+        let h = rules.filter { $0.orientation == .horizontal }, v = rules.filter { $0.orientation == .vertical }
+        #expect(h.count == 1 && abs((h.first?.position ?? 0) - 50.5) < 0.1 && h.first?.slope == 0)
+        #expect(v.count == 1 && abs((v.first?.position ?? 0) - 121.5) < 0.1 && v.first?.thickness == 3 && v.first?.slope == 0)
+    }
+
     @Test func rulesOfChangjiCPageOne() throws {
         let path = fixture("changji-2024-c.pdf")
         let document = try PDFDocument(bytes: [UInt8](FileManager.default.contents(atPath: path)!), path: path)

@@ -59,6 +59,13 @@ import Testing
         ("layout-merged-narrow.pdf", .rules),
         ("layout-no-rules.pdf", .stream),
         ("layout-hrules.pdf", .stream),
+        // The header filled dark grey and every rule 1.5 pt: the fill is outlined, its rules
+        // kept (it was one thick dark shape, page 1 lost its vertical rules and the whole
+        // document was read by gaps and alignment).
+        ("layout-dark-header.pdf", .rules),
+        // Rules 2.5 pt thick, text set against them (it was refused: no rule between the two
+        // subsidy columns).
+        ("layout-thick-rules.pdf", .rules),
     ])
     func layoutIsExact(_ name: String, _ method: TableRecovery.Method) throws {
         let parsed = try parseFixture(name)
@@ -71,7 +78,7 @@ import Testing
         // reading kept).
         let doubt = "the rules do not show whether the empty part is a cell of its own"
         let doubted = parsed.diagnostics.filter { $0.message.contains(doubt) }
-        #expect(doubted.count == ["layout-merged-centre.pdf": 24, "layout-merged-bottom.pdf": 12][name, default: 0])
+        #expect(doubted.count == ["layout-merged-centre.pdf": 24, "layout-merged-bottom.pdf": 12, "layout-dark-header.pdf": 56][name, default: 0])
         #expect(doubted.allSatisfy { $0.message.contains(TableField.urgent.label) })
         let others = parsed.diagnostics.filter {
             ($0.seq != 57 || !$0.message.contains("looks cut short")) && !$0.message.contains(doubt)
@@ -115,6 +122,51 @@ import Testing
         #expect(rows.allSatisfy { $0.text(.training) == "初级、中级：2160元/人" })
         #expect(Set(rows[0].cells[.training]!.map(\.page)) == [3, 4])
         #expect(rows.allSatisfy { $0.text(.urgent) == "*" && $0.text(.assessment) == "初级或中级：160元/人" })
+    }
+}
+
+/// A table ruled only horizontally, its industry, subsidies and urgency merged over whole runs
+/// of varied values (a blank urgency cell: not urgent), read by gaps and alignment — as a PDF and
+/// as its `pdftotext -layout` dump (`scripts/make-layout-fixtures`). Without vertical rules the
+/// layout cannot show where a merged cell ends, nor a blank cell of its own from a row it spans:
+/// every field is as printed or named by a diagnostic with its row and column; and no value is
+/// two printed values joined (`初级：1600元/人` over `中级、高级：3000元/人` was read
+/// `初级：1600元/人；中级：3000元/人；高级：3000元/人`, a subsidy nobody published).
+@Suite struct MergedVaryTests {
+    @Test(arguments: ["layout-hrules-merged-vary.pdf", "text/pdftotext-layout-hrules-merged-vary.txt"])
+    func everyWrongFieldIsNamed(_ name: String) throws {
+        let parsed = try parseFixture(name)
+        #expect(parsed.recovery == nil || parsed.recovery?.method == .stream)
+        #expect(!parsed.diagnostics.contains { $0.severity == .error })
+        let data = try #require(FileManager.default.contents(atPath: fixture("layout-hrules-merged-vary.expected.json")))
+        let expected = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+        #expect(parsed.entries.map(\.seq) == expected.map { $0["seq"] as! Int })
+        func named(_ seq: Int, _ field: TableField) -> Bool {
+            parsed.diagnostics.contains { $0.seq == seq && $0.message.contains(field.label) }
+        }
+        var wrong: [Int] = []
+        for (entry, row) in zip(parsed.entries, expected) {
+            let fields: [(TableField, Bool)] = [
+                (.industry, entry.industry == row["industry"] as? String),
+                (.code, entry.code == row["code"] as? String),
+                (.name, entry.name == row["name"] as? String),
+                (.training, entry.training?.text == row["training"] as? String),
+                (.assessment, entry.assessment?.text == row["assessment"] as? String),
+                (.urgent, entry.urgent == row["urgent"] as? Bool),
+            ]
+            for (field, right) in fields where !right {
+                wrong.append(entry.seq)
+                #expect(named(entry.seq, field), "row \(entry.seq): \(field.label) wrong and not named")
+            }
+        }
+        // The layout is ambiguous without rules: some rows are misread, each one named.
+        #expect(!wrong.isEmpty)
+        // Only published values: no two merged subsidies joined into one.
+        let published = Set(expected.flatMap { [$0["training"] as! String, $0["assessment"] as! String] })
+        #expect(parsed.entries.allSatisfy { published.contains($0.training?.text ?? "") && published.contains($0.assessment?.text ?? "") })
+        // The blank urgency rows given `*` are named one by one.
+        let blankGiven = parsed.diagnostics.filter { $0.message.contains("是否急需紧缺 is blank and given `*`") }
+        #expect(blankGiven.count > 50 && blankGiven.allSatisfy { $0.seq != nil && $0.page != nil })
     }
 }
 

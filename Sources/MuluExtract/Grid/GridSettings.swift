@@ -16,8 +16,17 @@ public struct GridSettings: Hashable, Sendable {
     /// a rule bounds a cell at least this wide or high. Default 14 pt.
     public var minRuleLength: Double = 14
     /// A rule is at most this thick (ink area over length); a thicker dark shape is a filled
-    /// area, not a rule. Default 3 pt.
+    /// area, not a rule, and is outlined (`FillOutliner`). Default 3 pt (a 2.5 pt rule is drawn
+    /// 2–3 px wide at 72 dpi).
     public var maxRuleThickness: Double = 3
+    /// A shape thickened or tilted by glyphs touching it is a rule when its long runs (at least
+    /// `minRuleLength`) hold at least this share of its ink. Default 0.75 (a rule with text set
+    /// against it; glyph strokes run together hold less).
+    public var ruleCoreShare: Double = 0.75
+    /// Inside a filled area (`FillOutliner`), a pixel at least this much darker than the fill
+    /// (0 black … 255 white) is a rule drawn over it; the rest of the fill is paper, its outline
+    /// ink. Default 48 (a black rule over a #808080 fill).
+    public var fillContrast: UInt8 = 48
     /// A rule may lean this much from the horizontal or vertical (a scan fed askew). Default 1°.
     public var maxSkewDegrees: Double = 1
     /// Rules whose positions differ by at most this are one line (pdfplumber's snap tolerance).

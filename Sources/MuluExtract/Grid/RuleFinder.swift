@@ -18,8 +18,16 @@ public enum RuleFinder {
         let g = settings.grid
         guard bitmap.width > 0, bitmap.height > 0, bitmap.scale > 0 else { return [] }
         let (horizontal, vertical) = segments(bitmap, g)
-        var out = shapes(horizontal, .horizontal, bitmap.scale, g)
-        out += shapes(vertical, .vertical, bitmap.scale, g)
+        var filled = false
+        var out = shapes(horizontal, .horizontal, bitmap.scale, g, filled: &filled)
+        out += shapes(vertical, .vertical, bitmap.scale, g, filled: &filled)
+        // A shape too thick to be a rule is a filled area, or rules run into one: read the page
+        // again with each fill replaced by its outline (`FillOutliner`).
+        guard filled, let outlined = FillOutliner.outlined(bitmap, g) else { return out }
+        let (h2, v2) = segments(outlined, g)
+        var ignored = false
+        out = shapes(h2, .horizontal, bitmap.scale, g, filled: &ignored)
+        out += shapes(v2, .vertical, bitmap.scale, g, filled: &ignored)
         return out
     }
 
@@ -95,7 +103,8 @@ public enum RuleFinder {
 
     /// Segments chained into shapes (overlapping runs on lines at most `runGap` apart), and the
     /// shapes that are rules.
-    static func shapes(_ segments: [Segment], _ orientation: Rule.Orientation, _ scale: Double, _ g: GridSettings) -> [Rule] {
+    /// `filled` is set when a long shape is too thick to be a rule.
+    static func shapes(_ segments: [Segment], _ orientation: Rule.Orientation, _ scale: Double, _ g: GridSettings, filled: inout Bool) -> [Rule] {
         guard !segments.isEmpty else { return [] }
         let gap = Int32(max(0, Int((g.runGap * scale).rounded())))
         var parent = Array(segments.indices)
@@ -130,14 +139,21 @@ public enum RuleFinder {
                 back += 1
             }
         }
-        // Statistics per shape: extent, ink, and sums for a least-squares line (line on along)
-        // through every inked pixel.
-        struct Shape {
-            var lo = Int32.max, hi = Int32.min
-            var ink = 0.0, sx = 0.0, sy = 0.0, sxx = 0.0, sxy = 0.0
+        func add(_ s: Segment, to shape: inout Shape) {
+            let w = Double(s.end - s.start)
+            let x = (Double(s.start) + Double(s.end)) / 2
+            let y = Double(s.line) + 0.5
+            shape.lo = min(shape.lo, s.start)
+            shape.hi = max(shape.hi, s.end)
+            shape.ink += w
+            shape.sx += w * x
+            shape.sy += w * y
+            shape.sxx += w * (x * x + w * w / 12)  // the run's pixels, not only its middle
+            shape.sxy += w * x * y
         }
         var byRoot: [Int: Int] = [:]
         var shapes: [Shape] = []
+        var shapeOf = [Int](repeating: 0, count: segments.count)
         for (i, s) in segments.enumerated() {
             let r = find(i)
             let k: Int
@@ -146,29 +162,53 @@ public enum RuleFinder {
                 byRoot[r] = k
                 shapes.append(Shape())
             }
-            let w = Double(s.end - s.start)
-            let x = (Double(s.start) + Double(s.end)) / 2
-            let y = Double(s.line) + 0.5
-            shapes[k].lo = min(shapes[k].lo, s.start)
-            shapes[k].hi = max(shapes[k].hi, s.end)
-            shapes[k].ink += w
-            shapes[k].sx += w * x
-            shapes[k].sy += w * y
-            shapes[k].sxx += w * (x * x + w * w / 12)  // the run's pixels, not only its middle
-            shapes[k].sxy += w * x * y
+            shapeOf[i] = k
+            add(s, to: &shapes[k])
         }
+        // Each shape's segments, gathered when a shape is first found too thick.
+        var members: [[Int]]? = nil
         let maxSlope = (g.maxSkewDegrees * Double.pi / 180).magnitude
         let tanMax = maxSlope + 1e-9  // tan θ ≈ θ for a degree or two; the bound is what counts
         var rules: [Rule] = []
-        for s in shapes {
+        for (k, shape) in shapes.enumerated() {
+            var s = shape
             let lengthPx = Double(s.hi - s.lo)
             let length = lengthPx / scale
-            let thickness = s.ink / lengthPx / scale
-            guard length >= g.minRuleLength, thickness <= g.maxRuleThickness else { continue }
+            var thickness = s.ink / lengthPx / scale
+            guard length >= g.minRuleLength else { continue }
+            let bound = tan(tanMax) + 1e-6
+            var slope = Self.slope(s)
+            if thickness > g.maxRuleThickness || abs(slope) > bound {
+                // Glyphs touching a rule (text set close to it) add their strokes to its shape,
+                // thickening or tilting it over a minority of its length: the shape's median
+                // cross-section is its thickness, and its long runs alone give its line.
+                if members == nil {
+                    var m = [[Int]](repeating: [], count: shapes.count)
+                    for i in segments.indices { m[shapeOf[i]].append(i) }
+                    members = m
+                }
+                let own = members![k]
+                let width = Double(Self.medianWidth(own.map { segments[$0] }, from: s.lo, to: s.hi)) / scale
+                let core = own.filter { Double(segments[$0].end - segments[$0].start) >= g.minRuleLength * scale }
+                guard width <= g.maxRuleThickness, !core.isEmpty, core.count < own.count else {
+                    if thickness > g.maxRuleThickness { filled = true }
+                    continue
+                }
+                var c = Shape()
+                for i in core { add(segments[i], to: &c) }
+                // Mostly rule, a little glyph: glyph strokes run together are no rule.
+                guard c.ink >= g.ruleCoreShare * s.ink else {
+                    if thickness > g.maxRuleThickness { filled = true }
+                    continue
+                }
+                c.lo = s.lo
+                c.hi = s.hi
+                s = c
+                slope = Self.slope(s)
+                guard abs(slope) <= bound else { continue }
+                thickness = min(thickness, width)
+            }
             let mx = s.sx / s.ink, my = s.sy / s.ink
-            let varX = s.sxx / s.ink - mx * mx
-            let slope = varX > 1e-9 ? (s.sxy / s.ink - mx * my) / varX : 0
-            guard abs(slope) <= tan(tanMax) + 1e-6 else { continue }
             let middle = (Double(s.lo) + Double(s.hi)) / 2
             let position = (my + slope * (middle - mx)) / scale
             rules.append(Rule(
@@ -177,5 +217,39 @@ public enum RuleFinder {
         }
         rules.sort { ($0.position, $0.start) < ($1.position, $1.start) }
         return rules
+    }
+
+    /// Statistics of a shape: extent, ink, and sums for a least-squares line (line on along)
+    /// through every inked pixel.
+    struct Shape {
+        var lo = Int32.max, hi = Int32.min
+        var ink = 0.0, sx = 0.0, sy = 0.0, sxx = 0.0, sxy = 0.0
+    }
+
+    /// The least-squares slope of a shape's line (line on along).
+    static func slope(_ s: Shape) -> Double {
+        let mx = s.sx / s.ink, my = s.sy / s.ink
+        let varX = s.sxx / s.ink - mx * mx
+        return varX > 1e-9 ? (s.sxy / s.ink - mx * my) / varX : 0
+    }
+
+    /// The median number of segments covering each pixel along `lo..<hi`: a shape's thickness
+    /// in pixels, whatever touches it over a minority of its length.
+    static func medianWidth(_ segments: [Segment], from lo: Int32, to hi: Int32) -> Int {
+        let n = Int(hi - lo)
+        guard n > 0 else { return 0 }
+        var delta = [Int](repeating: 0, count: n + 1)
+        for s in segments {
+            delta[Int(s.start - lo)] += 1
+            delta[Int(s.end - lo)] -= 1
+        }
+        var counts = [Int](repeating: 0, count: n)
+        var running = 0
+        for i in 0..<n {
+            running += delta[i]
+            counts[i] = running
+        }
+        counts.sort()
+        return counts[n / 2]
     }
 }

@@ -260,4 +260,21 @@ public enum SubsidyParser {
     /// The level names a subsidy starts with, as UTF-8 (compared bytewise on the hot path).
     public static let levelPrefixes: [[UInt8]] = ["初级", "中级", "高级", "技师", "五级", "四级", "三级", "二级", "一级", "初、", "初中", "中、", "最高", "不超过", "不高于", "每人"]
         .map { Array($0.utf8) }
+
+    /// The text is a whole subsidy on its own: it reads as one with an amount and ends in its
+    /// unit (`初级：1600元/人`), not in a separator or mid-amount (`初级：1600元/人；`,
+    /// `初级、中级：2160`). Such a text over one starting with a level (`startsWithLevel`) in a
+    /// column without rules is two cells, not one cell wrapped (`MergedCells`).
+    public static func standsAlone(_ raw: String) -> Bool {
+        let text = compact(raw)
+        guard units.contains(where: { text.hasSuffix($0) }) || text.hasSuffix("元/人）") else { return false }
+        guard case .subsidy(let s) = read(raw) else { return false }
+        return !s.amounts.isEmpty
+    }
+
+    /// The text starts as a subsidy does, with a level or a cap (`中级、高级：3000`).
+    public static func startsWithLevel(_ raw: String) -> Bool {
+        let bytes = Array(compact(raw).utf8)
+        return levelPrefixes.contains { bytes.starts(with: $0) }
+    }
 }
