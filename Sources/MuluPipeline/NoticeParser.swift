@@ -81,7 +81,8 @@ public enum NoticeParser {
                 format: .text, pages: pages, roles: roles, builder: read.sink, rows: read.rows,
                 unplaced: read.unplaced, path: path, tables: tables)
             PhaseTimer.report("parse: finish", t3, PhaseTimer.now())
-            notice.delimitedColumns = read.columns.kinds.compactMap { if case .field(let f) = $0 { f } else { nil } }
+            // A header without 序号: its rows' number is no column.
+            notice.delimitedColumns = read.columns.kinds.compactMap { if case .field(let f) = $0, f != .seq || read.columns.numbered { f } else { nil } }
         }
         notice.encoding = encoding
         return notice

@@ -138,9 +138,10 @@ public enum DelimitedReader {
                 let columns = maps[min(table, maps.count - 1)]
                 if slots.count < columns.kinds.count { slots = [Range<Int>](repeating: 0..<0, count: columns.kinds.count) }
                 // A row without a leading row number: the 序号 cell elsewhere, or none.
-                let unled = columns.kinds.first == .field(.seq) && seqValue(p, first) != nil ? nil
+                let leading = columns.kinds.first == .field(.seq) ? seqValue(p, first) : nil
+                let unled = leading != nil ? nil
                     : unledRow(p, span, tokens, columns: columns, next: lastSeq[table, default: 0] + 1, into: &slots)
-                guard let seq = unled?.seq ?? (columns.kinds.first == .field(.seq) ? seqValue(p, first) : nil) else {
+                guard let seq = leading ?? unled?.seq else {
                     defer { previousWasRow = false }
                     if !columns.has(.industry), let heading = sectionHeading(p, tokens, numbered: false) {
                         // No industry column: a line of its own naming an industry is a heading.

@@ -34,8 +34,8 @@ public enum DelimitedText {
     /// tabs or commas). A header is a line of at least `TableSettings.minHeaderKeywords` cells
     /// naming distinct fields.
     public static func records(_ bytes: [UInt8], probeLines: Int) -> Records? {
+        guard let (header, separator) = findHeader(bytes, lines: lineRanges(bytes, limit: probeLines)[...]) else { return nil }
         let lines = lineRanges(bytes)
-        guard let (header, separator) = findHeader(bytes, lines: lines.prefix(probeLines)) else { return nil }
         let from = separator == .comma ? 0 : header
         let width = cells(bytes, lines[header], separator)
         let seqFirst = firstCell(bytes, lines[header], separator).map { HeaderWords.field($0) == .seq } ?? false
@@ -74,11 +74,11 @@ public enum DelimitedText {
     }
 
     /// The byte ranges of the lines (without their line ends: LF, CR or CRLF).
-    static func lineRanges(_ bytes: [UInt8]) -> [Range<Int>] {
+    static func lineRanges(_ bytes: [UInt8], limit: Int = .max) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         var start = 0
         var i = 0
-        while i < bytes.count {
+        while i < bytes.count, ranges.count < limit {
             let b = bytes[i]
             if b == 0x0A || b == 0x0D {
                 ranges.append(start..<i)
@@ -88,11 +88,13 @@ public enum DelimitedText {
                 i += 1
             }
         }
-        if start < bytes.count { ranges.append(start..<bytes.count) }
+        if start < bytes.count, ranges.count < limit { ranges.append(start..<bytes.count) }
         return ranges
     }
 
-    /// The first header line delimited by tabs (or, without a tab, by commas outside quotes).
+    /// The first header line delimited by tabs (or, without a tab, by commas outside quotes, no
+    /// cell holding a blank between two words: a header whose cells blanks separate may hold a
+    /// comma in one of them).
     static func findHeader(_ bytes: [UInt8], lines: ArraySlice<Range<Int>>) -> (Int, Separator)? {
         for k in lines.indices {
             let line = lines[k]
@@ -104,8 +106,15 @@ public enum DelimitedText {
             } else {
                 continue
             }
+            let texts = cellTexts(bytes, line, separator)
+            if separator == .comma, texts.contains(where: { cell in
+                let words = cell.split(whereSeparator: { $0.unicodeScalars.allSatisfy(Blank.isBlank) })
+                return words.count > 1
+            }) {
+                continue
+            }
             var fields = Set<TableField>()
-            for cell in cellTexts(bytes, line, separator) {
+            for cell in texts {
                 if let f = HeaderWords.field(Blank.removed(from: cell)) { fields.insert(f) }
             }
             if fields.count >= TableSettings.minHeaderKeywords { return (k, separator) }
