@@ -270,7 +270,9 @@ public enum DelimitedReader {
     /// Typed cells (code, subsidy, amount, urgency mark) take what has their shape; a run of
     /// free-text columns (industry, name, extra) shares the tokens up to the next typed cell: one
     /// each and the name any surplus; when there are fewer tokens than columns, the name first,
-    /// then the industry, then extra columns (a merged industry cell is empty).
+    /// then the industry, then extra columns (a merged industry cell is empty). Reading starts at
+    /// token `first`: 1 after a leading row number, 0 when the row number (a typed cell) is
+    /// elsewhere or absent.
     static func assign(
         _ p: UnsafeBufferPointer<UInt8>, _ tokens: [TextLayout.Token], kinds: [ColumnMap.Kind],
         from first: Int = 1, into slots: inout [Range<Int>]
@@ -613,8 +615,14 @@ public enum DelimitedReader {
                     continue
                 case .body:
                     let compact = FullWidth.asciiDigits(line.compactText)
-                    // A row line read straight from the bytes was not split into fragments.
-                    if line.fragments.isEmpty || RowNumber.parsePointed(line.fragments[0].text) != nil {
+                    // A row line read straight from the bytes was not split into fragments; a row
+                    // whose row number is not first (or absent) has a code among its cells.
+                    let unled = tables.last.map { !($0.columns.kinds.first == .field(.seq) && $0.columns.numbered) } ?? false
+                    if line.fragments.isEmpty || RowNumber.parsePointed(line.fragments[0].text) != nil
+                        || (unled && line.fragments.count >= 3 && line.fragments.contains { f in
+                            var t = f.text
+                            return t.withUTF8(CodeSyntax.startsCode)
+                        }) {
                         rowsSince = true
                         pending = []
                         label = nil
