@@ -250,7 +250,8 @@ public enum DelimitedText {
                     quoted = false
                     i += 1
                 } else {
-                    out.append(b)
+                    // A tab inside a quoted cell is a blank of the cell, not a separator.
+                    out.append(b == 0x09 ? 0x20 : b)
                     i += 1
                 }
                 continue
