@@ -123,7 +123,7 @@ public enum DelimitedReader {
         // be the wrapped rest of the row's name or industry.
         var previousWasRow = false
         // Each table's last row number: a row without one is numbered after it.
-        var lastSeq: [Int: Int] = [:]
+        var lastSeq = [Int](repeating: 0, count: max(1, tables.count))
         bytes.withUnsafeBufferPointer { p in
             for span in spans {
                 guard roles[span.page - 1][span.index] == .body else { continue }
@@ -140,7 +140,7 @@ public enum DelimitedReader {
                 // A row without a leading row number: the 序号 cell elsewhere, or none.
                 let leading = columns.kinds.first == .field(.seq) ? seqValue(p, first) : nil
                 let unled = leading != nil ? nil
-                    : unledRow(p, span, tokens, columns: columns, next: lastSeq[table, default: 0] + 1, into: &slots)
+                    : unledRow(p, span, tokens, columns: columns, next: lastSeq[min(table, lastSeq.count - 1)] + 1, into: &slots)
                 guard let seq = leading ?? unled?.seq else {
                     defer { previousWasRow = false }
                     if !columns.has(.industry), let heading = sectionHeading(p, tokens, numbered: false) {
@@ -162,7 +162,7 @@ public enum DelimitedReader {
                     unplaced("a numbered note after the table, not a row")
                     continue
                 }
-                lastSeq[table] = seq
+                lastSeq[min(table, lastSeq.count - 1)] = seq
                 var cells = RowCells(anchor: .init(page: span.page, line: span.line, column: first.column + 1))
                 let k: Int
                 if let unled {
