@@ -588,6 +588,8 @@ public enum DelimitedReader {
         var label: String?, title: String?
         var rowsSince = false
         var pending: [(page: Int, index: Int, role: LineRole)] = []
+        // The last table's rows may start with something other than their row number.
+        var unled = false
         for (p, page) in pages.enumerated() {
             var i = 0
             while i < page.lines.count {
@@ -605,6 +607,7 @@ public enum DelimitedReader {
                     let columns = ColumnMap.read(headerLines: band) ?? .reference
                     if tables.isEmpty || (rowsSince && !pending.isEmpty) {
                         tables.append(Table(page: p + 1, index: i, columns: columns, label: label, title: title))
+                        unled = !(columns.kinds.first == .field(.seq) && columns.numbered)
                         furniture += pending
                     }
                     pending = []
@@ -617,9 +620,8 @@ public enum DelimitedReader {
                     let compact = FullWidth.asciiDigits(line.compactText)
                     // A row line read straight from the bytes was not split into fragments; a row
                     // whose row number is not first (or absent) has a code among its cells.
-                    let unled = tables.last.map { !($0.columns.kinds.first == .field(.seq) && $0.columns.numbered) } ?? false
                     if line.fragments.isEmpty || RowNumber.parsePointed(line.fragments[0].text) != nil
-                        || (unled && line.fragments.count >= 3 && line.fragments.contains { f in
+                        || (line.fragments.count >= 3 && unled && line.fragments.contains { f in
                             var t = f.text
                             return t.withUTF8(CodeSyntax.startsCode)
                         }) {
