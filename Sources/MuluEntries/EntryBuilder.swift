@@ -246,7 +246,8 @@ public struct EntryBuilder: RowSink {
         var extra: [String: String] = [:]
         if case let headers = map.extraHeaders, !headers.isEmpty {  // no copy: an array is shared
             for (i, header) in headers.enumerated() where !cells[extra: i].isEmpty {
-                extra[header] = FieldNormaliser.text(slice(cells[extra: i]))
+                let cell = slice(cells[extra: i])
+                extra[header] = cells.byTabs ? FieldNormaliser.publishedText(cell) : FieldNormaliser.text(cell)
             }
         }
         entries.append(Entry(

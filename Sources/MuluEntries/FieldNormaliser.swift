@@ -46,7 +46,14 @@ public enum FieldNormaliser {
         return raw.withUTF8(needsNormalising) ? normalisedText(raw) : raw
     }
 
-    private static func normalisedText(_ raw: String) -> String {
+    /// A cell whose blanks were published (a tab-separated extra cell, `2024年 调整`): full-width
+    /// forms narrowed as in `text`, each run of blanks inside it one blank.
+    public static func publishedText(_ p: UnsafeBufferPointer<UInt8>) -> String {
+        let raw = String(decoding: p, as: UTF8.self)
+        return needsNormalising(p) ? normalisedText(raw, keepBlanks: true) : raw
+    }
+
+    private static func normalisedText(_ raw: String, keepBlanks: Bool = false) -> String {
         var out = String.UnicodeScalarView()
         var pendingBlank = false
         for u0 in raw.unicodeScalars {
@@ -55,7 +62,7 @@ public enum FieldNormaliser {
                 continue
             }
             let u = FullWidth.narrow(u0)
-            if pendingBlank, let last = out.last, isASCIIAlnum(last), isASCIIAlnum(u) { out.append(" ") }
+            if pendingBlank, let last = out.last, keepBlanks || (isASCIIAlnum(last) && isASCIIAlnum(u)) { out.append(" ") }
             pendingBlank = false
             out.append(u)
         }

@@ -17,8 +17,15 @@ public enum NoticeParser {
         _ bytes: [UInt8], path: String, keepRows: Bool = false, readerParts: Int? = nil
     ) throws -> ParsedNotice {
         let t0 = PhaseTimer.now()
-        let (utf8, encoding) = try TextDecoding.utf8(bytes, path: path)
-        let spans = TextLayout.spans(utf8)
+        var (utf8, encoding) = try TextDecoding.utf8(bytes, path: path)
+        // A table saved as CSV or copied from Excel or Word: each record on one line of tabs,
+        // each line still numbered as the file line its record starts on.
+        let records = DelimitedText.records(utf8, probeLines: Self.probeLines)
+        if let records { utf8 = records.bytes }
+        var spans = TextLayout.spans(utf8)
+        if let lines = records?.lines {
+            for k in spans.indices where spans[k].line - 1 < lines.count { spans[k].line = lines[spans[k].line - 1] }
+        }
         PhaseTimer.report("parse: decode and lines", t0, PhaseTimer.now())
         // The first page's opening lines, fully: where the header is, and how it is laid out.
         let probe = Array(spans.prefix { $0.page == spans[0].page }.prefix(Self.probeLines))
@@ -74,7 +81,8 @@ public enum NoticeParser {
                 format: .text, pages: pages, roles: roles, builder: read.sink, rows: read.rows,
                 unplaced: read.unplaced, path: path, tables: tables)
             PhaseTimer.report("parse: finish", t3, PhaseTimer.now())
-            notice.delimitedColumns = read.columns.kinds.compactMap { if case .field(let f) = $0 { f } else { nil } }
+            // A header without 序号: its rows' number is no column.
+            notice.delimitedColumns = read.columns.kinds.compactMap { if case .field(let f) = $0, f != .seq || read.columns.numbered { f } else { nil } }
         }
         notice.encoding = encoding
         return notice

@@ -22,6 +22,9 @@ public struct ColumnMap: Hashable, Sendable {
     /// What in the header could not be read (a level line that does not divide among the
     /// subsidy columns): an error of the catalogue, said first.
     public var problem: String?
+    /// False when the header names no row number (`序号`): the first column, `seq`, is not
+    /// printed; a row that does not start with a number is numbered as it comes.
+    public private(set) var numbered = true
 
     public init() {}
 
@@ -149,9 +152,11 @@ public struct ColumnMap: Hashable, Sendable {
         }
         var subsidyIndex = 0
         var used = Set<TableField>()
-        // A header naming no row number: the row number still comes first on every row.
+        // A header naming no row number: a row starting with a number is numbered by it; any
+        // other row as it comes (`numbered` false: the column is not printed).
         if !meanings.contains(.field(.seq)) {
             m.append(.field(.seq), header: "")
+            m.numbered = false
             used.insert(.seq)
         }
         for (i, h) in headers.enumerated() {

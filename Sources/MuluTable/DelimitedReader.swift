@@ -61,7 +61,9 @@ public enum DelimitedReader {
     ) -> Result<Sink> {
         let tables = tables ?? Self.tables(pages: pages, roles: roles).tables
         let cores = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
-        let partCount = max(1, min(parts ?? min(cores, spans.count / minLinesPerPart), spans.count))
+        // Rows without a leading row number (numbered as they come) are read in one part.
+        let led = tables.allSatisfy { $0.columns.kinds.first == .field(.seq) && $0.columns.numbered }
+        let partCount = led ? max(1, min(parts ?? min(cores, spans.count / minLinesPerPart), spans.count)) : 1
         // Each part starts at a line that starts with a row number, so that a line that goes
         // with the row above it (the wrapped rest of its name or industry) is read in the same
         // part as that row, exactly as in one part.
@@ -120,6 +122,8 @@ public enum DelimitedReader {
         // True while the lines read since the last row are blank: a short line of text there may
         // be the wrapped rest of the row's name or industry.
         var previousWasRow = false
+        // Each table's last row number: a row without one is numbered after it.
+        var lastSeq = [Int](repeating: 0, count: max(1, tables.count))
         bytes.withUnsafeBufferPointer { p in
             for span in spans {
                 guard roles[span.page - 1][span.index] == .body else { continue }
@@ -131,9 +135,14 @@ public enum DelimitedReader {
                         result.unplaced.append(UnplacedFragment(fragment: TextLayout.fragment(p, t, span), reason: reason))
                     }
                 }
-                guard let seq = seqValue(p, first) else {
+                let columns = maps[min(table, maps.count - 1)]
+                if slots.count < columns.kinds.count { slots = [Range<Int>](repeating: 0..<0, count: columns.kinds.count) }
+                // A row without a leading row number: the 序号 cell elsewhere, or none.
+                let leading = columns.kinds.first == .field(.seq) ? seqValue(p, first) : nil
+                let unled = leading != nil ? nil
+                    : unledRow(p, span, tokens, columns: columns, next: lastSeq[min(table, lastSeq.count - 1)] + 1, into: &slots)
+                guard let seq = leading ?? unled?.seq else {
                     defer { previousWasRow = false }
-                    let columns = maps[min(table, maps.count - 1)]
                     if !columns.has(.industry), let heading = sectionHeading(p, tokens, numbered: false) {
                         // No industry column: a line of its own naming an industry is a heading.
                         result.sink.section(heading)
@@ -149,16 +158,20 @@ public enum DelimitedReader {
                     continue
                 }
                 // A numbered note (`3 本目录由…负责解释`) has no row's shape: no code, no subsidy.
-                if tokens.count > 1, isNumberedNote(p, tokens) {
+                if unled == nil, tokens.count > 1, isNumberedNote(p, tokens) {
                     unplaced("a numbered note after the table, not a row")
                     continue
                 }
-                let columns = maps[min(table, maps.count - 1)]
-                if slots.count < columns.kinds.count { slots = [Range<Int>](repeating: 0..<0, count: columns.kinds.count) }
+                lastSeq[min(table, lastSeq.count - 1)] = seq
                 var cells = RowCells(anchor: .init(page: span.page, line: span.line, column: first.column + 1))
                 let k: Int
-                if let read = tabCells(p, span, tokens, kinds: columns.kinds, into: &slots) {
+                if let unled {
+                    k = unled.k
+                    cells.unplacedBlank = unled.blank
+                    cells.byTabs = unled.byTabs
+                } else if let read = tabCells(p, span, tokens, kinds: columns.kinds, into: &slots) {
                     k = read
+                    cells.byTabs = true
                 } else {
                     k = assign(p, tokens, kinds: columns.kinds, into: &slots)
                     cells.unplacedBlank = placeBlankCells(tokens, kinds: columns.kinds, slots: &slots)
@@ -197,6 +210,40 @@ public enum DelimitedReader {
         return result
     }
 
+    /// Reads a line as a row whose first token is not its row number (nil when it is no row): a
+    /// header whose 序号 is not its first cell (`职业编码 职业名称 序号 …`, or 行业 first, merged),
+    /// or no 序号 at all (the row is numbered `next`). Tab-separated cells are placed by
+    /// position (``tabCells(_:_:_:kinds:numbered:into:)``), other lines by shape with the row
+    /// number a typed cell (``assign(_:_:kinds:from:into:)``). A row has its row number (when the
+    /// header names one) and a code or, without a code column, a name and a subsidy.
+    static func unledRow(
+        _ p: UnsafeBufferPointer<UInt8>, _ span: TextLayout.LineSpan, _ tokens: [TextLayout.Token],
+        columns: ColumnMap, next: Int, into slots: inout [Range<Int>]
+    ) -> (seq: Int, k: Int, blank: TableField?, byTabs: Bool)? {
+        let kinds = columns.kinds
+        guard let seqAt = kinds.firstIndex(of: .field(.seq)), seqAt > 0 || !columns.numbered else { return nil }
+        var blank: TableField?
+        let k: Int
+        let read = tabCells(p, span, tokens, kinds: kinds, numbered: columns.numbered, into: &slots)
+        if let read {
+            k = read
+        } else {
+            k = assign(p, tokens, kinds: kinds, from: 0, into: &slots)
+            blank = placeBlankCells(tokens, kinds: kinds, slots: &slots)
+        }
+        func cell(_ field: TableField) -> Range<Int>? {
+            kinds.firstIndex(of: .field(field)).map { slots[$0] }.flatMap { $0.isEmpty ? nil : $0 }
+        }
+        if kinds.contains(.field(.code)) {
+            guard let r = cell(.code), looksLikeCode(p, tokens[r.lowerBound]) || isOtherCode(p, tokens[r.lowerBound]) else { return nil }
+        } else {
+            guard cell(.name) != nil, cell(.training) != nil || cell(.assessment) != nil else { return nil }
+        }
+        guard columns.numbered else { return (next, k, blank, read != nil) }
+        guard let r = cell(.seq), let seq = seqValue(p, tokens[r.lowerBound]) else { return nil }
+        return (seq, k, blank, read != nil)
+    }
+
     /// The wrapped rest of a row's name or industry: one or two short tokens of text, no digit,
     /// not a heading or a note.
     static func continuation(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [TextLayout.Token]) -> String? {
@@ -223,18 +270,21 @@ public enum DelimitedReader {
     /// Typed cells (code, subsidy, amount, urgency mark) take what has their shape; a run of
     /// free-text columns (industry, name, extra) shares the tokens up to the next typed cell: one
     /// each and the name any surplus; when there are fewer tokens than columns, the name first,
-    /// then the industry, then extra columns (a merged industry cell is empty).
+    /// then the industry, then extra columns (a merged industry cell is empty). Reading starts at
+    /// token `first`: 1 after a leading row number, 0 when the row number (a typed cell) is
+    /// elsewhere or absent.
     static func assign(
         _ p: UnsafeBufferPointer<UInt8>, _ tokens: [TextLayout.Token], kinds: [ColumnMap.Kind],
-        into slots: inout [Range<Int>]
+        from first: Int = 1, into slots: inout [Range<Int>]
     ) -> Int {
-        var k = 1
+        var k = first
         var n = 0
         while n < kinds.count {
             let start = k
             switch kinds[n] {
             case .field(.seq):
-                break
+                // The row number read here when it is not the line's first token.
+                if n > 0, k < tokens.count, seqValue(p, tokens[k]) != nil { k += 1 }
             case .field(.code):
                 if k < tokens.count, looksLikeCode(p, tokens[k]) || isOtherCode(p, tokens[k]) { k += 1 }
             case .field(.training), .field(.assessment):
@@ -327,28 +377,37 @@ public enum DelimitedReader {
     /// must not be filled with the next cell's subsidy as reading by shape alone would.
     static func tabCells(
         _ p: UnsafeBufferPointer<UInt8>, _ span: TextLayout.LineSpan, _ tokens: [TextLayout.Token],
-        kinds: [ColumnMap.Kind], into slots: inout [Range<Int>]
+        kinds: [ColumnMap.Kind], numbered: Bool = true, into slots: inout [Range<Int>]
     ) -> Int? {
-        guard kinds.first == .field(.seq), tokens.count > 1 else { return nil }
+        guard let seqAt = kinds.firstIndex(of: .field(.seq)), tokens.count > 1 || seqAt > 0 else { return nil }
+        // The unprinted row number of a header without 序号 has no cell.
+        let printed = seqAt == 0 && !numbered ? 1 : 0
         // Where each cell ends: the tabs between the first token and the last (tabs before and
-        // after them are padding, or empty cells past the last column), then the line's end.
+        // after them are padding, or empty cells past the last column; but before a row number
+        // that is not the first cell, the tabs before the first token are empty cells), then
+        // the line's end.
         var ends: [Int] = []
-        for i in tokens[0].end..<tokens[tokens.count - 1].start where p[i] == 0x09 { ends.append(i) }
+        let from = seqAt > 0 || printed > 0 ? span.start : tokens[0].end
+        for i in from..<tokens[tokens.count - 1].start where p[i] == 0x09 { ends.append(i) }
         guard !ends.isEmpty else { return nil }
         ends.append(span.end)
-        guard ends.count <= kinds.count else { return nil }
+        guard ends.count <= kinds.count - printed else { return nil }
         var t = 0
         for n in kinds.indices {
             let start = t
-            if n < ends.count { while t < tokens.count, tokens[t].start < ends[n] { t += 1 } }
+            if n < printed {
+                slots[n] = t..<t
+                continue
+            }
+            if n - printed < ends.count { while t < tokens.count, tokens[t].start < ends[n - printed] { t += 1 } }
             let cell = start..<t
             slots[n] = cell
             guard let first = cell.first else { continue }
             let single = cell.count == 1
             switch kinds[n] {
             case .field(.seq):
-                guard single, first == 0 else { return nil }
-                slots[n] = t..<t
+                guard single, seqAt == 0 ? first == 0 : seqValue(p, tokens[first]) != nil else { return nil }
+                if seqAt == 0 { slots[n] = t..<t }
             case .field(.code):
                 guard single, looksLikeCode(p, tokens[first]) || isOtherCode(p, tokens[first]) else { return nil }
             case .field(.training), .field(.assessment):
@@ -529,6 +588,8 @@ public enum DelimitedReader {
         var label: String?, title: String?
         var rowsSince = false
         var pending: [(page: Int, index: Int, role: LineRole)] = []
+        // The last table's rows may start with something other than their row number.
+        var unled = false
         for (p, page) in pages.enumerated() {
             var i = 0
             while i < page.lines.count {
@@ -546,6 +607,7 @@ public enum DelimitedReader {
                     let columns = ColumnMap.read(headerLines: band) ?? .reference
                     if tables.isEmpty || (rowsSince && !pending.isEmpty) {
                         tables.append(Table(page: p + 1, index: i, columns: columns, label: label, title: title))
+                        unled = !(columns.kinds.first == .field(.seq) && columns.numbered)
                         furniture += pending
                     }
                     pending = []
@@ -556,8 +618,13 @@ public enum DelimitedReader {
                     continue
                 case .body:
                     let compact = FullWidth.asciiDigits(line.compactText)
-                    // A row line read straight from the bytes was not split into fragments.
-                    if line.fragments.isEmpty || RowNumber.parsePointed(line.fragments[0].text) != nil {
+                    // A row line read straight from the bytes was not split into fragments; a row
+                    // whose row number is not first (or absent) has a code among its cells.
+                    if line.fragments.isEmpty || RowNumber.parsePointed(line.fragments[0].text) != nil
+                        || (line.fragments.count >= 3 && unled && line.fragments.contains { f in
+                            var t = f.text
+                            return t.withUTF8(CodeSyntax.startsCode)
+                        }) {
                         rowsSince = true
                         pending = []
                         label = nil

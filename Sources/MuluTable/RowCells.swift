@@ -31,6 +31,9 @@ public struct RowCells: Sendable {
     /// table has columns for (an empty cell, or an empty level sub-column), and the blanks between
     /// them do not show which are empty. Nil when every cell has its column.
     public var unplacedBlank: TableField?
+    /// True when tabs told the row's cells apart: a blank inside a cell was published (an extra
+    /// cell keeps it, `2024年 调整`), not a separator.
+    public var byTabs = false
 
     public init(anchor: CellPlace) { self.anchor = anchor }
 

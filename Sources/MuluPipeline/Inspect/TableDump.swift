@@ -88,13 +88,16 @@ public enum TableDump {
         for (k, field) in (notice.delimitedColumns ?? TableField.allCases).enumerated() {
             out += "  column \(k + 1) \(field)\t\(shapeDescription(field))\n"
         }
+        if let fields = notice.delimitedColumns, !fields.contains(.seq) {
+            out += "  (no 序号 column: rows are numbered as they come)\n"
+        }
         return out
     }
 
     /// How the delimited reader recognises a cell of `field`.
     static func shapeDescription(_ field: TableField) -> String {
         switch field {
-        case .seq: "a row number: digits, first on the line"
+        case .seq: "a row number: digits (where the header has 序号)"
         case .code: "a code: a digit, then a segment separator (6-31, 6.31 …); or 无, /, a letter code"
         case .training, .assessment: "a subsidy: a level word (初级, 五级, 初、中级 …), an amount, a cap, or none (—, /, 无)"
         case .urgent: "an urgency mark (*, ＊, 是, √, ★, 急需 …) or its absence (否, —)"

@@ -1,0 +1,273 @@
+import MuluModel
+import MuluExtract
+
+/// Puts every record of a table saved by a spreadsheet or copied from a word processor on one
+/// line of tab-separated cells, before the text is read line by line.
+///
+/// Three ways a record leaves its line, told apart by the header line's separator:
+/// - CSV (a header of comma-separated cells): commas separate cells, and a cell in double quotes
+///   holds commas, quotes (`""`) and line breaks (`"初级,中级：2,160元/人"`);
+/// - Excel's "Unicode text" (tabs): a cell holding a line break or a quote is in double quotes;
+/// - a Word table copied as text (tabs, no quotes): a cell's line break splits its record over
+///   two or more lines, whose cells add up to the header's (`4⇥制造业⇥6-24-03-01-10⇥电缆金属护套`
+///   then `制造工⇥初级、中级：2160元/人⇥…`).
+///
+/// A cell's line break is the wrapped rest of its text: the pieces are joined without a blank,
+/// as a wrapped name is (`电缆金属护套制造工`). A cell's opening and closing quotes become blanks,
+/// so the cells keep their columns; each output line keeps the number of the file line its
+/// record starts on.
+public enum DelimitedText {
+    /// The records, one per line, and for each line (0-based) the file line (1-based) it starts on.
+    public struct Records: Sendable {
+        public var bytes: [UInt8]
+        public var lines: [Int]
+    }
+
+    /// How a header line separates its cells.
+    enum Separator: UInt8 {
+        case tab = 0x09
+        case comma = 0x2C
+    }
+
+    /// The records of `bytes` (decoded UTF-8) one per line, or nil when every record already is
+    /// on a line of its own (or no header among the first `probeLines` lines is delimited by
+    /// tabs or commas). A header is a line of at least `TableSettings.minHeaderKeywords` cells
+    /// naming distinct fields.
+    public static func records(_ bytes: [UInt8], probeLines: Int) -> Records? {
+        guard let (header, separator) = findHeader(bytes, lines: lineRanges(bytes, limit: probeLines)[...]) else { return nil }
+        let lines = lineRanges(bytes)
+        let from = separator == .comma ? 0 : header
+        let width = cells(bytes, lines[header], separator)
+        let seqFirst = firstCell(bytes, lines[header], separator).map { HeaderWords.field($0) == .seq } ?? false
+        // Nothing to do for tab text without a quoted cell or a record split over lines.
+        if separator == .tab, !lines[header...].indices.contains(where: { k in
+            startsQuoted(bytes, lines[k], separator) || splitStart(bytes, lines: lines, at: k, header: header, width: width, seqFirst: seqFirst) != nil
+        }) {
+            return nil
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var map: [Int] = []
+        var k = 0
+        while k < lines.count {
+            let line = lines[k]
+            if k < from {
+                out += bytes[line]
+                out.append(0x0A)
+                map.append(k + 1)
+                k += 1
+                continue
+            }
+            map.append(k + 1)
+            if separator == .tab, !startsQuoted(bytes, line, separator),
+               let end = splitStart(bytes, lines: lines, at: k, header: header, width: width, seqFirst: seqFirst) {
+                // A Word record split by its cells' line breaks: the lines joined.
+                for j in k..<end { out += bytes[lines[j]] }
+                out.append(0x0A)
+                k = end
+                continue
+            }
+            k = quotedRecord(bytes, lines: lines, at: k, separator: separator, into: &out)
+            out.append(0x0A)
+        }
+        return Records(bytes: out, lines: map)
+    }
+
+    /// The byte ranges of the lines (without their line ends: LF, CR or CRLF).
+    static func lineRanges(_ bytes: [UInt8], limit: Int = .max) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = 0
+        var i = 0
+        while i < bytes.count, ranges.count < limit {
+            let b = bytes[i]
+            if b == 0x0A || b == 0x0D {
+                ranges.append(start..<i)
+                i += (b == 0x0D && i + 1 < bytes.count && bytes[i + 1] == 0x0A) ? 2 : 1
+                start = i
+            } else {
+                i += 1
+            }
+        }
+        if start < bytes.count, ranges.count < limit { ranges.append(start..<bytes.count) }
+        return ranges
+    }
+
+    /// The first header line delimited by tabs (or, without a tab, by commas outside quotes, no
+    /// cell holding a blank between two words: a header whose cells blanks separate may hold a
+    /// comma in one of them).
+    static func findHeader(_ bytes: [UInt8], lines: ArraySlice<Range<Int>>) -> (Int, Separator)? {
+        for k in lines.indices {
+            let line = lines[k]
+            let separator: Separator
+            if bytes[line].contains(Separator.tab.rawValue) {
+                separator = .tab
+            } else if bytes[line].contains(Separator.comma.rawValue) {
+                separator = .comma
+            } else {
+                continue
+            }
+            let texts = cellTexts(bytes, line, separator)
+            if separator == .comma, texts.contains(where: { cell in
+                let words = cell.split(whereSeparator: { $0.unicodeScalars.allSatisfy(Blank.isBlank) })
+                return words.count > 1
+            }) {
+                continue
+            }
+            var fields = Set<TableField>()
+            for cell in texts {
+                if let f = HeaderWords.field(Blank.removed(from: cell)) { fields.insert(f) }
+            }
+            if fields.count >= TableSettings.minHeaderKeywords { return (k, separator) }
+        }
+        return nil
+    }
+
+    /// The texts of a line's cells (quotes not undone: a header is not quoted but for a comma).
+    static func cellTexts(_ bytes: [UInt8], _ line: Range<Int>, _ separator: Separator) -> [String] {
+        var texts: [String] = []
+        var start = line.lowerBound
+        var quoted = false
+        for i in line {
+            if bytes[i] == 0x22 { quoted.toggle() }
+            if bytes[i] == separator.rawValue, !quoted || separator == .tab {
+                texts.append(String(decoding: bytes[start..<i], as: UTF8.self))
+                start = i + 1
+            }
+        }
+        texts.append(String(decoding: bytes[start..<line.upperBound], as: UTF8.self))
+        return texts.map { $0.filter { $0 != "\"" } }
+    }
+
+    /// How many cells a line of unquoted cells has: its separators plus one, the empty ones at
+    /// its end (trailing separators) not counted.
+    static func cells(_ bytes: [UInt8], _ line: Range<Int>, _ separator: Separator) -> Int {
+        var end = line.upperBound
+        while end > line.lowerBound, bytes[end - 1] == separator.rawValue || bytes[end - 1] == 0x20 { end -= 1 }
+        var n = 1
+        for i in line.lowerBound..<end where bytes[i] == separator.rawValue { n += 1 }
+        return n
+    }
+
+    /// The first cell of a line, blanks removed.
+    static func firstCell(_ bytes: [UInt8], _ line: Range<Int>, _ separator: Separator) -> String? {
+        let end = bytes[line].firstIndex(of: separator.rawValue) ?? line.upperBound
+        let text = Blank.removed(from: String(decoding: bytes[line.lowerBound..<end], as: UTF8.self))
+        return text.isEmpty ? nil : text
+    }
+
+    /// True when some cell of the line starts with a double quote.
+    static func startsQuoted(_ bytes: [UInt8], _ line: Range<Int>, _ separator: Separator) -> Bool {
+        var atStart = true
+        for i in line {
+            let b = bytes[i]
+            if atStart, b == 0x22 { return true }
+            if b == separator.rawValue { atStart = true } else if b != 0x20 { atStart = false }
+        }
+        return false
+    }
+
+    /// Where a record split over lines by its cells' line breaks ends (the index of the line after
+    /// it), when line `k` starts one: it has a tab but fewer cells than the header, and the
+    /// lines after it (none empty, none quoted, none starting a row when the header starts with
+    /// 序号) complete it to the header's cells, each line's first cell continuing the cell before
+    /// it (the last line's empty cells at its end, as tabs, may be counted or not).
+    static func splitStart(
+        _ bytes: [UInt8], lines: [Range<Int>], at k: Int, header: Int, width: Int, seqFirst: Bool
+    ) -> Int? {
+        guard k > header, !lines[k].isEmpty, bytes[lines[k]].contains(Separator.tab.rawValue) else { return nil }
+        var total = tabs(bytes, lines[k]) + 1
+        guard total < width else { return nil }
+        var j = k + 1
+        while j < lines.count {
+            let line = lines[j]
+            guard !Blank.removed(from: String(decoding: bytes[line], as: UTF8.self)).isEmpty else { return nil }
+            if seqFirst, let first = firstCell(bytes, line, .tab), RowNumber.parse(first) != nil { return nil }
+            guard !startsQuoted(bytes, line, .tab) else { return nil }
+            let trimmed = total + cells(bytes, line, .tab) - 1
+            total += tabs(bytes, line)
+            j += 1
+            if trimmed <= width && width <= total { return j }
+            if trimmed > width { return nil }
+        }
+        return nil
+    }
+
+    /// The tabs of a line.
+    static func tabs(_ bytes: [UInt8], _ line: Range<Int>) -> Int {
+        var n = 0
+        for i in line where bytes[i] == Separator.tab.rawValue { n += 1 }
+        return n
+    }
+
+    /// The most lines a quoted cell may run over: a quote not closed by then is a quote.
+    static let maxQuotedLines = 8
+
+    /// True when the quote at `i` on line `k` is closed (a quote before a separator or a line's
+    /// end, not doubled) within ``maxQuotedLines`` lines.
+    static func closes(_ bytes: [UInt8], lines: [Range<Int>], line k: Int, after i: Int) -> Bool {
+        var j = i + 1
+        for n in k..<min(lines.count, k + maxQuotedLines) {
+            let line = lines[n]
+            if n > k { j = line.lowerBound }
+            while j < line.upperBound {
+                if bytes[j] == 0x22 {
+                    if j + 1 < line.upperBound, bytes[j + 1] == 0x22 { j += 2; continue }
+                    var e = j + 1
+                    while e < line.upperBound, bytes[e] == 0x20 { e += 1 }
+                    if e == line.upperBound || bytes[e] == 0x09 || bytes[e] == 0x2C { return true }
+                }
+                j += 1
+            }
+        }
+        return false
+    }
+
+    /// Copies the record starting at line `k` into `out` with its cells apart by tabs, a quoted
+    /// cell's quotes made blanks (`""` in it one quote) and its line breaks removed; returns the
+    /// index of the line after the record.
+    static func quotedRecord(
+        _ bytes: [UInt8], lines: [Range<Int>], at k: Int, separator: Separator, into out: inout [UInt8]
+    ) -> Int {
+        var k = k
+        var i = lines[k].lowerBound
+        var atStart = true
+        var quoted = false
+        while true {
+            if i >= lines[k].upperBound {
+                // The line ends: inside a quoted cell, the record goes on on the next line.
+                guard quoted, k + 1 < lines.count else { return k + 1 }
+                k += 1
+                i = lines[k].lowerBound
+                continue
+            }
+            let b = bytes[i]
+            if quoted {
+                if b == 0x22, i + 1 < lines[k].upperBound, bytes[i + 1] == 0x22 {
+                    out.append(0x22)
+                    i += 2
+                } else if b == 0x22 {
+                    out.append(0x20)
+                    quoted = false
+                    i += 1
+                } else {
+                    // A tab inside a quoted cell is a blank of the cell, not a separator.
+                    out.append(b == 0x09 ? 0x20 : b)
+                    i += 1
+                }
+                continue
+            }
+            if b == separator.rawValue {
+                out.append(0x09)
+                atStart = true
+            } else if atStart, b == 0x22, closes(bytes, lines: lines, line: k, after: i) {
+                out.append(0x20)
+                quoted = true
+                atStart = false
+            } else {
+                out.append(b)
+                if b != 0x20 { atStart = false }
+            }
+            i += 1
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import Testing
+@testable import MuluModel
+@testable import MuluTable
+@testable import MuluPipeline
+
+/// `DelimitedText`: a record that a spreadsheet or a word processor spread over lines is read as
+/// one line, and what is said of it names the file line it starts on.
+@Suite struct DelimitedTextTests {
+    static let header = "序号,行业,职业编码,职业名称,培训补贴标准,鉴定补贴标准,是否紧缺"
+
+    @Test func csvRecordsOnePerLineKeepTheirFileLines() throws {
+        let text = "附件2\n\n\(Self.header)\n1,制造业,6-31-03-01,化学检验员,\"初级、中级：\n2,160元/人\",初级或中级：160元/人,是\n"
+            + "2,制造业,6-31-01-01,\"按\"\"新\"\"职业\",初级、中级：2160元/人,初级或中级：160元/人,否\n"
+        let records = try #require(DelimitedText.records(Array(text.utf8), probeLines: 400))
+        let lines = String(decoding: records.bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[3] == "1\t制造业\t6-31-03-01\t化学检验员\t 初级、中级：2,160元/人 \t初级或中级：160元/人\t是")
+        #expect(lines[4] == "2\t制造业\t6-31-01-01\t 按\"新\"职业 \t初级、中级：2160元/人\t初级或中级：160元/人\t否")
+        #expect(records.lines == [1, 2, 3, 4, 6])
+    }
+
+    @Test func wordRowsSplitByACellsLineBreakAreJoined() throws {
+        let header = Self.header.replacingOccurrences(of: ",", with: "\t")
+        let text = "\(header)\n1\t制造业\t6-24-03-01-10\t电缆金属护套\n制造工\t初级、中级：2160元/人\t初级或中级：160元/人\t是\n"
+            + "2\t电力、热力、燃气\n及水生产和供应业\t6-28-01-03\t汽轮机\n运行值班员\t初级、中级：2160元/人\t初级或中级：160元/人\t是\n"
+            + "3\t制造业\t6-18-01-05\t镗工\t初级、中级：2160元/人\t初级或中级：160元/人\n"
+            + "4\t制造业\t6-18-01-01\t车工\t初级、中级：2160元/人\t初级或中级：160元/人\t否\n"
+        let records = try #require(DelimitedText.records(Array(text.utf8), probeLines: 400))
+        let lines = String(decoding: records.bytes, as: UTF8.self).split(separator: "\n")
+        #expect(lines[1] == "1\t制造业\t6-24-03-01-10\t电缆金属护套制造工\t初级、中级：2160元/人\t初级或中级：160元/人\t是")
+        #expect(lines[2] == "2\t电力、热力、燃气及水生产和供应业\t6-28-01-03\t汽轮机运行值班员\t初级、中级：2160元/人\t初级或中级：160元/人\t是")
+        // A row whose empty last cell was cut off is not joined to the row after it.
+        #expect(lines[3] == "3\t制造业\t6-18-01-05\t镗工\t初级、中级：2160元/人\t初级或中级：160元/人")
+        #expect(records.lines == [1, 2, 4, 7, 8])
+    }
+
+    @Test func tabTextWithNothingSpreadIsLeftAsItIs() {
+        let header = Self.header.replacingOccurrences(of: ",", with: "\t")
+        let text = "\(header)\n1\t制造业\t6-31-03-01\t化学检验员\t初级、中级：2160元/人\t初级或中级：160元/人\t是\n"
+        #expect(DelimitedText.records(Array(text.utf8), probeLines: 400) == nil)
+        // Blanks between the header's cells: not delimited, whatever commas a cell holds.
+        let spaced = "序号 行业 职业编码 职业名称 培训补贴标准 鉴定补贴,标准 是否紧缺\n1 制造业 6-31-03-01 化学检验员 初级,中级：2,160元/人 初级或中级：160元/人 是\n"
+        #expect(DelimitedText.records(Array(spaced.utf8), probeLines: 400) == nil)
+    }
+
+    @Test func anUnclosedQuoteIsAQuote() throws {
+        let text = "\(Self.header)\n1,制造业,6-31-03-01,\"化学检验员,初级、中级：2160元/人,初级或中级：160元/人,是\n"
+        let records = try #require(DelimitedText.records(Array(text.utf8), probeLines: 400))
+        #expect(String(decoding: records.bytes, as: UTF8.self).split(separator: "\n")[1]
+            == "1\t制造业\t6-31-03-01\t\"化学检验员\t初级、中级：2160元/人\t初级或中级：160元/人\t是")
+    }
+
+    @Test func aCellAfterAQuotedLineBreakIsNamedOnItsFileLine() throws {
+        let text = "附件2\n\n\(Self.header)\n1,制造业,6-31-03-01,化学检验员,\"初级、中级：\n2,160元/人\",初级或中级：160元/人,是\n"
+            + "2,制造业,6-31-01-01,\"设备\n点检员\",初级、中级：2160元/人,初级或中级：160元/人,是\n"
+            + "3,制造业,6-31-01-02,钳工,初级、中级：2160元/人,初级或中级：160元/人,○\n"
+        let parsed = try NoticeParser.parseText(Array(text.utf8), path: "t.csv")
+        #expect(parsed.entries.map(\.name) == ["化学检验员", "设备点检员", "钳工"])
+        #expect(parsed.entries[0].training?.amountYuan == 2160)
+        let d = try #require(parsed.diagnostics.first { $0.severity == .error })
+        #expect(d.message == "row 3: cannot read the urgency mark" && d.line == 8)
+    }
+}
