@@ -61,7 +61,8 @@ public enum NoticeParser {
             let pages = TextLayout.pages(utf8, spans: spans, skip: skip)
             var roles = LineClassifier.classify(pages)
             for k in spans.indices where skip[k] { roles[spans[k].page - 1][spans[k].index] = .body }
-            let (tables, furniture) = DelimitedReader.tables(pages: pages, roles: roles)
+            var (tables, furniture) = DelimitedReader.tables(pages: pages, roles: roles)
+            DelimitedReader.settleLevels(utf8, spans: spans, roles: roles, tables: &tables)
             for f in furniture { roles[f.page - 1][f.index] = f.role }
             let t2 = PhaseTimer.now()
             PhaseTimer.report("parse: row starts, pages, roles, tables", t1, t2)
@@ -193,6 +194,8 @@ public enum NoticeParser {
         guard !builder.entries.isEmpty else {
             throw MuluError(file: path, problem: "no catalogue rows: a header but no numbered row under it")
         }
+        var builder = builder
+        builder.placeUndecidedSubsidies()
         var entries = builder.entries
         let columns = tables.first?.columns ?? .reference
         // A column whose cells mostly do not fit it: one error for the column, not one per row.

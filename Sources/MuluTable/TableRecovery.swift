@@ -219,9 +219,11 @@ public struct TableRecovery: Sendable {
     }
 
     /// A row that is a numbered note: no code, subsidy or mark, and a cell that reads as a
-    /// sentence (`NoteText`).
+    /// sentence (`NoteText`). The note above it, numbered too (`2.补贴标准为最高标准。`), may
+    /// stand where a code would start: a code cell that reads as a sentence is no code.
     static func isNumberedNote(_ row: RowRecord) -> Bool {
         for field in [TableField.code, .training, .assessment, .urgent] where !Blank.removed(from: row.text(field)).isEmpty {
+            if field == .code, NoteText.isSentence(Blank.removed(from: row.text(field))) { continue }
             return false
         }
         guard row.levelColumns.isEmpty else { return false }
