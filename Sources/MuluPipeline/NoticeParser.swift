@@ -35,7 +35,9 @@ public enum NoticeParser {
             }.map(\.line))
         }
         if ColumnLayoutProbe.isColumnLayout(probePages, roles: probeRoles, tabbedLines: tabbed) {
-            let pages = TextLayout.pages(utf8, spans: spans)
+            // Columns aligned for display (a CJK character two columns wide) are read by display
+            // columns, so that the cells of a column start at one x.
+            let pages = TextLayout.pages(utf8, spans: spans, displayWidth: TextLayout.isDisplayAligned(utf8, spans: probe[...]))
             let recovery = TableRecovery(pages: pages, settings: .textLayout)
             let columns = geometricColumns(recovery)
             var builder = EntryBuilder(expectedRows: recovery.rows.count, columnMaps: [columns])

@@ -696,12 +696,7 @@ public enum DelimitedReader {
     /// `注：`, `说明：`, `备注：`, `附注`, `本目录…`: a note after the table.
     /// Also a numbered one written without a blank after its number (`1．本目录…`).
     static func isNote(_ p: UnsafeBufferPointer<UInt8>, _ t: TextLayout.Token) -> Bool {
-        var text = string(p, t)
-        if let i = text.firstIndex(where: { !$0.isNumber }), i > text.startIndex, "．.、".contains(text[i]) {
-            text = String(text[text.index(after: i)...])
-        }
-        if text == "注" || text.hasPrefix("注：") || text.hasPrefix("注:") { return true }
-        return ["说明：", "说明:", "备注：", "备注:", "附注", "本目录", "以上"].contains { text.hasPrefix($0) }
+        NoteText.opensNote(string(p, t))
     }
 
     // MARK: - Token shapes, on bytes
