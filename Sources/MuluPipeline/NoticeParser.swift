@@ -17,7 +17,9 @@ public enum NoticeParser {
         _ bytes: [UInt8], path: String, keepRows: Bool = false, readerParts: Int? = nil
     ) throws -> ParsedNotice {
         let t0 = PhaseTimer.now()
-        let (utf8, encoding) = try TextDecoding.utf8(bytes, path: path)
+        let (decoded, encoding) = try TextDecoding.utf8(bytes, path: path)
+        // A table copied cell by cell (each cell on a line of its own): one line per row.
+        let utf8 = try CellPerLine.joined(decoded, path: path)
         let spans = TextLayout.spans(utf8)
         PhaseTimer.report("parse: decode and lines", t0, PhaseTimer.now())
         // The first page's opening lines, fully: where the header is, and how it is laid out.
