@@ -19,22 +19,36 @@ public enum NoticeParser {
         let t0 = PhaseTimer.now()
         let (decoded, encoding) = try TextDecoding.utf8(bytes, path: path)
         // A table copied cell by cell (each cell on a line of its own): one line per row.
-        let utf8 = try CellPerLine.joined(decoded, path: path)
-        let spans = TextLayout.spans(utf8)
+        var utf8 = try CellPerLine.joined(decoded, path: path)
+        var spans = TextLayout.spans(utf8)
         PhaseTimer.report("parse: decode and lines", t0, PhaseTimer.now())
         // The first page's opening lines, fully: where the header is, and how it is laid out.
-        let probe = Array(spans.prefix { $0.page == spans[0].page }.prefix(Self.probeLines))
-        let probePages = TextLayout.pages(utf8, spans: probe)
-        let probeRoles = LineClassifier.classify(probePages)
+        var probe = Array(spans.prefix { $0.page == spans[0].page }.prefix(Self.probeLines))
+        var probePages = TextLayout.pages(utf8, spans: probe)
+        var probeRoles = LineClassifier.classify(probePages)
         var notice: ParsedNotice
         // The lines whose cells a tab separates: a tab between two of their tokens.
-        let tabbed = utf8.withUnsafeBufferPointer { p in
-            var tokens: [TextLayout.Token] = []
-            return Set(probe.filter { s in
-                TextLayout.tokens(p, s, into: &tokens)
-                guard tokens.count > 1, let first = tokens.first, let last = tokens.last else { return false }
-                return (first.end..<last.start).contains { p[$0] == 0x09 }
-            }.map(\.line))
+        func tabbedLines() -> Set<Int> {
+            utf8.withUnsafeBufferPointer { p in
+                var tokens: [TextLayout.Token] = []
+                return Set(probe.filter { s in
+                    TextLayout.tokens(p, s, into: &tokens)
+                    guard tokens.count > 1, let first = tokens.first, let last = tokens.last else { return false }
+                    return (first.end..<last.start).contains { p[$0] == 0x09 }
+                }.map(\.line))
+            }
+        }
+        var tabbed = tabbedLines()
+        // Aligned for display, one line per row and a cell in every column: the gaps tell the
+        // cells apart (a cell too wide for its column pushes the rest of its row aside).
+        if ColumnLayoutProbe.isColumnLayout(probePages, roles: probeRoles, tabbedLines: tabbed),
+           let gapped = GapColumns.tabbed(utf8, probe: probe[...], pages: probePages, roles: probeRoles) {
+            utf8 = gapped
+            spans = TextLayout.spans(utf8)
+            probe = Array(spans.prefix { $0.page == spans[0].page }.prefix(Self.probeLines))
+            probePages = TextLayout.pages(utf8, spans: probe)
+            probeRoles = LineClassifier.classify(probePages)
+            tabbed = tabbedLines()
         }
         if ColumnLayoutProbe.isColumnLayout(probePages, roles: probeRoles, tabbedLines: tabbed) {
             // Columns aligned for display (a CJK character two columns wide) are read by display

@@ -21,7 +21,7 @@ public enum CellPerLine {
     /// lines as the header has cells.
     public static func joined(_ bytes: [UInt8], path: String, probeLines: Int = 400) throws -> [UInt8] {
         // Pages (form feeds) are kept only by text that is not cell by cell.
-        guard !bytes.contains(0x0C) else { return bytes }
+        guard hasLoneSeqLine(bytes), !bytes.contains(0x0C) else { return bytes }
         let spans = TextLayout.spans(bytes)
         return try bytes.withUnsafeBufferPointer { p -> [UInt8] in
             var tokens: [TextLayout.Token] = []
@@ -94,4 +94,27 @@ public enum CellPerLine {
             return out
         }
     }
+
+    /// True when a line among the first `CellPerLine.scanBytes` bytes holds `序号` alone (blanks
+    /// around it allowed): a cheap look before the lines are split.
+    static func hasLoneSeqLine(_ bytes: [UInt8]) -> Bool {
+        let word: [UInt8] = [0xE5, 0xBA, 0x8F, 0xE5, 0x8F, 0xB7]  // 序号
+        let end = min(bytes.count, scanBytes)
+        var i = 0
+        while i + word.count <= end {
+            guard bytes[i] == word[0], bytes[i..<(i + word.count)].elementsEqual(word) else { i += 1; continue }
+            var before = i - 1
+            while before >= 0, bytes[before] == 0x20 || bytes[before] == 0x09 { before -= 1 }
+            if before >= 2, bytes[(before - 2)...before].elementsEqual([0xEF, 0xBB, 0xBF]) { before -= 3 }  // a BOM
+            var after = i + word.count
+            while after < bytes.count, bytes[after] == 0x20 || bytes[after] == 0x09 { after += 1 }
+            if before < 0 || bytes[before] == 0x0A || bytes[before] == 0x0D,
+               after == bytes.count || bytes[after] == 0x0A || bytes[after] == 0x0D { return true }
+            i += word.count
+        }
+        return false
+    }
+
+    /// How far into a text its header is looked for (`序号` alone on a line).
+    static let scanBytes = 65_536
 }
