@@ -29,6 +29,10 @@ public struct EntryBuilder: RowSink {
     /// Rows added before any industry cell (entry index, index of its diagnostic): a builder
     /// that reads the second part of a notice leaves them for `append` to fill from the first.
     private var unfilled: [(entry: Int, diagnostic: Int)] = []
+    /// Rows with one subsidy cell where the table has a training and an assessment column and
+    /// the blanks do not show which cell is empty (entry index, index of its error):
+    /// ``placeUndecidedSubsidies()`` places the cell by the columns' other cells.
+    private var undecided: [(entry: Int, diagnostic: Int)] = []
     /// Normalised industries by their cell's bytes: one string for all the rows of an industry.
     private var industries = ByteCache<String>()
     /// Read subsidies by their cell's bytes, one cache per subsidy column.
@@ -224,6 +228,9 @@ public struct EntryBuilder: RowSink {
             }
         }
         if let field = cells.unplacedBlank {
+            if map.trainingLevels.isEmpty, map.assessmentLevels.isEmpty, cells[.training].isEmpty != cells[.assessment].isEmpty {
+                undecided.append((entries.count, diagnostics.count))
+            }
             report(.error, "row \(seq): fewer \(field == .training ? "training" : "assessment") subsidy cells than columns, "
                    + "and the blanks do not show which cell is empty (write — in an empty cell)", field)
         }
@@ -302,6 +309,7 @@ public struct EntryBuilder: RowSink {
             diagnostics.remove(at: d)
             blamed.remove(at: d)
             for k in unfilled.indices where unfilled[k].diagnostic > d { unfilled[k].diagnostic -= 1 }
+            for k in undecided.indices where undecided[k].diagnostic > d { undecided[k].diagnostic -= 1 }
         }
         if OccupationName.looksCutShort(entries[i].name) {
             diagnostics.append(Diagnostic(
@@ -375,9 +383,13 @@ public struct EntryBuilder: RowSink {
             for u in next.unfilled { entries[entryBase + u.entry].industry = industry }
             let filled = Set(next.unfilled.map(\.diagnostic))
             let kept = next.diagnostics.indices.filter { !filled.contains($0) }
+            var moved: [Int: Int] = [:]
+            for (k, d) in kept.enumerated() { moved[d] = diagnosticBase + k }
+            undecided += next.undecided.compactMap { u in moved[u.diagnostic].map { (u.entry + entryBase, $0) } }
             diagnostics += kept.map { next.diagnostics[$0] }
             blamed += kept.map { next.blamed[$0] }
         } else {
+            undecided += next.undecided.map { ($0.entry + entryBase, $0.diagnostic + diagnosticBase) }
             if !sawIndustryCell {
                 unfilled += next.unfilled.map { ($0.entry + entryBase, $0.diagnostic < 0 ? -1 : $0.diagnostic + diagnosticBase) }
             }
@@ -392,6 +404,40 @@ public struct EntryBuilder: RowSink {
         if next.headingUrgent != nil { headingUrgent = next.headingUrgent }
         if next.sawIndustryCell { industry = next.industry }
         sawIndustryCell = sawIndustryCell || next.sawIndustryCell
+    }
+
+    /// Places the one subsidy cell of each row whose blanks do not show which of its two subsidy
+    /// cells is empty (`绝缘材料制造工 初级或中级：160元/人 *` under 培训补贴 and 鉴定补贴, one
+    /// blank between every cell) by the columns' other cells in its table: when the same
+    /// subsidy stands in one column of at least two other rows and in no row of the other
+    /// column, it is that column's cell, and the row's error becomes a warning naming the row and
+    /// the cell. Otherwise the error stays: which cell is empty cannot be told.
+    public mutating func placeUndecidedSubsidies() {
+        guard !undecided.isEmpty else { return }
+        let rows = Set(undecided.map(\.entry))
+        var seen: [Int: (training: [Subsidy: Int], assessment: [Subsidy: Int])] = [:]
+        for (i, e) in entries.enumerated() where !rows.contains(i) {
+            if let t = e.training { seen[e.table, default: ([:], [:])].training[t, default: 0] += 1 }
+            if let a = e.assessment { seen[e.table, default: ([:], [:])].assessment[a, default: 0] += 1 }
+        }
+        for u in undecided {
+            let e = entries[u.entry]
+            guard let cell = e.training ?? e.assessment, (e.training == nil) != (e.assessment == nil),
+                  let columns = seen[e.table] else { continue }
+            let inTraining = columns.training[cell] ?? 0, inAssessment = columns.assessment[cell] ?? 0
+            guard min(inTraining, inAssessment) == 0, max(inTraining, inAssessment) >= 2 else { continue }
+            let training = inTraining > 0
+            entries[u.entry].training = training ? cell : nil
+            entries[u.entry].assessment = training ? nil : cell
+            var d = diagnostics[u.diagnostic]
+            d.severity = .warning
+            d.message = "row \(e.seq): one of its two subsidy cells is empty and the blanks do not show which; "
+                + "`\(cell.text)` is read as its \(training ? "training" : "assessment") subsidy, as in "
+                + "\(max(inTraining, inAssessment)) other rows of that column and none of the other "
+                + "(its \(training ? "assessment" : "training") subsidy is null)"
+            diagnostics[u.diagnostic] = d
+        }
+        undecided = []
     }
 
     /// A cell's text for a diagnostic: its tokens joined by one blank, as a reader sees the cell.

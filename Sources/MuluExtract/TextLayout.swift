@@ -76,8 +76,10 @@ public enum TextLayout {
     /// The tokens of one line, appended to `tokens` (cleared first); a token of vertical bars only
     /// is a rule between cells, no token (``Blank/isCellRule(_:start:end:)``), and takes no
     /// column.
+    /// With `displayWidth`, a column counts as a terminal shows it: a wide character (CJK, full-width
+    /// forms, the ideographic space) takes two (text aligned for display, see ``isDisplayAligned``).
     @inline(__always)
-    public static func tokens(_ bytes: UnsafeBufferPointer<UInt8>, _ span: LineSpan, into tokens: inout [Token]) {
+    public static func tokens(_ bytes: UnsafeBufferPointer<UInt8>, _ span: LineSpan, into tokens: inout [Token], displayWidth: Bool = false) {
         tokens.removeAll(keepingCapacity: true)
         var i = span.start
         var column = 0
@@ -97,16 +99,16 @@ public enum TextLayout {
                     }
                     tokenStart = -1
                 }
+                column += displayWidth && blank == 3 && b == 0xE3 ? 2 : 1
                 i += blank
-                column += 1
                 continue
             }
             if tokenStart < 0 {
                 tokenStart = i
                 tokenColumn = column
             }
+            column += displayWidth && b >= 0xE0 ? displayColumns(bytes, at: i, end: span.end) : 1
             i += b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
-            column += 1
         }
         if tokenStart >= 0, !Blank.isCellRule(bytes, start: tokenStart, end: min(i, span.end)) {
             tokens.append(Token(start: tokenStart, end: min(i, span.end), column: tokenColumn, endColumn: column))
@@ -125,7 +127,7 @@ public enum TextLayout {
 
     /// The pages of the text with every line's fragments, except the lines `skip` marks: those
     /// stay in place with no fragments (the delimited reader reads them from the bytes).
-    public static func pages(_ bytes: [UInt8], spans: [LineSpan], skip: [Bool]? = nil) -> [PageText] {
+    public static func pages(_ bytes: [UInt8], spans: [LineSpan], skip: [Bool]? = nil, displayWidth: Bool = false) -> [PageText] {
         var pages: [PageText] = []
         var lines: [TextLine] = []
         var buffer: [Token] = []
@@ -146,7 +148,7 @@ public enum TextLayout {
                     lines.append(TextLine(page: span.page, line: span.line, fragments: []))
                     continue
                 }
-                tokens(p, span, into: &buffer)
+                tokens(p, span, into: &buffer, displayWidth: displayWidth)
                 let fragments = buffer.map { fragment(p, $0, span) }
                 width = max(width, fragments.last?.x1 ?? 0)
                 lines.append(TextLine(page: span.page, line: span.line, fragments: fragments))
@@ -156,4 +158,44 @@ public enum TextLayout {
         return pages
     }
 
+
+    /// The columns a terminal gives the character of three or four UTF-8 bytes at `i`: two for
+    /// the East Asian wide and full-width ranges (Hangul Jamo, CJK punctuation and ideographs,
+    /// Hangul syllables, compatibility ideographs, vertical and full-width forms, planes 2–3),
+    /// else one.
+    @inline(__always)
+    static func displayColumns(_ p: UnsafeBufferPointer<UInt8>, at i: Int, end: Int) -> Int {
+        let b = p[i]
+        if b >= 0xF0 { return b == 0xF0 && i + 1 < end && p[i + 1] >= 0xA0 ? 2 : 1 }
+        guard i + 2 < end else { return 1 }
+        let u = UInt32(b & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F)
+        switch u {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF,
+             0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6: return 2
+        default: return 1
+        }
+    }
+
+    /// True when text laid out in columns was aligned for display (a wide character counted as two
+    /// columns, as an editor, `column -t` or a `<pre>` block aligns it) rather than by character
+    /// (as `pdftotext -layout` does): among `spans`' lines of three or more cells apart by wide
+    /// gaps, the cells start at no more than half as many distinct display columns as
+    /// character columns.
+    public static func isDisplayAligned(_ bytes: [UInt8], spans: ArraySlice<LineSpan>) -> Bool {
+        var byCharacter = Set<Int>(), byDisplay = Set<Int>()
+        var lines = 0
+        var tokens: [Token] = [], wide: [Token] = []
+        bytes.withUnsafeBufferPointer { p in
+            for span in spans {
+                Self.tokens(p, span, into: &tokens)
+                guard tokens.count >= 3, tokens.indices.dropFirst().contains(where: { tokens[$0].column - tokens[$0 - 1].endColumn >= 2 })
+                else { continue }
+                Self.tokens(p, span, into: &wide, displayWidth: true)
+                lines += 1
+                for t in tokens { byCharacter.insert(t.column) }
+                for t in wide { byDisplay.insert(t.column) }
+            }
+        }
+        return lines >= 3 && byDisplay.count * 2 <= byCharacter.count
+    }
 }

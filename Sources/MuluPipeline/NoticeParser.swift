@@ -17,7 +17,9 @@ public enum NoticeParser {
         _ bytes: [UInt8], path: String, keepRows: Bool = false, readerParts: Int? = nil
     ) throws -> ParsedNotice {
         let t0 = PhaseTimer.now()
-        var (utf8, encoding) = try TextDecoding.utf8(bytes, path: path)
+        let (decoded, encoding) = try TextDecoding.utf8(bytes, path: path)
+        // A table copied cell by cell (each cell on a line of its own): one line per row.
+        var utf8 = try CellPerLine.joined(decoded, path: path)
         // A table saved as CSV or copied from Excel or Word: each record on one line of tabs,
         // each line still numbered as the file line its record starts on.
         let records = DelimitedText.records(utf8, probeLines: Self.probeLines)
@@ -28,21 +30,37 @@ public enum NoticeParser {
         }
         PhaseTimer.report("parse: decode and lines", t0, PhaseTimer.now())
         // The first page's opening lines, fully: where the header is, and how it is laid out.
-        let probe = Array(spans.prefix { $0.page == spans[0].page }.prefix(Self.probeLines))
-        let probePages = TextLayout.pages(utf8, spans: probe)
-        let probeRoles = LineClassifier.classify(probePages)
+        var probe = Array(spans.prefix { $0.page == spans[0].page }.prefix(Self.probeLines))
+        var probePages = TextLayout.pages(utf8, spans: probe)
+        var probeRoles = LineClassifier.classify(probePages)
         var notice: ParsedNotice
         // The lines whose cells a tab separates: a tab between two of their tokens.
-        let tabbed = utf8.withUnsafeBufferPointer { p in
-            var tokens: [TextLayout.Token] = []
-            return Set(probe.filter { s in
-                TextLayout.tokens(p, s, into: &tokens)
-                guard tokens.count > 1, let first = tokens.first, let last = tokens.last else { return false }
-                return (first.end..<last.start).contains { p[$0] == 0x09 }
-            }.map(\.line))
+        func tabbedLines() -> Set<Int> {
+            utf8.withUnsafeBufferPointer { p in
+                var tokens: [TextLayout.Token] = []
+                return Set(probe.filter { s in
+                    TextLayout.tokens(p, s, into: &tokens)
+                    guard tokens.count > 1, let first = tokens.first, let last = tokens.last else { return false }
+                    return (first.end..<last.start).contains { p[$0] == 0x09 }
+                }.map(\.line))
+            }
+        }
+        var tabbed = tabbedLines()
+        // Aligned for display, one line per row and a cell in every column: the gaps tell the
+        // cells apart (a cell too wide for its column pushes the rest of its row aside).
+        if ColumnLayoutProbe.isColumnLayout(probePages, roles: probeRoles, tabbedLines: tabbed),
+           let gapped = GapColumns.tabbed(utf8, probe: probe[...], pages: probePages, roles: probeRoles) {
+            utf8 = gapped
+            spans = TextLayout.spans(utf8)
+            probe = Array(spans.prefix { $0.page == spans[0].page }.prefix(Self.probeLines))
+            probePages = TextLayout.pages(utf8, spans: probe)
+            probeRoles = LineClassifier.classify(probePages)
+            tabbed = tabbedLines()
         }
         if ColumnLayoutProbe.isColumnLayout(probePages, roles: probeRoles, tabbedLines: tabbed) {
-            let pages = TextLayout.pages(utf8, spans: spans)
+            // Columns aligned for display (a CJK character two columns wide) are read by display
+            // columns, so that the cells of a column start at one x.
+            let pages = TextLayout.pages(utf8, spans: spans, displayWidth: TextLayout.isDisplayAligned(utf8, spans: probe[...]))
             let recovery = TableRecovery(pages: pages, settings: .textLayout)
             let columns = geometricColumns(recovery)
             var builder = EntryBuilder(expectedRows: recovery.rows.count, columnMaps: [columns])
@@ -68,7 +86,8 @@ public enum NoticeParser {
             let pages = TextLayout.pages(utf8, spans: spans, skip: skip)
             var roles = LineClassifier.classify(pages)
             for k in spans.indices where skip[k] { roles[spans[k].page - 1][spans[k].index] = .body }
-            let (tables, furniture) = DelimitedReader.tables(pages: pages, roles: roles)
+            var (tables, furniture) = DelimitedReader.tables(pages: pages, roles: roles)
+            DelimitedReader.settleLevels(utf8, spans: spans, roles: roles, tables: &tables)
             for f in furniture { roles[f.page - 1][f.index] = f.role }
             let t2 = PhaseTimer.now()
             PhaseTimer.report("parse: row starts, pages, roles, tables", t1, t2)
@@ -201,6 +220,8 @@ public enum NoticeParser {
         guard !builder.entries.isEmpty else {
             throw MuluError(file: path, problem: "no catalogue rows: a header but no numbered row under it")
         }
+        var builder = builder
+        builder.placeUndecidedSubsidies()
         var entries = builder.entries
         let columns = tables.first?.columns ?? .reference
         // A column whose cells mostly do not fit it: one error for the column, not one per row.

@@ -25,6 +25,10 @@ public struct ColumnMap: Hashable, Sendable {
     /// False when the header names no row number (`序号`): the first column, `seq`, is not
     /// printed; a row that does not start with a number is numbered as it comes.
     public private(set) var numbered = true
+    /// The other ways the header's level line may divide among the subsidy columns (all under
+    /// one of them), for the rows to choose from when they do not read as this map says
+    /// (`DelimitedReader.settleLevels`); empty when there is no level line or no choice.
+    public var levelChoices: [ColumnMap] = []
 
     public init() {}
 
@@ -95,6 +99,12 @@ public struct ColumnMap: Hashable, Sendable {
                 levelLines.append(levels)
                 continue
             }
+            // A group header over the subsidy columns (`补贴标准（元/人）` above `培训补贴 鉴定补贴`):
+            // the pieces below it, each naming a subsidy, are the columns the group cell spans.
+            if let split = splitGroup(headers, by: line) {
+                headers = split
+                continue
+            }
             // A header printed cell by cell over two lines: the second line's pieces complete the
             // last cells of the first (a short cell such as 序号 has no second line), when that
             // names more fields than reading them as wrapped pieces.
@@ -134,54 +144,87 @@ public struct ColumnMap: Hashable, Sendable {
                 meanings[i] = namesOccupation && !meanings.contains(.field(.name)) ? .field(.name) : .extra
             }
         }
-        var m = ColumnMap()
-        var extra = 0
         // Subsidy columns that may have level sub-columns below them: those whose header does
         // not name levels itself (`…等级及补贴标准` has them in its cells), if any does not.
         var subsidyColumns = headers.indices.filter { meanings[$0] == .field(.training) || meanings[$0] == .field(.assessment) }
         if subsidyColumns.contains(where: { !headers[$0].contains("等级") }) { subsidyColumns.removeAll { headers[$0].contains("等级") } }
         let levels = levelLines.first ?? []
-        var levelsPer = subsidyColumns.isEmpty ? 0 : levels.count / subsidyColumns.count
-        var problem: String?
-        if levelsPer * subsidyColumns.count != levels.count {
-            levelsPer = 0
+        // How the level line may divide among the subsidy columns: evenly, or all under one of
+        // them (the other a single column). Evenly is read unless the rows say otherwise
+        // (`DelimitedReader.settleLevels`).
+        var shares: [[Int]] = []
+        let divisible = !subsidyColumns.isEmpty && levels.count % subsidyColumns.count == 0
+        if !levels.isEmpty, !subsidyColumns.isEmpty {
+            if divisible {
+                shares.append(subsidyColumns.map { _ in levels.count / subsidyColumns.count })
+            }
+            if subsidyColumns.count > 1 {
+                for j in subsidyColumns.indices {
+                    shares.append(subsidyColumns.indices.map { $0 == j ? levels.count : 0 })
+                }
+            }
+        }
+        func build(_ share: [Int]) -> ColumnMap {
+            var m = ColumnMap()
+            var extra = 0
+            var used = Set<TableField>()
+            var next = 0
+            // A header naming no row number: a row starting with a number is numbered by it; any
+            // other row as it comes (`numbered` false: the column is not printed).
+            if !meanings.contains(.field(.seq)) {
+                m.append(.field(.seq), header: "")
+                m.numbered = false
+                used.insert(.seq)
+            }
+            for (i, h) in headers.enumerated() {
+                let s = subsidyColumns.firstIndex(of: i).map { share.isEmpty ? 0 : share[$0] } ?? 0
+                switch meanings[i] {
+                case .field(let f) where (f == .training || f == .assessment) && s > 0 && !used.contains(f):
+                    for l in levels[next..<(next + s)] {
+                        m.append(.level(f, l), header: h + "/" + l.rawValue)
+                    }
+                    next += s
+                    used.insert(f)
+                case .field(let f) where !used.contains(f):
+                    m.append(.field(f), header: h)
+                    used.insert(f)
+                default:
+                    guard extra < maxExtra else { continue }
+                    // Two extra columns under one header (备注, 备注) are told apart: 备注, 备注2.
+                    var name = h.isEmpty ? "列\(m.kinds.count + 1)" : h
+                    if m.headers.contains(name) { name += "\(m.headers.filter { $0.hasPrefix(h) }.count + 1)" }
+                    m.append(.extra(extra), header: name)
+                    extra += 1
+                }
+            }
+            return m
+        }
+        let even = levels.isEmpty || divisible
+        var m = build(even ? shares.first ?? [] : [])
+        guard m.has(.seq), m.has(.code) || m.has(.name) else { return nil }
+        if !even {
             let names = subsidyColumns.map { "`\(headers[$0])`" }.joined(separator: " and ")
-            problem = "the header's level line `\(levels.map(\.rawValue).joined(separator: " "))` does not divide among "
+            m.problem = "the header's level line `\(levels.map(\.rawValue).joined(separator: " "))` does not divide among "
                 + (subsidyColumns.isEmpty ? "the subsidy columns (there are none)" : "the subsidy columns \(names)")
                 + ": which subsidy each level belongs to cannot be told"
         }
-        var subsidyIndex = 0
-        var used = Set<TableField>()
-        // A header naming no row number: a row starting with a number is numbered by it; any
-        // other row as it comes (`numbered` false: the column is not printed).
-        if !meanings.contains(.field(.seq)) {
-            m.append(.field(.seq), header: "")
-            m.numbered = false
-            used.insert(.seq)
-        }
-        for (i, h) in headers.enumerated() {
-            switch meanings[i] {
-            case .field(let f) where (f == .training || f == .assessment) && levelsPer > 0 && subsidyColumns.contains(i):
-                for l in levels[subsidyIndex * levelsPer..<(subsidyIndex + 1) * levelsPer] {
-                    m.append(.level(f, l), header: h + "/" + l.rawValue)
-                }
-                subsidyIndex += 1
-                used.insert(f)
-            case .field(let f) where !used.contains(f):
-                m.append(.field(f), header: h)
-                used.insert(f)
-            default:
-                guard extra < maxExtra else { continue }
-                // Two extra columns under one header (备注, 备注) are told apart: 备注, 备注2.
-                var name = h.isEmpty ? "列\(m.kinds.count + 1)" : h
-                if m.headers.contains(name) { name += "\(m.headers.filter { $0.hasPrefix(h) }.count + 1)" }
-                m.append(.extra(extra), header: name)
-                extra += 1
-            }
-        }
-        guard m.has(.seq), m.has(.code) || m.has(.name) else { return nil }
-        m.problem = problem
+        m.levelChoices = shares.dropFirst(even ? 1 : 0).map(build).filter { $0.kinds != m.kinds }
         return m
+    }
+
+    /// `headers` with its one subsidy group cell (`补贴标准（元/人）`, naming neither training nor
+    /// assessment, when no cell does) replaced by the pieces of the line below it that each name
+    /// a subsidy (`培训补贴`, `鉴定补贴`), the group's unit kept with each; nil otherwise.
+    static func splitGroup(_ headers: [String], by line: [String]) -> [String]? {
+        let subsidy: Set<HeaderWords.Meaning> = [.field(.training), .field(.assessment)]
+        guard line.count >= 2, Set(line.map(HeaderWords.meaning)) == subsidy,
+              !headers.contains(where: { subsidy.contains(HeaderWords.meaning($0)) }) else { return nil }
+        let groups = headers.indices.filter { headers[$0].contains("补贴") }
+        guard groups.count == 1, let g = groups.first else { return nil }
+        let unit = headers[g].firstIndex { $0 == "（" || $0 == "(" }.map { String(headers[g][$0...]) } ?? ""
+        var out = headers
+        out.replaceSubrange(g...g, with: line.map { HeaderWords.givesUnit($0) || !HeaderWords.givesUnit(unit) ? $0 : $0 + unit })
+        return out
     }
 
     /// The best way to complete `base`'s cells with the pieces of a later header line, one piece

@@ -409,7 +409,8 @@ public enum DelimitedReader {
                 guard single, seqAt == 0 ? first == 0 : seqValue(p, tokens[first]) != nil else { return nil }
                 if seqAt == 0 { slots[n] = t..<t }
             case .field(.code):
-                guard single, looksLikeCode(p, tokens[first]) || isOtherCode(p, tokens[first]) else { return nil }
+                guard single ? looksLikeCode(p, tokens[first]) || isOtherCode(p, tokens[first]) : isSpacedCode(p, tokens[cell])
+                else { return nil }
             case .field(.training), .field(.assessment):
                 let f = tokens[first]
                 guard isNone(p, f) || startsSubsidy(p, f) || isAmount(p, f) || startsWordSubsidy(p, f) else { return nil }
@@ -473,6 +474,10 @@ public enum DelimitedReader {
             if last < tokens.count {
                 let gap = tokens[last].column - tokens[last - 1].endColumn
                 guard gap % width == 0, gap / width - 1 >= left else { return field }
+            } else if left > 0, end < kinds.count {
+                // The line ends with the run and a column after it is empty too (no urgency
+                // mark): the line's end does not show which of the run's cells is empty.
+                return field
             }
             guard empties.contains(where: { $0 > 0 }) else { continue }
             let cells = filled.map { slots[$0] }
@@ -569,10 +574,24 @@ public enum DelimitedReader {
         }
     }
 
-    /// A subsidy written in words (`按实际发生费用`, `据实补贴`).
+    /// A code cell of a tab-separated line written with blanks inside it, as a PDF copy gives it
+    /// (`6 - 31 - 01 - 01`): tokens of digits, separators and asterisks only that together start
+    /// like a code.
+    static func isSpacedCode(_ p: UnsafeBufferPointer<UInt8>, _ cell: ArraySlice<TextLayout.Token>) -> Bool {
+        var joined: [UInt8] = []
+        for t in cell { joined += token(p, t) }
+        let text = String(decoding: joined, as: UTF8.self)
+        return text.unicodeScalars.allSatisfy { Digits.value($0) != nil || CodeSyntax.isSeparator($0) || CodeSyntax.isDash($0) || CodeSyntax.isAsterisk($0) }
+            && joined.withUnsafeBufferPointer(CodeSyntax.startsCode)
+    }
+
+    /// A subsidy written in words (`按实际发生费用`, `据实补贴`, `免费`, `待定`).
     static func startsWordSubsidy(_ p: UnsafeBufferPointer<UInt8>, _ t: TextLayout.Token) -> Bool {
         let bytes = token(p, t)
         guard bytes.count >= 3 else { return false }
+        if bytes.count == 6, bytes.elementsEqual([0xE5, 0x85, 0x8D, 0xE8, 0xB4, 0xB9]) || bytes.elementsEqual([0xE5, 0xBE, 0x85, 0xE5, 0xAE, 0x9A]) {
+            return true  // 免费, 待定
+        }
         return bytes.starts(with: [0xE6, 0x8C, 0x89])  // 按
             || bytes.starts(with: [0xE6, 0x8D, 0xAE, 0xE5, 0xAE, 0x9E])  // 据实
             || (bytes.count >= 6 && bytes[bytes.count - 6] == 0xE8 && bytes[bytes.count - 5] == 0xB4 && bytes[bytes.count - 4] == 0xB9
@@ -646,6 +665,96 @@ public enum DelimitedReader {
         return (tables, furniture)
     }
 
+    /// Settles how each table's header level line divides among its subsidy columns, when it
+    /// may divide in more than one way (``ColumnMap/levelChoices``): by how the table's first
+    /// rows read. `五级/初级工 四级/中级工` under `培训补贴标准（元/人） 鉴定补贴` with rows
+    /// `1800 2200 初级或中级：160元/人` has both levels under training (two amounts, then one
+    /// subsidy cell); split evenly the rows would not read. The way the most rows read whole in
+    /// is taken: the header's own (even) way when it reads as well as any; else the one way that
+    /// reads best; when ways read alike, the one the header's tab cells show (a level word in
+    /// the cells a subsidy header spans: `培训补贴标准\t\t\t鉴定补贴标准` over
+    /// `初级\t中级\t高级`). Otherwise the header's problem stays: which way cannot be told.
+    public static func settleLevels(_ bytes: [UInt8], spans: [TextLayout.LineSpan], roles: [[LineRole]], tables: inout [Table]) {
+        guard tables.contains(where: { !$0.columns.levelChoices.isEmpty }) else { return }
+        bytes.withUnsafeBufferPointer { p in
+            var tokens: [TextLayout.Token] = []
+            var slots = [Range<Int>](repeating: 0..<0, count: 32)
+            for t in tables.indices where !tables[t].columns.levelChoices.isEmpty {
+                guard let head = spans.firstIndex(where: { $0.page == tables[t].page && $0.index == tables[t].index }) else { continue }
+                var band: [TextLayout.LineSpan] = []
+                var k = head
+                while k < spans.count, roles[spans[k].page - 1][spans[k].index] == .header { band.append(spans[k]); k += 1 }
+                let end = t + 1 < tables.count
+                    ? spans.firstIndex { ($0.page, $0.index) >= (tables[t + 1].page, tables[t + 1].index) } ?? spans.count : spans.count
+                var rows: [TextLayout.LineSpan] = []
+                while k < end, rows.count < 40 {
+                    let span = spans[k]
+                    k += 1
+                    guard roles[span.page - 1][span.index] == .body else { continue }
+                    TextLayout.tokens(p, span, into: &tokens)
+                    if tokens.count > 1, seqValue(p, tokens[0]) != nil, !isNumberedNote(p, tokens) { rows.append(span) }
+                }
+                guard !rows.isEmpty else { continue }
+                let choices = [tables[t].columns] + tables[t].columns.levelChoices
+                let scores = choices.map { map -> Int in
+                    let kinds = map.kinds
+                    if slots.count < kinds.count { slots = [Range<Int>](repeating: 0..<0, count: kinds.count) }
+                    return rows.filter { span in
+                        TextLayout.tokens(p, span, into: &tokens)
+                        if let read = tabCells(p, span, tokens, kinds: kinds, into: &slots) { return read == tokens.count }
+                        let read = assign(p, tokens, kinds: kinds, into: &slots)
+                        return placeBlankCells(tokens, kinds: kinds, slots: &slots) == nil && read == tokens.count
+                    }.count
+                }
+                let best = scores.max()!
+                if choices[0].problem == nil, scores[0] == best { continue }
+                var tied = choices.indices.filter { scores[$0] == best }
+                if tied.count > 1, let shown = tabShares(p, band) {
+                    tied = tied.filter { i in shown.allSatisfy { choices[i].levels(of: $0.key).count == $0.value } }
+                }
+                guard best > 0, tied.count == 1, let pick = tied.first, pick > 0 else { continue }
+                var chosen = choices[pick]
+                chosen.problem = nil
+                chosen.levelChoices = []
+                tables[t].columns = chosen
+            }
+        }
+    }
+
+    /// How many level words of a tab-separated header band's level line stand in the cells each
+    /// subsidy header spans (its own and the empty ones after it), by field; nil when the band
+    /// has no such lines.
+    static func tabShares(_ p: UnsafeBufferPointer<UInt8>, _ band: [TextLayout.LineSpan]) -> [TableField: Int]? {
+        var tokens: [TextLayout.Token] = []
+        var headers: [(cell: Int, meaning: HeaderWords.Meaning)] = []
+        var levelCells: [Int] = []
+        for span in band {
+            TextLayout.tokens(p, span, into: &tokens)
+            let cells = tokens.map { t in (span.start..<t.start).filter { p[$0] == 0x09 }.count }
+            guard cells.contains(where: { $0 > 0 }) else { continue }
+            let texts = tokens.map { string(p, $0) }
+            if !texts.isEmpty, texts.allSatisfy({ LevelWords.single($0) != nil }) {
+                if levelCells.isEmpty { levelCells = cells }
+            } else {
+                for (cell, text) in zip(cells, texts) {
+                    let meaning = HeaderWords.meaning(Blank.removed(from: text))
+                    if case .level = meaning { continue }
+                    headers.removeAll { $0.cell == cell }
+                    headers.append((cell, meaning))
+                }
+            }
+        }
+        headers.sort { $0.cell < $1.cell }
+        guard !levelCells.isEmpty, !headers.isEmpty else { return nil }
+        var shares: [TableField: Int] = [.training: 0, .assessment: 0]
+        for cell in levelCells {
+            guard let owner = headers.last(where: { $0.cell <= cell }),
+                  case .field(let f) = owner.meaning, f == .training || f == .assessment else { return nil }
+            shares[f, default: 0] += 1
+        }
+        return shares
+    }
+
     /// A section heading (`SectionHeading`) made of `tokens`.
     static func sectionHeading(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [TextLayout.Token], numbered: Bool = true) -> String? {
         SectionHeading.name(Blank.removed(from: tokens.map { string(p, $0) }.joined()), pieces: tokens.count, numbered: numbered)
@@ -654,12 +763,7 @@ public enum DelimitedReader {
     /// `注：`, `说明：`, `备注：`, `附注`, `本目录…`: a note after the table.
     /// Also a numbered one written without a blank after its number (`1．本目录…`).
     static func isNote(_ p: UnsafeBufferPointer<UInt8>, _ t: TextLayout.Token) -> Bool {
-        var text = string(p, t)
-        if let i = text.firstIndex(where: { !$0.isNumber }), i > text.startIndex, "．.、".contains(text[i]) {
-            text = String(text[text.index(after: i)...])
-        }
-        if text == "注" || text.hasPrefix("注：") || text.hasPrefix("注:") { return true }
-        return ["说明：", "说明:", "备注：", "备注:", "附注", "本目录", "以上"].contains { text.hasPrefix($0) }
+        NoteText.opensNote(string(p, t))
     }
 
     // MARK: - Token shapes, on bytes

@@ -188,6 +188,25 @@ public struct TableRecovery: Sendable {
                 rows.append(row)
             }
         }
+        // A note after the table (`注：…`, `说明：`) and every line after it are no row's text,
+        // however near the last row they are printed.
+        if let last = rows.map({ ($0.anchor.page, $0.anchor.line) }).max(by: <),
+           let note = pages.indices.lazy.flatMap({ p in pages[p].lines.indices.lazy.map { (p, $0) } }).first(where: { p, i in
+               let line = pages[p].lines[i]
+               return roles[p][i] == .body && (line.page, line.line) > last && NoteText.opensNote(Blank.removed(from: line.compactText))
+           }).map({ (pages[$0.0].lines[$0.1].page, pages[$0.0].lines[$0.1].line) }) {
+            for k in rows.indices {
+                func keep(_ fragments: [Fragment]) -> [Fragment] {
+                    fragments.filter { f in
+                        guard (f.page, f.line) >= note else { return true }
+                        unplaced.append(UnplacedFragment(fragment: f, reason: "a note after the table, not a row"))
+                        return false
+                    }
+                }
+                for (field, fragments) in rows[k].cells { rows[k].cells[field] = keep(fragments) }
+                for (header, fragments) in rows[k].extras { rows[k].extras[header] = keep(fragments) }
+            }
+        }
         self.settings = settings
         self.pages = pages
         self.roles = roles
@@ -219,9 +238,11 @@ public struct TableRecovery: Sendable {
     }
 
     /// A row that is a numbered note: no code, subsidy or mark, and a cell that reads as a
-    /// sentence (`NoteText`).
+    /// sentence (`NoteText`). The note above it, numbered too (`2.补贴标准为最高标准。`), may
+    /// stand where a code would start: a code cell that reads as a sentence is no code.
     static func isNumberedNote(_ row: RowRecord) -> Bool {
         for field in [TableField.code, .training, .assessment, .urgent] where !Blank.removed(from: row.text(field)).isEmpty {
+            if field == .code, NoteText.isSentence(Blank.removed(from: row.text(field))) { continue }
             return false
         }
         guard row.levelColumns.isEmpty else { return false }

@@ -131,6 +131,22 @@ struct BadInputTests {
         try expectRejected(try w.file("empty.txt", []), "empty file (0 bytes)", in: w)
     }
 
+    /// A table copied cell by cell whose second row lost its code's line: which cell is missing
+    /// cannot be told, and that is said (the row's first line), not read shifted.
+    @Test func cellPerLineRowMissingALine() throws {
+        let w = try Workspace()
+        defer { w.remove() }
+        let header = ["序号", "行业", "职业（工种）代码", "职业（项目）", "培训补贴等级及补贴标准", "考核鉴定等级及补贴标准", "是否急需紧缺"]
+        let rows = [["1", "制造业", "6-31-03-01", "化学检验员", "初级、中级：2160元/人", "初级或中级：160元/人", "是"],
+                    ["2", "制造业", "绝缘子制造工", "初级、中级：2160元/人", "初级或中级：160元/人", "是"],
+                    ["3", "制造业", "6-24-03-01-05", "电线电缆绞制工", "初级、中级：2160元/人", "初级或中级：160元/人", "否"]]
+        let text = (["附件2", "", "昌吉州职业技能培训重点产业需求指导目录", ""] + header + rows.flatMap { $0 }).joined(separator: "\n") + "\n"
+        let input = try w.file("cells.txt", Array(text.utf8))
+        try expectRejected(
+            input, "line 19: the table is printed one cell per line (a web page's table copied cell by cell), and the row "
+                + "there does not have 7 lines as the header has cells: which cell is missing cannot be told", in: w)
+    }
+
     @Test func binaryText() throws {
         let w = try Workspace()
         defer { w.remove() }

@@ -9,4 +9,16 @@ public enum NoteText {
         text.unicodeScalars.count > 16 || text.hasPrefix("本") || text.contains("。") || text.contains("，")
             || text.hasPrefix("以上") || text.hasPrefix("如")
     }
+
+    /// True when `text` (a token or a line, blanks removed) opens a note after the table: `注：`,
+    /// `说明：`, `备注：`, `附注`, `本目录…`, `以上…`, also after its number written without a blank
+    /// (`1．本目录…`).
+    public static func opensNote(_ raw: String) -> Bool {
+        var text = raw
+        if let i = text.firstIndex(where: { !$0.isNumber }), i > text.startIndex, "．.、".contains(text[i]) {
+            text = String(text[text.index(after: i)...])
+        }
+        if text == "注" || text.hasPrefix("注：") || text.hasPrefix("注:") { return true }
+        return ["说明：", "说明:", "备注：", "备注:", "附注", "本目录", "以上"].contains { text.hasPrefix($0) }
+    }
 }

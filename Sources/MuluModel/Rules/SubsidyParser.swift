@@ -145,7 +145,8 @@ public enum SubsidyParser {
         if pieces.isEmpty {
             // No amount: a subsidy described in words (`按实际发生费用`) keeps its text; levels alone
             // (`初级、中级`) or a bare word are not a subsidy.
-            guard LevelWords.list(trailing) == nil, trailing.contains(where: { "费用补贴实际标准按".contains($0) }) else {
+            // `待定`: the amount is still to be set.
+            guard LevelWords.list(trailing) == nil, trailing.contains(where: { "费用补贴实际标准按".contains($0) }) || trailing == "待定" else {
                 return .unreadable
             }
             return .subsidy(Subsidy(levels: [], amounts: [], anyOf: false, text: compact(raw), upTo: upTo, note: nil))

@@ -6,8 +6,9 @@ public enum UrgencyMark {
         "是", "√", "✓", "✔", "☑", "★", "☆", "●", "■", "▲", "◆", "Y", "y", "YES", "Yes", "yes",
         "急需", "紧缺", "急需紧缺", "紧缺急需",
     ]
-    /// Texts that mean not urgent, besides a blank cell and dashes.
-    public static let no: Set<String> = ["否", "×", "✗", "N", "n", "NO", "No", "no", "/", "／", "无", "不是"]
+    /// Texts that mean not urgent, besides a blank cell and dashes; `一般` is the grade below
+    /// 紧缺 and 急需 in a column that grades the need (`紧缺程度`).
+    public static let no: Set<String> = ["否", "×", "✗", "N", "n", "NO", "No", "no", "/", "／", "无", "不是", "一般"]
 
     /// True for an urgent mark, false for none (blank, `否`, a dash), nil for anything else.
     public static func read(_ raw: String) -> Bool? {

@@ -4,7 +4,8 @@ import Testing
 @testable import MuluOutput
 
 /// A variant's `<name>.expected.json` (made by `scripts/make-variant-fixtures`): its class, its
-/// entries as catalogue.json writes them, and the refusal a refused variant must give.
+/// entries as catalogue.json writes them, the refusal a refused variant must give, and texts its
+/// warnings must hold (a row whose cell was placed by its column's other cells).
 struct ExpectedEntries {
     var json: [String: Any]
 
@@ -15,9 +16,16 @@ struct ExpectedEntries {
 
     var refusal: String? { json["refused"] as? String }
 
+    /// Texts each of which some warning of the catalogue must hold.
+    var warnings: [String] { json["warnings"] as? [String] ?? [] }
+
     /// Records an issue for the first entry of `catalogue` that differs from the expected one in
-    /// any field, and when the counts differ.
+    /// any field, when the counts differ, and for each expected warning no warning holds.
     func check(_ catalogue: Catalogue, label: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let said = catalogue.diagnostics.filter { $0.severity == .warning }.map(\.message)
+        for text in warnings where !said.contains(where: { $0.contains(text) }) {
+            Issue.record("\(label): no warning holds `\(text)`", sourceLocation: sourceLocation)
+        }
         let encoded = try JSONSerialization.jsonObject(with: Data(CatalogueJSON.encode(catalogue, schemaRef: nil))) as! [String: Any]
         let got = encoded["entries"] as! [Any]
         let want = json["entries"] as! [Any]
