@@ -369,10 +369,11 @@ public struct EntryBuilder: RowSink {
     }
 
     /// Adds the rows `next` built from the part of the notice that follows this one's: its
-    /// first rows without an industry cell take the industry this part ends with.
-    public mutating func append(_ next: EntryBuilder) {
+    /// first rows without an industry cell take the industry this part ends with. Its entries
+    /// are moved, not copied (`next` is left without them).
+    public mutating func append(_ next: inout EntryBuilder) {
         let entryBase = entries.count, diagnosticBase = diagnostics.count
-        entries += next.entries
+        entries.appendMoving(&next.entries, placeholder: Self.placeholder)
         anchors += next.anchors
         for f in misfits.indices {
             misfits[f] += next.misfits[f]
@@ -440,6 +441,10 @@ public struct EntryBuilder: RowSink {
         undecided = []
     }
 
+    /// What an entry moved out of a builder leaves in its place: nothing to release.
+    private static let placeholder = Entry(
+        seq: 0, industry: nil, code: "", name: "", training: nil, assessment: nil, urgent: nil)
+
     /// A cell's text for a diagnostic: its tokens joined by one blank, as a reader sees the cell.
     static func excerpt(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
         var out: [UInt8] = []
@@ -459,5 +464,31 @@ public struct EntryBuilder: RowSink {
             i += 1
         }
         return String(decoding: out, as: UTF8.self)
+    }
+}
+
+/// Appending one array's elements to another by moving them, not copying them.
+extension Array {
+    /// Appends the elements of `other`, moved rather than copied (an element with strings or
+    /// arrays in it is not retained here and released with `other`), and leaves `other` empty.
+    ///
+    /// The places the elements leave in `other`'s storage are filled with `placeholder` (a value
+    /// holding nothing to release, e.g. empty strings) before that storage is let go of. When
+    /// `other`'s storage is shared, it is copied first, as any mutation would: the result is the
+    /// same as `self += other; other = []`.
+    fileprivate mutating func appendMoving(_ other: inout [Element], placeholder: Element) {
+        let n = other.count
+        guard n > 0 else { return }
+        let start = count
+        append(contentsOf: repeatElement(placeholder, count: n))
+        withUnsafeMutableBufferPointer { target in
+            other.withUnsafeMutableBufferPointer { source in
+                let to = target.baseAddress! + start
+                to.deinitialize(count: n)
+                to.moveInitialize(from: source.baseAddress!, count: n)
+                source.baseAddress!.initialize(repeating: placeholder, count: n)
+            }
+        }
+        other = []
     }
 }

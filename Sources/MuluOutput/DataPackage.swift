@@ -103,9 +103,12 @@ public enum DataPackage {
 
     /// The Table Schema of `catalogue`'s CSV: the fixed columns and its extra columns.
     public static func tableSchema(for catalogue: Catalogue) -> JSONValue {
-        tableSchema(extraHeaders: catalogue.extraHeaders,
-                    nationalCodes: catalogue.entries.allSatisfy { CodeSyntax.isWellFormed($0.code) },
-                    primaryKey: primaryKey(catalogue))
+        // Read in place through a buffer pointer: no entry is copied (a retain and release of
+        // each of its strings) to read its code.
+        let nationalCodes = catalogue.entries.withUnsafeBufferPointer { entries in
+            entries.indices.allSatisfy { CodeSyntax.isWellFormed(entries[$0].code) }
+        }
+        return tableSchema(extraHeaders: catalogue.extraHeaders, nationalCodes: nationalCodes, primaryKey: primaryKey(catalogue))
     }
 
     /// The columns that key the rows: `seq`, or `table, seq` when the notice holds several
@@ -119,11 +122,17 @@ public enum DataPackage {
             var table: Int
             var seq: Int
         }
-        var pairs = Set<Pair>(minimumCapacity: catalogue.entries.count)
-        let entries = catalogue.entries
-        if entries.indices.allSatisfy({ pairs.insert(Pair(table: entries[$0].table, seq: entries[$0].seq)).inserted }) {
-            return base
+        // Pairs that only ever increase (the usual numbering) are all different: no set needed.
+        let unique = catalogue.entries.withUnsafeBufferPointer { entries -> Bool in
+            if entries.indices.dropFirst().allSatisfy({
+                (entries[$0 - 1].table, entries[$0 - 1].seq) < (entries[$0].table, entries[$0].seq)
+            }) {
+                return true
+            }
+            var pairs = Set<Pair>(minimumCapacity: entries.count)
+            return entries.indices.allSatisfy { pairs.insert(Pair(table: entries[$0].table, seq: entries[$0].seq)).inserted }
         }
+        if unique { return base }
         let sections = !catalogue.columns.isEmpty && !catalogue.columns.contains { $0.field == "industry" }
         var triples = Set<String>()
         if sections, catalogue.entries.allSatisfy({ triples.insert("\($0.table)\u{1F}\($0.industry ?? "")\u{1F}\($0.seq)").inserted }) {

@@ -94,8 +94,10 @@ public enum DelimitedReader {
         }
         var results = partCount == 1 ? [parts[0]()] : Parallel.run(parts)
         var result = results.removeFirst()
-        for part in results {
-            result.sink.append(part.sink)
+        // Each part taken out of `results`, so that its builder's entries are its own to move.
+        while !results.isEmpty {
+            var part = results.removeFirst()
+            result.sink.append(&part.sink)
             result.rows += part.rows
             result.unplaced += part.unplaced
         }

@@ -71,8 +71,9 @@ public struct RowCells: Sendable {
 public protocol RowSink: Sendable {
     /// Adds a row whose cells are byte ranges of `bytes` (UTF-8).
     mutating func add(seq: Int, cells: RowCells, in bytes: UnsafeBufferPointer<UInt8>)
-    /// Adds the rows `next` read from the part of the notice that follows this one's.
-    mutating func append(_ next: Self)
+    /// Adds the rows `next` read from the part of the notice that follows this one's (and may
+    /// move them out of `next`).
+    mutating func append(_ next: inout Self)
     /// A section heading (`一、制造业` on a line of its own): the industry of the rows below it.
     mutating func section(_ heading: String)
     /// The wrapped rest of the last row's name or industry, printed on the next line.

@@ -111,6 +111,30 @@ struct CompileDataPackageTests {
         #expect(!matches("初级、中级") && !matches("初级|") && !matches("五级"))
     }
 
+    /// The primary key: row numbers that only increase are unique without a set; numbers out
+    /// of order but unique still key the rows; a number listed again under another section
+    /// heading (no industry column) is keyed with the industry; else it stays a violation.
+    @Test func primaryKeyFromTheRowNumbers() {
+        func catalogue(_ seqs: [Int], tables: [Int]? = nil, industries: [String]? = nil) -> Catalogue {
+            Catalogue(
+                title: "t", source: .init(file: "n.txt", sha256: String(repeating: "ab", count: 32), format: .text),
+                entries: seqs.enumerated().map { i, seq in
+                    Entry(seq: seq, table: tables?[i] ?? 0, industry: industries?[i] ?? "制造业", code: "6-31-03-01",
+                          name: "工\(i)", training: nil, assessment: nil, urgent: nil)
+                },
+                diagnostics: [],
+                columns: industries == nil ? [] : [.init(header: "序号", field: "seq"), .init(header: "职业", field: "name")],
+                tables: tables == nil ? [] : [.init(label: "附件1", title: nil), .init(label: "附件2", title: nil)])
+        }
+        #expect(DataPackage.primaryKey(catalogue([1, 2, 3, 7])) == ["seq"])
+        #expect(DataPackage.primaryKey(catalogue([3, 1, 2])) == ["seq"])
+        #expect(DataPackage.primaryKey(catalogue([1, 2, 1, 2], tables: [0, 0, 1, 1])) == ["table", "seq"])
+        #expect(DataPackage.primaryKey(catalogue([1, 2, 2, 1], tables: [0, 1, 1, 0])) == ["table", "seq"])
+        #expect(DataPackage.primaryKey(catalogue([1, 2, 1, 2], industries: ["制造业", "制造业", "建筑业", "建筑业"]))
+                == ["table", "industry", "seq"])
+        #expect(DataPackage.primaryKey(catalogue([1, 2, 2], industries: ["制造业", "制造业", "制造业"])) == ["seq"])
+    }
+
     @Test func deterministic() throws {
         let (_, a, _) = try package(CompileSamples.awkward)
         let (_, b, _) = try package(CompileSamples.awkward)

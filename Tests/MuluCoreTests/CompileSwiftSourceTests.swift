@@ -48,6 +48,39 @@ struct CompileSwiftSourceTests {
         #expect(topLevel == ["public enum Changji2024 {", "}"])
     }
 
+    /// Subsidies are numbered by value: one whose arrays and strings share storage with the last
+    /// one found (read by its bits, without a copy) and one equal to it but built apart get the
+    /// same number; one that differs by a single property, however small, does not.
+    @Test func subsidiesAreNumberedByValueWhateverTheirStorage() {
+        func make(_ text: String, _ amount: Int, upTo: Bool = false, note: String? = nil) -> Subsidy {
+            // Built from pieces so that no two calls share a string's or an array's storage.
+            Subsidy(levels: [.junior].map { $0 }, amountYuan: amount, anyOf: false, text: String(text.reversed().reversed()),
+                    upTo: upTo, note: note.map { String($0.reversed().reversed()) })
+        }
+        let shared = make("初级：2160元/人（含教材费，按培训合格人数计）", 2160)
+        let rows: [(Subsidy?, Subsidy?)] = [
+            (shared, nil), (shared, shared), (make("初级：2160元/人（含教材费，按培训合格人数计）", 2160), nil),
+            (make("初级：2160元/人（含教材费，按培训合格人数计）", 2160, upTo: true), shared),
+            (nil, make("初级：2160元/人（含教材费，按培训合格人数计）", 2160, note: "含教材费")), (shared, shared),
+        ]
+        let catalogue = Catalogue(
+            title: "t", source: .init(file: "n.txt", sha256: String(repeating: "ab", count: 32), format: .text),
+            entries: rows.enumerated().map { i, r in
+                Entry(seq: i + 1, industry: nil, code: "6-31-03-01", name: "化学检验员", training: r.0, assessment: r.1, urgent: nil)
+            },
+            diagnostics: [])
+        let text = String(decoding: CatalogueSwiftSource.encode(catalogue, typeName: "T"), as: UTF8.self)
+        let references = text.split(separator: "\n").filter { $0.contains("Entry(seq:") }.map { line in
+            line.split(separator: ",").filter { $0.contains("training:") || $0.contains("assessment:") }
+                .map { $0.split(separator: ":").last!.trimmingCharacters(in: .whitespaces) }
+        }
+        #expect(references == [["s0", "nil"], ["s0", "s0"], ["s0", "nil"], ["s1", "s0"], ["nil", "s2"], ["s0", "s0"]])
+        #expect(text.contains("static let s1: Subsidy = Subsidy(levels: [.junior], amountYuan: 2160, anyOf: false, "))
+        #expect(text.contains("upTo: true"))
+        #expect(text.contains("note: \"含教材费\""))
+        #expect(!text.contains("static let s3"))
+    }
+
     @Test func stringLiteralsEscape() {
         #expect(CatalogueSwiftSource.literal("a\"b\\c\n\t\r\u{0}\u{1}\u{7F}中\u{2028}") == #""a\"b\\c\n\t\r\0\u{1}\u{7f}中\u{2028}""#)
         #expect(CatalogueSwiftSource.literal(#"\(x)"#) == #""\\(x)""#)

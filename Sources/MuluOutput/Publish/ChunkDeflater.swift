@@ -27,6 +27,9 @@ import CZlib
 final class ChunkDeflater {
     /// The largest chunk deflated in one libdeflate call (longer input is cut into chunks).
     static let chunkSize = 65_535
+    /// The room the pieces are given when the first chunk is deflated: a segment of a large
+    /// sheet (32,768 rows, ~33 MB of XML) deflates to ~4.2 MB.
+    static let reserved = 8 << 20
     /// An empty fixed-code block with BFINAL set: the stream's end, as zlib writes it after a
     /// sync flush.
     static let finalBlock: [UInt8] = [0x03, 0x00]
@@ -116,6 +119,10 @@ final class ChunkDeflater {
             return
         }
         deflated[0] &= 0xFE  // no longer the final block
+        // Room for a large part's stream at once, not grown by doubling (each doubling copies
+        // what is there into fresh memory the kernel must fault in); pages never written to
+        // cost nothing.
+        if bytes.isEmpty { bytes.reserveCapacity(Self.reserved) }
         bytes.append(contentsOf: deflated)
         switch end {
         case .byteAligned: break
