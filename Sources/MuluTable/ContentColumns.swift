@@ -146,12 +146,14 @@ public enum ContentColumns {
         return (splits.isEmpty ? nil : splits[splits.count / 2], codeLeft.isEmpty ? nil : codeLeft[codeLeft.count / 2])
     }
 
-    /// Where a page's body lines holding both subsidies split them, measured from where its
-    /// codes start: what `assign` carries to pages without such a line (`pdftotext -layout` lays
-    /// out each page on its own, so only that distance carries over). Nil without either.
-    public static func split(lines: [[Fragment]]) -> Double? {
+    /// Where a page's body lines holding both subsidies split them (without such a line, the
+    /// page's `gutter` between its training and assessment columns, when its gaps part them),
+    /// measured from where its codes start: what `assign` carries to pages without such a line
+    /// (`pdftotext -layout` lays out each page on its own, so only that distance carries over).
+    /// Nil without a split or without codes.
+    public static func split(lines: [[Fragment]], gutter: Double? = nil) -> Double? {
         let (split, codeStart) = anchors(lines.map { $0.sorted { $0.x0 < $1.x0 } })
-        return split.flatMap { s in codeStart.map { s - $0 } }
+        return (split ?? gutter).flatMap { s in codeStart.map { s - $0 } }
     }
 
     /// For a unit alone (`元/人`, or its start `元/` wrapped after it), the fragment just before

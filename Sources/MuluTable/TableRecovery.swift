@@ -123,7 +123,10 @@ public struct TableRecovery: Sendable {
             if settings.cellLineGap < 0, !spans.isEmpty {
                 // This page's own split (its gutters may part the two subsidy columns), else the
                 // last page's that had one.
-                if let split = ContentColumns.split(lines: bodyLines.map(\.fragments)) { subsidySplit = split }
+                let gutter = spans.first { $0.field == .training }.flatMap { t in
+                    spans.first { $0.field == .assessment && $0.x0 > t.x1 }.map { (t.x1 + $0.x0) / 2 }
+                }
+                if let split = ContentColumns.split(lines: bodyLines.map(\.fragments), gutter: gutter) { subsidySplit = split }
                 let bands = TableRecovery.bandFields(spans, header: naming)
                 for (k, span) in spans.enumerated() where bands[k].count > 1 {
                     let lines = bodyLines.map { $0.fragments.filter { ColumnDetector.field(of: $0, in: spans) == span.field } }
