@@ -57,6 +57,12 @@ public struct TableSettings: Hashable, Sendable {
     /// goes on in the next line. Default 1.5 (a word processor moves a character down with the
     /// punctuation that may not start a line: `交通运` / `输、仓储`).
     public var mergedWrapSlack: Double = 1.5
+    /// Text laid out in columns: a lone subsidy on a page where no line holds both subsidies is
+    /// placed (training or assessment) by where an earlier page's lines split the two, measured
+    /// from where the codes start; when it lies within this many characters of that split, its
+    /// column is reported as undecided on its row (`ContentColumns`). Default 2 (a page's layout
+    /// moves a column by a character or two against another page's).
+    public var contentSplitMargin: Double = 2
     /// A PDF page whose text runs sideways (`PDFSource.sidewaysPages`): at least this many pairs
     /// of neighbouring glyphs (consecutive in poppler's order, centres less than two glyph sizes
     /// apart) … Default 20.

@@ -33,25 +33,40 @@ public enum ContentColumns {
         return .text
     }
 
+    /// What `assign` decided for one band of one page.
+    public struct Assignment {
+        /// The field of each fragment.
+        public var fields: [Fragment: TableField] = [:]
+        /// The lone subsidies whose column (training or assessment) could not be told: no line
+        /// of their page holds both, and no earlier page's split places them clearly.
+        public var undecided: Set<Fragment> = []
+    }
+
     /// The field of each fragment of `lines` (one band's fragments per line), given the fields
     /// the band spans in the header's order; fragments nothing decides keep `fallback`.
-    public static func assign(lines: [[Fragment]], fields: [TableField], fallback: TableField) -> [Fragment: TableField] {
+    ///
+    /// A lone subsidy on a page where no line holds both subsidies is placed by `carriedSplit`
+    /// (an earlier page's split, from where its codes start) measured from this page's codes;
+    /// within `margin` of it, or without it, the subsidy keeps its guess and is `undecided`.
+    public static func assign(
+        lines: [[Fragment]], fields: [TableField], fallback: TableField, carriedSplit: Double? = nil, margin: Double = 0
+    ) -> Assignment {
         let has = Set(fields)
         var out: [Fragment: TableField] = [:]
+        var undecided: Set<Fragment> = []
         let sorted = lines.map { $0.sorted { $0.x0 < $1.x0 } }
-        // Where the second subsidy of a line starts: the split between training and assessment.
-        var splits: [Double] = []
-        var codeLeft: [Double] = []
+        let (split, codeStart) = anchors(sorted)
+        // The previous line's undecided subsidies: an undecided one under one of them is the
+        // same cell wrapped (`初级或中级：200` / `元/人`) and goes where it went.
+        var above: [Fragment] = []
         for line in sorted {
-            let subsidies = line.filter { kind($0.text) == .subsidy && amountBefore($0, in: line) == nil }
-            if subsidies.count >= 2 { splits.append((subsidies[0].x1 + subsidies[1].x0) / 2) }
-            for f in line where kind(f.text) == .code { codeLeft.append(f.x0) }
-        }
-        splits.sort()
-        codeLeft.sort()
-        let split = splits.isEmpty ? nil : splits[splits.count / 2]
-        let codeStart = codeLeft.isEmpty ? nil : codeLeft[codeLeft.count / 2]
-        for line in sorted {
+            var here: [Fragment] = []
+            func undecide(_ f: Fragment, _ field: inout TableField?) {
+                if let head = above.first(where: { f.horizontalOverlap($0.x0, $0.x1) > 0 }), let went = out[head] { field = went }
+                undecided.insert(f)
+                here.append(f)
+            }
+            defer { above = here }
             var subsidiesSeen = 0
             let subsidyCount = line.filter { kind($0.text) == .subsidy && amountBefore($0, in: line) == nil }.count
             for f in line {
@@ -71,13 +86,23 @@ public enum ContentColumns {
                         field = .code
                     }
                 case .subsidy where amountBefore(f, in: line) != nil:
-                    field = out[amountBefore(f, in: line)!]
+                    let amount = amountBefore(f, in: line)!
+                    field = out[amount]
+                    if undecided.contains(amount) { undecided.insert(f); here.append(f) }
                 case .subsidy:
                     if has.contains(.training), has.contains(.assessment) {
                         if subsidyCount >= 2 {
                             field = subsidiesSeen == 0 ? .training : .assessment
                         } else if let split {
                             field = (f.x0 + f.x1) / 2 < split ? .training : .assessment
+                        } else if let carriedSplit, let codeStart {
+                            // No line of this page holds both: an earlier page's split, from
+                            // where the codes start (each page is laid out on its own).
+                            let at = codeStart + carriedSplit, centre = (f.x0 + f.x1) / 2
+                            field = centre < at ? .training : .assessment
+                            if abs(centre - at) < margin { undecide(f, &field) }
+                        } else {
+                            undecide(f, &field)
                         }
                     } else if has.contains(.training) {
                         field = .training
@@ -103,7 +128,32 @@ public enum ContentColumns {
                 out[f] = field ?? fallback
             }
         }
-        return out
+        return Assignment(fields: out, undecided: undecided)
+    }
+
+    /// Where the lines holding two subsidies split training from assessment (the median of the
+    /// midpoints between a line's first two), and where codes start (the median code's left).
+    static func anchors(_ sorted: [[Fragment]]) -> (split: Double?, codeStart: Double?) {
+        var splits: [Double] = []
+        var codeLeft: [Double] = []
+        for line in sorted {
+            let subsidies = line.filter { kind($0.text) == .subsidy && amountBefore($0, in: line) == nil }
+            if subsidies.count >= 2 { splits.append((subsidies[0].x1 + subsidies[1].x0) / 2) }
+            for f in line where kind(f.text) == .code { codeLeft.append(f.x0) }
+        }
+        splits.sort()
+        codeLeft.sort()
+        return (splits.isEmpty ? nil : splits[splits.count / 2], codeLeft.isEmpty ? nil : codeLeft[codeLeft.count / 2])
+    }
+
+    /// Where a page's body lines holding both subsidies split them (without such a line, the
+    /// page's `gutter` between its training and assessment columns, when its gaps part them),
+    /// measured from where its codes start: what `assign` carries to pages without such a line
+    /// (`pdftotext -layout` lays out each page on its own, so only that distance carries over).
+    /// Nil without a split or without codes.
+    public static func split(lines: [[Fragment]], gutter: Double? = nil) -> Double? {
+        let (split, codeStart) = anchors(lines.map { $0.sorted { $0.x0 < $1.x0 } })
+        return (split ?? gutter).flatMap { s in codeStart.map { s - $0 } }
     }
 
     /// For a unit alone (`元/人`, or its start `元/` wrapped after it), the fragment just before

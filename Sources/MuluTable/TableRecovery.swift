@@ -57,6 +57,10 @@ public struct TableRecovery: Sendable {
         var extraReference: [(header: String, x0: Double, x1: Double)] = []
         var levelReference: [LevelColumn] = []
         var offset = 0.0
+        // Text laid out in columns: where the last page with a line holding both subsidies split
+        // them, from where its codes start, and the lone subsidies whose column stays undecided.
+        var subsidySplit: Double?
+        var undecidedSubsidies: Set<Fragment> = []
         for (p, page) in pages.enumerated() {
             let headerFragments = page.lines.indices.filter { roles[p][$0] == .header }
                 .flatMap { page.lines[$0].fragments }
@@ -117,10 +121,20 @@ public struct TableRecovery: Sendable {
             // the header between its neighbours) is split by what its fragments hold.
             var byContent: [Fragment: TableField] = [:]
             if settings.cellLineGap < 0, !spans.isEmpty {
+                // This page's own split (its gutters may part the two subsidy columns), else the
+                // last page's that had one.
+                let gutter = spans.first { $0.field == .training }.flatMap { t in
+                    spans.first { $0.field == .assessment && $0.x0 > t.x1 }.map { (t.x1 + $0.x0) / 2 }
+                }
+                if let split = ContentColumns.split(lines: bodyLines.map(\.fragments), gutter: gutter) { subsidySplit = split }
                 let bands = TableRecovery.bandFields(spans, header: naming)
                 for (k, span) in spans.enumerated() where bands[k].count > 1 {
                     let lines = bodyLines.map { $0.fragments.filter { ColumnDetector.field(of: $0, in: spans) == span.field } }
-                    byContent.merge(ContentColumns.assign(lines: lines, fields: bands[k], fallback: span.field)) { a, _ in a }
+                    let assigned = ContentColumns.assign(
+                        lines: lines, fields: bands[k], fallback: span.field,
+                        carriedSplit: subsidySplit, margin: settings.contentSplitMargin)
+                    byContent.merge(assigned.fields) { a, _ in a }
+                    undecidedSubsidies.formUnion(assigned.undecided)
                 }
             }
             var decided: [Fragment: TableField] = [:]
@@ -229,12 +243,33 @@ public struct TableRecovery: Sendable {
             let merged = MergedCells.fill(rows, placed: placed, settings: settings)
             let cut = Self.cellsCutByPageBreaks(merged.rows, merged: merged.fields)
             self.rows = cut.rows
-            self.disagreements = merged.diagnostics + cut.diagnostics
+            self.disagreements = Self.undecidedSubsidies(rows, undecidedSubsidies)
+                + merged.diagnostics + cut.diagnostics
                 + Self.textBeforeNumberAcrossPages(cut.rows, merged: merged.fields)
             self.unplaced = unplaced
             self.streamRows = nil
         }
         self.rows = Self.sections(headings, rows: self.rows)
+    }
+
+    /// A warning for each row whose own subsidy text lies where its column (training or
+    /// assessment) cannot be told (`ContentColumns.Assignment.undecided`), naming both columns.
+    static func undecidedSubsidies(_ rows: [RowRecord], _ undecided: Set<Fragment>) -> [Diagnostic] {
+        guard !undecided.isEmpty else { return [] }
+        var out: [Diagnostic] = []
+        for row in rows {
+            for field in [TableField.training, .assessment] {
+                let cell = row.cells[field] ?? []
+                guard let first = cell.first(where: { undecided.contains($0) }) else { continue }
+                let text = RowRecord.text(cell)
+                let other: TableField = field == .training ? .assessment : .training
+                out.append(Diagnostic(
+                    .warning,
+                    "row \(row.seq): `\(text)` is read as \(field.label), but no line of page \(first.page) holds both subsidies, and where it lies does not tell its column: it may be \(other.label)",
+                    page: first.page, line: first.line, column: first.column, excerpt: text, seq: row.seq))
+            }
+        }
+        return out
     }
 
     /// A row that is a numbered note: no code, subsidy or mark, and a cell that reads as a

@@ -194,7 +194,7 @@ import Testing
     /// goes with its amount, and the line still holds two subsidies, not four.
     @Test func unitOneBlankAfterItsAmount() {
         let line = [f("化学检验员", 20), f("初级、中级：2160", 26), f("元/人", 37), f("初级或中级：160", 42), f("元/人", 52), f("是", 60)]
-        let fields = ContentColumns.assign(lines: [line], fields: [.name, .training, .assessment, .urgent], fallback: .training)
+        let fields = ContentColumns.assign(lines: [line], fields: [.name, .training, .assessment, .urgent], fallback: .training).fields
         #expect(line.map { fields[$0] } == [.name, .training, .training, .assessment, .assessment, .urgent])
     }
 
@@ -205,9 +205,62 @@ import Testing
             [f("6-24-03-03-", 18), f("热缩材料", 30), f("初级、中级：2160", 35), f("初级或中级：160", 47)],
             [f("05", 22, line: 3), f("制造工", 31, line: 3), f("元/人", 38, line: 3), f("元/人", 49, line: 3)],
         ]
-        let fields = ContentColumns.assign(lines: lines, fields: [.code, .name, .training, .assessment], fallback: .training)
+        let fields = ContentColumns.assign(lines: lines, fields: [.code, .name, .training, .assessment], fallback: .training).fields
         #expect(lines[0].map { fields[$0] } == [.code, .name, .training, .assessment])
         #expect(lines[1].map { fields[$0] } == [.code, .name, .training, .assessment])
+    }
+
+    /// A page where no line holds both subsidies: a lone one is placed by an earlier page's
+    /// split measured from this page's codes (each page is laid out on its own), or, near it,
+    /// left undecided; without any split, undecided.
+    @Test func loneSubsidyByAnEarlierPagesSplit() {
+        let first = [[f("6-31-03-01", 18), f("化学检验", 29), f("初级、中级：2160", 34), f("初级或中级：160", 45)]]
+        let carried = ContentColumns.split(lines: first)
+        #expect(carried == 26.5)
+        let lines = [
+            [f("6-24-02-01-", 4), f("互感器试", 16), f("中级或高级：300", 35)],
+            [f("6-18-02-04-", 4, line: 2), f("电焊工", 18, line: 2), f("初级：1600", 22, line: 2), f("元/人", 30, line: 2)],
+            [f("6-17-08-02-", 4, line: 3), f("硅烷法多", 17, line: 3), f("初级或中级：200", 25, line: 3)],
+        ]
+        let next = ContentColumns.assign(
+            lines: lines, fields: [.code, .name, .training, .assessment], fallback: .training, carriedSplit: carried, margin: 2)
+        #expect(next.fields[lines[0][2]] == .assessment)
+        #expect(lines[1].map { next.fields[$0] } == [.code, .name, .training, .training])
+        #expect(ContentColumns.split(lines: lines) == nil)
+        #expect(next.undecided == [lines[2][2]])
+        let alone = ContentColumns.assign(lines: lines, fields: [.code, .name, .training, .assessment], fallback: .training)
+        #expect(alone.undecided == [lines[0][2], lines[1][2], lines[1][3], lines[2][2]])
+    }
+}
+
+/// `pdftotext -layout` lays out each page on its own: a narrow table's later pages start at
+/// other columns than page 1 (no 附件 line, an empty industry column). A subsidy alone on its
+/// line there went to the training column whatever its place (`中级或高级：300元/人`, printed
+/// as assessment, read as training, no diagnostic); it is placed by page 1's split measured from
+/// the codes, and where that does not tell, its row and both columns are named.
+@Suite struct LoneSubsidyTests {
+    @Test func placedByTheSplitFromTheCodesOrNamed() throws {
+        let parsed = try parseFixture("text/pdftotext-layout-lone-subsidy-pages.txt")
+        #expect(!parsed.diagnostics.contains { $0.severity == .error })
+        let byRow = Dictionary(uniqueKeysWithValues: parsed.entries.map { ($0.seq, $0) })
+        #expect(parsed.entries.map(\.seq) == Array(1...10))
+        for seq in [5, 6] {
+            #expect(byRow[seq]?.training?.text == "初级、中级：2160元/人", "row \(seq)")
+            #expect(byRow[seq]?.assessment?.text == "中级或高级：300元/人", "row \(seq)")
+        }
+        #expect(byRow[5]?.code == "6-24-02-01-*" && byRow[5]?.name == "互感器试验工")
+        for seq in [7, 8] {
+            #expect(byRow[seq]?.training?.text == "初级：1600元/人", "row \(seq)")
+            #expect(byRow[seq]?.assessment?.text == "中级或高级：300元/人", "row \(seq)")
+        }
+        let undecided = "holds both subsidies, and where it lies does not tell its column"
+        #expect(!parsed.diagnostics.contains { $0.message.contains(undecided) && $0.seq != 9 })
+        let row9 = parsed.diagnostics.filter { $0.seq == 9 && $0.message.contains(undecided) }
+        #expect(row9.count == 1)
+        #expect(row9.allSatisfy {
+            $0.message.contains(TableField.training.label) && $0.message.contains(TableField.assessment.label)
+                && $0.page == 3 && $0.excerpt == "初级或中级：200元/人"
+        })
     }
 }
 
