@@ -415,12 +415,13 @@ public enum DelimitedReader {
                 else { return nil }
             case .field(.training), .field(.assessment):
                 let f = tokens[first]
-                guard isNone(p, f) || startsSubsidy(p, f) || isAmount(p, f) || startsWordSubsidy(p, f) else { return nil }
+                guard isNone(p, f) || startsSubsidy(p, f) || isAmount(p, f) || startsWordSubsidy(p, f) || isSameAsAbove(p, f)
+                else { return nil }
             case .level:
                 guard single, isAmount(p, tokens[first]) || isNone(p, tokens[first]) else { return nil }
             case .field(.urgent):
                 let f = tokens[first]
-                guard single, isMark(p, f) || isNoMark(p, f) || isOddMark(p, f) else { return nil }
+                guard single, isMark(p, f) || isNoMark(p, f) || isOddMark(p, f) || isSameAsAbove(p, f) else { return nil }
             case .field(.industry), .field(.name), .extra:
                 break
             }
@@ -816,12 +817,17 @@ public enum DelimitedReader {
         switch kind {
         case .field(.code): looksLikeCode(p, t) || isOtherCode(p, t)
         case .field(.training), .field(.assessment):
-            startsSubsidy(p, t) || isAmount(p, t) || isNone(p, t) || startsWordSubsidy(p, t)
+            startsSubsidy(p, t) || isAmount(p, t) || isNone(p, t) || startsWordSubsidy(p, t) || isSameAsAbove(p, t)
         case .level: isAmount(p, t) || isNone(p, t)
-        case .field(.urgent): isMark(p, t) || isNoMark(p, t)
+        case .field(.urgent): isMark(p, t) || isNoMark(p, t) || isSameAsAbove(p, t)
         case .field(.seq): seqValue(p, t) != nil
         case .field(.industry), .field(.name), .extra, nil: false
         }
+    }
+
+    /// A cell that says "same as above" (`同上`, `〃`): the row above's value (`SameAsAbove`).
+    static func isSameAsAbove(_ p: UnsafeBufferPointer<UInt8>, _ t: TextLayout.Token) -> Bool {
+        SameAsAbove.isMark(token(p, t))
     }
 
     /// An amount: digits (commas, `.00`) with or without `元`, `元/人`, `元/人次`, or after a
