@@ -291,7 +291,7 @@ public enum DelimitedReader {
                 if k < tokens.count, looksLikeCode(p, tokens[k]) || isOtherCode(p, tokens[k]) { k += 1 }
             case .field(.training), .field(.assessment):
                 guard k < tokens.count else { break }
-                if isNone(p, tokens[k]) { k += 1; break }
+                if isNone(p, tokens[k]) || isSameAsAbove(p, tokens[k]) { k += 1; break }
                 guard startsSubsidy(p, tokens[k]) || isAmount(p, tokens[k]) || startsWordSubsidy(p, tokens[k]) else { break }
                 var hasAmount = containsDigit(p, tokens[k])
                 k += 1
@@ -311,7 +311,7 @@ public enum DelimitedReader {
             case .level:
                 if k < tokens.count, isAmount(p, tokens[k]) || isNone(p, tokens[k]) { k += 1 }
             case .field(.urgent):
-                if k < tokens.count, isMark(p, tokens[k]) || isNoMark(p, tokens[k]) || isOddMark(p, tokens[k]) { k += 1 }
+                if k < tokens.count, isMark(p, tokens[k]) || isNoMark(p, tokens[k]) || isOddMark(p, tokens[k]) || isSameAsAbove(p, tokens[k]) { k += 1 }
             case .field(.industry), .field(.name), .extra:
                 // The run of free-text columns from n, and the typed column after it.
                 var end = n
