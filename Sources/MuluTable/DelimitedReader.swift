@@ -237,7 +237,9 @@ public enum DelimitedReader {
             kinds.firstIndex(of: .field(field)).map { slots[$0] }.flatMap { $0.isEmpty ? nil : $0 }
         }
         if kinds.contains(.field(.code)) {
-            guard let r = cell(.code), looksLikeCode(p, tokens[r.lowerBound]) || isOtherCode(p, tokens[r.lowerBound]) else { return nil }
+            guard let r = cell(.code), looksLikeCode(p, tokens[r.lowerBound]) || isOtherCode(p, tokens[r.lowerBound]),
+                  // A numbered note after the table (`2.本目录由…负责解释`) is no code.
+                  !NoteText.opensNote(string(p, tokens[r.lowerBound])) else { return nil }
         } else {
             guard cell(.name) != nil, cell(.training) != nil || cell(.assessment) != nil else { return nil }
         }
