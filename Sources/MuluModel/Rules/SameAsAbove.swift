@@ -7,8 +7,10 @@ public enum SameAsAbove {
     /// True when the cell's UTF-8 bytes, blanks removed, say "same as above".
     @inline(__always)
     public static func isMark(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
-        // 同 starts E5 90 8C, 〃 E3 80 83; the longest mark with blanks is short.
-        guard let b = p.first(where: { $0 != 0x20 && $0 != 0x09 }), b == 0xE5 || b == 0xE3, p.count <= 24 else { return false }
+        // Every mark starts with 同 (E5 90 8C) or 〃 (E3 80 83), and is short even with blanks.
+        guard p.count <= 24, let i = p.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }), i + 2 < p.count,
+              (p[i], p[i + 1], p[i + 2]) == (0xE5, 0x90, 0x8C) || (p[i], p[i + 1], p[i + 2]) == (0xE3, 0x80, 0x83)
+        else { return false }
         return marks.contains(Blank.removed(from: String(decoding: p, as: UTF8.self)))
     }
 }
