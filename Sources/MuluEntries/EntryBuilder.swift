@@ -153,7 +153,15 @@ public struct EntryBuilder: RowSink {
         let map = cells.table < shapes.count ? shapes[cells.table] : shapes[0]
         let hasIndustryColumn = map.industry
         var rowIndustry: String?
-        if !cells[.industry].isEmpty {
+        let sameIndustry = !cells[.industry].isEmpty && SameAsAbove.isMark(slice(cells[.industry]))
+        if sameIndustry, !industry.isEmpty {
+            // `同上`: the industry of the row above, as a merged cell gives it.
+            report(.warning, "row \(seq): industry `\(Self.excerpt(bytes, cells[.industry]))` (same as above) read as the row above's: `\(industry)`", .industry)
+            rowIndustry = industry
+        } else if sameIndustry {
+            if !sawIndustryCell { unfilled.append((entries.count, diagnostics.count)) }
+            report(.error, "row \(seq) has no industry (`同上`, same as above), and no row above gives one", .industry)
+        } else if !cells[.industry].isEmpty {
             let cell = slice(cells[.industry])
             industry = industries.value(cell) { FieldNormaliser.text(cell) }
             sawIndustryCell = true
@@ -199,6 +207,17 @@ public struct EntryBuilder: RowSink {
         } else if OccupationName.looksCutShort(name) {
             report(.warning, "row \(seq): name `\(name)` looks cut short (names end in 工, 员, 师 …)", .name)
         }
+        /// The value of the row above (in this table) for a cell that says "same as above".
+        func sameAsAbove<T>(_ field: TableField, _ label: String, _ value: (Entry) -> T?) -> T? {
+            let mark = Self.excerpt(bytes, cells[field])
+            guard let above = entries.last, above.table == cells.table else {
+                report(.error, "row \(seq): \(label) `\(mark)` (same as above), and no row above gives one", field)
+                return nil
+            }
+            let v = value(above)
+            report(.warning, "row \(seq): \(label) `\(mark)` (same as above) read as the row above's (row \(above.seq))", field)
+            return v
+        }
         func readSubsidy(_ field: TableField, _ label: String) -> Subsidy? {
             let levels = field == .training ? map.trainingLevels : map.assessmentLevels
             let reading: SubsidyParser.Reading
@@ -209,6 +228,7 @@ public struct EntryBuilder: RowSink {
             } else {
                 let cell = slice(cells[field])
                 if cell.isEmpty { return nil }
+                if SameAsAbove.isMark(cell) { return sameAsAbove(field, label) { field == .training ? $0.training : $0.assessment } }
                 let cached = field == .training
                     ? trainingSubsidies.value(cell) { SubsidyParser.read(String(decoding: cell, as: UTF8.self)) }
                     : assessmentSubsidies.value(cell) { SubsidyParser.read(String(decoding: cell, as: UTF8.self)) }
@@ -239,10 +259,11 @@ public struct EntryBuilder: RowSink {
         var urgent: Bool?
         if map.urgent {
             let urgentCell = slice(cells[.urgent])
-            urgent = urgentCell.isEmpty ? false
+            urgent = SameAsAbove.isMark(urgentCell) ? sameAsAbove(.urgent, "urgency") { $0.urgent }
+                : urgentCell.isEmpty ? false
                 : urgentCell.count == 1 && urgentCell[0] == 0x2A ? true
                 : UrgencyMark.read(urgentCell)
-            if urgent == nil {
+            if urgent == nil, !SameAsAbove.isMark(urgentCell) {
                 report(.error, "row \(seq): cannot read the urgency mark", .urgent, misfit: true)
             }
         }

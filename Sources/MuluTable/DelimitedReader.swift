@@ -237,7 +237,9 @@ public enum DelimitedReader {
             kinds.firstIndex(of: .field(field)).map { slots[$0] }.flatMap { $0.isEmpty ? nil : $0 }
         }
         if kinds.contains(.field(.code)) {
-            guard let r = cell(.code), looksLikeCode(p, tokens[r.lowerBound]) || isOtherCode(p, tokens[r.lowerBound]) else { return nil }
+            guard let r = cell(.code), looksLikeCode(p, tokens[r.lowerBound]) || isOtherCode(p, tokens[r.lowerBound]),
+                  // A numbered note after the table (`2.本目录由…负责解释`) is no code.
+                  !NoteText.opensNote(string(p, tokens[r.lowerBound])) else { return nil }
         } else {
             guard cell(.name) != nil, cell(.training) != nil || cell(.assessment) != nil else { return nil }
         }
@@ -291,7 +293,7 @@ public enum DelimitedReader {
                 if k < tokens.count, looksLikeCode(p, tokens[k]) || isOtherCode(p, tokens[k]) { k += 1 }
             case .field(.training), .field(.assessment):
                 guard k < tokens.count else { break }
-                if isNone(p, tokens[k]) { k += 1; break }
+                if isNone(p, tokens[k]) || isSameAsAbove(p, tokens[k]) { k += 1; break }
                 guard startsSubsidy(p, tokens[k]) || isAmount(p, tokens[k]) || startsWordSubsidy(p, tokens[k]) else { break }
                 var hasAmount = containsDigit(p, tokens[k])
                 k += 1
@@ -311,7 +313,7 @@ public enum DelimitedReader {
             case .level:
                 if k < tokens.count, isAmount(p, tokens[k]) || isNone(p, tokens[k]) { k += 1 }
             case .field(.urgent):
-                if k < tokens.count, isMark(p, tokens[k]) || isNoMark(p, tokens[k]) || isOddMark(p, tokens[k]) { k += 1 }
+                if k < tokens.count, isMark(p, tokens[k]) || isNoMark(p, tokens[k]) || isOddMark(p, tokens[k]) || isSameAsAbove(p, tokens[k]) { k += 1 }
             case .field(.industry), .field(.name), .extra:
                 // The run of free-text columns from n, and the typed column after it.
                 var end = n
@@ -415,12 +417,13 @@ public enum DelimitedReader {
                 else { return nil }
             case .field(.training), .field(.assessment):
                 let f = tokens[first]
-                guard isNone(p, f) || startsSubsidy(p, f) || isAmount(p, f) || startsWordSubsidy(p, f) else { return nil }
+                guard isNone(p, f) || startsSubsidy(p, f) || isAmount(p, f) || startsWordSubsidy(p, f) || isSameAsAbove(p, f)
+                else { return nil }
             case .level:
                 guard single, isAmount(p, tokens[first]) || isNone(p, tokens[first]) else { return nil }
             case .field(.urgent):
                 let f = tokens[first]
-                guard single, isMark(p, f) || isNoMark(p, f) || isOddMark(p, f) else { return nil }
+                guard single, isMark(p, f) || isNoMark(p, f) || isOddMark(p, f) || isSameAsAbove(p, f) else { return nil }
             case .field(.industry), .field(.name), .extra:
                 break
             }
@@ -816,12 +819,17 @@ public enum DelimitedReader {
         switch kind {
         case .field(.code): looksLikeCode(p, t) || isOtherCode(p, t)
         case .field(.training), .field(.assessment):
-            startsSubsidy(p, t) || isAmount(p, t) || isNone(p, t) || startsWordSubsidy(p, t)
+            startsSubsidy(p, t) || isAmount(p, t) || isNone(p, t) || startsWordSubsidy(p, t) || isSameAsAbove(p, t)
         case .level: isAmount(p, t) || isNone(p, t)
-        case .field(.urgent): isMark(p, t) || isNoMark(p, t)
+        case .field(.urgent): isMark(p, t) || isNoMark(p, t) || isSameAsAbove(p, t)
         case .field(.seq): seqValue(p, t) != nil
         case .field(.industry), .field(.name), .extra, nil: false
         }
+    }
+
+    /// A cell that says "same as above" (`同上`, `〃`): the row above's value (`SameAsAbove`).
+    static func isSameAsAbove(_ p: UnsafeBufferPointer<UInt8>, _ t: TextLayout.Token) -> Bool {
+        SameAsAbove.isMark(token(p, t))
     }
 
     /// An amount: digits (commas, `.00`) with or without `元`, `元/人`, `元/人次`, or after a

@@ -5,8 +5,11 @@ import MuluExtract
 /// line of tab-separated cells, before the text is read line by line.
 ///
 /// Three ways a record leaves its line, told apart by the header line's separator:
-/// - CSV (a header of comma-separated cells): commas separate cells, and a cell in double quotes
-///   holds commas, quotes (`""`) and line breaks (`"初级,中级：2,160元/人"`);
+/// - CSV (a header of comma-separated cells, or semicolon-separated as Excel saves it in a
+///   European locale, or bar-separated as a Markdown table, `|序号|行业|…|`): the separator
+///   separates cells, and a cell in double quotes holds separators, quotes (`""`) and line breaks
+///   (`"初级,中级：2,160元/人"`); with bars, a line's bar at either end is no separator and a
+///   rule line (`|---|:--|`) is an empty line;
 /// - Excel's "Unicode text" (tabs): a cell holding a line break or a quote is in double quotes;
 /// - a Word table copied as text (tabs, no quotes): a cell's line break splits its record over
 ///   two or more lines, whose cells add up to the header's (`4⇥制造业⇥6-24-03-01-10⇥电缆金属护套`
@@ -27,6 +30,8 @@ public enum DelimitedText {
     enum Separator: UInt8 {
         case tab = 0x09
         case comma = 0x2C
+        case semicolon = 0x3B
+        case bar = 0x7C
     }
 
     /// The records of `bytes` (decoded UTF-8) one per line, or nil when every record already is
@@ -35,8 +40,9 @@ public enum DelimitedText {
     /// naming distinct fields.
     public static func records(_ bytes: [UInt8], probeLines: Int) -> Records? {
         guard let (header, separator) = findHeader(bytes, lines: lineRanges(bytes, limit: probeLines)[...]) else { return nil }
-        let lines = lineRanges(bytes)
-        let from = separator == .comma ? 0 : header
+        var lines = lineRanges(bytes)
+        if separator == .bar { lines = lines.map { barTrimmed(bytes, $0) } }
+        let from = separator == .comma || separator == .semicolon ? 0 : header
         let width = cells(bytes, lines[header], separator)
         let seqFirst = firstCell(bytes, lines[header], separator).map { HeaderWords.field($0) == .seq } ?? false
         // Nothing to do for tab text without a quoted cell or a record split over lines.
@@ -92,34 +98,46 @@ public enum DelimitedText {
         return ranges
     }
 
-    /// The first header line delimited by tabs (or, without a tab, by commas outside quotes, no
-    /// cell holding a blank between two words: a header whose cells blanks separate may hold a
-    /// comma in one of them).
+    /// The first header line delimited by tabs (or, without a tab, by commas, semicolons or bars
+    /// outside quotes, no cell holding a blank between two words: a header whose cells blanks
+    /// separate may hold one of those in one of them).
     static func findHeader(_ bytes: [UInt8], lines: ArraySlice<Range<Int>>) -> (Int, Separator)? {
         for k in lines.indices {
             let line = lines[k]
-            let separator: Separator
-            if bytes[line].contains(Separator.tab.rawValue) {
-                separator = .tab
-            } else if bytes[line].contains(Separator.comma.rawValue) {
-                separator = .comma
-            } else {
-                continue
+            let separators: [Separator] = bytes[line].contains(Separator.tab.rawValue) ? [.tab]
+                : [.comma, .semicolon, .bar].filter { bytes[line].contains($0.rawValue) }
+            for separator in separators {
+                let texts = cellTexts(bytes, separator == .bar ? barTrimmed(bytes, line) : line, separator)
+                if separator != .tab, texts.contains(where: { cell in
+                    let words = cell.split(whereSeparator: { $0.unicodeScalars.allSatisfy(Blank.isBlank) })
+                    return words.count > 1
+                }) {
+                    continue
+                }
+                var fields = Set<TableField>()
+                for cell in texts {
+                    if let f = HeaderWords.field(Blank.removed(from: cell)) { fields.insert(f) }
+                }
+                if fields.count >= TableSettings.minHeaderKeywords { return (k, separator) }
             }
-            let texts = cellTexts(bytes, line, separator)
-            if separator == .comma, texts.contains(where: { cell in
-                let words = cell.split(whereSeparator: { $0.unicodeScalars.allSatisfy(Blank.isBlank) })
-                return words.count > 1
-            }) {
-                continue
-            }
-            var fields = Set<TableField>()
-            for cell in texts {
-                if let f = HeaderWords.field(Blank.removed(from: cell)) { fields.insert(f) }
-            }
-            if fields.count >= TableSettings.minHeaderKeywords { return (k, separator) }
         }
         return nil
+    }
+
+    /// A line of a bar-separated table without the bar at either end (`|序号|行业|` → `序号|行业`),
+    /// or empty when it is a rule line (bars with `-`, `:`, `+`, `=` and blanks: `|---|:--:|`).
+    static func barTrimmed(_ bytes: [UInt8], _ line: Range<Int>) -> Range<Int> {
+        var start = line.lowerBound, end = line.upperBound
+        while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+        while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+        guard start < end else { return line }
+        if bytes[start..<end].allSatisfy({ [0x7C, 0x2D, 0x3A, 0x2B, 0x3D, 0x20, 0x09].contains($0) }),
+           bytes[start..<end].contains(0x2D), bytes[start..<end].contains(0x7C) {
+            return start..<start
+        }
+        if bytes[start] == 0x7C { start += 1 }
+        if end > start, bytes[end - 1] == 0x7C { end -= 1 }
+        return start..<end
     }
 
     /// The texts of a line's cells (quotes not undone: a header is not quoted but for a comma).
@@ -204,7 +222,7 @@ public enum DelimitedText {
 
     /// True when the quote at `i` on line `k` is closed (a quote before a separator or a line's
     /// end, not doubled) within ``maxQuotedLines`` lines.
-    static func closes(_ bytes: [UInt8], lines: [Range<Int>], line k: Int, after i: Int) -> Bool {
+    static func closes(_ bytes: [UInt8], lines: [Range<Int>], line k: Int, after i: Int, separator: Separator) -> Bool {
         var j = i + 1
         for n in k..<min(lines.count, k + maxQuotedLines) {
             let line = lines[n]
@@ -214,7 +232,7 @@ public enum DelimitedText {
                     if j + 1 < line.upperBound, bytes[j + 1] == 0x22 { j += 2; continue }
                     var e = j + 1
                     while e < line.upperBound, bytes[e] == 0x20 { e += 1 }
-                    if e == line.upperBound || bytes[e] == 0x09 || bytes[e] == 0x2C { return true }
+                    if e == line.upperBound || bytes[e] == 0x09 || bytes[e] == 0x2C || bytes[e] == separator.rawValue { return true }
                 }
                 j += 1
             }
@@ -259,7 +277,7 @@ public enum DelimitedText {
             if b == separator.rawValue {
                 out.append(0x09)
                 atStart = true
-            } else if atStart, b == 0x22, closes(bytes, lines: lines, line: k, after: i) {
+            } else if atStart, b == 0x22, closes(bytes, lines: lines, line: k, after: i, separator: separator) {
                 out.append(0x20)
                 quoted = true
                 atStart = false
