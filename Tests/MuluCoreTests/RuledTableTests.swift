@@ -98,11 +98,18 @@ import Testing
         let parsed = try parseFixture(name + ".pdf")
         #expect(parsed.recovery?.method == .rules)
         #expect(parsed.diagnostics.allSatisfy { $0.severity == .warning })
-        let data = try #require(FileManager.default.contents(atPath: fixture(name + ".expected.json")))
+        try expectAsPrinted(parsed.entries, name + ".expected.json")
+    }
+
+    /// Every field of every entry as `expected` (a layout's `.expected.json`) has it; `table`
+    /// is 0 where the file names none.
+    func expectAsPrinted(_ entries: [Entry], _ expectedFile: String) throws {
+        let data = try #require(FileManager.default.contents(atPath: fixture(expectedFile)))
         let expected = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
-        #expect(parsed.entries.count == expected.count)
-        for (entry, row) in zip(parsed.entries, expected) {
+        #expect(entries.count == expected.count)
+        for (entry, row) in zip(entries, expected) {
             #expect(entry.seq == row["seq"] as? Int)
+            #expect(entry.table == (row["table"] as? Int ?? 0), "row \(entry.seq)")
             #expect(entry.industry == row["industry"] as? String, "row \(entry.seq)")
             #expect(entry.code == row["code"] as? String, "row \(entry.seq)")
             #expect(entry.name == row["name"] as? String, "row \(entry.seq)")
@@ -129,20 +136,8 @@ import Testing
         let shared = try #require(parsed.rows.first { $0.seq == 91 }?.anchor.page)
         #expect(parsed.rows.first { $0.seq == 90 }?.anchor.page == shared)
         #expect(recovery.grids[shared - 1].tables.count == 2)
-        let data = try #require(FileManager.default.contents(atPath: fixture("layout-two-tables.expected.json")))
-        let expected = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
-        #expect(expected.count == 177)
-        #expect(parsed.entries.count == expected.count)
-        for (entry, row) in zip(parsed.entries, expected) {
-            #expect(entry.seq == row["seq"] as? Int)
-            #expect(entry.table == row["table"] as? Int, "row \(entry.seq)")
-            #expect(entry.industry == row["industry"] as? String, "row \(entry.seq)")
-            #expect(entry.code == row["code"] as? String, "row \(entry.seq)")
-            #expect(entry.name == row["name"] as? String, "row \(entry.seq)")
-            #expect(entry.training?.text == row["training"] as? String, "row \(entry.seq)")
-            #expect(entry.assessment?.text == row["assessment"] as? String, "row \(entry.seq)")
-            #expect(entry.urgent == row["urgent"] as? Bool, "row \(entry.seq)")
-        }
+        #expect(parsed.entries.count == 177)
+        try expectAsPrinted(parsed.entries, "layout-two-tables.expected.json")
         #expect(parsed.entries.filter { $0.table == 1 }.map(\.seq) == Array(91...177))
     }
 

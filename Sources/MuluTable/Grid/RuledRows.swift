@@ -158,153 +158,153 @@ public enum RuledRows {
                 .compactMap { page.lines[$0.index].fragments.first }
             var readTables: [TableGrid] = []
             for tableIndex in holding {
-            let table = grid.tables[tableIndex]
-            var held = [[Fragment]](repeating: [], count: table.cells.count)
-            var headerCellIndices = Set<Int>()
-            for f in headerFragments {
-                if let k = locate(f, in: table) {
-                    held[k].append(f)
-                    headerCellIndices.insert(k)
-                }
-            }
-            for f in bodyFragments {
-                if let k = locate(f, in: table) { held[k].append(f) }
-            }
-            for k in held.indices {
-                held[k].sort { ($0.y0, $0.x0) < ($1.y0, $1.x0) }
-            }
-            // Text taken for header below the header's grid rows (the rest of a row a page break
-            // split, `业` under a repeated header) is body: the header ends with the last grid
-            // row holding a cell that names a field or a level.
-            let headerEnd = headerCellIndices.filter { k in
-                let text = Blank.removed(from: held[k].map(\.text).joined())
-                return TableField(headerLabel: text) != nil || LevelWords.single(text) != nil
-            }.map { table.cells[$0].rows.upperBound }.max()
-            if let headerEnd { headerCellIndices = headerCellIndices.filter { table.cells[$0].row < headerEnd } }
-            // Columns named by the header cells above them (the narrowest naming one).
-            var fieldOf = [TableField?](repeating: nil, count: table.columnCount)
-            var spanOf = [Int](repeating: .max, count: table.columnCount)
-            // In grid order, so that of two header cells as narrow the lower one (a sub-header)
-            // names the column, the same on every run. A field named by two cells side by side
-            // (`职业（项目）` and a cut `…缺职业`) is the first's; the second names nothing.
-            var namedBy: [TableField: Int] = [:]
-            for k in headerCellIndices.sorted(by: { (table.cells[$0].row, table.cells[$0].column) < (table.cells[$1].row, table.cells[$1].column) }) {
-                let cell = table.cells[k]
-                let text = held[k].map(\.text).joined()
-                guard let field = TableField(headerLabel: text) else { continue }
-                if let other = namedBy[field], !table.cells[other].columns.contains(where: cell.columns.contains),
-                   !cell.columns.contains(where: table.cells[other].columns.contains) { continue }
-                namedBy[field] = namedBy[field] ?? k
-                for c in cell.columns where cell.columnSpan <= spanOf[c] {
-                    fieldOf[c] = field
-                    spanOf[c] = cell.columnSpan
-                }
-            }
-            // Columns no header names a field for, under a header cell with text: extra columns.
-            var extraOf = [String?](repeating: nil, count: table.columnCount)
-            var extraSpan = [Int](repeating: .max, count: table.columnCount)
-            for k in headerCellIndices {
-                let cell = table.cells[k]
-                let text = Blank.removed(from: held[k].map(\.text).joined())
-                guard !text.isEmpty, TableField(headerLabel: text) == nil else { continue }
-                for c in cell.columns where fieldOf[c] == nil && cell.columnSpan < extraSpan[c] {
-                    extraOf[c] = text
-                    extraSpan[c] = cell.columnSpan
-                }
-            }
-            // Level sub-columns: a header cell of one level word (`初级`) under a wider subsidy
-            // header cell names its column that subsidy's amounts at that level, read as an extra
-            // column under `RowRecord.levelKey` and given to the level by `EntryBuilder`.
-            for k in headerCellIndices {
-                let cell = table.cells[k]
-                let text = Blank.removed(from: held[k].map(\.text).joined())
-                guard let level = LevelWords.single(text), TableField(headerLabel: text) == nil else { continue }
-                for c in cell.columns where (fieldOf[c] == .training || fieldOf[c] == .assessment) && spanOf[c] > cell.columnSpan {
-                    extraOf[c] = RowRecord.levelKey(fieldOf[c]!, level)
-                    fieldOf[c] = nil
-                }
-            }
-            let ownHeader = Set(fieldOf.compactMap { $0 }).count >= settings.minHeaderColumns
-            // A table other than the page's main one is read when its own header names its
-            // columns, or when it tops the page (the rest of the table of the page before).
-            guard tableIndex == bestIndex || ownHeader || (tableIndex == holding[0] && tableIndex < bestIndex) else { continue }
-            if !ownHeader {
-                // No header on this page: the columns of the page before, by overlap.
-                extraOf = [String?](repeating: nil, count: table.columnCount)
-                for c in 0..<table.columnCount {
-                    let x0 = table.xs[c], x1 = table.xs[c + 1]
-                    func overlap(_ a: Double, _ b: Double) -> Double { min(b, x1) - max(a, x0) }
-                    let hit = reference.max { overlap($0.x0, $0.x1) < overlap($1.x0, $1.x1) }
-                    let extraHit = extraReference.max { overlap($0.x0, $0.x1) < overlap($1.x0, $1.x1) }
-                    let fieldOverlap = hit.map { overlap($0.x0, $0.x1) } ?? 0
-                    let extraOverlap = extraHit.map { overlap($0.x0, $0.x1) } ?? 0
-                    if let hit, fieldOverlap > 0, fieldOverlap >= extraOverlap {
-                        fieldOf[c] = hit.field
-                    } else if let extraHit, extraOverlap > 0 {
-                        extraOf[c] = extraHit.header
+                let table = grid.tables[tableIndex]
+                var held = [[Fragment]](repeating: [], count: table.cells.count)
+                var headerCellIndices = Set<Int>()
+                for f in headerFragments {
+                    if let k = locate(f, in: table) {
+                        held[k].append(f)
+                        headerCellIndices.insert(k)
                     }
                 }
-            }
-            // A grid whose columns do not carry the header's fields (a box round the table, rules
-            // only outside) is no grid to read by.
-            guard fieldOf.contains(.seq), Set(fieldOf.compactMap { $0 }).count >= settings.minHeaderColumns else {
-                if tableIndex == bestIndex { return nil }
-                continue
-            }
-            let segment = fieldCells.count
-            fieldCells.append([:])
-            seqParts.append([])
-            segmentPage.append(p)
-            startsTable.append(segmentPage.dropLast().last == p
-                || startFragments.contains { locate($0, in: table) != nil })
-            readTables.append(table)
-            var spans: [ColumnSpan] = []
-            for c in 0..<table.columnCount {
-                guard let field = fieldOf[c] else { continue }
-                if let last = spans.last, last.field == field, last.x1 == table.xs[c] {
-                    spans[spans.count - 1].x1 = table.xs[c + 1]
-                } else {
-                    spans.append(ColumnSpan(field: field, x0: table.xs[c], x1: table.xs[c + 1]))
+                for f in bodyFragments {
+                    if let k = locate(f, in: table) { held[k].append(f) }
                 }
-            }
-            if tableIndex == bestIndex { columnsOut[columnsOut.count - 1] = spans }
-            reference = spans.map { ($0.field, $0.x0, $0.x1) }
-            extraReference = (0..<table.columnCount).compactMap { c in extraOf[c].map { ($0, table.xs[c], table.xs[c + 1]) } }
-            // The body: grid rows below the header's cells.
-            let top = headerCellIndices.map { table.cells[$0].rows.upperBound }.max() ?? 0
-            bodyTop.append(top)
-            bodyBottom.append(table.rowCount)
-            // A section heading's cell (a row of one cell across the table) is no row's.
-            var seen = Set(headingFragments.compactMap { locate($0, in: table) })
-            for r in top..<table.rowCount {
-                for c in 0..<table.columnCount {
-                    let k = table.cellAt(row: r, column: c)
-                    guard !seen.contains(k), table.cells[k].row >= top else { continue }
-                    seen.insert(k)
-                    let fields = Set(table.cells[k].columns.compactMap { fieldOf[$0] })
-                    if fields.isEmpty, let header = table.cells[k].columns.lazy.compactMap({ extraOf[$0] }).first {
-                        extraCells.append((cells.count, header))
-                        cells.append(PageCell(page: p, segment: segment, cell: table.cells[k], fragments: held[k]))
-                        continue
+                for k in held.indices {
+                    held[k].sort { ($0.y0, $0.x0) < ($1.y0, $1.x0) }
+                }
+                // Text taken for header below the header's grid rows (the rest of a row a page break
+                // split, `业` under a repeated header) is body: the header ends with the last grid
+                // row holding a cell that names a field or a level.
+                let headerEnd = headerCellIndices.filter { k in
+                    let text = Blank.removed(from: held[k].map(\.text).joined())
+                    return TableField(headerLabel: text) != nil || LevelWords.single(text) != nil
+                }.map { table.cells[$0].rows.upperBound }.max()
+                if let headerEnd { headerCellIndices = headerCellIndices.filter { table.cells[$0].row < headerEnd } }
+                // Columns named by the header cells above them (the narrowest naming one).
+                var fieldOf = [TableField?](repeating: nil, count: table.columnCount)
+                var spanOf = [Int](repeating: .max, count: table.columnCount)
+                // In grid order, so that of two header cells as narrow the lower one (a sub-header)
+                // names the column, the same on every run. A field named by two cells side by side
+                // (`职业（项目）` and a cut `…缺职业`) is the first's; the second names nothing.
+                var namedBy: [TableField: Int] = [:]
+                for k in headerCellIndices.sorted(by: { (table.cells[$0].row, table.cells[$0].column) < (table.cells[$1].row, table.cells[$1].column) }) {
+                    let cell = table.cells[k]
+                    let text = held[k].map(\.text).joined()
+                    guard let field = TableField(headerLabel: text) else { continue }
+                    if let other = namedBy[field], !table.cells[other].columns.contains(where: cell.columns.contains),
+                       !cell.columns.contains(where: table.cells[other].columns.contains) { continue }
+                    namedBy[field] = namedBy[field] ?? k
+                    for c in cell.columns where cell.columnSpan <= spanOf[c] {
+                        fieldOf[c] = field
+                        spanOf[c] = cell.columnSpan
                     }
-                    if fields.isEmpty {
-                        for f in held[k] {
-                            unplaced.append(UnplacedFragment(fragment: f, reason: "text in a column without a header"))
+                }
+                // Columns no header names a field for, under a header cell with text: extra columns.
+                var extraOf = [String?](repeating: nil, count: table.columnCount)
+                var extraSpan = [Int](repeating: .max, count: table.columnCount)
+                for k in headerCellIndices {
+                    let cell = table.cells[k]
+                    let text = Blank.removed(from: held[k].map(\.text).joined())
+                    guard !text.isEmpty, TableField(headerLabel: text) == nil else { continue }
+                    for c in cell.columns where fieldOf[c] == nil && cell.columnSpan < extraSpan[c] {
+                        extraOf[c] = text
+                        extraSpan[c] = cell.columnSpan
+                    }
+                }
+                // Level sub-columns: a header cell of one level word (`初级`) under a wider subsidy
+                // header cell names its column that subsidy's amounts at that level, read as an extra
+                // column under `RowRecord.levelKey` and given to the level by `EntryBuilder`.
+                for k in headerCellIndices {
+                    let cell = table.cells[k]
+                    let text = Blank.removed(from: held[k].map(\.text).joined())
+                    guard let level = LevelWords.single(text), TableField(headerLabel: text) == nil else { continue }
+                    for c in cell.columns where (fieldOf[c] == .training || fieldOf[c] == .assessment) && spanOf[c] > cell.columnSpan {
+                        extraOf[c] = RowRecord.levelKey(fieldOf[c]!, level)
+                        fieldOf[c] = nil
+                    }
+                }
+                let ownHeader = Set(fieldOf.compactMap { $0 }).count >= settings.minHeaderColumns
+                // A table other than the page's main one is read when its own header names its
+                // columns, or when it tops the page (the rest of the table of the page before).
+                guard tableIndex == bestIndex || ownHeader || (tableIndex == holding[0] && tableIndex < bestIndex) else { continue }
+                if !ownHeader {
+                    // No header on this page: the columns of the page before, by overlap.
+                    extraOf = [String?](repeating: nil, count: table.columnCount)
+                    for c in 0..<table.columnCount {
+                        let x0 = table.xs[c], x1 = table.xs[c + 1]
+                        func overlap(_ a: Double, _ b: Double) -> Double { min(b, x1) - max(a, x0) }
+                        let hit = reference.max { overlap($0.x0, $0.x1) < overlap($1.x0, $1.x1) }
+                        let extraHit = extraReference.max { overlap($0.x0, $0.x1) < overlap($1.x0, $1.x1) }
+                        let fieldOverlap = hit.map { overlap($0.x0, $0.x1) } ?? 0
+                        let extraOverlap = extraHit.map { overlap($0.x0, $0.x1) } ?? 0
+                        if let hit, fieldOverlap > 0, fieldOverlap >= extraOverlap {
+                            fieldOf[c] = hit.field
+                        } else if let extraHit, extraOverlap > 0 {
+                            extraOf[c] = extraHit.header
                         }
-                        continue
                     }
-                    let index = cells.count
-                    cells.append(PageCell(page: p, segment: segment, cell: table.cells[k], fragments: held[k]))
-                    for field in fields.sorted() { fieldCells[segment][field, default: []].append(index) }
                 }
-            }
-            for field in fieldCells[segment].keys {
-                fieldCells[segment][field]!.sort { cells[$0].cell.row < cells[$1].cell.row }
-            }
-            for k in fieldCells[segment][.seq] ?? [] {
-                seqParts[segment].append(RowPart(page: p, rows: cells[k].cell.rows, seqCell: k))
-            }
-            // Header fragments outside the table are furniture already; nothing to report.
+                // A grid whose columns do not carry the header's fields (a box round the table, rules
+                // only outside) is no grid to read by.
+                guard fieldOf.contains(.seq), Set(fieldOf.compactMap { $0 }).count >= settings.minHeaderColumns else {
+                    if tableIndex == bestIndex { return nil }
+                    continue
+                }
+                let segment = fieldCells.count
+                fieldCells.append([:])
+                seqParts.append([])
+                segmentPage.append(p)
+                startsTable.append(segmentPage.dropLast().last == p
+                    || startFragments.contains { locate($0, in: table) != nil })
+                readTables.append(table)
+                var spans: [ColumnSpan] = []
+                for c in 0..<table.columnCount {
+                    guard let field = fieldOf[c] else { continue }
+                    if let last = spans.last, last.field == field, last.x1 == table.xs[c] {
+                        spans[spans.count - 1].x1 = table.xs[c + 1]
+                    } else {
+                        spans.append(ColumnSpan(field: field, x0: table.xs[c], x1: table.xs[c + 1]))
+                    }
+                }
+                if tableIndex == bestIndex { columnsOut[columnsOut.count - 1] = spans }
+                reference = spans.map { ($0.field, $0.x0, $0.x1) }
+                extraReference = (0..<table.columnCount).compactMap { c in extraOf[c].map { ($0, table.xs[c], table.xs[c + 1]) } }
+                // The body: grid rows below the header's cells.
+                let top = headerCellIndices.map { table.cells[$0].rows.upperBound }.max() ?? 0
+                bodyTop.append(top)
+                bodyBottom.append(table.rowCount)
+                // A section heading's cell (a row of one cell across the table) is no row's.
+                var seen = Set(headingFragments.compactMap { locate($0, in: table) })
+                for r in top..<table.rowCount {
+                    for c in 0..<table.columnCount {
+                        let k = table.cellAt(row: r, column: c)
+                        guard !seen.contains(k), table.cells[k].row >= top else { continue }
+                        seen.insert(k)
+                        let fields = Set(table.cells[k].columns.compactMap { fieldOf[$0] })
+                        if fields.isEmpty, let header = table.cells[k].columns.lazy.compactMap({ extraOf[$0] }).first {
+                            extraCells.append((cells.count, header))
+                            cells.append(PageCell(page: p, segment: segment, cell: table.cells[k], fragments: held[k]))
+                            continue
+                        }
+                        if fields.isEmpty {
+                            for f in held[k] {
+                                unplaced.append(UnplacedFragment(fragment: f, reason: "text in a column without a header"))
+                            }
+                            continue
+                        }
+                        let index = cells.count
+                        cells.append(PageCell(page: p, segment: segment, cell: table.cells[k], fragments: held[k]))
+                        for field in fields.sorted() { fieldCells[segment][field, default: []].append(index) }
+                    }
+                }
+                for field in fieldCells[segment].keys {
+                    fieldCells[segment][field]!.sort { cells[$0].cell.row < cells[$1].cell.row }
+                }
+                for k in fieldCells[segment][.seq] ?? [] {
+                    seqParts[segment].append(RowPart(page: p, rows: cells[k].cell.rows, seqCell: k))
+                }
+                // Header fragments outside the table are furniture already; nothing to report.
             }
             for f in bodyFragments where !readTables.contains(where: { locate(f, in: $0) != nil }) {
                 unplaced.append(UnplacedFragment(fragment: f, reason: "text outside the table's cells"))
