@@ -100,6 +100,7 @@ public struct EntryBuilder: RowSink {
         if let heading = row.section { section(heading) }
         var buffer: [UInt8] = []
         var cells = RowCells(anchor: CellPlace(row.anchor))
+        cells.table = row.table
         for field in TableField.allCases where field != .seq {
             let start = buffer.count
             buffer.append(contentsOf: row.text(field).utf8)

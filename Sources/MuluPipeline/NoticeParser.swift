@@ -153,10 +153,14 @@ public enum NoticeParser {
             Diagnostic(.error, "the text of page \(page) runs sideways (the page is displayed turned a quarter, its lines "
                 + "running top to bottom): its rows cannot be read", page: page)
         }
+        // Several tables (附件1, 附件2): each its label and title, all read by the same columns.
+        let tables: [DelimitedReader.Table] = recovery.tables.count > 1
+            ? recovery.tables.map { .init(page: $0.page, index: $0.index, columns: columns, label: $0.label, title: $0.title) }
+            : [.init(page: 1, index: 0, columns: columns)]
         var notice = try finish(
             format: .pdf, pages: pages, roles: recovery.roles, builder: builder, rows: recovery.rows,
             unplaced: recovery.unplaced, extra: recovery.disagreements + sideways, path: path,
-            tables: [.init(page: 1, index: 0, columns: columns)])
+            tables: tables)
         notice.recovery = recovery
         return notice
     }

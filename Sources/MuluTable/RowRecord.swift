@@ -13,6 +13,8 @@ public struct RowRecord: Hashable, Sendable {
     /// The section heading printed just above this row (`一、制造业` → `制造业`), if any: the
     /// industry of this row and the rows after it.
     public var section: String?
+    /// The table of the notice the row is in (0 for the first; see `TableRecovery.tables`).
+    public var table = 0
 
     public init(seq: Int, anchor: Fragment, cells: [TableField: [Fragment]], extras: [String: [Fragment]] = [:]) {
         self.seq = seq

@@ -37,6 +37,10 @@ public struct TableRecovery: Sendable {
     /// Warnings for every row where the rules and the gaps and alignment read a cell differently,
     /// or (read without rules) whose merged cell's value could not be decided (`MergedCells`).
     public var disagreements: [Diagnostic]
+    /// The notice's tables (附件1, 附件2 …), in order: where each starts, its label and title
+    /// (`DelimitedReader.tables`). Each row's `table` indexes this. Found for a PDF (one table
+    /// when it has one header band); empty for text.
+    public var tables: [DelimitedReader.Table] = []
 
     /// Runs every stage over `pages` (and, for a PDF, each page's `rules`: its grid is built here).
     public init(pages: [PageText], settings: TableSettings, rules: [[Rule]] = []) {
@@ -45,6 +49,13 @@ public struct TableRecovery: Sendable {
             { @Sendable in GridBuilder.page(page.number, rules: rules, settings: settings) }
         })
         var roles = LineClassifier.classify(pages)
+        // Several tables in one notice: a later table's label and title are no body text.
+        var tables: [DelimitedReader.Table] = []
+        if !rules.isEmpty {
+            let found = DelimitedReader.tables(pages: pages, roles: roles)
+            for f in found.furniture { roles[f.page - 1][f.index] = f.role }
+            tables = found.tables
+        }
         var headings: [(page: Int, y: Double, name: String)] = []
         var headerCells: [[HeaderCell]] = []
         var columns: [[ColumnSpan]] = []
@@ -115,7 +126,8 @@ public struct TableRecovery: Sendable {
             }
             guard !body.isEmpty else { continue }
             let headerBottom = headerFragments.map(\.y1).max()
-            let top = headerBottom ?? body.map(\.y0).min()!
+            // A page holding a second table's header below the first's rows: its top is the rows'.
+            let top = min(headerBottom ?? .infinity, body.map(\.y0).min()!)
             let bottom = body.map(\.y1).max()!
             // Text laid out in columns: a band the gutters could not split (it spans fields of
             // the header between its neighbours) is split by what its fragments hold.
@@ -188,7 +200,8 @@ public struct TableRecovery: Sendable {
         // The rows by the rules and by the gaps and alignment, side by side.
         let t0 = PhaseTimer.now()
         let (ruledRead, (assembled, lost)) = Self.bothReadings(
-            pages: pages, roles: roles, grids: grids, placed: placed, extras: extraPlaced, settings: settings)
+            pages: pages, roles: roles, grids: grids, placed: placed, extras: extraPlaced, settings: settings,
+            starts: tables.map { ($0.page, $0.index) })
         PhaseTimer.report("ruled and stream rows", t0, PhaseTimer.now())
         unplaced += lost
         // A numbered note after the table (`1 本目录由…负责解释。`) has a row number and no row's shape.
@@ -250,6 +263,17 @@ public struct TableRecovery: Sendable {
             self.streamRows = nil
         }
         self.rows = Self.sections(headings, rows: self.rows)
+        self.tables = tables
+        if tables.count > 1 {
+            // Each row in the last table starting at or before its row number.
+            let firstLines = tables.map { t in
+                (t.page, t.page - 1 < pages.count && t.index < pages[t.page - 1].lines.count ? pages[t.page - 1].lines[t.index].line : 0)
+            }
+            for k in self.rows.indices {
+                let at = (self.rows[k].anchor.page, self.rows[k].anchor.line)
+                self.rows[k].table = max(0, (firstLines.lastIndex { $0 <= at } ?? 0))
+            }
+        }
     }
 
     /// A warning for each row whose own subsidy text lies where its column (training or
@@ -350,12 +374,12 @@ public struct TableRecovery: Sendable {
     /// computed concurrently (they share nothing).
     static func bothReadings(
         pages: [PageText], roles: [[LineRole]], grids: [PageGrid], placed: [RowAssembler.Placed],
-        extras: [String: [RowAssembler.Placed]], settings: TableSettings
+        extras: [String: [RowAssembler.Placed]], settings: TableSettings, starts: [(page: Int, index: Int)] = []
     ) -> (RuledRows.Result?, (rows: [RowRecord], unplaced: [UnplacedFragment])) {
         guard !grids.isEmpty else { return (nil, RowAssembler.assemble(placed, extras: extras, settings: settings)) }
         // Neither closure throws.
         return try! Parallel.pair(
-            { RuledRows.read(pages: pages, roles: roles, grids: grids, settings: settings) },
+            { RuledRows.read(pages: pages, roles: roles, grids: grids, settings: settings, starts: starts) },
             { RowAssembler.assemble(placed, extras: extras, settings: settings) })
     }
 

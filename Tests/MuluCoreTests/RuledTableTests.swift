@@ -98,11 +98,18 @@ import Testing
         let parsed = try parseFixture(name + ".pdf")
         #expect(parsed.recovery?.method == .rules)
         #expect(parsed.diagnostics.allSatisfy { $0.severity == .warning })
-        let data = try #require(FileManager.default.contents(atPath: fixture(name + ".expected.json")))
+        try expectAsPrinted(parsed.entries, name + ".expected.json")
+    }
+
+    /// Every field of every entry as `expected` (a layout's `.expected.json`) has it; `table`
+    /// is 0 where the file names none.
+    func expectAsPrinted(_ entries: [Entry], _ expectedFile: String) throws {
+        let data = try #require(FileManager.default.contents(atPath: fixture(expectedFile)))
         let expected = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
-        #expect(parsed.entries.count == expected.count)
-        for (entry, row) in zip(parsed.entries, expected) {
+        #expect(entries.count == expected.count)
+        for (entry, row) in zip(entries, expected) {
             #expect(entry.seq == row["seq"] as? Int)
+            #expect(entry.table == (row["table"] as? Int ?? 0), "row \(entry.seq)")
             #expect(entry.industry == row["industry"] as? String, "row \(entry.seq)")
             #expect(entry.code == row["code"] as? String, "row \(entry.seq)")
             #expect(entry.name == row["name"] as? String, "row \(entry.seq)")
@@ -110,6 +117,28 @@ import Testing
             #expect(entry.assessment?.text == row["assessment"] as? String, "row \(entry.seq)")
             #expect(entry.urgent == row["urgent"] as? Bool, "row \(entry.seq)")
         }
+    }
+
+    /// Two ruled tables in one notice (附件1: rows 1 … 90, 附件2: rows 91 … 177, each with its
+    /// label, title and header), the second starting on the page the first ends on: both tables
+    /// on that page are read, in page order, each its own table; the first's merged industry
+    /// does not run on into the second's (it was read `制造业制造业`, and the rows of the table
+    /// the page's grid did not pick were dropped). Every field, `table` included.
+    @Test func twoTablesSharingAPage() throws {
+        let parsed = try parseFixture("layout-two-tables.pdf")
+        let recovery = try #require(parsed.recovery)
+        #expect(recovery.method == .rules)
+        #expect(parsed.diagnostics.allSatisfy { $0.severity == .warning })
+        #expect(!parsed.diagnostics.contains { $0.message.contains("outside the table") })
+        #expect(parsed.tables.map(\.label) == ["附件1", "附件2"])
+        #expect(parsed.tables.map(\.title) == ["昌吉州职业技能培训重点产业需求指导目录（一）", "昌吉州职业技能培训重点产业需求指导目录（二）"])
+        // The page both tables share holds two grids, both read.
+        let shared = try #require(parsed.rows.first { $0.seq == 91 }?.anchor.page)
+        #expect(parsed.rows.first { $0.seq == 90 }?.anchor.page == shared)
+        #expect(recovery.grids[shared - 1].tables.count == 2)
+        #expect(parsed.entries.count == 177)
+        try expectAsPrinted(parsed.entries, "layout-two-tables.expected.json")
+        #expect(parsed.entries.filter { $0.table == 1 }.map(\.seq) == Array(91...177))
     }
 
     /// Every merged column gives its text to every row it spans, over page breaks: in the

@@ -72,6 +72,7 @@ public enum RuledRows {
     /// One table cell on a page with the fragments it holds.
     struct PageCell {
         var page: Int  // index into pages
+        var segment: Int  // index into the tables read, in reading order
         var cell: GridCell
         var fragments: [Fragment] = []
     }
@@ -96,9 +97,18 @@ public enum RuledRows {
         return aTop - a.cell.y0 <= slack && a.cell.y1 - aBottom <= slack
     }
 
-    /// The rows of every page's ruled table, or nil when some page with body text has no ruled
+    /// The rows of every page's ruled tables, or nil when some page with body text has no ruled
     /// table whose columns can be named (then the text's gaps and alignment must do).
-    public static func read(pages: [PageText], roles: [[LineRole]], grids: [PageGrid], settings: TableSettings) -> Result? {
+    ///
+    /// A page may hold several tables, read top to bottom: the one holding most of its body text,
+    /// and each other that its own header names or that tops the page (continuing the table of
+    /// the page before). `starts`: where each table of the notice starts (1-based page, index of
+    /// its first header line, as `DelimitedReader.tables` gives); a table holding such a header,
+    /// or below another on its page, is a new table: no cell continues into it across a break.
+    public static func read(
+        pages: [PageText], roles: [[LineRole]], grids: [PageGrid], settings: TableSettings,
+        starts: [(page: Int, index: Int)] = []
+    ) -> Result? {
         guard grids.count == pages.count else { return nil }
         let slack = settings.grid.cellSlack
         var unplaced: [UnplacedFragment] = []
@@ -116,6 +126,9 @@ public enum RuledRows {
         var seqParts: [[RowPart]] = []
         var bodyTop: [Int] = []
         var bodyBottom: [Int] = []
+        // Per table read: whether it starts a new table (see above).
+        var startsTable: [Bool] = []
+        var segmentPage: [Int] = []
         for (p, page) in pages.enumerated() {
             let bodyFragments = page.lines.indices.filter { roles[p][$0] == .body }.flatMap { page.lines[$0].fragments }
             let headerFragments = page.lines.indices.filter { roles[p][$0] == .header }.flatMap { page.lines[$0].fragments }
@@ -127,158 +140,175 @@ public enum RuledRows {
             }
             // The table holding most of the page's body text.
             var best: (index: Int, count: Int)?
+            var holding: [Int] = []
             for (k, t) in grid.tables.enumerated() {
                 let n = bodyFragments.filter { locate($0, in: t) != nil }.count
+                if n > 0 { holding.append(k) }
                 if n > 0, n > (best?.count ?? 0) { best = (k, n) }
             }
-            fieldCells.append([:])
-            seqParts.append([])
-            guard let (tableIndex, _) = best else {
+            guard let (bestIndex, _) = best else {
                 if !bodyFragments.isEmpty { return nil }
                 columnsOut.append([])
                 tablesOut.append(nil)
-                bodyTop.append(0)
-                bodyBottom.append(0)
                 continue
             }
-            let table = grid.tables[tableIndex]
-            tablesOut.append(tableIndex)
-            var held = [[Fragment]](repeating: [], count: table.cells.count)
-            var headerCellIndices = Set<Int>()
-            for f in headerFragments {
-                if let k = locate(f, in: table) {
-                    held[k].append(f)
-                    headerCellIndices.insert(k)
-                }
-            }
-            for f in bodyFragments {
-                if let k = locate(f, in: table) {
-                    held[k].append(f)
-                } else {
-                    unplaced.append(UnplacedFragment(fragment: f, reason: "text outside the table's cells"))
-                }
-            }
-            for k in held.indices {
-                held[k].sort { ($0.y0, $0.x0) < ($1.y0, $1.x0) }
-            }
-            // Text taken for header below the header's grid rows (the rest of a row a page break
-            // split, `业` under a repeated header) is body: the header ends with the last grid
-            // row holding a cell that names a field or a level.
-            let headerEnd = headerCellIndices.filter { k in
-                let text = Blank.removed(from: held[k].map(\.text).joined())
-                return TableField(headerLabel: text) != nil || LevelWords.single(text) != nil
-            }.map { table.cells[$0].rows.upperBound }.max()
-            if let headerEnd { headerCellIndices = headerCellIndices.filter { table.cells[$0].row < headerEnd } }
-            // Columns named by the header cells above them (the narrowest naming one).
-            var fieldOf = [TableField?](repeating: nil, count: table.columnCount)
-            var spanOf = [Int](repeating: .max, count: table.columnCount)
-            // In grid order, so that of two header cells as narrow the lower one (a sub-header)
-            // names the column, the same on every run. A field named by two cells side by side
-            // (`职业（项目）` and a cut `…缺职业`) is the first's; the second names nothing.
-            var namedBy: [TableField: Int] = [:]
-            for k in headerCellIndices.sorted(by: { (table.cells[$0].row, table.cells[$0].column) < (table.cells[$1].row, table.cells[$1].column) }) {
-                let cell = table.cells[k]
-                let text = held[k].map(\.text).joined()
-                guard let field = TableField(headerLabel: text) else { continue }
-                if let other = namedBy[field], !table.cells[other].columns.contains(where: cell.columns.contains),
-                   !cell.columns.contains(where: table.cells[other].columns.contains) { continue }
-                namedBy[field] = namedBy[field] ?? k
-                for c in cell.columns where cell.columnSpan <= spanOf[c] {
-                    fieldOf[c] = field
-                    spanOf[c] = cell.columnSpan
-                }
-            }
-            // Columns no header names a field for, under a header cell with text: extra columns.
-            var extraOf = [String?](repeating: nil, count: table.columnCount)
-            var extraSpan = [Int](repeating: .max, count: table.columnCount)
-            for k in headerCellIndices {
-                let cell = table.cells[k]
-                let text = Blank.removed(from: held[k].map(\.text).joined())
-                guard !text.isEmpty, TableField(headerLabel: text) == nil else { continue }
-                for c in cell.columns where fieldOf[c] == nil && cell.columnSpan < extraSpan[c] {
-                    extraOf[c] = text
-                    extraSpan[c] = cell.columnSpan
-                }
-            }
-            // Level sub-columns: a header cell of one level word (`初级`) under a wider subsidy
-            // header cell names its column that subsidy's amounts at that level, read as an extra
-            // column under `RowRecord.levelKey` and given to the level by `EntryBuilder`.
-            for k in headerCellIndices {
-                let cell = table.cells[k]
-                let text = Blank.removed(from: held[k].map(\.text).joined())
-                guard let level = LevelWords.single(text), TableField(headerLabel: text) == nil else { continue }
-                for c in cell.columns where (fieldOf[c] == .training || fieldOf[c] == .assessment) && spanOf[c] > cell.columnSpan {
-                    extraOf[c] = RowRecord.levelKey(fieldOf[c]!, level)
-                    fieldOf[c] = nil
-                }
-            }
-            if Set(fieldOf.compactMap { $0 }).count < settings.minHeaderColumns {
-                // No header on this page: the columns of the page before, by overlap.
-                extraOf = [String?](repeating: nil, count: table.columnCount)
-                for c in 0..<table.columnCount {
-                    let x0 = table.xs[c], x1 = table.xs[c + 1]
-                    func overlap(_ a: Double, _ b: Double) -> Double { min(b, x1) - max(a, x0) }
-                    let hit = reference.max { overlap($0.x0, $0.x1) < overlap($1.x0, $1.x1) }
-                    let extraHit = extraReference.max { overlap($0.x0, $0.x1) < overlap($1.x0, $1.x1) }
-                    let fieldOverlap = hit.map { overlap($0.x0, $0.x1) } ?? 0
-                    let extraOverlap = extraHit.map { overlap($0.x0, $0.x1) } ?? 0
-                    if let hit, fieldOverlap > 0, fieldOverlap >= extraOverlap {
-                        fieldOf[c] = hit.field
-                    } else if let extraHit, extraOverlap > 0 {
-                        extraOf[c] = extraHit.header
+            columnsOut.append([])
+            tablesOut.append(bestIndex)
+            let startFragments = starts.filter { $0.page == p + 1 && $0.index < page.lines.count }
+                .compactMap { page.lines[$0.index].fragments.first }
+            var readTables: [TableGrid] = []
+            for tableIndex in holding {
+                let table = grid.tables[tableIndex]
+                var held = [[Fragment]](repeating: [], count: table.cells.count)
+                var headerCellIndices = Set<Int>()
+                for f in headerFragments {
+                    if let k = locate(f, in: table) {
+                        held[k].append(f)
+                        headerCellIndices.insert(k)
                     }
                 }
-            }
-            // A grid whose columns do not carry the header's fields (a box round the table, rules
-            // only outside) is no grid to read by.
-            guard fieldOf.contains(.seq), Set(fieldOf.compactMap { $0 }).count >= settings.minHeaderColumns else { return nil }
-            var spans: [ColumnSpan] = []
-            for c in 0..<table.columnCount {
-                guard let field = fieldOf[c] else { continue }
-                if let last = spans.last, last.field == field, last.x1 == table.xs[c] {
-                    spans[spans.count - 1].x1 = table.xs[c + 1]
-                } else {
-                    spans.append(ColumnSpan(field: field, x0: table.xs[c], x1: table.xs[c + 1]))
+                for f in bodyFragments {
+                    if let k = locate(f, in: table) { held[k].append(f) }
                 }
-            }
-            columnsOut.append(spans)
-            reference = spans.map { ($0.field, $0.x0, $0.x1) }
-            extraReference = (0..<table.columnCount).compactMap { c in extraOf[c].map { ($0, table.xs[c], table.xs[c + 1]) } }
-            // The body: grid rows below the header's cells.
-            let top = headerCellIndices.map { table.cells[$0].rows.upperBound }.max() ?? 0
-            bodyTop.append(top)
-            bodyBottom.append(table.rowCount)
-            // A section heading's cell (a row of one cell across the table) is no row's.
-            var seen = Set(headingFragments.compactMap { locate($0, in: table) })
-            for r in top..<table.rowCount {
-                for c in 0..<table.columnCount {
-                    let k = table.cellAt(row: r, column: c)
-                    guard !seen.contains(k), table.cells[k].row >= top else { continue }
-                    seen.insert(k)
-                    let fields = Set(table.cells[k].columns.compactMap { fieldOf[$0] })
-                    if fields.isEmpty, let header = table.cells[k].columns.lazy.compactMap({ extraOf[$0] }).first {
-                        extraCells.append((cells.count, header))
-                        cells.append(PageCell(page: p, cell: table.cells[k], fragments: held[k]))
-                        continue
+                for k in held.indices {
+                    held[k].sort { ($0.y0, $0.x0) < ($1.y0, $1.x0) }
+                }
+                // Text taken for header below the header's grid rows (the rest of a row a page break
+                // split, `业` under a repeated header) is body: the header ends with the last grid
+                // row holding a cell that names a field or a level.
+                let headerEnd = headerCellIndices.filter { k in
+                    let text = Blank.removed(from: held[k].map(\.text).joined())
+                    return TableField(headerLabel: text) != nil || LevelWords.single(text) != nil
+                }.map { table.cells[$0].rows.upperBound }.max()
+                if let headerEnd { headerCellIndices = headerCellIndices.filter { table.cells[$0].row < headerEnd } }
+                // Columns named by the header cells above them (the narrowest naming one).
+                var fieldOf = [TableField?](repeating: nil, count: table.columnCount)
+                var spanOf = [Int](repeating: .max, count: table.columnCount)
+                // In grid order, so that of two header cells as narrow the lower one (a sub-header)
+                // names the column, the same on every run. A field named by two cells side by side
+                // (`职业（项目）` and a cut `…缺职业`) is the first's; the second names nothing.
+                var namedBy: [TableField: Int] = [:]
+                for k in headerCellIndices.sorted(by: { (table.cells[$0].row, table.cells[$0].column) < (table.cells[$1].row, table.cells[$1].column) }) {
+                    let cell = table.cells[k]
+                    let text = held[k].map(\.text).joined()
+                    guard let field = TableField(headerLabel: text) else { continue }
+                    if let other = namedBy[field], !table.cells[other].columns.contains(where: cell.columns.contains),
+                       !cell.columns.contains(where: table.cells[other].columns.contains) { continue }
+                    namedBy[field] = namedBy[field] ?? k
+                    for c in cell.columns where cell.columnSpan <= spanOf[c] {
+                        fieldOf[c] = field
+                        spanOf[c] = cell.columnSpan
                     }
-                    if fields.isEmpty {
-                        for f in held[k] {
-                            unplaced.append(UnplacedFragment(fragment: f, reason: "text in a column without a header"))
+                }
+                // Columns no header names a field for, under a header cell with text: extra columns.
+                var extraOf = [String?](repeating: nil, count: table.columnCount)
+                var extraSpan = [Int](repeating: .max, count: table.columnCount)
+                for k in headerCellIndices {
+                    let cell = table.cells[k]
+                    let text = Blank.removed(from: held[k].map(\.text).joined())
+                    guard !text.isEmpty, TableField(headerLabel: text) == nil else { continue }
+                    for c in cell.columns where fieldOf[c] == nil && cell.columnSpan < extraSpan[c] {
+                        extraOf[c] = text
+                        extraSpan[c] = cell.columnSpan
+                    }
+                }
+                // Level sub-columns: a header cell of one level word (`初级`) under a wider subsidy
+                // header cell names its column that subsidy's amounts at that level, read as an extra
+                // column under `RowRecord.levelKey` and given to the level by `EntryBuilder`.
+                for k in headerCellIndices {
+                    let cell = table.cells[k]
+                    let text = Blank.removed(from: held[k].map(\.text).joined())
+                    guard let level = LevelWords.single(text), TableField(headerLabel: text) == nil else { continue }
+                    for c in cell.columns where (fieldOf[c] == .training || fieldOf[c] == .assessment) && spanOf[c] > cell.columnSpan {
+                        extraOf[c] = RowRecord.levelKey(fieldOf[c]!, level)
+                        fieldOf[c] = nil
+                    }
+                }
+                let ownHeader = Set(fieldOf.compactMap { $0 }).count >= settings.minHeaderColumns
+                // A table other than the page's main one is read when its own header names its
+                // columns, or when it tops the page (the rest of the table of the page before).
+                guard tableIndex == bestIndex || ownHeader || (tableIndex == holding[0] && tableIndex < bestIndex) else { continue }
+                if !ownHeader {
+                    // No header on this page: the columns of the page before, by overlap.
+                    extraOf = [String?](repeating: nil, count: table.columnCount)
+                    for c in 0..<table.columnCount {
+                        let x0 = table.xs[c], x1 = table.xs[c + 1]
+                        func overlap(_ a: Double, _ b: Double) -> Double { min(b, x1) - max(a, x0) }
+                        let hit = reference.max { overlap($0.x0, $0.x1) < overlap($1.x0, $1.x1) }
+                        let extraHit = extraReference.max { overlap($0.x0, $0.x1) < overlap($1.x0, $1.x1) }
+                        let fieldOverlap = hit.map { overlap($0.x0, $0.x1) } ?? 0
+                        let extraOverlap = extraHit.map { overlap($0.x0, $0.x1) } ?? 0
+                        if let hit, fieldOverlap > 0, fieldOverlap >= extraOverlap {
+                            fieldOf[c] = hit.field
+                        } else if let extraHit, extraOverlap > 0 {
+                            extraOf[c] = extraHit.header
                         }
-                        continue
                     }
-                    let index = cells.count
-                    cells.append(PageCell(page: p, cell: table.cells[k], fragments: held[k]))
-                    for field in fields.sorted() { fieldCells[p][field, default: []].append(index) }
                 }
+                // A grid whose columns do not carry the header's fields (a box round the table, rules
+                // only outside) is no grid to read by.
+                guard fieldOf.contains(.seq), Set(fieldOf.compactMap { $0 }).count >= settings.minHeaderColumns else {
+                    if tableIndex == bestIndex { return nil }
+                    continue
+                }
+                let segment = fieldCells.count
+                fieldCells.append([:])
+                seqParts.append([])
+                segmentPage.append(p)
+                startsTable.append(segmentPage.dropLast().last == p
+                    || startFragments.contains { locate($0, in: table) != nil })
+                readTables.append(table)
+                var spans: [ColumnSpan] = []
+                for c in 0..<table.columnCount {
+                    guard let field = fieldOf[c] else { continue }
+                    if let last = spans.last, last.field == field, last.x1 == table.xs[c] {
+                        spans[spans.count - 1].x1 = table.xs[c + 1]
+                    } else {
+                        spans.append(ColumnSpan(field: field, x0: table.xs[c], x1: table.xs[c + 1]))
+                    }
+                }
+                if tableIndex == bestIndex { columnsOut[columnsOut.count - 1] = spans }
+                reference = spans.map { ($0.field, $0.x0, $0.x1) }
+                extraReference = (0..<table.columnCount).compactMap { c in extraOf[c].map { ($0, table.xs[c], table.xs[c + 1]) } }
+                // The body: grid rows below the header's cells.
+                let top = headerCellIndices.map { table.cells[$0].rows.upperBound }.max() ?? 0
+                bodyTop.append(top)
+                bodyBottom.append(table.rowCount)
+                // A section heading's cell (a row of one cell across the table) is no row's.
+                var seen = Set(headingFragments.compactMap { locate($0, in: table) })
+                for r in top..<table.rowCount {
+                    for c in 0..<table.columnCount {
+                        let k = table.cellAt(row: r, column: c)
+                        guard !seen.contains(k), table.cells[k].row >= top else { continue }
+                        seen.insert(k)
+                        let fields = Set(table.cells[k].columns.compactMap { fieldOf[$0] })
+                        if fields.isEmpty, let header = table.cells[k].columns.lazy.compactMap({ extraOf[$0] }).first {
+                            extraCells.append((cells.count, header))
+                            cells.append(PageCell(page: p, segment: segment, cell: table.cells[k], fragments: held[k]))
+                            continue
+                        }
+                        if fields.isEmpty {
+                            for f in held[k] {
+                                unplaced.append(UnplacedFragment(fragment: f, reason: "text in a column without a header"))
+                            }
+                            continue
+                        }
+                        let index = cells.count
+                        cells.append(PageCell(page: p, segment: segment, cell: table.cells[k], fragments: held[k]))
+                        for field in fields.sorted() { fieldCells[segment][field, default: []].append(index) }
+                    }
+                }
+                for field in fieldCells[segment].keys {
+                    fieldCells[segment][field]!.sort { cells[$0].cell.row < cells[$1].cell.row }
+                }
+                for k in fieldCells[segment][.seq] ?? [] {
+                    seqParts[segment].append(RowPart(page: p, rows: cells[k].cell.rows, seqCell: k))
+                }
+                // Header fragments outside the table are furniture already; nothing to report.
             }
-            for field in fieldCells[p].keys {
-                fieldCells[p][field]!.sort { cells[$0].cell.row < cells[$1].cell.row }
+            for f in bodyFragments where !readTables.contains(where: { locate(f, in: $0) != nil }) {
+                unplaced.append(UnplacedFragment(fragment: f, reason: "text outside the table's cells"))
             }
-            for k in fieldCells[p][.seq] ?? [] {
-                seqParts[p].append(RowPart(page: p, rows: cells[k].cell.rows, seqCell: k))
-            }
-            // Header fragments outside the table are furniture already; nothing to report.
         }
 
         // Logical rows: a numbered 序号 cell starts one; an empty one at the top of a page
@@ -286,14 +316,14 @@ public enum RuledRows {
         struct Logical { var seq: Int; var anchor: Fragment; var parts: [RowPart] }
         var logical: [Logical] = []
         var partRow: [Int: Int] = [:]  // seq cell index -> logical row
-        for p in pages.indices {
+        for p in seqParts.indices {
             for (i, part) in seqParts[p].enumerated() {
                 let fragments = cells[part.seqCell].fragments
                 let text = fragments.map(\.text).joined()
                 if let n = RowNumber.parsePointed(text), let anchor = fragments.first {
                     logical.append(Logical(seq: n, anchor: anchor, parts: [part]))
                     partRow[part.seqCell] = logical.count - 1
-                } else if fragments.isEmpty, i == 0, !logical.isEmpty {
+                } else if fragments.isEmpty, i == 0, !logical.isEmpty, !startsTable[p] {
                     logical[logical.count - 1].parts.append(part)
                     partRow[part.seqCell] = logical.count - 1
                 } else {
@@ -306,7 +336,7 @@ public enum RuledRows {
         // The logical rows a cell covers on its page.
         func rowsCovered(_ k: Int) -> [Int] {
             let c = cells[k]
-            return seqParts[c.page].compactMap { part in
+            return seqParts[c.segment].compactMap { part in
                 guard part.rows.overlaps(c.cell.rows), let row = partRow[part.seqCell] else { return nil }
                 return row
             }
@@ -323,7 +353,7 @@ public enum RuledRows {
         }
         // Each column's values held whole in one cell, away from page breaks.
         var whole: [TableField: Set<String>] = [:]
-        for p in pages.indices {
+        for p in fieldCells.indices {
             for (field, list) in fieldCells[p] {
                 for k in list where cells[k].cell.row > bodyTop[p] && cells[k].cell.rows.upperBound < bodyBottom[p] {
                     whole[field, default: []].insert(Blank.removed(from: cells[k].fragments.map(\.text).joined()))
@@ -334,8 +364,9 @@ public enum RuledRows {
         var textful = cells.map { !$0.fragments.isEmpty }
         // Cells read one way where the rules allow another: (cell index, field, joined, pages).
         var doubtful: [(cell: Int, doubt: PageBreakDoubt)] = []
-        let pagesWithTable = pages.indices.filter { !(fieldCells[$0][.seq] ?? []).isEmpty }
-        for (a, b) in zip(pagesWithTable, pagesWithTable.dropFirst()) {
+        let pagesWithTable = fieldCells.indices.filter { !(fieldCells[$0][.seq] ?? []).isEmpty }
+        // A cell continues across a page break, never into another table.
+        for (a, b) in zip(pagesWithTable, pagesWithTable.dropFirst()) where !startsTable[b] && segmentPage[a] != segmentPage[b] {
             let splitRow = seqParts[b].first.map { cells[$0.seqCell].fragments.isEmpty } ?? false
             for field in TableField.allCases where field != .seq {
                 guard let last = fieldCells[a][field]?.last, let first = fieldCells[b][field]?.first,
@@ -354,7 +385,7 @@ public enum RuledRows {
                 // already (a cell ending at the foot of a page, its text printed on an earlier
                 // page, and a new cell at the top of the next).
                 let continues = anyEmpty && merged && !(textful[find(last)] && textful[find(first)])
-                let pageBefore = pages[a].number, pageAfter = pages[b].number
+                let pageBefore = pages[segmentPage[a]].number, pageAfter = pages[segmentPage[b]].number
                 if continues, !splitRow, !open, field == .urgent {
                     // A blank urgency cell is a value (not urgent): the empty part may be a cell
                     // of its own. Where LibreOffice prints a merged cell's text (top or centre of
@@ -380,7 +411,7 @@ public enum RuledRows {
         var rowCells = [[TableField: [Fragment]]](repeating: [:], count: logical.count)
         var spanned = [Set<TableField>](repeating: [], count: logical.count)
         for field in TableField.allCases where field != .seq {
-            for p in pages.indices {
+            for p in fieldCells.indices {
                 for k in fieldCells[p][field] ?? [] where find(k) == k {
                     let members = groups[k]!.sorted()
                     let fragments = members.flatMap { cells[$0].fragments }
