@@ -117,6 +117,29 @@ private struct Canvas {
         #expect(RuleFinder.rules(in: light, settings: settings) == RuleFinder.rules(in: Self.filledHeader(fill: 255), settings: settings))
     }
 
+    /// Bold glyphs at 72 dpi run into dark blobs that hold the fill square and make a shape too
+    /// thick to be a rule, but each blob is smaller than a cell: no fill, the page is not read
+    /// again, and the rules are those of the page without them.
+    @Test func boldGlyphBlobsAreNoFill() throws {
+        let settings = TableSettings.pdf(emSize: 10)
+        var blobs = Self.filledHeader(fill: 255)
+        // Two 7 × 7 blobs a pixel apart inside a body cell: one shape 15 px long, 7 thick.
+        for x in 100..<107 { for y in 130..<137 { blobs[x, y] = 0 } }
+        for x in 108..<115 { for y in 130..<137 { blobs[x, y] = 0 } }
+        var thick: [FillOutliner.Region] = []
+        let (horizontal, _) = RuleFinder.segments(blobs, settings.grid)
+        _ = RuleFinder.shapes(horizontal, .horizontal, 1, settings.grid, thick: &thick)
+        #expect(thick == [FillOutliner.Region(x0: 100, y0: 130, x1: 115, y1: 137)])
+        #expect(FillOutliner.outlined(blobs, settings.grid, near: thick) == nil)
+        #expect(FillOutliner.outlined(blobs, settings.grid) == nil)
+        #expect(RuleFinder.rules(in: blobs, settings: settings) == RuleFinder.rules(in: Self.filledHeader(fill: 255), settings: settings))
+        // A fill found from a region smaller than itself is outlined whole.
+        let header = Self.filledHeader(fill: 128)
+        let near = try #require(FillOutliner.outlined(header, settings.grid, near: [FillOutliner.Region(x0: 60, y0: 55, x1: 90, y1: 75)]))
+        #expect(near.pixels == FillOutliner.outlined(header, settings.grid)?.pixels)
+        #expect(near[100, 65] == 255 && near[140, 65] == 0 && near[100, 50] == 0)
+    }
+
     /// Text set against a rule adds its strokes to the rule's shape: a short rule tilted by a
     /// glyph's stroke on the next row, and a 3 px rule thickened along a third of its length by
     /// glyphs touching it, are rules all the same, on their own line.

@@ -18,16 +18,17 @@ public enum RuleFinder {
         let g = settings.grid
         guard bitmap.width > 0, bitmap.height > 0, bitmap.scale > 0 else { return [] }
         let (horizontal, vertical) = segments(bitmap, g)
-        var filled = false
-        var out = shapes(horizontal, .horizontal, bitmap.scale, g, filled: &filled)
-        out += shapes(vertical, .vertical, bitmap.scale, g, filled: &filled)
-        // A shape too thick to be a rule is a filled area, or rules run into one: read the page
-        // again with each fill replaced by its outline (`FillOutliner`).
-        guard filled, let outlined = FillOutliner.outlined(bitmap, g) else { return out }
+        var thick: [FillOutliner.Region] = []
+        var out = shapes(horizontal, .horizontal, bitmap.scale, g, thick: &thick)
+        out += shapes(vertical, .vertical, bitmap.scale, g, thick: &thick)
+        // A shape too thick to be a rule may be a filled area, or rules run into one: where a
+        // fill is found, read the page again with each fill replaced by its outline
+        // (`FillOutliner`). Bold glyphs run together are thick too, but hold no fill.
+        guard !thick.isEmpty, let outlined = FillOutliner.outlined(bitmap, g, near: thick) else { return out }
         let (h2, v2) = segments(outlined, g)
-        var ignored = false
-        out = shapes(h2, .horizontal, bitmap.scale, g, filled: &ignored)
-        out += shapes(v2, .vertical, bitmap.scale, g, filled: &ignored)
+        var ignored: [FillOutliner.Region] = []
+        out = shapes(h2, .horizontal, bitmap.scale, g, thick: &ignored)
+        out += shapes(v2, .vertical, bitmap.scale, g, thick: &ignored)
         return out
     }
 
@@ -103,8 +104,8 @@ public enum RuleFinder {
 
     /// Segments chained into shapes (overlapping runs on lines at most `runGap` apart), and the
     /// shapes that are rules.
-    /// `filled` is set when a long shape is too thick to be a rule.
-    static func shapes(_ segments: [Segment], _ orientation: Rule.Orientation, _ scale: Double, _ g: GridSettings, filled: inout Bool) -> [Rule] {
+    /// `thick` gets the pixel box of each long shape too thick to be a rule.
+    static func shapes(_ segments: [Segment], _ orientation: Rule.Orientation, _ scale: Double, _ g: GridSettings, thick: inout [FillOutliner.Region]) -> [Rule] {
         guard !segments.isEmpty else { return [] }
         let gap = Int32(max(0, Int((g.runGap * scale).rounded())))
         var parent = Array(segments.indices)
@@ -145,6 +146,8 @@ public enum RuleFinder {
             let y = Double(s.line) + 0.5
             shape.lo = min(shape.lo, s.start)
             shape.hi = max(shape.hi, s.end)
+            shape.first = min(shape.first, s.line)
+            shape.last = max(shape.last, s.line)
             shape.ink += w
             shape.sx += w * x
             shape.sy += w * y
@@ -191,14 +194,14 @@ public enum RuleFinder {
                 let width = Double(Self.medianWidth(own.map { segments[$0] }, from: s.lo, to: s.hi)) / scale
                 let core = own.filter { Double(segments[$0].end - segments[$0].start) >= g.minRuleLength * scale }
                 guard width <= g.maxRuleThickness, !core.isEmpty, core.count < own.count else {
-                    if thickness > g.maxRuleThickness { filled = true }
+                    if thickness > g.maxRuleThickness { thick.append(s.box(orientation)) }
                     continue
                 }
                 var c = Shape()
                 for i in core { add(segments[i], to: &c) }
                 // Mostly rule, a little glyph: glyph strokes run together are no rule.
                 guard c.ink >= g.ruleCoreShare * s.ink else {
-                    if thickness > g.maxRuleThickness { filled = true }
+                    if thickness > g.maxRuleThickness { thick.append(s.box(orientation)) }
                     continue
                 }
                 c.lo = s.lo
@@ -223,7 +226,15 @@ public enum RuleFinder {
     /// through every inked pixel.
     struct Shape {
         var lo = Int32.max, hi = Int32.min
+        var first = Int32.max, last = Int32.min  // lines, across
         var ink = 0.0, sx = 0.0, sy = 0.0, sxx = 0.0, sxy = 0.0
+
+        /// The shape's pixel box.
+        func box(_ orientation: Rule.Orientation) -> FillOutliner.Region {
+            orientation == .horizontal
+                ? FillOutliner.Region(x0: Int(lo), y0: Int(first), x1: Int(hi), y1: Int(last) + 1)
+                : FillOutliner.Region(x0: Int(first), y0: Int(lo), x1: Int(last) + 1, y1: Int(hi))
+        }
     }
 
     /// The least-squares slope of a shape's line (line on along).
