@@ -234,9 +234,18 @@ public struct ColumnMap: Hashable, Sendable {
     static func spreadWrapped(_ line: [String], over current: [String], base: [String]) -> [String]? {
         let n = base.count, m = line.count
         guard m <= n, n <= 12 else { return nil }
+        // The ways share their cells' texts: each text's field is looked up once.
+        var known: [String: TableField?] = [:]
+        func field(_ text: String) -> TableField? {
+            if let f = known[text] { return f }
+            let f = HeaderWords.field(text)
+            known[text] = f
+            return f
+        }
+        func distinctFields(_ cells: [String]) -> Int { Set(cells.compactMap(field)).count }
         func agreeing(_ cells: [String]) -> Int {
             line.filter { piece in
-                HeaderWords.field(piece).map { f in cells.contains { $0.hasSuffix(piece) && HeaderWords.field($0) == f } } ?? false
+                field(piece).map { f in cells.contains { $0.hasSuffix(piece) && field($0) == f } } ?? false
             }.count
         }
         let currentScore = (distinctFields(current), agreeing(current), current.count == n ? 1 : 0)

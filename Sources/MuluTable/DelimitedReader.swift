@@ -614,6 +614,8 @@ public enum DelimitedReader {
         var pending: [(page: Int, index: Int, role: LineRole)] = []
         // The last table's rows may start with something other than their row number.
         var unled = false
+        // A header repeated on every page is read once.
+        var read: [[[String]]: ColumnMap?] = [:]
         for (p, page) in pages.enumerated() {
             var i = 0
             while i < page.lines.count {
@@ -628,7 +630,9 @@ public enum DelimitedReader {
                         band.append(page.lines[j].fragments.map { Blank.removed(from: $0.text) })
                         j += 1
                     }
-                    let columns = ColumnMap.read(headerLines: band) ?? .reference
+                    let map = read[band] ?? ColumnMap.read(headerLines: band)
+                    read[band] = .some(map)
+                    let columns = map ?? .reference
                     if tables.isEmpty || (rowsSince && !pending.isEmpty) {
                         tables.append(Table(page: p + 1, index: i, columns: columns, label: label, title: title))
                         unled = !(columns.kinds.first == .field(.seq) && columns.numbered)
