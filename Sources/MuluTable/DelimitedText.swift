@@ -39,6 +39,46 @@ public enum DelimitedText {
     /// tabs or commas). A header is a line of at least `TableSettings.minHeaderKeywords` cells
     /// naming distinct fields.
     public static func records(_ bytes: [UInt8], probeLines: Int) -> Records? {
+        // A table drawn with full-width bars (`｜序号｜行业｜`) or box-drawing characters
+        // (`│序号│行业│`, `├──┼──┤`): read as a bar-separated one when its header is.
+        if let barred = asciiBars(bytes, probeLines: probeLines),
+           let (_, separator) = findHeader(barred, lines: lineRanges(barred, limit: probeLines)[...]), separator == .bar {
+            return delimited(barred, probeLines: probeLines)
+        }
+        return delimited(bytes, probeLines: probeLines)
+    }
+
+    /// `bytes` with every full-width bar and box-drawing character made ASCII, three bytes for
+    /// three so that columns keep their offsets: a line (`─`, `═` …) `---`, any other (bars,
+    /// corners, junctions) `|` and two blanks. Nil when the opening `probeLines` lines hold none.
+    /// A byte scan: the characters are U+FF5C (EF BD 9C) and U+2500–U+257F (E2 94/95 xx).
+    static func asciiBars(_ bytes: [UInt8], probeLines: Int) -> [UInt8]? {
+        let probeEnd = lineRanges(bytes, limit: probeLines).last?.upperBound ?? 0
+        func isBar(_ i: Int) -> Bool {
+            i + 2 < bytes.count && ((bytes[i] == 0xEF && bytes[i + 1] == 0xBD && bytes[i + 2] == 0x9C)
+                || (bytes[i] == 0xE2 && (bytes[i + 1] == 0x94 || bytes[i + 1] == 0x95)))
+        }
+        guard (0..<probeEnd).contains(where: isBar) else { return nil }
+        // Horizontal lines: U+2500 ─, 2501 ━, 2504 ┄, 2505 ┅, 2508 ┈, 2509 ┉, 254C ╌, 254D ╍, 2550 ═.
+        let horizontal: Set<UInt16> = [0x9480, 0x9481, 0x9484, 0x9485, 0x9488, 0x9489, 0x958C, 0x958D, 0x9590]
+        var out = bytes
+        var i = 0
+        while i < out.count {
+            if out[i] >= 0xE2, isBar(i) {
+                let line = out[i] == 0xE2 && horizontal.contains(UInt16(out[i + 1]) << 8 | UInt16(out[i + 2]))
+                out[i] = line ? 0x2D : 0x7C
+                out[i + 1] = line ? 0x2D : 0x20
+                out[i + 2] = line ? 0x2D : 0x20
+                i += 3
+            } else {
+                i += 1
+            }
+        }
+        return out
+    }
+
+    /// `records` of text whose separators are ASCII.
+    static func delimited(_ bytes: [UInt8], probeLines: Int) -> Records? {
         guard let (header, separator) = findHeader(bytes, lines: lineRanges(bytes, limit: probeLines)[...]) else { return nil }
         var lines = lineRanges(bytes)
         if separator == .bar { lines = lines.map { barTrimmed(bytes, $0) } }

@@ -33,6 +33,22 @@ import Testing
         #expect(records.lines == [1, 2, 4, 7, 8])
     }
 
+    /// Full-width bars and box-drawing characters are made ASCII three bytes for three (columns
+    /// keep their offsets), and only when the opening lines hold one; the table then reads as a
+    /// bar-separated one, its box rules as rule lines.
+    @Test func boxDrawingAndFullWidthBarsAreBars() throws {
+        let text = "┌──┬──┐\n│序号│行业│职业编码｜职业名称｜培训补贴标准｜\n├──┼──┤\n"
+        let barred = try #require(DelimitedText.asciiBars(Array(text.utf8), probeLines: 400))
+        #expect(barred.count == text.utf8.count)
+        #expect(String(decoding: barred, as: UTF8.self)
+            == "|  ------|  ------|  \n|  序号|  行业|  职业编码|  职业名称|  培训补贴标准|  \n|  ------|  ------|  \n")
+        #expect(DelimitedText.asciiBars(Array("序号｜行业".utf8), probeLines: 0) == nil)
+        #expect(DelimitedText.asciiBars(Array(Self.header.utf8), probeLines: 400) == nil)
+        let records = try #require(DelimitedText.records(Array(text.utf8), probeLines: 400))
+        let lines = String(decoding: records.bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[2] == "")
+    }
+
     @Test func tabTextWithNothingSpreadIsLeftAsItIs() {
         let header = Self.header.replacingOccurrences(of: ",", with: "\t")
         let text = "\(header)\n1\t制造业\t6-31-03-01\t化学检验员\t初级、中级：2160元/人\t初级或中级：160元/人\t是\n"
