@@ -28,11 +28,17 @@ public struct EntryBuilder: RowSink {
     private var sawIndustryCell = false
     /// Rows added before any industry cell (entry index, index of its diagnostic): a builder
     /// that reads the second part of a notice leaves them for `append` to fill from the first.
-    private var unfilled: [(entry: Int, diagnostic: Int)] = []
+    /// `mark`: the row's industry cell said "same as above" (`同上`): its error becomes the
+    /// warning one read gives.
+    private var unfilled: [(entry: Int, diagnostic: Int, mark: String?)] = []
     /// Rows with one subsidy cell where the table has a training and an assessment column and
     /// the blanks do not show which cell is empty (entry index, index of its error):
     /// ``placeUndecidedSubsidies()`` places the cell by the columns' other cells.
     private var undecided: [(entry: Int, diagnostic: Int)] = []
+    /// Cells that say "same as above" (`同上`) in this builder's first row, which has no row
+    /// above it here (entry index, index of its error, field, the error's words): a builder that
+    /// reads a later part of a notice leaves them for `append` to take from the part before.
+    private var aboveless: [(entry: Int, diagnostic: Int, field: TableField, label: String, mark: String)] = []
     /// Normalised industries by their cell's bytes: one string for all the rows of an industry.
     private var industries = ByteCache<String>()
     /// Read subsidies by their cell's bytes, one cache per subsidy column.
@@ -160,7 +166,7 @@ public struct EntryBuilder: RowSink {
             report(.warning, "row \(seq): industry `\(Self.excerpt(bytes, cells[.industry]))` (same as above) read as the row above's: `\(industry)`", .industry)
             rowIndustry = industry
         } else if sameIndustry {
-            if !sawIndustryCell { unfilled.append((entries.count, diagnostics.count)) }
+            if !sawIndustryCell { unfilled.append((entries.count, diagnostics.count, Self.excerpt(bytes, cells[.industry]))) }
             report(.error, "row \(seq) has no industry (`同上`, same as above), and no row above gives one", .industry)
         } else if !cells[.industry].isEmpty {
             let cell = slice(cells[.industry])
@@ -174,11 +180,11 @@ public struct EntryBuilder: RowSink {
         } else if !industry.isEmpty {
             rowIndustry = industry
         } else if hasIndustryColumn {
-            if !sawIndustryCell { unfilled.append((entries.count, diagnostics.count)) }
+            if !sawIndustryCell { unfilled.append((entries.count, diagnostics.count, nil)) }
             report(.error, "row \(seq) has no industry, and no row above gives one", nil)
         } else if !sawIndustryCell {
             // No industry column: a section heading in a later part may give it (see `append`).
-            unfilled.append((entries.count, -1))
+            unfilled.append((entries.count, -1, nil))
         }
         let codeCell = slice(cells[.code])
         let code = CodeSyntax.normalise(codeCell)
@@ -212,6 +218,7 @@ public struct EntryBuilder: RowSink {
         func sameAsAbove<T>(_ field: TableField, _ label: String, _ value: (Entry) -> T?) -> T? {
             let mark = Self.excerpt(bytes, cells[field])
             guard let above = entries.last, above.table == cells.table else {
+                if entries.isEmpty { aboveless.append((entries.count, diagnostics.count, field, label, mark)) }
                 report(.error, "row \(seq): \(label) `\(mark)` (same as above), and no row above gives one", field)
                 return nil
             }
@@ -331,6 +338,7 @@ public struct EntryBuilder: RowSink {
             diagnostics.remove(at: d)
             blamed.remove(at: d)
             for k in unfilled.indices where unfilled[k].diagnostic > d { unfilled[k].diagnostic -= 1 }
+            for k in aboveless.indices where aboveless[k].diagnostic > d { aboveless[k].diagnostic -= 1 }
             for k in undecided.indices where undecided[k].diagnostic > d { undecided[k].diagnostic -= 1 }
         }
         if OccupationName.looksCutShort(entries[i].name) {
@@ -394,7 +402,25 @@ public struct EntryBuilder: RowSink {
     /// first rows without an industry cell take the industry this part ends with. Its entries
     /// are moved, not copied (`next` is left without them).
     public mutating func append(_ next: inout EntryBuilder) {
+        // `同上` in the next part's first row: the value of this part's last row, as one read
+        // would have given it.
+        if let above = entries.last {
+            for u in next.aboveless where next.entries[u.entry].table == above.table {
+                switch u.field {
+                case .training: next.entries[u.entry].training = above.training
+                case .assessment: next.entries[u.entry].assessment = above.assessment
+                default: next.entries[u.entry].urgent = above.urgent
+                }
+                next.diagnostics[u.diagnostic].severity = .warning
+                next.diagnostics[u.diagnostic].message = "row \(next.entries[u.entry].seq): \(u.label) `\(u.mark)` "
+                    + "(same as above) read as the row above's (row \(above.seq))"
+            }
+            next.aboveless = []
+        }
         let entryBase = entries.count, diagnosticBase = diagnostics.count
+        if entries.isEmpty, industry.isEmpty || next.unfilled.isEmpty {
+            aboveless += next.aboveless.map { ($0.entry + entryBase, $0.diagnostic + diagnosticBase, $0.field, $0.label, $0.mark) }
+        }
         entries.appendMoving(&next.entries, placeholder: Self.placeholder)
         anchors += next.anchors
         for f in misfits.indices {
@@ -404,7 +430,13 @@ public struct EntryBuilder: RowSink {
         sawNameMark = sawNameMark || next.sawNameMark
         if !industry.isEmpty && !next.unfilled.isEmpty {
             for u in next.unfilled { entries[entryBase + u.entry].industry = industry }
-            let filled = Set(next.unfilled.map(\.diagnostic))
+            for u in next.unfilled where u.diagnostic >= 0 {
+                guard let mark = u.mark else { continue }
+                next.diagnostics[u.diagnostic].severity = .warning
+                next.diagnostics[u.diagnostic].message = "row \(entries[entryBase + u.entry].seq): industry `\(mark)` "
+                    + "(same as above) read as the row above's: `\(industry)`"
+            }
+            let filled = Set(next.unfilled.filter { $0.mark == nil }.map(\.diagnostic))
             let kept = next.diagnostics.indices.filter { !filled.contains($0) }
             var moved: [Int: Int] = [:]
             for (k, d) in kept.enumerated() { moved[d] = diagnosticBase + k }
@@ -414,7 +446,7 @@ public struct EntryBuilder: RowSink {
         } else {
             undecided += next.undecided.map { ($0.entry + entryBase, $0.diagnostic + diagnosticBase) }
             if !sawIndustryCell {
-                unfilled += next.unfilled.map { ($0.entry + entryBase, $0.diagnostic < 0 ? -1 : $0.diagnostic + diagnosticBase) }
+                unfilled += next.unfilled.map { ($0.entry + entryBase, $0.diagnostic < 0 ? -1 : $0.diagnostic + diagnosticBase, $0.mark) }
             }
             diagnostics += next.diagnostics
             blamed += next.blamed

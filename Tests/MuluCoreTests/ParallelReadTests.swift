@@ -65,11 +65,14 @@ import Testing
 
 /// A part boundary may fall anywhere, even on the wrapped rest of a row's name or industry (a
 /// continuation line) or on a section heading: the notice read in any number of parts, up to
-/// one part per line (every line a boundary), gives what the sequential read gives.
+/// one part per line (every line a boundary), gives what the sequential read gives; a row that
+/// says "same as above" first in its part takes the row above from the part before.
 @Suite struct ParallelBoundaryTests {
     static let wrapped = [
         "names-wrapped", "industry-wrapped", "mix-wrapped-name-star", "mix-dense-wrapped-names", "mix-industry-wrapped-tabs",
         "sections-restarting", "mix-sections-paren-restart-notes", "mix-two-tables-sections", "mix-notice-pages",
+        // `同上` / `〃` in a part's first row takes the previous part's last row.
+        "same-as-above-spaces", "same-as-above-tabs",
     ]
 
     @Test(arguments: wrapped)
