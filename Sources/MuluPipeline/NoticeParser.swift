@@ -146,17 +146,22 @@ public enum NoticeParser {
         let recovery = TableRecovery(pages: pages, settings: .pdf(emSize: emSize), rules: rules)
         PhaseTimer.report("table recovery", t2, PhaseTimer.now())
         let columns = geometricColumns(recovery)
-        var builder = EntryBuilder(expectedRows: recovery.rows.count, columnMaps: [columns])
+        // Several tables (附件1, 附件2): each its label and title, and its own columns, as the
+        // header cells of its first page that holds no other table's header give them (the
+        // first table's when it has none: its header shares its one page with the table before).
+        let tables: [DelimitedReader.Table] = recovery.tables.count > 1
+            ? recovery.tables.enumerated().map { k, t in
+                let own = k == 0 ? columns : Self.ownHeaderPage(of: k, recovery).map { geometricColumns(recovery, page: $0) } ?? columns
+                return .init(page: t.page, index: t.index, columns: own, label: t.label, title: t.title)
+            }
+            : [.init(page: 1, index: 0, columns: columns)]
+        var builder = EntryBuilder(expectedRows: recovery.rows.count, columnMaps: tables.map(\.columns))
         for row in recovery.rows { builder.add(row) }
         // A page displayed sideways: one error for the page, whatever its rows gave.
         let sideways = PDFSource.sidewaysPages(opened.textPages, settings: .pdf(emSize: emSize)).map { page in
             Diagnostic(.error, "the text of page \(page) runs sideways (the page is displayed turned a quarter, its lines "
                 + "running top to bottom): its rows cannot be read", page: page)
         }
-        // Several tables (附件1, 附件2): each its label and title, all read by the same columns.
-        let tables: [DelimitedReader.Table] = recovery.tables.count > 1
-            ? recovery.tables.map { .init(page: $0.page, index: $0.index, columns: columns, label: $0.label, title: $0.title) }
-            : [.init(page: 1, index: 0, columns: columns)]
         var notice = try finish(
             format: .pdf, pages: pages, roles: recovery.roles, builder: builder, rows: recovery.rows,
             unplaced: recovery.unplaced, extra: recovery.disagreements + sideways, path: path,
@@ -167,8 +172,10 @@ public enum NoticeParser {
 
     /// The columns the geometric stages found: the header cells of the first page that has
     /// them, each mapped by `HeaderWords` (a field named twice, or no field: an extra column).
-    static func geometricColumns(_ recovery: TableRecovery) -> ColumnMap {
-        guard let cells = recovery.headerCells.first(where: { !$0.isEmpty }) else { return .reference }
+    /// `page`: that page's header cells instead (1-based).
+    static func geometricColumns(_ recovery: TableRecovery, page: Int? = nil) -> ColumnMap {
+        guard let cells = page.map({ recovery.headerCells[$0 - 1] }) ?? recovery.headerCells.first(where: { !$0.isEmpty }),
+              !cells.isEmpty else { return .reference }
         // Level sub-columns the rules found (`RuledRows`): each subsidy's levels, in level order.
         var levels: [TableField: [Level]] = [:]
         for row in recovery.rows {
@@ -193,6 +200,18 @@ public enum NoticeParser {
             }
         }
         return map.has(.seq) ? map : .reference
+    }
+
+    /// The first page (1-based) whose header lines are all table `k`'s: from where it starts
+    /// (when no header line is above its own there) up to where the next table starts.
+    static func ownHeaderPage(of k: Int, _ recovery: TableRecovery) -> Int? {
+        let t = recovery.tables[k]
+        let end = k + 1 < recovery.tables.count ? recovery.tables[k + 1].page : recovery.pages.count + 1
+        for page in t.page..<end where !recovery.headerCells[page - 1].isEmpty {
+            if page == t.page, recovery.roles[page - 1][..<t.index].contains(.header) { continue }
+            return page
+        }
+        return nil
     }
 
     /// Why no header was found, truthfully: which header words a line had, or that none had any.

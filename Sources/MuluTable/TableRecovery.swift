@@ -73,129 +73,135 @@ public struct TableRecovery: Sendable {
         var subsidySplit: Double?
         var undecidedSubsidies: Set<Fragment> = []
         for (p, page) in pages.enumerated() {
-            let headerFragments = page.lines.indices.filter { roles[p][$0] == .header }
-                .flatMap { page.lines[$0].fragments }
-            // Level words on a lower header line (`初级 中级 高级` under `培训补贴标准`) are level
-            // sub-columns, not words of the header cells above them.
-            let headerTop = headerFragments.map(\.y0).min() ?? 0
-            let levelWords = headerFragments.filter { $0.y0 > headerTop + 0.5 && LevelWords.single(Blank.removed(from: $0.text)) != nil }
-            var cells = ColumnDetector.headerCells(headerFragments.filter { !levelWords.contains($0) })
-            var levels = Self.levelColumns(levelWords, cells: cells)
-            if levels == nil {
-                // Level words under no subsidy header cell: header words like any other.
-                cells = ColumnDetector.headerCells(headerFragments)
-                levels = []
+            // A page where a later table starts below the rows of the one before: each part
+            // read by its own header.
+            let starts = tables.filter { $0.page == p + 1 && $0.index > 0 }.map(\.index)
+            let regions = zip([0] + starts, starts + [page.lines.count]).map { $0..<$1 }
+            for (r, region) in regions.enumerated() {
+                let headerFragments = region.filter { roles[p][$0] == .header }
+                    .flatMap { page.lines[$0].fragments }
+                // Level words on a lower header line (`初级 中级 高级` under `培训补贴标准`) are level
+                // sub-columns, not words of the header cells above them.
+                let headerTop = headerFragments.map(\.y0).min() ?? 0
+                let levelWords = headerFragments.filter { $0.y0 > headerTop + 0.5 && LevelWords.single(Blank.removed(from: $0.text)) != nil }
+                var cells = ColumnDetector.headerCells(headerFragments.filter { !levelWords.contains($0) })
+                var levels = Self.levelColumns(levelWords, cells: cells)
+                if levels == nil {
+                    // Level words under no subsidy header cell: header words like any other.
+                    cells = ColumnDetector.headerCells(headerFragments)
+                    levels = []
+                }
+                if r == 0 { headerCells.append(cells) }
+                let named = cells.compactMap { c in c.field.map { (field: $0, x0: c.x0, x1: c.x1) } }
+                    + levels!.map { (field: $0.field, x0: $0.x0, x1: $0.x1) }
+                if named.count >= settings.minHeaderColumns {
+                    reference = named
+                    extraReference = cells.filter { $0.field == nil && HeaderWords.meaning(Blank.removed(from: $0.text)) == .extra }
+                        .map { (Blank.removed(from: $0.text), $0.x0, $0.x1) }
+                    levelReference = levels!
+                }
+                // Section headings among the rows: a line of its own, not a row.
+                let hasIndustry = reference.contains { $0.field == .industry }
+                for i in region where roles[p][i] == .body {
+                    let line = page.lines[i]
+                    guard let first = line.fragments.first, RowNumber.parsePointed(first.text) == nil,
+                          let name = SectionHeading.name(Blank.removed(from: line.compactText), pieces: line.fragments.count)
+                            ?? (hasIndustry ? nil : SectionHeading.name(Blank.removed(from: line.compactText),
+                                                                        pieces: line.fragments.count, numbered: false))
+                    else { continue }
+                    roles[p][i] = .sectionHeading
+                    headings.append((page.number, line.fragments.map(\.y0).min()!, name))
+                }
+                let bodyLines = region.filter { roles[p][$0] == .body }.map { page.lines[$0] }
+                let body = bodyLines.flatMap(\.fragments)
+                var spans = ColumnDetector.columns(body: body, reference: reference, settings: settings)
+                if named.count < settings.minHeaderColumns, settings.cellLineGap < 0 {
+                    spans = Self.marksAreUrgency(spans, body: body)
+                }
+                if r == 0 { columns.append(spans) }
+                let naming = reference
+                if !spans.isEmpty, named.count < settings.minHeaderColumns {
+                    // A page without its own header keeps the columns found so far (and, for fields
+                    // no body band was named by, where the header last put them).
+                    let found = Set(spans.map(\.field))
+                    reference = spans.map { (field: $0.field, x0: $0.x0, x1: $0.x1) }
+                        + reference.filter { !found.contains($0.field) }
+                } else if !spans.isEmpty {
+                    reference = TableRecovery.mergeReference(named, spans)
+                }
+                guard !body.isEmpty else { continue }
+                let headerBottom = headerFragments.map(\.y1).max()
+                // A page holding a second table's header below the first's rows: its top is the rows'.
+                let top = min(headerBottom ?? .infinity, body.map(\.y0).min()!)
+                let bottom = body.map(\.y1).max()!
+                // Text laid out in columns: a band the gutters could not split (it spans fields of
+                // the header between its neighbours) is split by what its fragments hold.
+                var byContent: [Fragment: TableField] = [:]
+                if settings.cellLineGap < 0, !spans.isEmpty {
+                    // This page's own split (its gutters may part the two subsidy columns), else the
+                    // last page's that had one.
+                    let gutter = spans.first { $0.field == .training }.flatMap { t in
+                        spans.first { $0.field == .assessment && $0.x0 > t.x1 }.map { (t.x1 + $0.x0) / 2 }
+                    }
+                    if let split = ContentColumns.split(lines: bodyLines.map(\.fragments), gutter: gutter) { subsidySplit = split }
+                    let bands = TableRecovery.bandFields(spans, header: naming)
+                    for (k, span) in spans.enumerated() where bands[k].count > 1 {
+                        let lines = bodyLines.map { $0.fragments.filter { ColumnDetector.field(of: $0, in: spans) == span.field } }
+                        let assigned = ContentColumns.assign(
+                            lines: lines, fields: bands[k], fallback: span.field,
+                            carriedSplit: subsidySplit, margin: settings.contentSplitMargin)
+                        byContent.merge(assigned.fields) { a, _ in a }
+                        undecidedSubsidies.formUnion(assigned.undecided)
+                    }
+                }
+                var decided: [Fragment: TableField] = [:]
+                var extraOf: [Fragment: String] = [:]
+                for line in bodyLines { for f in line.fragments {
+                    var field = byContent[f] ?? ColumnDetector.field(of: f, in: spans)
+                    // A unit one blank after its amount (`2160 元/人`) is that amount's, wherever the
+                    // columns' gutter fell between them.
+                    if let amount = ContentColumns.amountBefore(f, in: line.fragments, anyText: true), let before = decided[amount],
+                       before == .training || before == .assessment {
+                        field = before
+                    }
+                    if let field { decided[f] = field }
+                    // A subsidy with level sub-columns: its text goes to the nearest level's column.
+                    if let field, case let levels = levelReference.filter({ $0.field == field }), !levels.isEmpty {
+                        let centre = (f.x0 + f.x1) / 2
+                        let level = levels.min { abs(($0.x0 + $0.x1) / 2 - centre) < abs(($1.x0 + $1.x1) / 2 - centre) }!
+                        extraPlaced[RowRecord.levelKey(level.field, level.level), default: []].append(RowAssembler.Placed(
+                            fragment: f, field: .name, top: f.y0 - top + offset, bottom: f.y1 - top + offset))
+                        continue
+                    }
+                    // One blank after an extra cell's text, and not of its field's shape (`2025 年新增`):
+                    // the rest of that extra cell.
+                    if let previous = line.fragments.last(where: { $0.x1 <= f.x0 }), f.x0 - previous.x1 <= 1.5,
+                       let header = extraOf[previous], field.map({ !Self.hasShape(f.text, of: $0) }) ?? true {
+                        extraOf[f] = header
+                        extraPlaced[header, default: []].append(RowAssembler.Placed(
+                            fragment: f, field: .name, top: f.y0 - top + offset, bottom: f.y1 - top + offset))
+                        continue
+                    }
+                    // Under an extra header cell more than under any field's column, or under one
+                    // and not of its field's shape (`新职业` in the band of urgency marks).
+                    if let extra = extraReference.max(by: { f.horizontalOverlap($0.x0, $0.x1) < f.horizontalOverlap($1.x0, $1.x1) }),
+                       case let underExtra = f.horizontalOverlap(extra.x0, extra.x1), underExtra > 0,
+                       underExtra >= (reference.map { f.horizontalOverlap($0.x0, $0.x1) }.max() ?? 0)
+                        || field.map({ !Self.hasShape(f.text, of: $0) }) == true {
+                        extraOf[f] = extra.header
+                        extraPlaced[extra.header, default: []].append(RowAssembler.Placed(
+                            fragment: f, field: .name, top: f.y0 - top + offset, bottom: f.y1 - top + offset))
+                        continue
+                    }
+                    guard let field else {
+                        unplaced.append(UnplacedFragment(fragment: f, reason: "text outside the table's columns"))
+                        continue
+                    }
+                    placed.append(RowAssembler.Placed(
+                        fragment: f, field: field, top: f.y0 - top + offset, bottom: f.y1 - top + offset))
+                } }
+                offset += max(bottom - top, 0) + settings.pageJoinGap
             }
-            headerCells.append(cells)
-            let named = cells.compactMap { c in c.field.map { (field: $0, x0: c.x0, x1: c.x1) } }
-                + levels!.map { (field: $0.field, x0: $0.x0, x1: $0.x1) }
-            if named.count >= settings.minHeaderColumns {
-                reference = named
-                extraReference = cells.filter { $0.field == nil && HeaderWords.meaning(Blank.removed(from: $0.text)) == .extra }
-                    .map { (Blank.removed(from: $0.text), $0.x0, $0.x1) }
-                levelReference = levels!
-            }
-            // Section headings among the rows: a line of its own, not a row.
-            let hasIndustry = reference.contains { $0.field == .industry }
-            for i in page.lines.indices where roles[p][i] == .body {
-                let line = page.lines[i]
-                guard let first = line.fragments.first, RowNumber.parsePointed(first.text) == nil,
-                      let name = SectionHeading.name(Blank.removed(from: line.compactText), pieces: line.fragments.count)
-                        ?? (hasIndustry ? nil : SectionHeading.name(Blank.removed(from: line.compactText),
-                                                                    pieces: line.fragments.count, numbered: false))
-                else { continue }
-                roles[p][i] = .sectionHeading
-                headings.append((page.number, line.fragments.map(\.y0).min()!, name))
-            }
-            let bodyLines = page.lines.indices.filter { roles[p][$0] == .body }.map { page.lines[$0] }
-            let body = bodyLines.flatMap(\.fragments)
-            var spans = ColumnDetector.columns(body: body, reference: reference, settings: settings)
-            if named.count < settings.minHeaderColumns, settings.cellLineGap < 0 {
-                spans = Self.marksAreUrgency(spans, body: body)
-            }
-            columns.append(spans)
-            let naming = reference
-            if !spans.isEmpty, named.count < settings.minHeaderColumns {
-                // A page without its own header keeps the columns found so far (and, for fields
-                // no body band was named by, where the header last put them).
-                let found = Set(spans.map(\.field))
-                reference = spans.map { (field: $0.field, x0: $0.x0, x1: $0.x1) }
-                    + reference.filter { !found.contains($0.field) }
-            } else if !spans.isEmpty {
-                reference = TableRecovery.mergeReference(named, spans)
-            }
-            guard !body.isEmpty else { continue }
-            let headerBottom = headerFragments.map(\.y1).max()
-            // A page holding a second table's header below the first's rows: its top is the rows'.
-            let top = min(headerBottom ?? .infinity, body.map(\.y0).min()!)
-            let bottom = body.map(\.y1).max()!
-            // Text laid out in columns: a band the gutters could not split (it spans fields of
-            // the header between its neighbours) is split by what its fragments hold.
-            var byContent: [Fragment: TableField] = [:]
-            if settings.cellLineGap < 0, !spans.isEmpty {
-                // This page's own split (its gutters may part the two subsidy columns), else the
-                // last page's that had one.
-                let gutter = spans.first { $0.field == .training }.flatMap { t in
-                    spans.first { $0.field == .assessment && $0.x0 > t.x1 }.map { (t.x1 + $0.x0) / 2 }
-                }
-                if let split = ContentColumns.split(lines: bodyLines.map(\.fragments), gutter: gutter) { subsidySplit = split }
-                let bands = TableRecovery.bandFields(spans, header: naming)
-                for (k, span) in spans.enumerated() where bands[k].count > 1 {
-                    let lines = bodyLines.map { $0.fragments.filter { ColumnDetector.field(of: $0, in: spans) == span.field } }
-                    let assigned = ContentColumns.assign(
-                        lines: lines, fields: bands[k], fallback: span.field,
-                        carriedSplit: subsidySplit, margin: settings.contentSplitMargin)
-                    byContent.merge(assigned.fields) { a, _ in a }
-                    undecidedSubsidies.formUnion(assigned.undecided)
-                }
-            }
-            var decided: [Fragment: TableField] = [:]
-            var extraOf: [Fragment: String] = [:]
-            for line in bodyLines { for f in line.fragments {
-                var field = byContent[f] ?? ColumnDetector.field(of: f, in: spans)
-                // A unit one blank after its amount (`2160 元/人`) is that amount's, wherever the
-                // columns' gutter fell between them.
-                if let amount = ContentColumns.amountBefore(f, in: line.fragments, anyText: true), let before = decided[amount],
-                   before == .training || before == .assessment {
-                    field = before
-                }
-                if let field { decided[f] = field }
-                // A subsidy with level sub-columns: its text goes to the nearest level's column.
-                if let field, case let levels = levelReference.filter({ $0.field == field }), !levels.isEmpty {
-                    let centre = (f.x0 + f.x1) / 2
-                    let level = levels.min { abs(($0.x0 + $0.x1) / 2 - centre) < abs(($1.x0 + $1.x1) / 2 - centre) }!
-                    extraPlaced[RowRecord.levelKey(level.field, level.level), default: []].append(RowAssembler.Placed(
-                        fragment: f, field: .name, top: f.y0 - top + offset, bottom: f.y1 - top + offset))
-                    continue
-                }
-                // One blank after an extra cell's text, and not of its field's shape (`2025 年新增`):
-                // the rest of that extra cell.
-                if let previous = line.fragments.last(where: { $0.x1 <= f.x0 }), f.x0 - previous.x1 <= 1.5,
-                   let header = extraOf[previous], field.map({ !Self.hasShape(f.text, of: $0) }) ?? true {
-                    extraOf[f] = header
-                    extraPlaced[header, default: []].append(RowAssembler.Placed(
-                        fragment: f, field: .name, top: f.y0 - top + offset, bottom: f.y1 - top + offset))
-                    continue
-                }
-                // Under an extra header cell more than under any field's column, or under one
-                // and not of its field's shape (`新职业` in the band of urgency marks).
-                if let extra = extraReference.max(by: { f.horizontalOverlap($0.x0, $0.x1) < f.horizontalOverlap($1.x0, $1.x1) }),
-                   case let underExtra = f.horizontalOverlap(extra.x0, extra.x1), underExtra > 0,
-                   underExtra >= (reference.map { f.horizontalOverlap($0.x0, $0.x1) }.max() ?? 0)
-                    || field.map({ !Self.hasShape(f.text, of: $0) }) == true {
-                    extraOf[f] = extra.header
-                    extraPlaced[extra.header, default: []].append(RowAssembler.Placed(
-                        fragment: f, field: .name, top: f.y0 - top + offset, bottom: f.y1 - top + offset))
-                    continue
-                }
-                guard let field else {
-                    unplaced.append(UnplacedFragment(fragment: f, reason: "text outside the table's columns"))
-                    continue
-                }
-                placed.append(RowAssembler.Placed(
-                    fragment: f, field: field, top: f.y0 - top + offset, bottom: f.y1 - top + offset))
-            } }
-            offset += max(bottom - top, 0) + settings.pageJoinGap
         }
         // The rows by the rules and by the gaps and alignment, side by side.
         let t0 = PhaseTimer.now()

@@ -141,6 +141,28 @@ import Testing
         #expect(parsed.entries.filter { $0.table == 1 }.map(\.seq) == Array(91...177))
     }
 
+    /// Two tables whose columns stand in another order (the second: 序号 职业（项目）
+    /// 职业（工种）代码 行业 …): each read by its own header, by the rules and by the gaps and
+    /// alignment alike (the page both share is read in two parts, each under its header), and
+    /// each table's columns as its header prints them. Before, the second table was said to have
+    /// the first's columns, and the stream reading of the shared page, under both headers at
+    /// once, gave 89 false disagreements.
+    @Test func twoTablesInOtherColumnOrders() throws {
+        let parsed = try parseFixture("layout-two-tables-reordered.pdf")
+        #expect(parsed.recovery?.method == .rules)
+        #expect(parsed.entries.count == 177)
+        try expectAsPrinted(parsed.entries, "layout-two-tables-reordered.expected.json")
+        #expect(parsed.entries.filter { $0.table == 1 }.map(\.seq) == Array(91...177))
+        #expect(parsed.tables.map { $0.columns?.map(\.header) } == [
+            ["序号", "行业", "职业（工种）代码", "职业（项目）", "培训补贴等级及补贴标准", "考核鉴定等级及补贴标准", "是否急需紧缺"],
+            ["序号", "职业（项目）", "职业（工种）代码", "行业", "培训补贴等级及补贴标准", "考核鉴定等级及补贴标准", "是否急需紧缺"],
+        ])
+        // Rows 91 … 113 share a page with table 1's last rows: no disagreement there.
+        let disagreeing = parsed.diagnostics.filter { $0.message.contains("disagree") }.compactMap(\.seq)
+        #expect(!disagreeing.contains { (83...113).contains($0) })
+        #expect(disagreeing.count <= 60)
+    }
+
     /// Every merged column gives its text to every row it spans, over page breaks: in the
     /// centred layout a training subsidy's text starts at the foot of page 3 and its rest is
     /// centred on page 4 (LibreOffice flows it); rows 100 … 108 all get the whole text.
