@@ -262,10 +262,19 @@ public enum DelimitedReader {
     }
 
     /// A line that starts with a number but is a note: no token after the number has a code's,
-    /// a subsidy's or an amount's shape, and some reads as a sentence (long, or a note's opening).
+    /// a subsidy's or an amount's shape, and some reads as a sentence (long, or a note's opening);
+    /// or, naming an occupation by its code (`3 6-24-03-01 电线电缆制造工 可按高级工申报。`), no
+    /// token has a subsidy's, an amount's, a none mark's or a same-as-above mark's shape and some
+    /// is punctuated as a sentence (`。`, `，`).
     static func isNumberedNote(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [TextLayout.Token]) -> Bool {
-        for t in tokens.dropFirst() where looksLikeCode(p, t) || startsSubsidy(p, t) || isAmount(p, t) { return false }
-        return tokens.dropFirst().contains { NoteText.isSentence(string(p, $0)) }
+        let rest = tokens.dropFirst()
+        if rest.contains(where: { startsSubsidy(p, $0) || isAmount(p, $0) || startsWordSubsidy(p, $0) || isNone(p, $0) || isSameAsAbove(p, $0) }) {
+            return false
+        }
+        if rest.contains(where: { looksLikeCode(p, $0) }) {
+            return rest.contains { NoteText.isPunctuatedSentence(string(p, $0)) }
+        }
+        return rest.contains { NoteText.isSentence(string(p, $0)) }
     }
 
     /// Gives each column of `kinds` its tokens (as a range of token indices, empty when the row
@@ -590,18 +599,20 @@ public enum DelimitedReader {
             && joined.withUnsafeBufferPointer(CodeSyntax.startsCode)
     }
 
-    /// A subsidy written in words (`按实际发生费用`, `据实补贴`, `免费`, `待定`).
+    /// A subsidy written in words (`按实际发生费用`, `据实补贴`, `以实际为准`, `免费`, `待定`), by
+    /// `SubsidyParser.isWordSubsidy`'s words.
     static func startsWordSubsidy(_ p: UnsafeBufferPointer<UInt8>, _ t: TextLayout.Token) -> Bool {
         let bytes = token(p, t)
         guard bytes.count >= 3 else { return false }
-        if bytes.count == 6, bytes.elementsEqual([0xE5, 0x85, 0x8D, 0xE8, 0xB4, 0xB9]) || bytes.elementsEqual([0xE5, 0xBE, 0x85, 0xE5, 0xAE, 0x9A]) {
-            return true  // 免费, 待定
-        }
-        return bytes.starts(with: [0xE6, 0x8C, 0x89])  // 按
-            || bytes.starts(with: [0xE6, 0x8D, 0xAE, 0xE5, 0xAE, 0x9E])  // 据实
-            || (bytes.count >= 6 && bytes[bytes.count - 6] == 0xE8 && bytes[bytes.count - 5] == 0xB4 && bytes[bytes.count - 4] == 0xB9
-                && bytes[bytes.count - 3] == 0xE7 && bytes[bytes.count - 2] == 0x94 && bytes[bytes.count - 1] == 0xA8)  // …费用
+        return wordCells.contains { bytes.elementsEqual($0) }
+            || (bytes.count >= 6 && (wordOpenings.contains { bytes.starts(with: $0) }
+                                      || wordEndings.contains { bytes.count >= $0.count && bytes[(bytes.count - $0.count)...].elementsEqual($0) }))
     }
+
+    /// `SubsidyParser`'s words for a subsidy given in words, as UTF-8.
+    static let wordOpenings = SubsidyParser.wordOpenings.map { Array($0.utf8) }
+    static let wordEndings = SubsidyParser.wordEndings.map { Array($0.utf8) }
+    static let wordCells = SubsidyParser.wordCells.sorted().map { Array($0.utf8) }
 
     /// The tables of a notice: each header band that follows rows and a label or a title (附件1 …
     /// 附件2) starts a new one; a header repeated on the next page does not. Returns the tables
@@ -788,7 +799,7 @@ public enum DelimitedReader {
     static func seqValue(_ p: UnsafeBufferPointer<UInt8>, _ t: TextLayout.Token) -> Int? {
         if let n = RowNumber.parse(token(p, t)) { return n }
         let bytes = token(p, t)
-        guard bytes.count >= 2, Digits.isASCII(bytes[0]) || bytes[0] == 0xEF else { return nil }
+        guard bytes.count >= 2, Digits.isASCII(bytes[0]) || bytes[0] == 0xEF || bytes[0] == 0x28 else { return nil }
         return RowNumber.parsePointed(string(p, t))
     }
 
@@ -844,11 +855,13 @@ public enum DelimitedReader {
         guard !looksLikeCode(p, t) else { return false }
         let text = FullWidth.asciiDigits(string(p, t))
         var rest = Substring(text)
-        if rest.hasPrefix("￥") || rest.hasPrefix("¥") { rest = rest.dropFirst() }
+        let yen = rest.hasPrefix("￥") || rest.hasPrefix("¥")
+        if yen { rest = rest.dropFirst() }
         guard let f = rest.first, f.isASCIIDigit else { return false }
         rest = rest.drop { $0.isASCIIDigit || $0 == "," || $0 == "." }
-        // The unit may carry a note or the levels after it: `2160元/人（含教材费）`.
-        return rest.isEmpty || rest.hasPrefix("元")
+        // The unit may carry a note or the levels after it: `2160元/人（含教材费）`; after the
+        // yuan sign, only what it is per (`￥160/人`).
+        return rest.isEmpty || rest.hasPrefix("元") || (yen && (rest.hasPrefix("/") || rest.hasPrefix("／")))
     }
 
     /// A token that may continue a subsidy cell after its start: a unit, a note, a level list

@@ -66,6 +66,28 @@ import Testing
         #expect(!startsLine("1234567890 x"))
         #expect(!startsLine("5-7 x"))
         #expect(!startsLine("注：x"))
+        // Pointed and bracketed row numbers.
+        for (text, value) in [("12.", 12), ("１２．", 12), ("（12）", 12), ("(12)", 12), ("12）", 12), ("（）", nil), ("（1", nil)] as [(String, Int?)] {
+            #expect(RowNumber.parsePointed(text) == value, "\(text)")
+        }
+    }
+
+    /// Subsidies in words, a yuan sign with what it is per, levels in brackets either side of
+    /// their amounts, and a note that names an occupation by its code.
+    @Test func subsidyWordsAndBracketedLevels() {
+        for words in ["以实际为准", "另行通知", "参照自治区标准执行", "按实际发生费用", "据实结算", "免费", "待定"] {
+            #expect(SubsidyParser.isWordSubsidy(words), "\(words)")
+            #expect(SubsidyParser.parse(words)?.text == words && SubsidyParser.parse(words)?.amounts == [], "\(words)")
+        }
+        for name in ["电工", "化学检验员", "另", "评价员"] { #expect(!SubsidyParser.isWordSubsidy(name), "\(name)") }
+        #expect(SubsidyParser.parse("￥160/人")?.amountYuan == 160)
+        for text in ["1600元/人（初级）、2000元/人（中级）", "1600元（初级）/2000元（中级）", "初级（1600元/人）、中级（2000元/人）",
+                     "1600元/人（初级）；2000元/人（中级）"] {
+            #expect(SubsidyParser.parse(text)?.amounts == [.init(level: .junior, amountYuan: 1600), .init(level: .intermediate, amountYuan: 2000)], "\(text)")
+        }
+        // A bracket that is no level is left as it is.
+        #expect(SubsidyParser.levelsAfterAmounts("2160元/人（含教材费）、160元") == "2160元/人（含教材费）、160元")
+        #expect(NoteText.isPunctuatedSentence("可按高级工申报。") && !NoteText.isPunctuatedSentence("电线电缆制造工"))
     }
 
     @Test func codes() {

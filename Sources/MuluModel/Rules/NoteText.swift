@@ -10,6 +10,12 @@ public enum NoteText {
             || text.hasPrefix("以上") || text.hasPrefix("如")
     }
 
+    /// True when `text` (one cell or token) is punctuated as a sentence (`。`, `，`): no cell
+    /// of a row is, whatever its length.
+    public static func isPunctuatedSentence(_ text: String) -> Bool {
+        text.contains("。") || text.contains("，")
+    }
+
     /// True when `text` (a token or a line, blanks removed) opens a note after the table: `注：`,
     /// `说明：`, `备注：`, `附注`, `本目录…`, `以上…`, also after its number written without a blank
     /// (`1．本目录…`).

@@ -17,11 +17,18 @@ public enum RowNumber {
     /// Points some bureaus write after a row number (`12.`, `12、`, `１２．`).
     public static let points: [String] = [".", "、", "．"]
 
-    /// ``parse(_:)``, also of a number followed by one of ``points`` (`12.`, `１２．`).
+    /// Brackets some bureaus write around a row number (`（12）`, `(12)`), or after it (`12）`).
+    public static let brackets: [(open: String, close: String)] = [("（", "）"), ("(", ")"), ("", "）"), ("", ")")]
+
+    /// ``parse(_:)``, also of a number followed by one of ``points`` (`12.`, `１２．`) or in
+    /// ``brackets`` (`（12）`, `12)`).
     public static func parsePointed(_ raw: String) -> Int? {
         if let n = parse(raw) { return n }
         for point in points where raw.hasSuffix(point) && raw.count > 1 {
             return parse(String(raw.dropLast()))
+        }
+        for b in brackets where raw.hasPrefix(b.open) && raw.hasSuffix(b.close) && raw.count > b.open.count + b.close.count {
+            return parse(String(raw.dropFirst(b.open.count).dropLast(b.close.count)))
         }
         return nil
     }

@@ -42,6 +42,19 @@ public enum SubsidyParser {
         return String(s)
     }
 
+    /// How a subsidy given in words, with no amount, opens (`按实际发生费用`, `据实结算`,
+    /// `以实际为准`, `参照自治区标准执行`, `另行通知`) or ends (`…费用`, `…为准`, `…执行`); and the
+    /// whole cells `免费`, `待定`. A name never opens or ends so.
+    public static let wordOpenings = ["按", "据实", "以实际", "参照", "参考", "依据", "根据", "另行", "由"]
+    public static let wordEndings = ["费用", "为准", "执行", "通知", "结算", "核定", "确定"]
+    public static let wordCells: Set<String> = ["免费", "待定"]
+
+    /// True when a cell's text (blanks removed) is a subsidy given in words (see `wordOpenings`).
+    public static func isWordSubsidy(_ text: String) -> Bool {
+        wordCells.contains(text) || (text.count >= 2
+            && (wordOpenings.contains { text.hasPrefix($0) } || wordEndings.contains { text.hasSuffix($0) }))
+    }
+
     /// Words that cap a subsidy (`最高2160元/人`), longest first.
     public static let capWords = ["最高不超过", "不超过", "不高于", "最高", "最多", "上限", "封顶", "≤"]
 
@@ -131,7 +144,11 @@ public enum SubsidyParser {
             var unit = ""
             for u in units where rest.hasPrefix(u) { unit = u; break }
             i += unit.count
-            if unit.isEmpty, yen { unit = "￥" }
+            if unit.isEmpty, yen {
+                // After the yuan sign, what the amount is per (`￥160/人`, `￥160/人次`).
+                unit = "￥"
+                for per in ["/人/次", "/人次", "/人"] where rest.hasPrefix(per) { i += per.count; break }
+            }
             var lv = levelText
             while let l = lv.last, "：:;,、".contains(l) { lv.removeLast() }
             while let f = lv.first, "：:;,、".contains(f) { lv.removeFirst() }
@@ -146,7 +163,8 @@ public enum SubsidyParser {
             // No amount: a subsidy described in words (`按实际发生费用`) keeps its text; levels alone
             // (`初级、中级`) or a bare word are not a subsidy.
             // `待定`: the amount is still to be set.
-            guard LevelWords.list(trailing) == nil, trailing.contains(where: { "费用补贴实际标准按".contains($0) }) || trailing == "待定" else {
+            guard LevelWords.list(trailing) == nil,
+                  trailing.contains(where: { "费用补贴实际标准按".contains($0) }) || isWordSubsidy(trailing) else {
                 return .unreadable
             }
             return .subsidy(Subsidy(levels: [], amounts: [], anyOf: false, text: compact(raw), upTo: upTo, note: nil))
@@ -188,18 +206,38 @@ public enum SubsidyParser {
     /// brackets name levels, written with its levels first; other text as it is.
     static func levelsAfterAmounts(_ text: String) -> String {
         guard text.contains("（") || text.contains("(") else { return text }
-        let pieces = text.split(omittingEmptySubsequences: false) { $0 == "；" || $0 == ";" }
+        // Pieces apart by `；` `、` `，`, or by a slash after a closing bracket (`…（初级）/2000元…`).
+        var pieces: [Substring] = []
+        var start = text.startIndex
+        var previous: Character = " "
+        for i in text.indices {
+            let c = text[i]
+            if "；;、，,".contains(c) || ("/／".contains(c) && "）)".contains(previous)) {
+                pieces.append(text[start..<i])
+                start = text.index(after: i)
+            }
+            previous = c
+        }
+        pieces.append(text[start...])
         guard pieces.count > 1 else { return text }
         var out: [String] = []
+        var changed = false
         for piece in pieces {
             guard piece.hasSuffix("）") || piece.hasSuffix(")"),
-                  let open = piece.lastIndex(where: { $0 == "（" || $0 == "(" }),
-                  piece[..<open].first?.isASCIIDigit == true else { out.append(String(piece)); continue }
+                  let open = piece.lastIndex(where: { $0 == "（" || $0 == "(" }) else { out.append(String(piece)); continue }
             let inner = String(piece[piece.index(after: open)..<piece.index(before: piece.endIndex)])
-            guard LevelWords.list(inner) != nil else { out.append(String(piece)); continue }
-            out.append(inner + "：" + piece[..<open])
+            let before = String(piece[..<open])
+            if before.first?.isASCIIDigit == true, LevelWords.list(inner) != nil {
+                out.append(inner + "：" + before)  // `1600元/人（初级）`
+                changed = true
+            } else if inner.first?.isASCIIDigit == true, LevelWords.list(before) != nil {
+                out.append(before + "：" + inner)  // `初级（1600元/人）`
+                changed = true
+            } else {
+                out.append(String(piece))
+            }
         }
-        return out.joined(separator: "；")
+        return changed ? out.joined(separator: "；") : text
     }
 
     /// True when a digit is followed, after one or more blanks, by another digit.
