@@ -154,6 +154,8 @@ public enum DelimitedReader {
                         result.sink.section(heading)
                     } else if isNote(p, first) {
                         unplaced("a note after the table, not a row")
+                    } else if TotalLine.opens(Blank.removed(from: string(p, first))) {
+                        unplaced("a total (合计, 小计), not a row")
                     } else {
                         unplaced("line is not a row of the table")
                     }
@@ -859,6 +861,10 @@ public enum DelimitedReader {
         if yen { rest = rest.dropFirst() }
         guard let f = rest.first, f.isASCIIDigit else { return false }
         rest = rest.drop { $0.isASCIIDigit || $0 == "," || $0 == "." }
+        // A range (`1600-2000元/人`, `1600～2000元`): its unit after the second amount.
+        if let mark = rest.first, SubsidyParser.rangeMarks.contains(mark), rest.dropFirst().first?.isASCIIDigit == true {
+            return rest.dropFirst().drop { $0.isASCIIDigit || $0 == "," || $0 == "." }.hasPrefix("元")
+        }
         // The unit may carry a note or the levels after it: `2160元/人（含教材费）`; after the
         // yuan sign, only what it is per (`￥160/人`).
         return rest.isEmpty || rest.hasPrefix("元") || (yen && (rest.hasPrefix("/") || rest.hasPrefix("／")))

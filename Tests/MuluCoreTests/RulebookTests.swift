@@ -88,6 +88,12 @@ import Testing
         // A bracket that is no level is left as it is.
         #expect(SubsidyParser.levelsAfterAmounts("2160元/人（含教材费）、160元") == "2160元/人（含教材费）、160元")
         #expect(NoteText.isPunctuatedSentence("可按高级工申报。") && !NoteText.isPunctuatedSentence("电线电缆制造工"))
+        // A range is no one amount: its text kept. A date range in a note is no range.
+        for text in ["1600-2000元/人", "1600～2000元/人", "1600至2000元"] {
+            #expect(SubsidyParser.parse(text).map { $0.amounts.isEmpty && $0.amountYuan == nil && $0.text == text } == true, "\(text)")
+        }
+        #expect(SubsidyParser.parse("2160元/人（2024-2025年）")?.amountYuan == 2160)
+        #expect(TotalLine.opens("合计") && TotalLine.opens("小计：") && !TotalLine.opens("化学检验员"))
     }
 
     @Test func codes() {

@@ -55,6 +55,19 @@ public enum SubsidyParser {
             && (wordOpenings.contains { text.hasPrefix($0) } || wordEndings.contains { text.hasSuffix($0) }))
     }
 
+    /// What stands between the two amounts of a range (`1600-2000元/人`, `1600～2000元`, `1600至2000元`).
+    public static let rangeMarks: Set<Character> = ["-", "－", "～", "~", "—", "–", "至", "到"]
+
+    /// True when `text` (compacted) holds a range of amounts in yuan, outside brackets (a note
+    /// `（2024-2025年）` is no range): a subsidy with no one amount, its text kept.
+    static func holdsRange(_ text: String) -> Bool {
+        guard text.contains("元") else { return false }
+        let chars = Array(text.prefix { $0 != "（" && $0 != "(" })
+        return chars.indices.dropFirst().dropLast().contains { i in
+            rangeMarks.contains(chars[i]) && chars[i - 1].isASCIIDigit && chars[i + 1].isASCIIDigit
+        }
+    }
+
     /// Words that cap a subsidy (`最高2160元/人`), longest first.
     public static let capWords = ["最高不超过", "不超过", "不高于", "最高", "最多", "上限", "封顶", "≤"]
 
@@ -69,6 +82,8 @@ public enum SubsidyParser {
         if amountsRunTogether(raw) { return .unreadable }
         var text = compact(raw)
         if noneMarks.contains(text) { return .none }
+        // A range (`1600-2000元/人`): no one amount; the text kept.
+        if holdsRange(text) { return .subsidy(Subsidy(levels: [], amounts: [], anyOf: false, text: text, upTo: false, note: nil)) }
         // Levels in brackets after each amount: `1600元/人（初级）；2000元/人（中级）`.
         text = levelsAfterAmounts(text)
         // A parenthesised note at the end (not a level's other name: `初级（五级）`).

@@ -1,0 +1,12 @@
+/// The rule for a line that totals the rows above it (`小计 制造业 22个`, `合计 30个职业（工种）`):
+/// a count, not a catalogue row.
+public enum TotalLine {
+    /// Words that open a total line.
+    public static let words = ["合计", "小计", "总计", "共计"]
+
+    /// True when `text` (a line's first token, blanks removed) opens a total line: one of
+    /// ``words``, alone or before a colon or what it counts (`合计：30个`).
+    public static func opens(_ text: String) -> Bool {
+        words.contains { text.hasPrefix($0) }
+    }
+}
