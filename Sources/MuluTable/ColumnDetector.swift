@@ -30,7 +30,7 @@ public enum ColumnDetector {
     /// lines of one cell) and names each cell's field from its label.
     public static func headerCells(_ fragments: [Fragment]) -> [HeaderCell] {
         var groups: [[Fragment]] = []
-        for fragment in fragments.sorted(by: { ($0.x0, $0.y0) < ($1.x0, $1.y0) }) {
+        for fragment in joinedSingleCharacters(fragments).sorted(by: { ($0.x0, $0.y0) < ($1.x0, $1.y0) }) {
             let hits = groups.indices.filter { i in
                 groups[i].contains { $0.horizontalOverlap(fragment.x0, fragment.x1) > 0 }
             }
@@ -49,6 +49,43 @@ public enum ColumnDetector {
                 x0: group.map(\.x0).min()!, x1: group.map(\.x1).max()!,
                 y0: group.map(\.y0).min()!, y1: group.map(\.y1).max()!)
         }.sorted { $0.x0 < $1.x0 }
+    }
+
+    /// A header word written with a blank between its characters (`序 号` among cells apart by
+    /// wider gaps): adjacent one-character fragments on a line, at most a character's width
+    /// apart, joined where together they name a field (`ColumnMap.joinSingleCharacters`' rule).
+    static func joinedSingleCharacters(_ fragments: [Fragment]) -> [Fragment] {
+        guard fragments.contains(where: { $0.text.count == 1 }) else { return fragments }
+        var out: [Fragment] = []
+        let byLine = Dictionary(grouping: fragments) { [$0.page, $0.line] }
+        for key in byLine.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+            var run: [Fragment] = []
+            func flush() {
+                out += run
+                run = []
+            }
+            for f in byLine[key]!.sorted(by: { $0.x0 < $1.x0 }) {
+                guard f.text.count == 1, LevelWords.single(f.text) == nil else {
+                    flush()
+                    out.append(f)
+                    continue
+                }
+                if let last = run.last, f.x0 - last.x1 > max(last.x1 - last.x0, f.x1 - f.x0) { flush() }
+                run.append(f)
+                let text = run.map(\.text).joined()
+                if run.count >= 2, HeaderWords.field(text) != nil {
+                    var joined = run[0]
+                    joined.text = text
+                    joined.x1 = run.last!.x1
+                    joined.y0 = run.map(\.y0).min()!
+                    joined.y1 = run.map(\.y1).max()!
+                    out.append(joined)
+                    run = []
+                }
+            }
+            flush()
+        }
+        return out
     }
 
     /// The body's columns on one page: bands of x covered by body text, separated by gutters

@@ -22,7 +22,8 @@ public enum ColumnLayoutProbe {
         for (p, page) in pages.enumerated() {
             for (i, line) in page.lines.enumerated() where roles[p][i] == .header {
                 if tabbedLines.contains(line.line) { return false }
-                let f = line.fragments
+                // A label written with a blank between its characters (`序 号`) is one label.
+                let f = ColumnDetector.joinedSingleCharacters(line.fragments).sorted { $0.x0 < $1.x0 }
                 for k in f.indices.dropFirst() {
                     gaps.insert(f[k].x0 - f[k - 1].x1)
                     count += 1

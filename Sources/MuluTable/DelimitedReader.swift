@@ -867,7 +867,7 @@ public enum DelimitedReader {
         }
         // The unit may carry a note or the levels after it: `2160元/人（含教材费）`; after the
         // yuan sign, only what it is per (`￥160/人`).
-        return rest.isEmpty || rest.hasPrefix("元") || (yen && (rest.hasPrefix("/") || rest.hasPrefix("／")))
+        return rest.isEmpty || rest.hasPrefix("元") || rest.hasPrefix("万元") || (yen && (rest.hasPrefix("/") || rest.hasPrefix("／")))
     }
 
     /// A token that may continue a subsidy cell after its start: a unit, a note, a level list

@@ -94,6 +94,11 @@ import Testing
         }
         #expect(SubsidyParser.parse("2160元/人（2024-2025年）")?.amountYuan == 2160)
         #expect(TotalLine.opens("合计") && TotalLine.opens("小计：") && !TotalLine.opens("化学检验员"))
+        // Ten thousands of yuan, a unit in brackets after the amounts, per course (期).
+        #expect(SubsidyParser.parse("初级、中级：0.216万元/人")?.amountYuan == 2160)
+        #expect(SubsidyParser.parse("0.21605万元") == nil && SubsidyParser.parse("2160.5元") == nil)
+        #expect(SubsidyParser.parse("初级1600、中级2000（元/人）")?.amounts == [.init(level: .junior, amountYuan: 1600), .init(level: .intermediate, amountYuan: 2000)])
+        #expect(SubsidyParser.parse("初级、中级：2160元/人·期")?.amountYuan == 2160)
     }
 
     @Test func codes() {

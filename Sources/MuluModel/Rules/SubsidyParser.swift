@@ -72,7 +72,8 @@ public enum SubsidyParser {
     public static let capWords = ["最高不超过", "不超过", "不高于", "最高", "最多", "上限", "封顶", "≤"]
 
     /// The units an amount may carry, longest first.
-    public static let units = ["元/人/次", "元/人·次", "元/人・次", "元/人次", "元/次/人", "元/人", "元每人", "元"]
+    public static let units = ["元/人/次", "元/人·次", "元/人・次", "元/人/期", "元/人·期", "元/人・期", "元/人次", "元/次/人",
+                               "元/人", "元每人", "元/期", "元"]
 
     /// Reads a subsidy cell. `unitInHeader`: the column's header gives the unit (`培训补贴标准
     /// （元/人）`), so an amount after a level needs none in the cell (`初级、中级：2160`).
@@ -84,6 +85,13 @@ public enum SubsidyParser {
         if noneMarks.contains(text) { return .none }
         // A range (`1600-2000元/人`): no one amount; the text kept.
         if holdsRange(text) { return .subsidy(Subsidy(levels: [], amounts: [], anyOf: false, text: text, upTo: false, note: nil)) }
+        // The unit after the amounts, in brackets (`初级1600、中级2000（元/人）`), as a header gives it.
+        var unitInHeader = unitInHeader
+        for u in ["（元/人）", "(元/人)", "（元）", "(元)"] where text.hasSuffix(u) && text.dropLast(u.count).last?.isASCIIDigit == true {
+            text.removeLast(u.count)
+            unitInHeader = true
+            break
+        }
         // Levels in brackets after each amount: `1600元/人（初级）；2000元/人（中级）`.
         text = levelsAfterAmounts(text)
         // A parenthesised note at the end (not a level's other name: `初级（五级）`).
@@ -145,17 +153,32 @@ public enum SubsidyParser {
                 }
                 i += 1
             }
+            var fraction = 0, fractionDigits = 0, scale = 1
             if i < chars.count, chars[i] == "." {
                 var j = i + 1
                 guard j < chars.count, chars[j].isASCIIDigit else { return .unreadable }
                 while j < chars.count, chars[j].isASCIIDigit {
-                    guard chars[j] == "0" else { return .unreadable }
+                    fraction = fraction * 10 + Int(chars[j].asciiValue! - 48)
+                    fractionDigits += 1
+                    scale *= 10
+                    guard fractionDigits <= 4 else { return .unreadable }
                     j += 1
                 }
                 i = j
             }
+            var rest = String(chars[i...])
+            // Ten thousands of yuan (`0.216万元/人`): the amount in yuan, when that is whole.
+            if rest.hasPrefix("万"), units.contains(where: { rest.dropFirst().hasPrefix($0) }) {
+                let yuan = (amount * scale + fraction) * 10000
+                guard yuan % scale == 0 else { return .unreadable }
+                amount = yuan / scale
+                fraction = 0
+                i += 1
+                rest.removeFirst()
+            }
+            // An amount in yuan is whole (`2160.00`).
+            guard fraction == 0 else { return .unreadable }
             // The unit: 元/人/次, 元/人·次, 元/人次, 元/人, 元每人, 元; a yen sign before the amount.
-            let rest = String(chars[i...])
             var unit = ""
             for u in units where rest.hasPrefix(u) { unit = u; break }
             i += unit.count
