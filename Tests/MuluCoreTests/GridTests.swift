@@ -140,6 +140,26 @@ private struct Canvas {
         #expect(near[100, 65] == 255 && near[140, 65] == 0 && near[100, 50] == 0)
     }
 
+    /// A double rule at 72 dpi: two 2 px strokes a pixel apart chain into one shape 5 px thick,
+    /// too thick for a rule; it is one rule at their middle. Drawn at a higher scale the
+    /// strokes are two rules ~3 pt apart, which the edges stage snaps to one edge.
+    @Test func doubleRuleIsOneRule() throws {
+        let settings = TableSettings.pdf(emSize: 10)
+        var c = Canvas(width: 300, height: 200, scale: 1)
+        c.line(20, 50, 280, 50, thickness: 2)
+        c.line(20, 53, 280, 53, thickness: 2)
+        c.line(20, 150, 280, 150, thickness: 1)
+        let rules = RuleFinder.rules(in: c.bitmap, settings: settings).filter { $0.orientation == .horizontal }
+        #expect(rules.count == 2)
+        let double = try #require(rules.first)
+        #expect(abs(double.position - 52.5) <= 1 && double.thickness <= 2.5 && double.start <= 21 && double.end >= 279)
+        let two = [Rule(orientation: .horizontal, position: 50, start: 20, end: 280, thickness: 0.5),
+                   Rule(orientation: .horizontal, position: 52.9, start: 20, end: 280, thickness: 0.5),
+                   Rule(orientation: .horizontal, position: 70, start: 20, end: 280, thickness: 0.5)]
+        let edges = GridBuilder.edges(two, settings: settings)
+        #expect(edges.count == 2 && abs(edges[0].position - 51.45) < 1e-6 && abs(edges[1].position - 70) < 1e-6)
+    }
+
     /// Text set against a rule adds its strokes to the rule's shape: a short rule tilted by a
     /// glyph's stroke on the next row, and a 3 px rule thickened along a third of its length by
     /// glyphs touching it, are rules all the same, on their own line.

@@ -163,6 +163,20 @@ import Testing
         #expect(disagreeing.count <= 60)
     }
 
+    /// Double rules (Word's 双线, two strokes about 3 pt apart): framing the table, under the
+    /// header, between industry groups (`scripts/make-review-layouts`). At 72 dpi the strokes
+    /// run into one shape too thick for a rule, which was dropped: every urgency mark in the
+    /// framed last column was lost (urgent: false with exit 0), row 1 went into the header, and
+    /// rows either side of a group's double rule were fused. Each is one rule now; every field.
+    @Test(arguments: ["layout-double-border", "layout-double-header-rule", "layout-double-rule-groups"])
+    func doubleRulesAreOneRule(_ name: String) throws {
+        let parsed = try parseFixture("\(name).pdf")
+        #expect(parsed.recovery?.method == .rules)
+        #expect(parsed.entries.count == 62)
+        try expectAsPrinted(parsed.entries, "\(name).expected.json")
+        #expect(!parsed.diagnostics.contains { $0.message.contains("disagree") || $0.message.contains("outside the table") })
+    }
+
     /// Every merged column gives its text to every row it spans, over page breaks: in the
     /// centred layout a training subsidy's text starts at the foot of page 3 and its rest is
     /// centred on page 4 (LibreOffice flows it); rows 100 … 108 all get the whole text.

@@ -32,6 +32,11 @@ public struct GridSettings: Hashable, Sendable {
     /// Rules whose positions differ by at most this are one line (pdfplumber's snap tolerance).
     /// Default 2 pt.
     public var snapTolerance: Double = 2
+    /// Two parallel rules at most this far apart, side by side over at least half the shorter
+    /// one, are one double rule (Word's 双线: two 0.5–1 pt strokes about 3 pt apart, under a
+    /// header, between groups, or framing the table), snapped to their middle: no row or column
+    /// of a table is so thin that it holds no line of text. Default 4.5 pt.
+    public var doubleRuleGap: Double = 4.5
     /// Collinear rules whose ends are at most this far apart are joined into one edge
     /// (pdfplumber's join tolerance). Default 3 pt.
     public var joinTolerance: Double = 3

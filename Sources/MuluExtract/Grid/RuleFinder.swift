@@ -191,6 +191,15 @@ public enum RuleFinder {
                     members = m
                 }
                 let own = members![k]
+                // Two thin strokes a pixel or two apart (a double rule at 72 dpi) chain into one
+                // shape too thick for a rule: one rule at their middle.
+                if thickness > g.maxRuleThickness, abs(slope) <= bound,
+                   let double = Self.doubleRule(own.map { segments[$0] }, from: s.lo, to: s.hi, scale: scale, g) {
+                    rules.append(Rule(
+                        orientation: orientation, position: double.middle / scale, start: Double(s.lo) / scale,
+                        end: Double(s.hi) / scale, thickness: double.thickness, slope: 0))
+                    continue
+                }
                 let width = Double(Self.medianWidth(own.map { segments[$0] }, from: s.lo, to: s.hi)) / scale
                 let core = own.filter { Double(segments[$0].end - segments[$0].start) >= g.minRuleLength * scale }
                 guard width <= g.maxRuleThickness, !core.isEmpty, core.count < own.count else {
@@ -242,6 +251,26 @@ public enum RuleFinder {
         let mx = s.sx / s.ink, my = s.sy / s.ink
         let varX = s.sxx / s.ink - mx * mx
         return varX > 1e-9 ? (s.sxy / s.ink - mx * my) / varX : 0
+    }
+
+    /// A double rule: the lines (rows or columns of pixels) that ink covers over most of
+    /// `lo..<hi` form two or more runs apart by a gap, each run no thicker than a rule, all
+    /// within `doubleRuleGap` plus a rule's thickness. Its middle (in pixels, across) and the
+    /// thicker stroke's thickness (points); nil otherwise.
+    static func doubleRule(_ segments: [Segment], from lo: Int32, to hi: Int32, scale: Double, _ g: GridSettings) -> (middle: Double, thickness: Double)? {
+        var cover: [Int32: Int32] = [:]
+        for s in segments { cover[s.line, default: 0] += min(s.end, hi) - max(s.start, lo) }
+        let length = Double(hi - lo)
+        let core = cover.filter { Double($0.value) >= 0.6 * length }.keys.sorted()
+        guard core.count >= 2, let first = core.first, let last = core.last else { return nil }
+        var strokes: [[Int32]] = [[first]]
+        for line in core.dropFirst() {
+            if line == strokes[strokes.count - 1].last! + 1 { strokes[strokes.count - 1].append(line) } else { strokes.append([line]) }
+        }
+        let thickest = Double(strokes.map(\.count).max()!) / scale
+        guard strokes.count >= 2, thickest <= g.maxRuleThickness,
+              Double(last - first + 1) / scale <= g.doubleRuleGap + g.maxRuleThickness else { return nil }
+        return (Double(first + last + 1) / 2, thickest)
     }
 
     /// The median number of segments covering each pixel along `lo..<hi`: a shape's thickness

@@ -58,6 +58,7 @@ public enum GridBuilder {
                 }
             }
             straight.sort { ($0.position, $0.start) < ($1.position, $1.start) }
+            Self.joinDoubleRules(&straight, settings: g)
             var k = 0
             while k < straight.count {
                 // One line: positions chained within the snap tolerance.
@@ -82,6 +83,25 @@ public enum GridBuilder {
             }
         }
         return out
+    }
+
+    /// The two strokes of each double rule (`doubleRuleGap`) moved to their middle, so that they
+    /// snap to one edge. `edges` is sorted by position; it stays so.
+    static func joinDoubleRules(_ edges: inout [Edge], settings g: GridSettings) {
+        for i in edges.indices {
+            var j = i + 1
+            while j < edges.count, edges[j].position - edges[i].position <= g.doubleRuleGap {
+                let a = edges[i], b = edges[j]
+                let shared = min(a.end, b.end) - max(a.start, b.start)
+                if b.position - a.position > g.snapTolerance, shared >= 0.5 * min(a.length, b.length) {
+                    let middle = (a.position + b.position) / 2
+                    edges[i].position = middle
+                    edges[j].position = middle
+                }
+                j += 1
+            }
+        }
+        edges.sort { ($0.position, $0.start) < ($1.position, $1.start) }
     }
 
     /// Stage 2: every horizontal edge and vertical edge that meet, each reaching within
