@@ -30,7 +30,7 @@ public enum ColumnDetector {
     /// lines of one cell) and names each cell's field from its label.
     public static func headerCells(_ fragments: [Fragment]) -> [HeaderCell] {
         var groups: [[Fragment]] = []
-        for fragment in joinedSingleCharacters(fragments).sorted(by: { ($0.x0, $0.y0) < ($1.x0, $1.y0) }) {
+        for fragment in splitGroups(joinedSingleCharacters(fragments)).sorted(by: { ($0.x0, $0.y0) < ($1.x0, $1.y0) }) {
             let hits = groups.indices.filter { i in
                 groups[i].contains { $0.horizontalOverlap(fragment.x0, fragment.x1) > 0 }
             }
@@ -49,6 +49,29 @@ public enum ColumnDetector {
                 x0: group.map(\.x0).min()!, x1: group.map(\.x1).max()!,
                 y0: group.map(\.y0).min()!, y1: group.map(\.y1).max()!)
         }.sorted { $0.x0 < $1.x0 }
+    }
+
+    /// A group cell over sub-columns (`补贴标准（元/人）` above `培训补贴` `鉴定补贴`): a header
+    /// fragment above two or more that name distinct fields, under its width, is no column of
+    /// its own; each fragment below takes the group's unit when the group gives one and it does
+    /// not (`培训补贴（元/人）`), as `ColumnMap.splitGroup` does for text.
+    static func splitGroups(_ fragments: [Fragment]) -> [Fragment] {
+        var out = fragments
+        var dropped = Set<Int>()
+        for (g, group) in fragments.enumerated() {
+            let below = fragments.indices.filter { i in
+                let f = fragments[i]
+                return i != g && f.y0 >= group.y1 - 0.5 && f.horizontalOverlap(group.x0, group.x1) > 0
+            }
+            let fields = Set(below.compactMap { HeaderWords.field(Blank.removed(from: fragments[$0].text)) })
+            guard below.count >= 2, fields.count >= 2 else { continue }
+            dropped.insert(g)
+            let text = Blank.removed(from: group.text)
+            guard HeaderWords.givesUnit(text), let open = text.firstIndex(where: { $0 == "（" || $0 == "(" }) else { continue }
+            let unit = String(text[open...])
+            for i in below where !HeaderWords.givesUnit(out[i].text) { out[i].text += unit }
+        }
+        return out.indices.filter { !dropped.contains($0) }.map { out[$0] }
     }
 
     /// A header word written with a blank between its characters (`序 号` among cells apart by

@@ -177,6 +177,18 @@ import Testing
         #expect(!parsed.diagnostics.contains { $0.message.contains("disagree") || $0.message.contains("outside the table") })
     }
 
+    /// A header in two rows, a group cell `补贴标准（元/人）` over `培训补贴` and `鉴定补贴`: the
+    /// group is no column, each sub-column takes its unit. Before, the three made one training
+    /// column: "no assessment column" was said of a table that has one, and every row's two
+    /// readings were said to disagree (63 false warnings for 62 rows).
+    @Test func groupHeaderOverSubsidyColumns() throws {
+        let parsed = try parseFixture("layout-group-header.pdf")
+        #expect(parsed.recovery?.method == .rules)
+        try expectAsPrinted(parsed.entries, "layout-group-header.expected.json")
+        #expect(parsed.diagnostics.isEmpty)
+        #expect(parsed.columns.map(\.header) == ["序号", "行业", "职业（工种）代码", "职业（项目）", "培训补贴（元/人）", "鉴定补贴（元/人）", "是否急需紧缺"])
+    }
+
     /// Every merged column gives its text to every row it spans, over page breaks: in the
     /// centred layout a training subsidy's text starts at the foot of page 3 and its rest is
     /// centred on page 4 (LibreOffice flows it); rows 100 … 108 all get the whole text.
