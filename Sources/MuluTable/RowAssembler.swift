@@ -245,6 +245,10 @@ public enum RowAssembler {
     /// How a column's cells sit in their rows.
     enum Alignment: CaseIterable { case center, top, bottom }
 
+    /// The weight of a sparse column's units' distances from their rows' numbers in a cell's
+    /// cost: small enough to decide only between splits the alignment rates alike.
+    static let nearnessWeight = 1e-6
+
     /// The row index of every unit (units sorted top to bottom, anchors likewise), and the
     /// total misalignment of the cells under `alignment`.
     static func assign(
@@ -291,6 +295,16 @@ public enum RowAssembler {
             case .top: c = abs(e.0 - anchor.top)
             case .bottom: c = abs(e.1 - anchor.bottom)
             case .center: c = abs((e.0 + e.1) / 2 - anchor.center)
+            }
+            // A sparse column (an empty cell is no cost): of splits that fit the alignment as well,
+            // each unit nearest its own row's number. Under top or bottom alignment, two marks on
+            // consecutive rows' number lines (`*`, `*`) fit as one cell of the lower (upper) row
+            // as well as apart, and every other row lost its mark.
+            if emptyCost == 0 {
+                var near = 0.0
+                for i in tail { near += abs(units[i].center - anchor.center) }
+                for i in head { near += abs(units[i].center - anchor.center) }
+                c += Self.nearnessWeight * near
             }
             if let readable {
                 var members: [Placed] = []

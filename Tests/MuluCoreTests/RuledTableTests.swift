@@ -177,6 +177,16 @@ import Testing
         #expect(!parsed.diagnostics.contains { $0.message.contains("disagree") || $0.message.contains("outside the table") })
     }
 
+    /// `pdftotext -layout` of a table whose urgency marks are bottom-aligned and sparse (`*` or
+    /// blank), each on its row's number line: every mark its own row's. Under bottom alignment
+    /// two marks on consecutive rows fit one cell of the lower row as well as two, and every
+    /// other urgent row came out `urgent: false` with exit 0 (14 of 62).
+    @Test func sparseMarksOnConsecutiveRowsStayApart() throws {
+        let parsed = try parseFixture("text/pdftotext-layout-blank-urgency-star.txt")
+        try expectAsPrinted(parsed.entries, "text/pdftotext-layout-blank-urgency-star.expected.json")
+        #expect(parsed.entries.filter { $0.urgent == true }.count == 33)
+    }
+
     /// A header in two rows, a group cell `补贴标准（元/人）` over `培训补贴` and `鉴定补贴`: the
     /// group is no column, each sub-column takes its unit. Before, the three made one training
     /// column: "no assessment column" was said of a table that has one, and every row's two
