@@ -33,6 +33,22 @@ public enum ContentColumns {
         return .text
     }
 
+    /// True when `text` is digits only and one of the `lines` above holds, over it, a subsidy
+    /// cut after a digit (`初级、中级、高级：2` / `400 元/人`): the rest of that amount.
+    static func isAmountRest(_ fragment: Fragment, under lines: ArraySlice<[Fragment]>, _ out: [Fragment: TableField]) -> Bool {
+        let t = Blank.removed(from: fragment.text)
+        guard !t.isEmpty, t.unicodeScalars.allSatisfy({ Digits.value($0) != nil }) else { return false }
+        return lines.contains { line in
+            line.contains { f in
+                [.training, .assessment].contains(out[f]) && f.text.unicodeScalars.last.map { Digits.value($0) != nil } == true
+                    && fragment.horizontalOverlap(f.x0, f.x1) > 0
+            }
+        }
+    }
+
+    /// What is left of a unit wrapped onto a line of its own (`人` after `元/`, `人次`).
+    static let unitRests: Set<String> = ["人", "人次", "次", "期", "元", "/人", "/次", "人/次", "/人次", "元/人"]
+
     /// What `assign` decided for one band of one page.
     public struct Assignment {
         /// The field of each fragment.
@@ -59,7 +75,10 @@ public enum ContentColumns {
         // The previous line's undecided subsidies: an undecided one under one of them is the
         // same cell wrapped (`初级或中级：200` / `元/人`) and goes where it went.
         var above: [Fragment] = []
+        // The lines before, nearest last: where the rest of a wrapped unit looks for its amount.
+        var before: [[Fragment]] = []
         for line in sorted {
+            defer { before.append(line) }
             var here: [Fragment] = []
             func undecide(_ f: Fragment, _ field: inout TableField?) {
                 if let head = above.first(where: { f.horizontalOverlap($0.x0, $0.x1) > 0 }), let went = out[head] { field = went }
@@ -76,6 +95,19 @@ public enum ContentColumns {
                     continue
                 }
                 switch kind(f.text) {
+                case .text where unitRests.contains(Blank.removed(from: f.text)),
+                     .text where Self.isAmountRest(f, under: before.suffix(2), out),
+                     .codeTail where Self.isAmountRest(f, under: before.suffix(2), out):
+                    // The rest of a unit wrapped under its amount (`初级、中级：2160 元/` / `人`,
+                    // a row line between): that subsidy's, when one of the two lines above
+                    // holds one over it.
+                    for earlier in before.suffix(2).reversed() {
+                        if let head = earlier.first(where: { f.horizontalOverlap($0.x0, $0.x1) > 0 && [.training, .assessment].contains(out[$0]) }) {
+                            field = out[head]
+                            break
+                        }
+                    }
+                    if field == nil, has.contains(.name) { field = .name }
                 case .code, .codeTail:
                     if has.contains(.code) { field = .code }
                 case .mark:

@@ -187,6 +187,16 @@ import Testing
         #expect(parsed.entries.filter { $0.urgent == true }.count == 33)
     }
 
+    /// `pdftotext -layout` of a table in a 9 pt serif font whose subsidy cells wrap inside their
+    /// unit or their amount (`初级、中级：2160 元/` … `人`, `初级、中级、高级：2` … `400 元/人`), a row
+    /// line between: the rest goes with its subsidy, not to the name (`设备点检员人`) or the code
+    /// (`606-31-01-0460`). Refused before (17 rows' subsidies unreadable).
+    @Test func wrappedUnitsAndAmountsStayInTheirSubsidy() throws {
+        let parsed = try parseFixture("text/pdftotext-layout-wrapped-units.txt")
+        #expect(!parsed.diagnostics.contains { $0.severity == .error })
+        try expectAsPrinted(parsed.entries, "text/pdftotext-layout-wrapped-units.expected.json")
+    }
+
     /// A header in two rows, a group cell `补贴标准（元/人）` over `培训补贴` and `鉴定补贴`: the
     /// group is no column, each sub-column takes its unit. Before, the three made one training
     /// column: "no assessment column" was said of a table that has one, and every row's two
