@@ -33,14 +33,16 @@ public enum ContentColumns {
         return .text
     }
 
-    /// True when `text` is digits only and one of the `lines` above holds, over it, a subsidy
-    /// cut after a digit (`初级、中级、高级：2` / `400 元/人`): the rest of that amount.
+    /// True when `fragment` is digits only and one of the `lines` above holds, over it, a subsidy
+    /// cut after a digit or before its amount (`初级、中级、高级：2` / `400 元/人`, `中级或高级：` /
+    /// `300 元/人`): the rest of that amount, or the amount.
     static func isAmountRest(_ fragment: Fragment, under lines: ArraySlice<[Fragment]>, _ out: [Fragment: TableField]) -> Bool {
         let t = Blank.removed(from: fragment.text)
         guard !t.isEmpty, t.unicodeScalars.allSatisfy({ Digits.value($0) != nil }) else { return false }
         return lines.contains { line in
             line.contains { f in
-                [.training, .assessment].contains(out[f]) && f.text.unicodeScalars.last.map { Digits.value($0) != nil } == true
+                [.training, .assessment].contains(out[f])
+                    && f.text.unicodeScalars.last.map { Digits.value($0) != nil || $0 == "：" || $0 == ":" } == true
                     && fragment.horizontalOverlap(f.x0, f.x1) > 0
             }
         }

@@ -195,6 +195,10 @@ import Testing
         let parsed = try parseFixture("text/pdftotext-layout-wrapped-units.txt")
         #expect(!parsed.diagnostics.contains { $0.severity == .error })
         try expectAsPrinted(parsed.entries, "text/pdftotext-layout-wrapped-units.expected.json")
+        // 12 pt: cut after the colon, the amount on the next line (`中级或高级：` … `300 元/人`).
+        let twelve = try parseFixture("text/pdftotext-layout-amount-below-colon.txt")
+        #expect(!twelve.diagnostics.contains { $0.severity == .error })
+        try expectAsPrinted(twelve.entries, "text/pdftotext-layout-amount-below-colon.expected.json")
     }
 
     /// A header in two rows, a group cell `补贴标准（元/人）` over `培训补贴` and `鉴定补贴`: the
