@@ -249,7 +249,11 @@ public struct EntryBuilder: RowSink {
             }
             switch reading {
             case .none: return nil
-            case .subsidy(let s): return s
+            case .subsidy(let s):
+                if let clause = SubsidyParser.clause(of: s), clause.contains(where: \.isASCIIDigit) {
+                    report(.warning, "row \(seq): \(label) subsidy `\(s.text)`: the clause `\(clause)` after the amounts is kept as a note; its amount is not read", field)
+                }
+                return s
             case .unreadable:
                 report(.error, "row \(seq): cannot read the \(label) subsidy", levels.isEmpty ? field : nil, misfit: true)
                 return nil
@@ -273,6 +277,8 @@ public struct EntryBuilder: RowSink {
                 : UrgencyMark.read(urgentCell)
             if urgent == nil, !SameAsAbove.isMark(urgentCell) {
                 report(.error, "row \(seq): cannot read the urgency mark", .urgent, misfit: true)
+            } else if urgentCell.count > 3, let remark = UrgencyMark.remark(String(decoding: urgentCell, as: UTF8.self)) {
+                report(.warning, "row \(seq): urgency `\(Self.excerpt(bytes, cells[.urgent]))` read as \(urgent == true ? "urgent" : "not urgent"); its remark `\(remark)` is not kept", .urgent)
             }
         }
         if nameMark { urgent = true }

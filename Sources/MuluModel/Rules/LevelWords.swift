@@ -92,6 +92,8 @@ public enum LevelWords {
             if p.hasSuffix("者") { p.removeLast() }
             if let range = range(p) {
                 range.forEach(add)
+            } else if let both = including(p) {
+                both.forEach(add)
             } else if let one = single(p) {
                 add(one)
             } else {
@@ -105,6 +107,16 @@ public enum LevelWords {
             }
         }
         return levels.isEmpty ? nil : levels
+    }
+
+    /// `高级（含技师）`: the level and the levels its bracket says it includes; nil otherwise.
+    static func including(_ text: String) -> [Level]? {
+        guard text.hasSuffix("）") || text.hasSuffix(")"),
+              let open = text.firstIndex(where: { $0 == "（" || $0 == "(" }) else { return nil }
+        let inner = text[text.index(after: open)..<text.index(before: text.endIndex)]
+        guard inner.hasPrefix("含"), let first = single(String(text[..<open])),
+              let rest = list(String(inner.dropFirst())) else { return nil }
+        return [first] + rest.filter { $0 != first }
     }
 
     /// The words that join the two ends of a range of levels (`初级至高级`, `初级-高级`).

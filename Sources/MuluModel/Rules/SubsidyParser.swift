@@ -77,14 +77,77 @@ public enum SubsidyParser {
 
     /// Reads a subsidy cell. `unitInHeader`: the column's header gives the unit (`培训补贴标准
     /// （元/人）`), so an amount after a level needs none in the cell (`初级、中级：2160`).
+    ///
+    /// A clause after the amounts (`初级、中级：2160元/人，高级：不补贴`, `…；取证后再补贴500元`)
+    /// is kept as the subsidy's `note` and in its text; the amounts are the ones before it
+    /// (see `clause(of:)`).
     public static func read(_ raw: String, unitInHeader: Bool = false) -> Reading {
+        let whole = readCell(raw, unitInHeader: unitInHeader)
+        guard whole == .unreadable else { return whole }
+        return readWithClause(compact(raw), unitInHeader: unitInHeader) ?? whole
+    }
+
+    /// Separators a clause follows (as `compact` writes them), and how they are published.
+    static let clauseSeparators: [Character: String] = [",": "，", ";": "；", "。": "。"]
+
+    /// Characters of level lists, not of a clause's words.
+    static let levelListCharacters: Set<Character> = Set("初中高级技师一二三四五六、或和及至")
+
+    /// `head，clause`: the longest head that reads as a subsidy with amounts, and a clause after it
+    /// that holds words of its own (two or more Han characters besides level names), so that a
+    /// cut cell (`初级：1600元/人；中级：2000`) is no clause.
+    static func readWithClause(_ text: String, unitInHeader: Bool) -> Reading? {
+        let chars = Array(text)
+        for i in chars.indices.reversed() where clauseSeparators[chars[i]] != nil && i > 0 && i + 1 < chars.count {
+            let clause = String(chars[(i + 1)...])
+            let words = clause.unicodeScalars.filter { $0.properties.isIdeographic && !levelListCharacters.contains(Character($0)) }
+            guard words.count >= 2 else { continue }
+            guard case .subsidy(var s) = readCell(String(chars[..<i]), unitInHeader: unitInHeader),
+                  !s.amounts.isEmpty || s.amountYuan != nil, s.note == nil else { continue }
+            let published = String(clause.map { c in clauseSeparators[c].map(Character.init) ?? c })
+            s.text += clauseSeparators[chars[i]]! + published
+            s.note = published
+            return .subsidy(s)
+        }
+        return nil
+    }
+
+    /// The clause after a subsidy's amounts (`取证后再补贴500元` of `初级、中级：2160元/人；取证后再
+    /// 补贴500元`), kept as its note and at the end of its text, unbracketed; nil when there is none.
+    public static func clause(of s: Subsidy) -> String? {
+        guard let note = s.note, s.text.hasSuffix(note), !s.text.hasSuffix("（\(note)）") else { return nil }
+        return note
+    }
+
+    /// Units an amount may be paid per that are not a person (`20元/课时`): such a subsidy keeps
+    /// its text and has no amount per person.
+    public static let otherUnits = ["元/课时", "元/学时", "元/小时", "元/节", "元/天", "元/日", "元/月", "元/人/天", "元/人·天", "元/人/日", "元/人·日", "元/人/课时", "元/人·课时"]
+
+    /// True when an amount in `text` (compacted) is paid per something other than a person.
+    static func paysPerOtherUnit(_ text: String) -> Bool {
+        guard text.contains("元/") else { return false }
+        return otherUnits.contains { unit in
+            var rest = Substring(text)
+            while let r = rest.range(of: unit) {
+                if r.lowerBound > text.startIndex, text[text.index(before: r.lowerBound)].isASCIIDigit { return true }
+                rest = rest[r.upperBound...]
+            }
+            return false
+        }
+    }
+
+    /// Reads one subsidy cell, with no clause after it.
+    static func readCell(_ raw: String, unitInHeader: Bool) -> Reading {
         // Two numbers with only blanks between them (`1600 2000`, two cells' amounts run
         // together) are not one amount.
         if amountsRunTogether(raw) { return .unreadable }
         var text = compact(raw)
         if noneMarks.contains(text) { return .none }
         // A range (`1600-2000元/人`): no one amount; the text kept.
-        if holdsRange(text) { return .subsidy(Subsidy(levels: [], amounts: [], anyOf: false, text: text, upTo: false, note: nil)) }
+        // Or an amount per hour or per day (`20元/课时（最高2160元）`): none per person; the text kept.
+        if holdsRange(text) || paysPerOtherUnit(text) {
+            return .subsidy(Subsidy(levels: [], amounts: [], anyOf: false, text: text, upTo: false, note: nil))
+        }
         // The unit after the amounts, in brackets (`初级1600、中级2000（元/人）`), as a header gives it.
         var unitInHeader = unitInHeader
         for u in ["（元/人）", "(元/人)", "（元）", "(元)"] where text.hasSuffix(u) && text.dropLast(u.count).last?.isASCIIDigit == true {

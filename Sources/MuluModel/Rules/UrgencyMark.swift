@@ -10,14 +10,30 @@ public enum UrgencyMark {
     /// 紧缺 and 急需 in a column that grades the need (`紧缺程度`).
     public static let no: Set<String> = ["否", "×", "✗", "N", "n", "NO", "No", "no", "/", "／", "无", "不是", "一般"]
 
-    /// True for an urgent mark, false for none (blank, `否`, a dash), nil for anything else.
+    /// True for an urgent mark, false for none (blank, `否`, a dash), nil for anything else. A
+    /// remark in brackets after the mark (`是（新增）`) leaves the mark's meaning (see `remark(_:)`).
     public static func read(_ raw: String) -> Bool? {
         if raw.isEmpty { return false }
         if raw.utf8.count == 1, raw.utf8.first == 0x2A { return true }
-        let t = Blank.removed(from: raw)
+        var t = Blank.removed(from: raw)
+        if let r = remarkRange(t) { t.removeSubrange(r) }
         if t.isEmpty || no.contains(t) || t.unicodeScalars.allSatisfy(CodeSyntax.isDash) { return false }
         if t.unicodeScalars.allSatisfy(CodeSyntax.isAsterisk) || yes.contains(t) { return true }
         return nil
+    }
+
+    /// The remark in brackets after a mark (`新增` of `是（新增）`), or nil.
+    public static func remark(_ raw: String) -> String? {
+        let t = Blank.removed(from: raw)
+        guard let r = remarkRange(t) else { return nil }
+        return String(t[r].dropFirst().dropLast())
+    }
+
+    /// Where a bracketed remark closes a cell that holds something before it.
+    static func remarkRange(_ t: String) -> Range<String.Index>? {
+        guard t.hasSuffix("）") || t.hasSuffix(")"), let open = t.lastIndex(where: { $0 == "（" || $0 == "(" }),
+              open > t.startIndex, t.index(after: open) < t.index(before: t.endIndex) else { return nil }
+        return open..<t.endIndex
     }
 
     /// ``read(_:)`` on a cell's UTF-8 bytes (a lone `*` read in place).
@@ -32,7 +48,7 @@ public enum UrgencyMark {
     @inline(__always)
     public static func isMark(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
         if p.count == 1 { return p[0] == 0x2A || p[0] == 0x59 || p[0] == 0x79 }
-        guard p.count <= 12 else { return false }
+        guard p.count <= 36 else { return false }
         return read(p) == true
     }
 
