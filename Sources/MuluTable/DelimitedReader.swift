@@ -140,9 +140,24 @@ public enum DelimitedReader {
                 let columns = maps[min(table, maps.count - 1)]
                 if slots.count < columns.kinds.count { slots = [Range<Int>](repeating: 0..<0, count: columns.kinds.count) }
                 // A row without a leading row number: the 序号 cell elsewhere, or none.
-                let leading = columns.kinds.first == .field(.seq) ? seqValue(p, first) : nil
-                let unled = leading != nil ? nil
-                    : unledRow(p, span, tokens, columns: columns, next: lastSeq[min(table, lastSeq.count - 1)] + 1, into: &slots)
+                let next = lastSeq[min(table, lastSeq.count - 1)] + 1
+                var leading = columns.kinds.first == .field(.seq) ? seqValue(p, first) : nil
+                // A row number typed with a letter for a digit (`l0` after row 9).
+                if leading == nil, columns.kinds.first == .field(.seq), columns.numbered, next > 1,
+                   first.end - first.start <= Digits.maxCount, RowNumber.isSlip(string(p, first), expected: next) {
+                    leading = next
+                    result.unplaced.append(UnplacedFragment(
+                        fragment: TextLayout.fragment(p, first, span),
+                        reason: "row number `\(string(p, first))` read as \(next) (a letter for a digit), after the row above"))
+                }
+                var unled = leading != nil ? nil : unledRow(p, span, tokens, columns: columns, next: next, into: &slots)
+                // A row of a numbered table typed without its number: numbered after the row above.
+                if leading == nil, unled == nil, next > 1, let read = numberlessRow(p, span, tokens, columns: columns, into: &slots) {
+                    unled = (next, read.k, read.blank, read.byTabs)
+                    result.unplaced.append(UnplacedFragment(
+                        fragment: TextLayout.fragment(p, first, span),
+                        reason: "row without a row number (序号): numbered \(next), after the row above"))
+                }
                 guard let seq = leading ?? unled?.seq else {
                     defer { previousWasRow = false }
                     if !columns.has(.industry), let heading = sectionHeading(p, tokens, numbered: false) {
@@ -248,6 +263,45 @@ public enum DelimitedReader {
         guard columns.numbered else { return (next, k, blank, read != nil) }
         guard let r = cell(.seq), let seq = seqValue(p, tokens[r.lowerBound]) else { return nil }
         return (seq, k, blank, read != nil)
+    }
+
+    /// A row of a numbered table whose 序号 cell is blank (`制造业 6-24-03-01-10 电缆金属护套制造工 …`
+    /// between rows 11 and 13): its cells read with the columns after 序号, when it has a whole
+    /// row's shape — a code in the code column (or, without one, a name and a subsidy) and a
+    /// subsidy in a subsidy column; nil otherwise.
+    static func numberlessRow(
+        _ p: UnsafeBufferPointer<UInt8>, _ span: TextLayout.LineSpan, _ tokens: [TextLayout.Token],
+        columns: ColumnMap, into slots: inout [Range<Int>]
+    ) -> (k: Int, blank: TableField?, byTabs: Bool)? {
+        let kinds = columns.kinds
+        guard columns.numbered, kinds.first == .field(.seq), kinds.count > 2, tokens.count >= 3, !isNote(p, tokens[0]),
+              !TotalLine.opens(Blank.removed(from: string(p, tokens[0]))) else { return nil }
+        // A blank first cell of a tab-separated line is the row number's.
+        var line = span
+        while line.start < tokens[0].start, p[line.start] == 0x09 || p[line.start] == 0x20 { line.start += 1 }
+        var blank: TableField?
+        let k: Int
+        let read = tabCells(p, line, tokens, kinds: kinds, numbered: false, into: &slots)
+        if let read {
+            k = read
+        } else {
+            var rest = [Range<Int>](repeating: 0..<0, count: kinds.count - 1)
+            let kindsAfter = Array(kinds.dropFirst())
+            k = assign(p, tokens, kinds: kindsAfter, from: 0, into: &rest)
+            blank = placeBlankCells(tokens, kinds: kindsAfter, slots: &rest)
+            slots[0] = 0..<0
+            for n in rest.indices { slots[n + 1] = rest[n] }
+        }
+        guard k == tokens.count else { return nil }
+        func cell(_ field: TableField) -> Range<Int>? {
+            kinds.firstIndex(of: .field(field)).map { slots[$0] }.flatMap { $0.isEmpty ? nil : $0 }
+        }
+        if kinds.contains(.field(.code)) {
+            guard let r = cell(.code), looksLikeCode(p, tokens[r.lowerBound]) else { return nil }
+        }
+        guard cell(.name) != nil, let s = cell(.training) ?? cell(.assessment),
+              startsSubsidy(p, tokens[s.lowerBound]) || isAmount(p, tokens[s.lowerBound]) else { return nil }
+        return (k, blank, read != nil)
     }
 
     /// The wrapped rest of a row's name or industry: one or two short tokens of text, no digit,

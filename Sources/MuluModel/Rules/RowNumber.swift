@@ -58,6 +58,22 @@ public enum RowNumber {
         return Blank.length(p, at: i, end: end) > 0
     }
 
+    /// Letters typed (or read by OCR) for digits in a row number: `l0` for 10, `1O` for 10.
+    public static let slips: [Character: Int] = ["l": 1, "I": 1, "|": 1, "O": 0, "o": 0]
+
+    /// True when `raw` is the row number `expected` with a digit slipped into a letter (`l0` for
+    /// 10): ASCII digits and ``slips`` only, at least one of each.
+    public static func isSlip(_ raw: String, expected: Int) -> Bool {
+        guard raw.count <= Digits.maxCount, raw.contains(where: \.isASCIIDigit),
+              raw.contains(where: { slips[$0] != nil }) else { return false }
+        var value = 0
+        for c in raw {
+            guard let d = c.isASCIIDigit ? Int(c.asciiValue! - 48) : slips[c] else { return false }
+            value = value * 10 + d
+        }
+        return value == expected
+    }
+
     /// True for a row number in its plainest form: ASCII digits only, at most
     /// `Digits.maxCount` of them (the classifiers' fast path).
     @inline(__always)
