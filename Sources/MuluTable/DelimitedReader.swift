@@ -126,12 +126,25 @@ public enum DelimitedReader {
         var previousWasRow = false
         // Each table's last row number: a row without one is numbered after it.
         var lastSeq = [Int](repeating: 0, count: max(1, tables.count))
+        // The last line a row broken mid-cell took from the lines after it.
+        var consumedThrough = spans.startIndex - 1
+        var restTokens: [TextLayout.Token] = []
         bytes.withUnsafeBufferPointer { p in
-            for span in spans {
+            for n in spans.indices where n > consumedThrough {
+                var span = spans[n]
                 guard roles[span.page - 1][span.index] == .body else { continue }
                 if tables.count > 1 { advance(to: span) }
                 TextLayout.tokens(p, span, into: &tokens)
                 guard let first = tokens.first else { continue }
+                // A row broken over two lines in the middle of a cell (`…2160元/` and `人 初级或中级…`):
+                // the cell joined across the line break, the next line's other cells the row's.
+                if tokens.count > 1, let last = tokens.last, seqValue(p, first) != nil,
+                   let m = brokenRowRest(p, spans, after: n, cut: last, roles: roles, into: &restTokens) {
+                    tokens[tokens.count - 1].end = restTokens[0].end
+                    tokens += restTokens.dropFirst()
+                    span.end = spans[m].end
+                    consumedThrough = m
+                }
                 func unplaced(_ reason: String, from k: Int = 0) {
                     for t in tokens[k...] {
                         result.unplaced.append(UnplacedFragment(fragment: TextLayout.fragment(p, t, span), reason: reason))
@@ -265,6 +278,38 @@ public enum DelimitedReader {
         return (seq, k, blank, read != nil)
     }
 
+    /// Marks a cell cut at a line's end ends with (`2160元/`, `初级、中级：`, `初级、`).
+    static let cutEndings: [[UInt8]] = ["/", "／", "：", ":", "、", "（", "("].map { Array($0.utf8) }
+
+    /// The line that holds the rest of a row whose last cell is cut at the line's end
+    /// (`6 … 初级、中级：2160元/` then `人 初级或中级：160元/人 *`), or whose next line starts
+    /// with the rest of a unit (`…2160元` then `/人 …`): the next line that is not blank, if it is
+    /// a body line that starts no row, heading or note. Its tokens are left in `rest`.
+    static func brokenRowRest(
+        _ p: UnsafeBufferPointer<UInt8>, _ spans: ArraySlice<TextLayout.LineSpan>, after n: Int,
+        cut last: TextLayout.Token, roles: [[LineRole]], into rest: inout [TextLayout.Token]
+    ) -> Int? {
+        let lastBytes = token(p, last)
+        let cut = cutEndings.contains { lastBytes.count > $0.count && lastBytes.suffix($0.count).elementsEqual($0) }
+        let yuanEnd = lastBytes.suffix(3).elementsEqual("元".utf8)
+        guard cut || yuanEnd else { return nil }
+        var m = n + 1
+        while m < spans.endIndex {
+            let next = spans[m]
+            TextLayout.tokens(p, next, into: &rest)
+            if !rest.isEmpty { break }
+            m += 1
+        }
+        guard m < spans.endIndex, roles[spans[m].page - 1][spans[m].index] == .body, let first = rest.first,
+              seqValue(p, first) == nil, !isNote(p, first), sectionHeading(p, rest) == nil else { return nil }
+        let firstBytes = token(p, first)
+        if !cut {
+            // `2160元` then `/人`: only the rest of a unit.
+            guard firstBytes.first == 0x2F || firstBytes.starts(with: "／".utf8) else { return nil }
+        }
+        return m
+    }
+
     /// A row of a numbered table whose 序号 cell is blank (`制造业 6-24-03-01-10 电缆金属护套制造工 …`
     /// between rows 11 and 13): its cells read with the columns after 序号, when it has a whole
     /// row's shape — a code in the code column (or, without one, a name and a subsidy) and a
@@ -306,15 +351,25 @@ public enum DelimitedReader {
 
     /// The wrapped rest of a row's name or industry: one or two short tokens of text, no digit,
     /// not a heading or a note.
+    ///
+    /// A mark after the piece (`导体挤制工 *`, the row's urgency printed on its second line) is
+    /// the row's urgency: an urgent mark is passed on as a name mark (`导体挤制工*`), a "not
+    /// urgent" mark (`否`) leaves it as it is.
     static func continuation(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [TextLayout.Token]) -> String? {
+        var tokens = tokens[...]
+        var urgent = false
+        if tokens.count == 2 || tokens.count == 3, let mark = tokens.last, isMark(p, mark) || isNoMark(p, mark) {
+            urgent = isMark(p, mark)
+            tokens.removeLast()
+        }
         guard tokens.count <= 2 else { return nil }
         for t in tokens {
             guard !containsDigit(p, t), t.end - t.start <= 36, !isNote(p, t), !startsSubsidy(p, t), !isMark(p, t) else { return nil }
         }
-        guard sectionHeading(p, tokens) == nil else { return nil }
+        guard sectionHeading(p, Array(tokens)) == nil else { return nil }
         let text = Blank.removed(from: tokens.map { string(p, $0) }.joined())
         guard !LineClassifier.isTitle(text), !LineClassifier.isAttachmentLabel(text) else { return nil }
-        return text
+        return urgent ? text + "*" : text
     }
 
     /// A line that starts with a number but is a note: no token after the number has a code's,
