@@ -157,6 +157,12 @@ public struct EntryBuilder: RowSink {
                 if misfitSamples[field.rawValue].count < 3 { misfitSamples[field.rawValue].append(excerpt) }
             }
         }
+        // A spreadsheet's error value (`#REF!`) in a cell: the value is lost.
+        for field in TableField.allCases where field != .seq {
+            if let error = SpreadsheetError.find(slice(cells[field])) {
+                report(.error, "row \(seq): the \(field) cell holds the spreadsheet error `\(error)`: its value was lost before it was published", field)
+            }
+        }
         let map = cells.table < shapes.count ? shapes[cells.table] : shapes[0]
         let hasIndustryColumn = map.industry
         var rowIndustry: String?
@@ -206,6 +212,11 @@ public struct EntryBuilder: RowSink {
             nameMark = true
         }
         if nameMark { sawNameMark = true }
+        // A revision notice's remark after the name (`电工（新增）`).
+        if let plain = OccupationName.withoutRevisionRemark(name) {
+            report(.warning, "row \(seq): `\(plain.remark)` after the name `\(plain.name)` is a revision remark, not part of the name; it is not kept", .name)
+            name = plain.name
+        }
         if name.isEmpty {
             report(.error, "row \(seq) has no name", nil)
         } else if Self.holdsFiguresOrSubsidy(slice(cells[.name])) && !nameMark {

@@ -71,7 +71,10 @@ public enum TextDecoding {
         guard decoded.contains(where: { $0 > 0x20 && $0 != 0x7F }) else {
             throw MuluError(file: path, problem: "empty file (only blanks)")
         }
-        return (decoded, encoding)
+        // Radical look-alikes copied from a PDF (`⼯` for `工`) read as their ideographs.
+        var unified = consume decoded
+        Radicals.unify(&unified)
+        return (unified, encoding)
     }
 
     static func utf16(_ bytes: ArraySlice<UInt8>, littleEndian: Bool) -> [UInt8]? {

@@ -192,7 +192,8 @@ public final class PDFDocument {
                 unmapped += 1
                 continue
             }
-            glyphs.append(PDFGlyph(scalar: scalar, x0: r.x1, y0: r.y1, x1: r.x2, y1: r.y2))
+            // A radical look-alike (`⼯` for `工`, the `Radicals` rule) is its ideograph.
+            glyphs.append(PDFGlyph(scalar: Radicals.unified(scalar) ?? scalar, x0: r.x1, y0: r.y1, x1: r.x2, y1: r.y2))
         }
         if i != n {
             throw PDFError(.damaged, path: path, message:

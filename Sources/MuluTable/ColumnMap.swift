@@ -133,11 +133,13 @@ public struct ColumnMap: Hashable, Sendable {
                 meanings[i] = .field(.assessment)
             }
         }
-        // Two cells naming one field: the one naming it more fully keeps it.
+        // Two cells naming one field: the one in force (`调整后` over `调整前`), then the one naming it
+        // more fully, keeps it.
         for f in TableField.allCases {
             let claims = meanings.indices.filter { meanings[$0] == .field(f) }
             guard claims.count > 1, let best = claims.max(by: {
-                (HeaderWords.strength(headers[$0], for: f), -$0) < (HeaderWords.strength(headers[$1], for: f), -$1)
+                (HeaderWords.revision(headers[$0]), HeaderWords.strength(headers[$0], for: f), -$0)
+                    < (HeaderWords.revision(headers[$1]), HeaderWords.strength(headers[$1], for: f), -$1)
             }) else { continue }
             for i in claims where i != best {
                 let namesOccupation = f != .name && HeaderWords.nameWords.contains { HeaderWords.holds(headers[i], $0) }

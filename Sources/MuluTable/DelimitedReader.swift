@@ -532,6 +532,9 @@ public enum DelimitedReader {
             case .field(.seq):
                 guard single, seqAt == 0 ? first == 0 : seqValue(p, tokens[first]) != nil else { return nil }
                 if seqAt == 0 { slots[n] = t..<t }
+            // A spreadsheet's error value (`#REF!`) stands in its cell: the builder reports it.
+            case _ where single && SpreadsheetError.isValue(token(p, tokens[first])):
+                break
             case .field(.code):
                 guard single ? looksLikeCode(p, tokens[first]) || isOtherCode(p, tokens[first]) : isSpacedCode(p, tokens[cell])
                 else { return nil }

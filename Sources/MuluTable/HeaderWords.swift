@@ -49,6 +49,20 @@ public enum HeaderWords {
         (strongWords[field] ?? []).contains { holds(text, $0) } ? 2 : 1
     }
 
+    /// Words of a revision notice's columns: the value in force (`调整后`, `现行`, `新`) and the
+    /// one it replaces (`调整前`, `原`, `旧`).
+    public static let revisedWords = ["调整后", "调整为", "修订后", "现行", "新标准", "（新）", "(新)"]
+    public static let supersededWords = ["调整前", "修订前", "原标准", "原补贴", "旧标准", "（原）", "(原)", "（旧）", "(旧)"]
+
+    /// Of two cells naming one field in a revision notice, which is in force: 1 for the revised
+    /// value, -1 for the one it replaces, 0 for neither. It outweighs ``strength(_:for:)``: the
+    /// replaced column is kept as an extra column, never read as the field.
+    public static func revision(_ text: String) -> Int {
+        if revisedWords.contains(where: { text.contains($0) }) { return 1 }
+        if supersededWords.contains(where: { text.contains($0) }) { return -1 }
+        return 0
+    }
+
     /// Words of a column that counts something other than money (`培训学时`, `培训期限`): an
     /// extra column even though it mentions 培训 or 鉴定, unless it names a subsidy too.
     public static let otherMeasureWords = ["学时", "课时", "时长", "期限", "天数", "人数", "名额", "周期"]

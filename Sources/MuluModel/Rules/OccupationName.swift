@@ -15,6 +15,19 @@ public enum OccupationName {
         return !isNameEnding(last)
     }
 
+    /// Remarks a revision notice puts after a name (`电工（新增）`): what changed, not the name.
+    public static let revisionRemarks: Set<String> = ["新增", "新", "新增职业", "新增工种", "调整", "新调整", "本年新增", "今年新增"]
+
+    /// The name without a revision remark in brackets at its end, and the remark (`（新增）`);
+    /// nil when it has none.
+    public static func withoutRevisionRemark(_ name: String) -> (name: String, remark: String)? {
+        guard name.hasSuffix("）") || name.hasSuffix(")"),
+              let open = name.lastIndex(where: { $0 == "（" || $0 == "(" }), open > name.startIndex else { return nil }
+        let inner = String(name[name.index(after: open)..<name.index(before: name.endIndex)])
+        guard revisionRemarks.contains(inner) else { return nil }
+        return (String(name[..<open]), String(name[open...]))
+    }
+
     public static func isNameEnding(_ s: Unicode.Scalar) -> Bool {
         switch s {
         case "工", "员", "师", "手", "机", "人", "长", "匠", "家", "士", "生", "官", "者": true

@@ -16,6 +16,23 @@ public enum SectionHeading {
             }
         }
         var s = Substring(text)
+        // `第一部分 制造业`, `第二类：…`, `第三章 …`: the part's number and word before the name.
+        if s.hasPrefix("第"), case let afterNumber = s.dropFirst().drop(while: { numerals.contains($0) }),
+           afterNumber.count < s.count - 1, let word = partWords.first(where: { afterNumber.hasPrefix($0) }) {
+            var rest = afterNumber.dropFirst(word.count)
+            if let c = rest.first, "、：:．.".contains(c) { rest = rest.dropFirst() }
+            return plainName(rest)
+        }
+        // `1、制造业`, `1.制造业`, `（1）制造业`: numbered in figures, and named as an industry is.
+        if let figures = arabicNumbered(s) {
+            guard IndustryName.endsLikeOne(figures) else { return nil }
+            return plainName(figures)
+        }
+        // `一 制造业`: a numeral and the name, apart.
+        if pieces == 2, let c = s.first, numerals.contains(c), case let rest = s.drop(while: { numerals.contains($0) }),
+           let f = rest.first, !"、．.）)".contains(f), IndustryName.endsLikeOne(rest) {
+            return plainName(rest)
+        }
         if !numbered, pieces <= 2, let c = s.first, !numerals.contains(c), c != "（", c != "(" {
             guard s.count <= 20, !s.contains(where: \.isASCIIDigit), !s.contains("："), !s.contains("。"),
                   IndustryName.endsLikeOne(s) else { return nil }
@@ -33,10 +50,30 @@ public enum SectionHeading {
             guard s.hasPrefix("、") || s.hasPrefix("．") || s.hasPrefix(".") else { return nil }
             s = s.dropFirst()
         }
+        return plainName(s)
+    }
+
+    /// The words after `第一` that number a part of the table (`第一部分`, `第二类`).
+    static let partWords = ["部分", "大类", "类", "章", "节", "篇"]
+
+    /// The name after a heading's number: short, and no sentence or figures.
+    static func plainName(_ s: Substring) -> String? {
         let name = String(s)
         guard !name.isEmpty, name.count <= 30, !name.contains("："), !name.contains(":"), !name.contains("。"),
               !name.contains(where: \.isASCIIDigit) else { return nil }
         return name
+    }
+
+    /// The rest of `1、…`, `1.…`, `1．…`, `（1）…` or `(1)…` (one or two figures), or nil.
+    static func arabicNumbered(_ s: Substring) -> Substring? {
+        var rest = s
+        let bracketed = rest.first == "（" || rest.first == "("
+        if bracketed { rest = rest.dropFirst() }
+        let figures = rest.prefix(while: \.isASCIIDigit)
+        guard (1...2).contains(figures.count) else { return nil }
+        rest = rest.dropFirst(figures.count)
+        guard let c = rest.first, bracketed ? "）)".contains(c) : "、．.".contains(c) else { return nil }
+        return rest.dropFirst()
     }
 
     /// What a heading says of its rows' urgency, when it groups them by urgency rather than by
