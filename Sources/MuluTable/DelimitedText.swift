@@ -41,11 +41,37 @@ public enum DelimitedText {
     public static func records(_ bytes: [UInt8], probeLines: Int) -> Records? {
         // A table drawn with full-width bars (`｜序号｜行业｜`) or box-drawing characters
         // (`│序号│行业│`, `├──┼──┤`): read as a bar-separated one when its header is.
-        if let barred = asciiBars(bytes, probeLines: probeLines),
+        // So is one drawn in ASCII (`+------+------+`, `+======+`, then `| 序号 | 行业 |`).
+        if let barred = asciiBars(bytes, probeLines: probeLines) ?? asciiGrid(bytes, probeLines: probeLines),
            let (_, separator) = findHeader(barred, lines: lineRanges(barred, limit: probeLines)[...]), separator == .bar {
             return delimited(barred, probeLines: probeLines)
         }
         return delimited(bytes, probeLines: probeLines)
+    }
+
+    /// `bytes` with the rule lines of a table drawn in ASCII (`+------+======+`: `+`, `-`, `=`,
+    /// `:` and blanks, two `+` or more) written as a bar table's (`|------|------|`), byte for
+    /// byte; nil when the opening `probeLines` lines hold none.
+    static func asciiGrid(_ bytes: [UInt8], probeLines: Int) -> [UInt8]? {
+        func isGridRule(_ line: Range<Int>) -> Bool {
+            var plus = 0
+            for i in line {
+                switch bytes[i] {
+                case 0x2B: plus += 1
+                case 0x2D, 0x3D, 0x3A, 0x20, 0x09: continue
+                default: return false
+                }
+            }
+            return plus >= 2
+        }
+        guard lineRanges(bytes, limit: probeLines).contains(where: isGridRule) else { return nil }
+        var out = bytes
+        for line in lineRanges(bytes) where isGridRule(line) {
+            for i in line {
+                if out[i] == 0x2B { out[i] = 0x7C } else if out[i] == 0x3D { out[i] = 0x2D }
+            }
+        }
+        return out
     }
 
     /// `bytes` with every full-width bar and box-drawing character made ASCII, three bytes for

@@ -3,11 +3,11 @@ extension Level {
     /// The level for a published name (`初级`, `五级`, `三级/高级工` …), or nil.
     public init?(published name: String) {
         switch name {
-        case "初级", "初级工", "五级": self = .junior
-        case "中级", "中级工", "四级": self = .intermediate
-        case "高级", "高级工", "三级": self = .senior
-        case "技师", "二级": self = .technician
-        case "高级技师", "一级": self = .seniorTechnician
+        case "初级", "初级工", "五级", "5级": self = .junior
+        case "中级", "中级工", "四级", "4级": self = .intermediate
+        case "高级", "高级工", "三级", "3级": self = .senior
+        case "技师", "二级", "2级": self = .technician
+        case "高级技师", "一级", "1级": self = .seniorTechnician
         default: return nil
         }
     }
@@ -34,7 +34,12 @@ public enum LevelWords {
         ("初级工", .junior), ("初级", .junior), ("五级", .junior),
         ("中级工", .intermediate), ("中级", .intermediate), ("四级", .intermediate),
         ("高级工", .senior), ("高级", .senior), ("三级", .senior),
+        ("5级", .junior), ("4级", .intermediate), ("3级", .senior), ("2级", .technician), ("1级", .seniorTechnician),
     ]
+
+    /// Words after a list of levels that make them alternatives (`初级、中级（任选其一）`,
+    /// `初、中、高级任一级`): one of the levels is paid, as `或` says.
+    public static let choiceWords = ["（任选其一）", "(任选其一)", "（任选一级）", "(任选一级)", "任选其一", "任选一级", "任一等级", "任一级", "其中之一"]
 
     /// The single level `text` names, allowing a second name for the same level in brackets or
     /// after a slash (`初级（五级）`, `五级/初级工`); nil when it names none or several.

@@ -155,6 +155,12 @@ public enum SubsidyParser {
             unitInHeader = true
             break
         }
+        // `初级、中级（任选其一）`: the levels are alternatives.
+        var choice = false
+        for word in LevelWords.choiceWords where text.contains(word) {
+            text = text.replacingOccurrences(of: word, with: "")
+            choice = true
+        }
         // Levels in brackets after each amount: `1600元/人（初级）；2000元/人（中级）`.
         text = levelsAfterAmounts(text)
         // A parenthesised note at the end (not a level's other name: `初级（五级）`).
@@ -201,7 +207,8 @@ public enum SubsidyParser {
                 yen = true
                 i += 1
             }
-            guard yen || c.isASCIIDigit else {
+            // A level in figures (`5级`, `4级`) is level text, not an amount.
+            guard yen || (c.isASCIIDigit && !(i + 1 < chars.count && chars[i + 1] == "级")) else {
                 levelText.append(c)
                 i += 1
                 continue
@@ -273,7 +280,7 @@ public enum SubsidyParser {
         guard trailing.isEmpty else { return .unreadable }
         var levels: [Level] = []
         var amounts: [Subsidy.LevelAmount] = []
-        var anyOf = false
+        var anyOf = choice
         for piece in pieces {
             if piece.levels.isEmpty {
                 guard pieces.count == 1 else { return .unreadable }
@@ -398,7 +405,8 @@ public enum SubsidyParser {
     }
 
     /// The level names a subsidy starts with, as UTF-8 (compared bytewise on the hot path).
-    public static let levelPrefixes: [[UInt8]] = ["初级", "中级", "高级", "技师", "五级", "四级", "三级", "二级", "一级", "初、", "初中", "中、", "最高", "不超过", "不高于", "每人"]
+    public static let levelPrefixes: [[UInt8]] = ["初级", "中级", "高级", "技师", "五级", "四级", "三级", "二级", "一级", "初、", "初中", "中、", "最高", "不超过", "不高于", "每人",
+                                                  "5级", "4级", "3级", "2级", "1级"]
         .map { Array($0.utf8) }
 
     /// The text is a whole subsidy on its own: it reads as one with an amount and ends in its

@@ -4,11 +4,12 @@ public enum UrgencyMark {
     /// Texts that mean urgent, besides asterisks of any kind.
     public static let yes: Set<String> = [
         "是", "√", "✓", "✔", "☑", "★", "☆", "●", "■", "▲", "◆", "Y", "y", "YES", "Yes", "yes",
-        "急需", "紧缺", "急需紧缺", "紧缺急需",
+        "急需", "紧缺", "急需紧缺", "紧缺急需", "\\*",
     ]
     /// Texts that mean not urgent, besides a blank cell and dashes; `一般` is the grade below
     /// 紧缺 and 急需 in a column that grades the need (`紧缺程度`).
-    public static let no: Set<String> = ["否", "×", "✗", "N", "n", "NO", "No", "no", "/", "／", "无", "不是", "一般"]
+    public static let no: Set<String> = ["否", "×", "✗", "N", "n", "NO", "No", "no", "/", "／", "无", "不是", "一般",
+                                         "非紧缺", "非急需", "不紧缺", "不急需", "非急需紧缺", "非紧缺急需"]
 
     /// True for an urgent mark, false for none (blank, `否`, a dash), nil for anything else. A
     /// remark in brackets after the mark (`是（新增）`) leaves the mark's meaning (see `remark(_:)`).
@@ -55,7 +56,7 @@ public enum UrgencyMark {
     /// True when a token says "not urgent" (`否`, `—`, `/`, `×`): a cell of the urgency column.
     @inline(__always)
     public static func isNoMark(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard !p.isEmpty, p.count <= 6 else { return false }
+        guard !p.isEmpty, p.count <= 18 else { return false }
         return read(p) == false
     }
 
