@@ -250,11 +250,27 @@ public struct TableRecovery: Sendable {
         if let ruled = ruledRead, !ruled.rows.isEmpty {
             self.method = .rules
             self.columns = ruled.columns
-            self.rows = ruled.rows
-            self.unplaced = ruled.unplaced
+            let gaps = Self.gapRows(ruled: ruled.rows, stream: rows)
             self.streamRows = rows
-            self.disagreements = Self.disagreements(ruled: ruled.rows, spanned: ruled.spanned, stream: rows)
+            self.disagreements = Self.disagreements(ruled: ruled.rows, spanned: ruled.spanned, stream: rows, filling: Set(gaps))
                 + Self.pageBreakDoubts(ruled.rows, ruled.doubts)
+            if gaps.isEmpty {
+                self.rows = ruled.rows
+                self.unplaced = ruled.unplaced
+            } else {
+                // Rows only the text alignment found, in a gap of the ruled rows' numbers: kept,
+                // in reading order, their text no longer unplaced.
+                let added = gaps.map { rows[$0] }
+                self.rows = (ruled.rows + added).enumerated().sorted { a, b in
+                    let ka = (a.element.anchor.page, a.element.anchor.line, a.offset), kb = (b.element.anchor.page, b.element.anchor.line, b.offset)
+                    return ka < kb
+                }.map(\.element)
+                var taken = Set<[Int]>()
+                for row in added {
+                    for f in [row.anchor] + row.cells.values.joined() + row.extras.values.joined() { taken.insert([f.page, f.line, f.column ?? -1]) }
+                }
+                self.unplaced = ruled.unplaced.filter { !taken.contains([$0.fragment.page, $0.fragment.line, $0.fragment.column ?? -1]) }
+            }
         } else {
             self.method = .stream
             self.columns = columns
@@ -416,7 +432,9 @@ public struct TableRecovery: Sendable {
     /// column (备注) the stream, which has no such column, adds to its neighbour.
     /// Rows are matched by number and, where numbers restart (per section), by the how-manieth
     /// row of that number each is.
-    static func disagreements(ruled: [RowRecord], spanned: [Set<TableField>], stream: [RowRecord]) -> [Diagnostic] {
+    static func disagreements(
+        ruled: [RowRecord], spanned: [Set<TableField>], stream: [RowRecord], filling: Set<Int> = []
+    ) -> [Diagnostic] {
         struct Key: Hashable { var seq: Int; var nth: Int }
         func keys(_ rows: [RowRecord]) -> [Key] {
             var seen: [Int: Int] = [:]
@@ -472,10 +490,31 @@ public struct TableRecovery: Sendable {
                     page: at.page, line: at.line, column: at.column, excerpt: row.anchor.text, seq: row.seq))
             }
         }
-        for (k, row) in zip(streamKeys, stream) where !ruledNumbers.contains(k) {
+        for (i, (k, row)) in zip(streamKeys, stream).enumerated() where !ruledNumbers.contains(k) {
+            let kept = filling.contains(i) ? "; read by its text alignment alone, between the rows the rules read" : ""
             out.append(Diagnostic(
-                .warning, "row \(row.seq): found by the text alignment, not in any ruled cell",
+                .warning, "row \(row.seq): found by the text alignment, not in any ruled cell\(kept)",
                 page: row.anchor.page, line: row.anchor.line, column: row.anchor.column, excerpt: row.anchor.text, seq: row.seq))
+        }
+        return out
+    }
+
+    /// The stream rows (their indices) that fill a gap in the ruled rows' numbers: a row number
+    /// the rules did not read, between two they did (in the same table), printed between them.
+    /// A table continued above a second header on its page can leave such rows outside every
+    /// ruled row; they are kept, never dropped, each with a warning (`disagreements`).
+    static func gapRows(ruled: [RowRecord], stream: [RowRecord]) -> [Int] {
+        guard ruled.count > 1 else { return [] }
+        let read = Set(ruled.map { [$0.table, $0.seq] })
+        var out: [Int] = []
+        for (i, row) in stream.enumerated() where !read.contains([row.table, row.seq]) {
+            guard row.cells[.code]?.isEmpty == false || row.cells[.name]?.isEmpty == false else { continue }
+            let at = (row.anchor.page, row.anchor.line)
+            // The ruled rows of its table just before and after it on the page.
+            guard let before = ruled.last(where: { $0.table == row.table && ($0.anchor.page, $0.anchor.line) < at }),
+                  let after = ruled.first(where: { $0.table == row.table && ($0.anchor.page, $0.anchor.line) > at }),
+                  before.seq < row.seq, row.seq < after.seq else { continue }
+            out.append(i)
         }
         return out
     }

@@ -201,6 +201,19 @@ import Testing
         try expectAsPrinted(twelve.entries, "text/pdftotext-layout-amount-below-colon.expected.json")
     }
 
+    /// A catalogue typed as two tables with one header (`续表` between them, on page 4): rows 59
+    /// and 60 stand under the first table's repeated header, above `续表`, outside every ruled
+    /// row. The text alignment reads them and they fill the gap in the ruled rows' numbers, each
+    /// with a warning; before, both were dropped (175 of 177 entries) with only a warning.
+    @Test func rowsAboveASecondHeaderOnTheirPageAreKept() throws {
+        let parsed = try parseFixture("layout-continued-table.pdf")
+        #expect(parsed.recovery?.method == .rules)
+        try expectAsPrinted(parsed.entries, "layout-continued-table.expected.json")
+        #expect(!parsed.diagnostics.contains { $0.severity == .error })
+        let kept = parsed.diagnostics.filter { $0.message.contains("read by its text alignment alone") }
+        #expect(kept.compactMap(\.seq) == [59, 60])
+    }
+
     /// A header in two rows, a group cell `补贴标准（元/人）` over `培训补贴` and `鉴定补贴`: the
     /// group is no column, each sub-column takes its unit. Before, the three made one training
     /// column: "no assessment column" was said of a table that has one, and every row's two
