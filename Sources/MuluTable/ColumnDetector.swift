@@ -81,35 +81,84 @@ public enum ColumnDetector {
         guard fragments.contains(where: { $0.text.count == 1 }) else { return fragments }
         var out: [Fragment] = []
         let byLine = Dictionary(grouping: fragments) { [$0.page, $0.line] }
+        func single(_ f: Fragment) -> Bool { f.text.count == 1 && LevelWords.single(f.text) == nil }
         for key in byLine.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
-            var run: [Fragment] = []
-            func flush() {
-                out += run
-                run = []
-            }
-            for f in byLine[key]!.sorted(by: { $0.x0 < $1.x0 }) {
-                guard f.text.count == 1, LevelWords.single(f.text) == nil else {
-                    flush()
-                    out.append(f)
-                    continue
+            let line = byLine[key]!.sorted { $0.x0 < $1.x0 }
+            var i = 0
+            while i < line.count {
+                // The run of one-character fragments from here, each at most a character's width
+                // from the one before; joined up to its longest start that names a field
+                // (`职 业 （ 项 目 ）` is `职业（项目）`, not `职业` and `（项目`).
+                var j = i
+                while j < line.count, single(line[j]),
+                      j == i || line[j].x0 - line[j - 1].x1 <= max(line[j - 1].x1 - line[j - 1].x0, line[j].x1 - line[j].x0) {
+                    j += 1
                 }
-                if let last = run.last, f.x0 - last.x1 > max(last.x1 - last.x0, f.x1 - f.x0) { flush() }
-                run.append(f)
+                let run = line[i..<j]
+                if let length = (2...max(2, run.count)).reversed().first(where: { n in
+                    n <= run.count && HeaderWords.field(run.prefix(n).map(\.text).joined()) != nil
+                }) {
+                    let piece = run.prefix(length)
+                    var joined = piece.first!
+                    joined.text = piece.map(\.text).joined()
+                    joined.x1 = piece.last!.x1
+                    joined.y0 = piece.map(\.y0).min()!
+                    joined.y1 = piece.map(\.y1).max()!
+                    out.append(joined)
+                    i += length
+                } else {
+                    out.append(line[i])
+                    i += 1
+                }
+            }
+        }
+        return joinedSpreadCharacters(out)
+    }
+
+    /// A header word spread over its cell (`行　　业`, or 分散对齐 `职 业 （ 项 目 ）`): a run of
+    /// one-character fragments on a line, evenly apart (each gap within a quarter of the first)
+    /// by at most `spreadGap` characters’ widths, joined when the whole run names a field.
+    static func joinedSpreadCharacters(_ fragments: [Fragment]) -> [Fragment] {
+        guard fragments.count(where: { $0.text.count == 1 }) >= 2 else { return fragments }
+        var out: [Fragment] = []
+        let byLine = Dictionary(grouping: fragments) { [$0.page, $0.line] }
+        for key in byLine.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+            let line = byLine[key]!.sorted { $0.x0 < $1.x0 }
+            var i = 0
+            while i < line.count {
+                var j = i + 1
+                if line[i].text.count == 1 {
+                    let width = line[i].x1 - line[i].x0
+                    var firstGap: Double?
+                    while j < line.count, line[j].text.count == 1 {
+                        let gap = line[j].x0 - line[j - 1].x1
+                        guard gap <= spreadGap * width, abs(gap - (firstGap ?? gap)) <= 0.25 * max(firstGap ?? gap, width * 0.2) else { break }
+                        firstGap = firstGap ?? gap
+                        j += 1
+                    }
+                }
+                let run = line[i..<j]
                 let text = run.map(\.text).joined()
                 if run.count >= 2, HeaderWords.field(text) != nil {
-                    var joined = run[0]
+                    var joined = run.first!
                     joined.text = text
                     joined.x1 = run.last!.x1
                     joined.y0 = run.map(\.y0).min()!
                     joined.y1 = run.map(\.y1).max()!
                     out.append(joined)
-                    run = []
+                } else {
+                    out += run.prefix(1)
+                    j = i + 1
                 }
+                i = j
             }
-            flush()
         }
         return out
     }
+
+    /// How far apart, in characters' widths, the characters of a header word spread over its
+    /// cell may be (`行　　业`: two ideographic spaces).
+    static let spreadGap = 8.0
 
     /// The body's columns on one page: bands of x covered by body text, separated by gutters
     /// of at least `settings.minGutter`, each named by the reference cell (a header cell, or a

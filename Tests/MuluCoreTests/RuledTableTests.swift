@@ -214,6 +214,20 @@ import Testing
         #expect(kept.compactMap(\.seq) == [59, 60])
     }
 
+    /// Header words spread over their cells: `行　　业` (ideographic spaces) and 分散对齐
+    /// (`职 业 （ 项 目 ）` evenly over the cell). Each is one header cell naming its field; before,
+    /// `行` and `业` were two extra columns, the table seemed to have no industry column, and the
+    /// last line of a wrapped industry (`应业`) was read as a section heading: 12 and 15 rows
+    /// published with a wrong industry.
+    @Test(arguments: ["layout-spaced-header", "layout-distributed-align"])
+    func headerWordsSpreadOverTheirCells(_ name: String) throws {
+        let parsed = try parseFixture("\(name).pdf")
+        #expect(parsed.recovery?.method == .rules)
+        try expectAsPrinted(parsed.entries, "\(name).expected.json")
+        #expect(!parsed.diagnostics.contains { $0.severity == .error })
+        #expect(parsed.columns.map(\.field).prefix(2) == ["seq", "industry"])
+    }
+
     /// A header in two rows, a group cell `补贴标准（元/人）` over `培训补贴` and `鉴定补贴`: the
     /// group is no column, each sub-column takes its unit. Before, the three made one training
     /// column: "no assessment column" was said of a table that has one, and every row's two
