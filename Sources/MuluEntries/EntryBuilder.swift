@@ -196,6 +196,8 @@ public struct EntryBuilder: RowSink {
         let code = CodeSyntax.normalise(codeCell)
         if code.isEmpty {
             if map.code { report(.warning, "row \(seq) has no code", nil, misfit: false) }
+        } else if CodeSyntax.holdsTwoCodes(code) {
+            report(.error, "row \(seq): code `\(code)` is two codes run together: two rows read as one?", .code, misfit: true)
         } else if !CodeSyntax.isWellFormed(code) {
             report(.warning, "row \(seq): code `\(code)` is not a national classification code; kept as published", .code,
                    misfit: !CodeSyntax.isOtherCode(code))

@@ -74,6 +74,35 @@ import Testing
 
     /// Subsidies in words, a yuan sign with what it is per, levels in brackets either side of
     /// their amounts, and a note that names an occupation by its code.
+    /// Rules added for the third review: clauses after amounts, amounts per lesson hour, levels
+    /// in figures and as alternatives, remarks after marks and names, row numbers with a letter,
+    /// two codes run together, radical look-alikes.
+    @Test func reviewThreeRules() {
+        let clause = SubsidyParser.parse("初级、中级：2160元/人；取证后再补贴500元")
+        #expect(clause?.amounts.map(\.amountYuan) == [2160, 2160])
+        #expect(clause.flatMap(SubsidyParser.clause(of:)) == "取证后再补贴500元")
+        #expect(SubsidyParser.parse("初级、中级：2160元/人（含教材费）").flatMap(SubsidyParser.clause(of:)) == nil)
+        // A cut cell is no clause.
+        #expect(SubsidyParser.parse("初级：1600元/人；中级：2000") == nil)
+        let hourly = SubsidyParser.parse("20元/课时（最高2160元）")
+        #expect(hourly?.amounts == [] && hourly?.text == "20元/课时（最高2160元）")
+        #expect(SubsidyParser.parse("5级、4级：2160元/人")?.levels == [.junior, .intermediate])
+        #expect(SubsidyParser.parse("初级、中级（任选其一）：160元/人")?.anyOf == true)
+        #expect(SubsidyParser.parse("高级（含技师）3000元/人")?.levels == [.senior, .technician])
+        #expect(UrgencyMark.read("是（新增）") == true && UrgencyMark.remark("是（新增）") == "新增")
+        #expect(UrgencyMark.read("非急需") == false)
+        #expect(OccupationName.withoutRevisionRemark("电工（新增）")?.name == "电工")
+        #expect(OccupationName.withoutRevisionRemark("电工（含高压电工）") == nil)
+        #expect(RowNumber.isSlip("l0", expected: 10) && !RowNumber.isSlip("l0", expected: 11) && !RowNumber.isSlip("10", expected: 10))
+        #expect(CodeSyntax.holdsTwoCodes("6-24-03-01-046-24-03-01-03"))
+        #expect(!CodeSyntax.holdsTwoCodes("6-24-03-01-04") && !CodeSyntax.holdsTwoCodes("6-24-03-01-*"))
+        var bytes = Array("食醋制作\u{2F2F}".utf8)
+        #expect(Radicals.unify(&bytes) == 1 && String(decoding: bytes, as: UTF8.self) == "食醋制作工")
+        #expect(Array("#REF!".utf8).withUnsafeBufferPointer(SpreadsheetError.isValue))
+        #expect(Array("绝缘子#VALUE!".utf8).withUnsafeBufferPointer(SpreadsheetError.find) == "#VALUE!")
+        #expect(Array("电工#3".utf8).withUnsafeBufferPointer(SpreadsheetError.find) == nil)
+    }
+
     @Test func subsidyWordsAndBracketedLevels() {
         for words in ["以实际为准", "另行通知", "参照自治区标准执行", "按实际发生费用", "据实结算", "免费", "待定"] {
             #expect(SubsidyParser.isWordSubsidy(words), "\(words)")

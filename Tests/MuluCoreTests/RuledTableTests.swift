@@ -228,6 +228,17 @@ import Testing
         #expect(parsed.columns.map(\.field).prefix(2) == ["seq", "industry"])
     }
 
+    /// A dense 7 pt table: the digits and dashes of a code (`-01-04`) run together at 72 dpi into
+    /// a short stroke 4 pt under a rule, which was taken for the rule's second stroke (a double
+    /// rule) and moved the rule: rows 18 and 19 (and 94/95, 103/104) were read as one, their
+    /// codes and names run together, with only warnings. Every field of all 177 rows now.
+    @Test func glyphStrokesNeverMoveARule() throws {
+        let parsed = try parseFixture("layout-dense-7pt-merged.pdf")
+        #expect(parsed.recovery?.method == .rules)
+        try expectAsPrinted(parsed.entries, "layout-dense-7pt-merged.expected.json")
+        #expect(!parsed.diagnostics.contains { $0.severity == .error })
+    }
+
     /// A header in two rows, a group cell `补贴标准（元/人）` over `培训补贴` and `鉴定补贴`: the
     /// group is no column, each sub-column takes its unit. Before, the three made one training
     /// column: "no assessment column" was said of a table that has one, and every row's two

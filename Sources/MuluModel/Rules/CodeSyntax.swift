@@ -76,6 +76,17 @@ public enum CodeSyntax {
     /// A code that is not national but has a code cell's look: a 专项职业能力 code such as
     /// `S-65-001`, or a none mark (`无`, `/`, `—`). Kept as published with a warning, not a sign
     /// of columns read wrongly.
+    /// True when a (normalised) code is two national codes run together
+    /// (`6-24-03-01-046-24-03-01-03`: two rows' cells read as one): after a well-formed start of
+    /// four segments, another code's `d-dd-dd` follows.
+    public static func holdsTwoCodes(_ code: String) -> Bool {
+        let parts = code.split(separator: "-", omittingEmptySubsequences: false).map { Array($0.utf8) }
+        guard parts.count >= 7, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(Digits.isASCII) }) else { return false }
+        // `6-24-03-01-04` `6-24-…`: a segment of three digits joins the first code's last
+        // segment (two digits, or one after four) to the next code's first digit.
+        return parts.contains { $0.count == 3 } && parts.filter({ $0.count == 2 }).count >= 5
+    }
+
     public static func isOtherCode(_ code: String) -> Bool {
         if SubsidyParser.noneMarks.contains(code) { return true }
         guard let first = code.unicodeScalars.first else { return true }

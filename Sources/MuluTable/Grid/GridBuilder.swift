@@ -86,14 +86,17 @@ public enum GridBuilder {
     }
 
     /// The two strokes of each double rule (`doubleRuleGap`) moved to their middle, so that they
-    /// snap to one edge. `edges` is sorted by position; it stays so.
+    /// snap to one edge. The strokes of a double rule run alike: the shorter is at least half as
+    /// long as the longer, so glyphs of small text run together into a short stroke (`-01-04`
+    /// at 7 pt) never move the rule under them. `edges` is sorted by position; it stays so.
     static func joinDoubleRules(_ edges: inout [Edge], settings g: GridSettings) {
         for i in edges.indices {
             var j = i + 1
             while j < edges.count, edges[j].position - edges[i].position <= g.doubleRuleGap {
                 let a = edges[i], b = edges[j]
                 let shared = min(a.end, b.end) - max(a.start, b.start)
-                if b.position - a.position > g.snapTolerance, shared >= 0.5 * min(a.length, b.length) {
+                if b.position - a.position > g.snapTolerance, shared >= 0.5 * min(a.length, b.length),
+                   min(a.length, b.length) >= 0.5 * max(a.length, b.length) {
                     let middle = (a.position + b.position) / 2
                     edges[i].position = middle
                     edges[j].position = middle
