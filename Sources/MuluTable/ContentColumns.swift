@@ -25,6 +25,8 @@ public enum ContentColumns {
             return scalars.allSatisfy(CodeSyntax.isAsterisk) ? .mark : .codeTail
         }
         if UrgencyMark.read(t) == true { return .mark }
+        // A dash or `无` in a band of subsidies is a subsidy cell that says none (`—`).
+        if noneCells.contains(t) { return .subsidy }
         // Level words, a per-person rate, an amount in yuan (not 元 in a name: 元件).
         if t.contains("级") || t.contains("/人") || t.contains("元/") || t.contains("最高") || t.contains("补贴") { return .subsidy }
         // A subsidy described in words (`按实际发生费用`), as `SubsidyParser` keeps it.
@@ -47,6 +49,11 @@ public enum ContentColumns {
             }
         }
     }
+
+    /// Cells that say "no subsidy" in a band of subsidies: placed as a subsidy is (second on
+    /// its line, or past the split: the assessment's); a third on a line after two subsidies is
+    /// the urgency's "not urgent".
+    static let noneCells: Set<String> = ["—", "——", "-", "–", "－", "/", "／", "无"]
 
     /// What is left of a unit wrapped onto a line of its own (`人` after `元/`, `人次`).
     static let unitRests: Set<String> = ["人", "人次", "次", "期", "元", "/人", "/次", "人/次", "/人次", "元/人"]
@@ -123,6 +130,8 @@ public enum ContentColumns {
                     let amount = amountBefore(f, in: line)!
                     field = out[amount]
                     if undecided.contains(amount) { undecided.insert(f); here.append(f) }
+                case .subsidy where subsidiesSeen >= 2 && has.contains(.urgent) && noneCells.contains(Blank.removed(from: f.text)):
+                    field = .urgent
                 case .subsidy:
                     if has.contains(.training), has.contains(.assessment) {
                         if subsidyCount >= 2 {

@@ -622,12 +622,20 @@ public struct TableRecovery: Sendable {
         var order: [TableField: Int] = [:]
         for (i, h) in header.sorted(by: { $0.x0 < $1.x0 }).enumerated() where order[h.field] == nil { order[h.field] = i }
         // A row number or urgency band holds nothing else (its marks and numbers are
-        // narrow): unclaimed fields go to the other bands when there are any.
+        // narrow): unclaimed fields go to the other bands when there are any, unless it is wide and
+        // the field's header cell is centred within it (the industry's text run into the row
+        // numbers' band).
         let open = spans.map { ![TableField.seq, .urgent].contains($0.field) }
         let anyOpen = open.contains(true)
+        // A row number or urgency band three times as wide as its own header cell holds more.
+        let wide = spans.map { span in
+            header.first { $0.field == span.field }.map { span.x1 - span.x0 >= 3 * max(1, $0.x1 - $0.x0) } ?? false
+        }
         for h in header where !claimed.contains(h.field) && !out.joined().contains(h.field) {
+            let centre = (h.x0 + h.x1) / 2
             let overlap = spans.indices.map { k in
-                anyOpen && !open[k] ? -Double.infinity : min(spans[k].x1, h.x1) - max(spans[k].x0, h.x0)
+                anyOpen && !open[k] && !(wide[k] && (spans[k].x0...spans[k].x1).contains(centre))
+                    ? -Double.infinity : min(spans[k].x1, h.x1) - max(spans[k].x0, h.x0)
             }
             let best: Int
             if let m = overlap.max(), m > 0 {

@@ -239,6 +239,18 @@ import Testing
         #expect(!parsed.diagnostics.contains { $0.severity == .error })
     }
 
+    /// The `pdftotext -layout` dump of a ruled table whose assessment is `—` in some rows, its
+    /// industry wrapped over three lines: a `—` alone in the band of both subsidies is the
+    /// assessment's none (it was glued to the training, `中级、高级：3000—元/人`, or to the name);
+    /// on page 9 the industry's text runs into the row numbers' band, which now takes the
+    /// industry (it was "text in the 序号 column", dropped, and the row above's industry filled
+    /// down into 16 rows with exit 0: such text among the rows is now an error).
+    @Test func dashesAndAnIndustryInTheRowNumbersBand() throws {
+        let parsed = try parseFixture("text/pdftotext-layout-dashes-industry-in-seq-band.txt")
+        #expect(!parsed.diagnostics.contains { $0.severity == .error })
+        try expectAsPrinted(parsed.entries, "text/pdftotext-layout-dashes-industry-in-seq-band.expected.json")
+    }
+
     /// A header in two rows, a group cell `补贴标准（元/人）` over `培训补贴` and `鉴定补贴`: the
     /// group is no column, each sub-column takes its unit. Before, the three made one training
     /// column: "no assessment column" was said of a table that has one, and every row's two
