@@ -262,7 +262,12 @@ public struct EntryBuilder: RowSink {
             }
             switch reading {
             case .none: return nil
-            case .subsidy(let s):
+            case .subsidy(var s):
+                // A bare amount whose levels a column of their own gives (`补贴等级`: `初级、中级`).
+                if s.levels.isEmpty, s.amountYuan != nil, let i = map.extraHeaders.firstIndex(where: Self.isLevelColumn),
+                   let levelled = SubsidyParser.withLevels(s, levelText: String(decoding: slice(cells[extra: i]), as: UTF8.self)) {
+                    s = levelled
+                }
                 if let clause = SubsidyParser.clause(of: s), clause.contains(where: \.isASCIIDigit) {
                     report(.warning, "row \(seq): \(label) subsidy `\(s.text)`: the clause `\(clause)` after the amounts is kept as a note; its amount is not read", field)
                 }
@@ -309,6 +314,12 @@ public struct EntryBuilder: RowSink {
             seq: seq, table: cells.table, industry: rowIndustry, code: code, name: name,
             training: training, assessment: assessment, urgent: urgent, extra: extra))
         anchors.append(cells.anchor)
+    }
+
+    /// True for the header of a column naming the levels a row's subsidies pay for (`补贴等级`,
+    /// `培训等级`), not a skill level of the occupation (`职业技能等级`).
+    static func isLevelColumn(_ header: String) -> Bool {
+        header.hasSuffix("等级") && (header.contains("补贴") || header.contains("培训") || header.contains("鉴定") || header.contains("评价"))
     }
 
     /// The wrapped rest of the last row's industry (text ending in 业) or name, printed on the

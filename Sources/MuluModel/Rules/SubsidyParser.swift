@@ -310,6 +310,17 @@ public enum SubsidyParser {
         return .subsidy(Subsidy(levels: levels, amounts: amounts, anyOf: anyOf, text: normal, upTo: upTo, note: note))
     }
 
+    /// A bare amount (`2160`) given the levels a column of its own names for its row (a
+    /// `补贴等级` column: `初级、中级`, `初级或中级`); nil when `s` has levels already or
+    /// `levelText` names none.
+    public static func withLevels(_ s: Subsidy, levelText: String) -> Subsidy? {
+        guard s.levels.isEmpty, let amount = s.amountYuan, let levels = LevelWords.list(compact(levelText)) else { return nil }
+        let anyOf = levelText.contains("或")
+        let amounts = levels.map { Subsidy.LevelAmount(level: $0, amountYuan: amount) }
+        let text = normalisedText(levels: levels, amounts: amounts, amount: amount, anyOf: anyOf, upTo: s.upTo, note: s.note)
+        return Subsidy(levels: levels, amounts: amounts, anyOf: anyOf, text: text, upTo: s.upTo, note: s.note)
+    }
+
     /// `1600元/人（初级）；2000元/人（中级）` as `初级：1600元/人；中级：2000元/人`: each piece whose
     /// brackets name levels, written with its levels first; other text as it is.
     static func levelsAfterAmounts(_ text: String) -> String {
