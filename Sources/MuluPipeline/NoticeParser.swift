@@ -226,8 +226,11 @@ public enum NoticeParser {
         }
         let need = "header line naming at least \(TableSettings.minHeaderKeywords) of \(HeaderWords.keywords.joined(separator: "、"))"
         guard let best else { return "no catalogue table: found no \(need) (no line names any of them)" }
-        return "no catalogue table: found no \(need); the nearest, p\(best.line.page):\(best.line.line), "
-            + "names \(best.words.joined(separator: "、")) among other text"
+        let at = "the nearest, p\(best.line.page):\(best.line.line), names \(best.words.joined(separator: "、")) among other text"
+        // A line far longer than a header (a table flattened into one paragraph, HTML source).
+        let count = best.line.compactText.count
+        return "no catalogue table: found no \(need); \(at)"
+            + (count > 200 && best.words.count >= TableSettings.minHeaderKeywords ? " (\(count) characters on that line: the whole table on one line, or markup?)" : "")
     }
 
     /// Entries and diagnostics from rows; throws when there is no catalogue table at all.

@@ -107,6 +107,17 @@ import Testing
             #expect(!error.problem.contains("no header with 序号, 代码, 职业"))
             #expect(error.problem.hasSuffix("the nearest, p1:1, names 序号、代码、职业、培训 among other text"))
         }
+        // A table flattened into one paragraph: the line is far longer than a header, and the
+        // message says how long.
+        let row = " 1 制造业 6-31-03-01 化学检验员 初级、中级：2160元/人 初级或中级：160元/人 *"
+        let flat = "序号 行业 职业（工种）代码 职业（项目） 培训补贴等级及补贴标准 考核鉴定等级及补贴标准 是否急需紧缺"
+            + String(repeating: row, count: 8) + "\n"
+        do {
+            _ = try NoticeParser.parseText(Array(flat.utf8), path: "t.txt")
+            Issue.record("parsed a notice flattened into one line")
+        } catch let error as MuluError {
+            #expect(error.problem.hasSuffix("characters on that line: the whole table on one line, or markup?)"), "\(error.problem)")
+        }
     }
 
     /// catalogue.json of schemaVersion 1 (no amounts, urgent always boolean) is read, and a diff
