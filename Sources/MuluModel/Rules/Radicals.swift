@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The rule for radical look-alikes: the Kangxi radicals (U+2F00–U+2FD5, `⼯` `⼈` `⼤`) and the two
 /// CJK radicals supplement characters with a compatibility mapping (U+2E9F `⺟`, U+2EF3 `⻳`) that
 /// PDF text layers and copies from them give for ordinary characters (`⼯` for `工`). Each is
@@ -42,8 +48,18 @@ public enum Radicals {
     @discardableResult
     public static func unify(_ bytes: inout [UInt8]) -> Int {
         // Read first: a buffer shared with another owner is copied only when it holds one.
-        guard let first = bytes.withUnsafeBufferPointer({ p in p.indices.dropLast(2).first { p[$0] == 0xE2 && (0xBA...0xBF).contains(p[$0 + 1]) } })
-        else { return 0 }
+        guard let first = bytes.withUnsafeBufferPointer({ p -> Int? in
+            guard let base = p.baseAddress, p.count >= 3 else { return nil }
+            var i = 0
+            while i + 2 < p.count {
+                // memchr for the lead byte: most text has none, or few (`—`, `…`).
+                guard let hit = memchr(base + i, 0xE2, p.count - 2 - i) else { return nil }
+                i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if (0xBA...0xBF).contains(p[i + 1]) { return i }
+                i += 1
+            }
+            return nil
+        }) else { return 0 }
         var count = 0
         bytes.withUnsafeMutableBufferPointer { p in
             var i = first

@@ -49,7 +49,9 @@ public enum UrgencyMark {
     @inline(__always)
     public static func isMark(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
         if p.count == 1 { return p[0] == 0x2A || p[0] == 0x59 || p[0] == 0x79 }
-        guard p.count <= 36 else { return false }
+        // Longer than `急需紧缺`: only a mark with a remark in brackets (`是（新增）`).
+        guard p.count <= 12 || (p.count <= 36 && (p[p.count - 1] == 0x29 || (p.count >= 3 && p[p.count - 3] == 0xEF && p[p.count - 2] == 0xBC && p[p.count - 1] == 0x89)))
+        else { return false }
         return read(p) == true
     }
 
@@ -57,6 +59,12 @@ public enum UrgencyMark {
     @inline(__always)
     public static func isNoMark(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !p.isEmpty, p.count <= 18 else { return false }
+        // Longer than two characters: only `非…` and `不…` (`非急需`, `不紧缺`), or a remark in brackets.
+        if p.count > 6 {
+            let negation = (p[0] == 0xE9 && p[1] == 0x9D && p[2] == 0x9E) || (p[0] == 0xE4 && p[1] == 0xB8 && p[2] == 0x8D)
+            let remark = p[p.count - 1] == 0x29 || (p[p.count - 3] == 0xEF && p[p.count - 2] == 0xBC && p[p.count - 1] == 0x89)
+            guard negation || remark else { return false }
+        }
         return read(p) == false
     }
 
