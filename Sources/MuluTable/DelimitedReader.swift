@@ -139,11 +139,15 @@ public enum DelimitedReader {
                 // A row broken over two lines in the middle of a cell (`…2160元/` and `人 初级或中级…`):
                 // the cell joined across the line break, the next line's other cells the row's.
                 if tokens.count > 1, let last = tokens.last, seqValue(p, first) != nil,
-                   let m = brokenRowRest(p, spans, after: n, cut: last, roles: roles, into: &restTokens) {
-                    tokens[tokens.count - 1].end = restTokens[0].end
-                    tokens += restTokens.dropFirst()
-                    span.end = spans[m].end
-                    consumedThrough = m
+                   let rest = brokenRowRest(p, spans, after: n, cut: last, roles: roles, into: &restTokens) {
+                    if rest.joinsCell {
+                        tokens[tokens.count - 1].end = restTokens[0].end
+                        tokens += restTokens.dropFirst()
+                    } else {
+                        tokens += restTokens
+                    }
+                    span.end = spans[rest.line].end
+                    consumedThrough = rest.line
                 }
                 func unplaced(_ reason: String, from k: Int = 0) {
                     for t in tokens[k...] {
@@ -284,30 +288,54 @@ public enum DelimitedReader {
     /// The line that holds the rest of a row whose last cell is cut at the line's end
     /// (`6 … 初级、中级：2160元/` then `人 初级或中级：160元/人 *`), or whose next line starts
     /// with the rest of a unit (`…2160元` then `/人 …`): the next line that is not blank, if it is
-    /// a body line that starts no row, heading or note. Its tokens are left in `rest`.
+    /// a body line that starts no row, heading or note (`joinsCell`: its first token ends the
+    /// cut cell). Or, a row broken at a page break between two cells (`15 … 初级、中级：2160元/人`,
+    /// the page's foot, the header repeated, then `初级或中级：160元/人 *`): the next body line
+    /// after blank lines and page furniture, when it starts with a subsidy, an amount or a mark
+    /// and has no row number. Its tokens are left in `rest`.
     static func brokenRowRest(
         _ p: UnsafeBufferPointer<UInt8>, _ spans: ArraySlice<TextLayout.LineSpan>, after n: Int,
         cut last: TextLayout.Token, roles: [[LineRole]], into rest: inout [TextLayout.Token]
-    ) -> Int? {
+    ) -> (line: Int, joinsCell: Bool)? {
         let lastBytes = token(p, last)
         let cut = cutEndings.contains { lastBytes.count > $0.count && lastBytes.suffix($0.count).elementsEqual($0) }
         let yuanEnd = lastBytes.suffix(3).elementsEqual("元".utf8)
-        guard cut || yuanEnd else { return nil }
+        // The rest of a row after the page's furniture: only where the line itself ends a cell.
+        let endsCell = !cut && (lastBytes.last == 0xBA /* 人 */ || isNone(p, last) || startsSubsidy(p, last) || isAmount(p, last))
+        guard cut || yuanEnd || endsCell else { return nil }
         var m = n + 1
+        var crossed = false
         while m < spans.endIndex {
             let next = spans[m]
+            let body = roles[next.page - 1][next.index] == .body
+            // A row ending a cell, and no furniture after it: the next row (the common case, read
+            // without tokenising it here).
+            if body, !cut, !yuanEnd, !crossed, next.end > next.start, !isBlankLine(p, next) { return nil }
             TextLayout.tokens(p, next, into: &rest)
-            if !rest.isEmpty { break }
+            if !rest.isEmpty {
+                guard !body, !cut, !yuanEnd else { break }
+                crossed = true  // a page mark, a repeated header: furniture between the row's parts
+            }
             m += 1
         }
-        guard m < spans.endIndex, roles[spans[m].page - 1][spans[m].index] == .body, let first = rest.first,
-              seqValue(p, first) == nil, !isNote(p, first), sectionHeading(p, rest) == nil else { return nil }
+        guard m < spans.endIndex, roles[spans[m].page - 1][spans[m].index] == .body, let first = rest.first, seqValue(p, first) == nil, !isNote(p, first), sectionHeading(p, rest) == nil else { return nil }
         let firstBytes = token(p, first)
-        if !cut {
-            // `2160元` then `/人`: only the rest of a unit.
-            guard firstBytes.first == 0x2F || firstBytes.starts(with: "／".utf8) else { return nil }
+        if cut { return (m, true) }
+        if yuanEnd, firstBytes.first == 0x2F || firstBytes.starts(with: "／".utf8) { return (m, true) }
+        // Cells after a page's furniture: a subsidy, an amount, a none or a mark first.
+        guard crossed, startsSubsidy(p, first) || isAmount(p, first) || isNone(p, first) || isMark(p, first) else { return nil }
+        return (m, false)
+    }
+
+    /// True when the line holds only blanks.
+    static func isBlankLine(_ p: UnsafeBufferPointer<UInt8>, _ span: TextLayout.LineSpan) -> Bool {
+        var i = span.start
+        while i < span.end {
+            let n = Blank.length(p, at: i, end: span.end)
+            guard n > 0 else { return false }
+            i += n
         }
-        return m
+        return true
     }
 
     /// A row of a numbered table whose 序号 cell is blank (`制造业 6-24-03-01-10 电缆金属护套制造工 …`
