@@ -335,6 +335,15 @@ public struct ColumnMap: Hashable, Sendable {
             }
             return
         }
+        // A unit alone (`（元/人）`, a line of units under the header): the first subsidy header
+        // without one takes it.
+        if piece.hasPrefix("（") || piece.hasPrefix("("), HeaderWords.givesUnit(piece), piece.count <= 8,
+           let i = headers.indices.first(where: { i in
+               (meanings[i] == .field(.training) || meanings[i] == .field(.assessment)) && !HeaderWords.givesUnit(headers[i])
+           }) {
+            headers[i] += piece
+            return
+        }
         for i in headers.indices.reversed() where meanings[i] != .extra {
             if HeaderWords.meaning(headers[i] + piece) == meanings[i] { headers[i] += piece; return }
         }

@@ -141,7 +141,7 @@ public enum LineClassifier {
             guard isHeaderCandidate(lines[i]) else { i += 1; continue }
             var j = i
             var keywords = Set<String>()
-            while j < lines.count, isHeaderCandidate(lines[j]) {
+            while j < lines.count, isHeaderCandidate(lines[j]) || (j > i && isUnitLine(lines[j])) {
                 let text = lines[j].compactText
                 for k in TableField.headerKeywords where HeaderWords.holds(text, k) { keywords.insert(k) }
                 j += 1
@@ -150,6 +150,15 @@ public enum LineClassifier {
             i = j
         }
         return bands
+    }
+
+    /// A line of units in brackets under a header (`（元/人） （元/人）`): each fragment one; a
+    /// unit wrapped under an amount has no brackets.
+    static func isUnitLine(_ line: TextLine) -> Bool {
+        !line.fragments.isEmpty && line.fragments.allSatisfy { f in
+            let t = Blank.removed(from: f.text)
+            return (t.hasPrefix("（") || t.hasPrefix("(")) && (t.hasSuffix("）") || t.hasSuffix(")")) && t.contains("元") && t.count <= 8
+        }
     }
 
     /// A line made only of header-label characters.
