@@ -42,13 +42,36 @@ public enum ColumnDetector {
             }
         }
         return groups.map { group in
-            let ordered = group.sorted { ($0.y0, $0.x0) < ($1.y0, $1.x0) }
+            var ordered = group.sorted { ($0.y0, $0.x0) < ($1.y0, $1.x0) }
+            if ordered.count > 1, TableField(headerLabel: ordered.map(\.text).joined()) == nil, let turned = rotatedOrder(ordered) {
+                ordered = turned
+            }
             let text = ordered.map(\.text).joined()
             return HeaderCell(
                 field: TableField(headerLabel: text), text: text,
                 x0: group.map(\.x0).min()!, x1: group.map(\.x1).max()!,
                 y0: group.map(\.y0).min()!, y1: group.map(\.y1).max()!)
         }.sorted { $0.x0 < $1.x0 }
+    }
+
+    /// The fragments of a header cell printed rotated a quarter turn, in reading order: its
+    /// lines are columns of glyphs, read bottom to top from the left one (turned anticlockwise)
+    /// or top to bottom from the right one (clockwise); the order whose text names a field,
+    /// else nil.
+    static func rotatedOrder(_ fragments: [Fragment]) -> [Fragment]? {
+        // Columns of glyphs: fragments whose centres lie within half a glyph's width.
+        var columns: [[Fragment]] = []
+        for f in fragments.sorted(by: { $0.x0 + $0.x1 < $1.x0 + $1.x1 }) {
+            let centre = (f.x0 + f.x1) / 2
+            if let last = columns.last?.last, abs((last.x0 + last.x1) / 2 - centre) <= max(1, (last.x1 - last.x0) / 2) {
+                columns[columns.count - 1].append(f)
+            } else {
+                columns.append([f])
+            }
+        }
+        let anticlockwise = columns.flatMap { $0.sorted { $0.y0 > $1.y0 } }
+        let clockwise = columns.reversed().flatMap { $0.sorted { $0.y0 < $1.y0 } }
+        return [anticlockwise, clockwise].first { TableField(headerLabel: $0.map(\.text).joined()) != nil }
     }
 
     /// A group cell over sub-columns (`补贴标准（元/人）` above `培训补贴` `鉴定补贴`): a header

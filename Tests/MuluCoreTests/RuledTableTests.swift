@@ -251,6 +251,16 @@ import Testing
         try expectAsPrinted(parsed.entries, "text/pdftotext-layout-dashes-industry-in-seq-band.expected.json")
     }
 
+    /// Header cells printed rotated a quarter turn (序号, 行业 and 是否急需紧缺 in narrow
+    /// columns, the last in two columns of glyphs): each read in the order that names its
+    /// field. Before, the notice was refused ("a header but no numbered row under it").
+    @Test func rotatedHeaderCellsNameTheirColumns() throws {
+        let parsed = try parseFixture("layout-rotated-header.pdf")
+        #expect(parsed.recovery?.method == .rules)
+        try expectAsPrinted(parsed.entries, "layout-rotated-header.expected.json")
+        #expect(!parsed.diagnostics.contains { $0.severity == .error })
+    }
+
     /// A header in two rows, a group cell `补贴标准（元/人）` over `培训补贴` and `鉴定补贴`: the
     /// group is no column, each sub-column takes its unit. Before, the three made one training
     /// column: "no assessment column" was said of a table that has one, and every row's two

@@ -173,6 +173,11 @@ public enum RuledRows {
                 for k in held.indices {
                     held[k].sort { ($0.y0, $0.x0) < ($1.y0, $1.x0) }
                 }
+                // A header cell printed rotated (`是否急需紧缺` turned a quarter, in a narrow column):
+                // its text read in the order that names a field.
+                for k in headerCellIndices where held[k].count > 1 && TableField(headerLabel: held[k].map(\.text).joined()) == nil {
+                    if let turned = ColumnDetector.rotatedOrder(held[k]) { held[k] = turned }
+                }
                 // Text taken for header below the header's grid rows (the rest of a row a page break
                 // split, `业` under a repeated header) is body: the header ends with the last grid
                 // row holding a cell that names a field or a level.
