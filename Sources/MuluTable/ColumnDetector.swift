@@ -74,6 +74,34 @@ public enum ColumnDetector {
         return [anticlockwise, clockwise].first { TableField(headerLabel: $0.map(\.text).joined()) != nil }
     }
 
+    /// The fragments of a cell set vertically (竖排: each glyph a fragment of its own, in two
+    /// or more columns of at least three glyphs, so every line holds one glyph of each column) in
+    /// reading order: columns right to left, each top to bottom; nil for any other cell.
+    static func verticalOrder(_ fragments: [Fragment]) -> [Fragment]? {
+        guard fragments.allSatisfy({ $0.text.unicodeScalars.count == 1 }) else { return nil }
+        // Columns by glyph centres within half an em (a punctuation mark's box sits off centre).
+        let em = fragments.map { $0.y1 - $0.y0 }.max() ?? 1
+        var columns: [[Fragment]] = []
+        var centres: [Double] = []
+        for f in fragments.sorted(by: { $0.x0 + $0.x1 < $1.x0 + $1.x1 }) {
+            let centre = (f.x0 + f.x1) / 2
+            if let last = centres.last, abs(last - centre) <= em / 2 {
+                columns[columns.count - 1].append(f)
+            } else {
+                columns.append([f])
+                centres.append(centre)
+            }
+        }
+        guard columns.count >= 2, columns.allSatisfy({ $0.count >= 3 }) || columns.dropLast().allSatisfy({ $0.count >= 3 }) && columns.first!.count >= 3
+        else { return nil }
+        // Columns side by side: each one's glyphs one above the other (no two on a line).
+        guard columns.allSatisfy({ c in
+            let down = c.sorted { $0.y0 < $1.y0 }
+            return zip(down, down.dropFirst()).allSatisfy { ($1.y0 + $1.y1) / 2 - ($0.y0 + $0.y1) / 2 >= 0.4 * em }
+        }) else { return nil }
+        return columns.reversed().flatMap { $0.sorted { $0.y0 < $1.y0 } }
+    }
+
     /// A group cell over sub-columns (`补贴标准（元/人）` above `培训补贴` `鉴定补贴`): a header
     /// fragment above two or more that name distinct fields, under its width, is no column of
     /// its own; each fragment below takes the group's unit when the group gives one and it does

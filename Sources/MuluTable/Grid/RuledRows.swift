@@ -172,6 +172,8 @@ public enum RuledRows {
                 }
                 for k in held.indices {
                     held[k].sort { ($0.y0, $0.x0) < ($1.y0, $1.x0) }
+                    // Text set vertically (竖排, top to bottom, columns right to left).
+                    if held[k].count >= 6, let vertical = ColumnDetector.verticalOrder(held[k]) { held[k] = vertical }
                 }
                 // A header cell printed rotated (`是否急需紧缺` turned a quarter, in a narrow column):
                 // its text read in the order that names a field.
