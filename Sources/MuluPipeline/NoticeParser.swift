@@ -151,7 +151,10 @@ public enum NoticeParser {
         // first table's when it has none: its header shares its one page with the table before).
         let tables: [DelimitedReader.Table] = recovery.tables.count > 1
             ? recovery.tables.enumerated().map { k, t in
-                let own = k == 0 ? columns : Self.ownHeaderPage(of: k, recovery).map { geometricColumns(recovery, page: $0) } ?? columns
+                // A table starting below another on its page: the header cells of its own region.
+                let own = k == 0 ? columns
+                    : recovery.startHeaderCells[[t.page, t.index]].map { geometricColumns(recovery, cells: $0) }
+                        ?? Self.ownHeaderPage(of: k, recovery).map { geometricColumns(recovery, page: $0) } ?? columns
                 return .init(page: t.page, index: t.index, columns: own, label: t.label, title: t.title)
             }
             : [.init(page: 1, index: 0, columns: columns)]
@@ -173,8 +176,8 @@ public enum NoticeParser {
     /// The columns the geometric stages found: the header cells of the first page that has
     /// them, each mapped by `HeaderWords` (a field named twice, or no field: an extra column).
     /// `page`: that page's header cells instead (1-based).
-    static func geometricColumns(_ recovery: TableRecovery, page: Int? = nil) -> ColumnMap {
-        guard let cells = page.map({ recovery.headerCells[$0 - 1] }) ?? recovery.headerCells.first(where: { !$0.isEmpty }),
+    static func geometricColumns(_ recovery: TableRecovery, page: Int? = nil, cells given: [HeaderCell]? = nil) -> ColumnMap {
+        guard let cells = given ?? page.map({ recovery.headerCells[$0 - 1] }) ?? recovery.headerCells.first(where: { !$0.isEmpty }),
               !cells.isEmpty else { return .reference }
         // Level sub-columns the rules found (`RuledRows`): each subsidy's levels, in level order.
         var levels: [TableField: [Level]] = [:]

@@ -41,7 +41,7 @@ public enum ColumnDetector {
                 groups.append([fragment])
             }
         }
-        return groups.map { group in
+        var cells = groups.map { group in
             var ordered = group.sorted { ($0.y0, $0.x0) < ($1.y0, $1.x0) }
             if ordered.count > 1, TableField(headerLabel: ordered.map(\.text).joined()) == nil, let turned = rotatedOrder(ordered) {
                 ordered = turned
@@ -52,6 +52,12 @@ public enum ColumnDetector {
                 x0: group.map(\.x0).min()!, x1: group.map(\.x1).max()!,
                 y0: group.map(\.y0).min()!, y1: group.map(\.y1).max()!)
         }.sorted { $0.x0 < $1.x0 }
+        // A subsidy column named without 培训 or 鉴定 (`补贴等级及标准`): as `ColumnMap` reads it.
+        for i in cells.indices where cells[i].field == nil {
+            let named = Set(cells.compactMap(\.field))
+            cells[i].field = HeaderWords.unnamedSubsidy(Blank.removed(from: cells[i].text), named: named)
+        }
+        return cells
     }
 
     /// The fragments of a header cell printed rotated a quarter turn, in reading order: its

@@ -126,12 +126,9 @@ public struct ColumnMap: Hashable, Sendable {
         // What each header names; a subsidy column named without 培训 or 鉴定 (`补贴标准（元/人）`)
         // is training when no header names training, then assessment.
         var meanings = headers.map(HeaderWords.meaning)
-        for i in meanings.indices where meanings[i] == .extra && (headers[i].contains("补贴") || headers[i].contains("标准")) {
-            if !meanings.contains(.field(.training)) {
-                meanings[i] = .field(.training)
-            } else if !meanings.contains(.field(.assessment)) {
-                meanings[i] = .field(.assessment)
-            }
+        for i in meanings.indices {
+            let named = Set(meanings.compactMap { if case .field(let f) = $0 { f } else { nil } })
+            if let f = HeaderWords.unnamedSubsidy(headers[i], named: named) { meanings[i] = .field(f) }
         }
         // Two cells naming one field: the one in force (`调整后` over `调整前`), then the one naming it
         // more fully, keeps it.

@@ -819,6 +819,17 @@ public enum DelimitedReader {
                         title = compact
                         pending.append((p + 1, i, .title))
                     }
+                case .preamble where rowsSince:
+                    // A later table's label and title atop a page of their own (`附件 2`, above its
+                    // header): not text before the notice's table.
+                    let compact = FullWidth.asciiDigits(line.compactText)
+                    if LineClassifier.isAttachmentLabel(compact) {
+                        label = compact
+                        pending.append((p + 1, i, .attachmentLabel))
+                    } else if LineClassifier.isTitle(compact), !compact.hasPrefix("注") {
+                        title = compact
+                        pending.append((p + 1, i, .title))
+                    }
                 default: break
                 }
                 i += 1

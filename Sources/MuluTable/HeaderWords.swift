@@ -49,6 +49,17 @@ public enum HeaderWords {
         (strongWords[field] ?? []).contains { holds(text, $0) } ? 2 : 1
     }
 
+    /// The field of a subsidy column named without 培训 or 鉴定 (`补贴标准（元/人）`, `补贴等级及标准`):
+    /// training when no other header cell names training, else assessment when none names
+    /// that; nil for any other header, or when both are named. `named`: the fields the table's
+    /// other header cells name.
+    public static func unnamedSubsidy(_ text: String, named: Set<TableField>) -> TableField? {
+        guard meaning(text) == .extra, text.contains("补贴") || text.contains("标准") else { return nil }
+        if !named.contains(.training) { return .training }
+        if !named.contains(.assessment) { return .assessment }
+        return nil
+    }
+
     /// Words of a revision notice's columns: the value in force (`调整后`, `现行`, `新`) and the
     /// one it replaces (`调整前`, `原`, `旧`).
     public static let revisedWords = ["调整后", "调整为", "修订后", "现行", "新标准", "（新）", "(新)"]

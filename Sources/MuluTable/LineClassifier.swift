@@ -34,7 +34,10 @@ public enum LineClassifier {
                 }
                 if seenHeader || firstHeader.map({ i > $0 }) == true, isPlainRow(line) { continue }
                 let compact = FullWidth.asciiDigits(line.compactText)
-                let beforeTable = firstHeader.map { i < $0 } ?? !seenHeader
+                // Above a page's first header once a table has begun on an earlier page is that
+                // table's going on (rows, wrapped cells), or a later table's label and title
+                // (`DelimitedReader.tables` tells): not text before the table.
+                let beforeTable = !seenHeader && (firstHeader.map { i < $0 } ?? true)
                 if compact.isEmpty {
                     pageRoles[i] = .blank
                 } else if isPageMark(compact) {

@@ -25,6 +25,9 @@ public struct TableRecovery: Sendable {
     public var pages: [PageText]
     public var roles: [[LineRole]]
     public var headerCells: [[HeaderCell]]
+    /// The header cells of each table that starts below another on its page, by where it starts
+    /// (page, line index): its own, not the page's first table's.
+    public var startHeaderCells: [[Int]: [HeaderCell]] = [:]
     public var columns: [[ColumnSpan]]
     public var placed: [RowAssembler.Placed]
     public var rows: [RowRecord]
@@ -58,6 +61,7 @@ public struct TableRecovery: Sendable {
         }
         var headings: [(page: Int, y: Double, name: String)] = []
         var headerCells: [[HeaderCell]] = []
+        var startHeaderCells: [[Int]: [HeaderCell]] = [:]
         var columns: [[ColumnSpan]] = []
         var placed: [RowAssembler.Placed] = []
         var unplaced: [UnplacedFragment] = []
@@ -91,7 +95,7 @@ public struct TableRecovery: Sendable {
                     cells = ColumnDetector.headerCells(headerFragments)
                     levels = []
                 }
-                if r == 0 { headerCells.append(cells) }
+                if r == 0 { headerCells.append(cells) } else { startHeaderCells[[p + 1, region.lowerBound]] = cells }
                 let named = cells.compactMap { c in c.field.map { (field: $0, x0: c.x0, x1: c.x1) } }
                     + levels!.map { (field: $0.field, x0: $0.x0, x1: $0.x1) }
                 if named.count >= settings.minHeaderColumns {
@@ -244,6 +248,7 @@ public struct TableRecovery: Sendable {
         self.pages = pages
         self.roles = roles
         self.headerCells = headerCells
+        self.startHeaderCells = startHeaderCells
         self.grids = grids
         self.placed = placed
         self.disagreements = []

@@ -101,6 +101,12 @@ import Testing
         #expect(Array("#REF!".utf8).withUnsafeBufferPointer(SpreadsheetError.isValue))
         #expect(Array("绝缘子#VALUE!".utf8).withUnsafeBufferPointer(SpreadsheetError.find) == "#VALUE!")
         #expect(Array("电工#3".utf8).withUnsafeBufferPointer(SpreadsheetError.find) == nil)
+        let perTime = SubsidyParser.parse("初级、中级：2160元/人（次）")
+        #expect(perTime?.note == nil && perTime?.amountYuan == 2160)
+        #expect(HeaderWords.unnamedSubsidy("补贴等级及标准", named: [.seq, .code]) == .training)
+        #expect(HeaderWords.unnamedSubsidy("补贴标准", named: [.training]) == .assessment)
+        #expect(HeaderWords.unnamedSubsidy("补贴等级", named: [.training, .assessment]) == nil)
+        #expect(HeaderWords.unnamedSubsidy("备注", named: []) == nil)
     }
 
     @Test func subsidyWordsAndBracketedLevels() {

@@ -161,6 +161,10 @@ public enum SubsidyParser {
             text = text.replacingOccurrences(of: word, with: "")
             choice = true
         }
+        // `元/人（次）`: per person-time, a unit, not a note.
+        for bracketed in ["元/人（次）", "元/人(次)"] where text.contains(bracketed) {
+            text = text.replacingOccurrences(of: bracketed, with: "元/人次")
+        }
         // Levels in brackets after each amount: `1600元/人（初级）；2000元/人（中级）`.
         text = levelsAfterAmounts(text)
         // A parenthesised note at the end (not a level's other name: `初级（五级）`).

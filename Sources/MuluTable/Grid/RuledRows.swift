@@ -207,6 +207,14 @@ public enum RuledRows {
                         spanOf[c] = cell.columnSpan
                     }
                 }
+                // A subsidy column named without 培训 or 鉴定 (`补贴等级及标准`): as `ColumnMap` reads it.
+                for k in headerCellIndices.sorted(by: { table.cells[$0].column < table.cells[$1].column }) {
+                    let cell = table.cells[k]
+                    let text = Blank.removed(from: held[k].map(\.text).joined())
+                    guard TableField(headerLabel: text) == nil, cell.columns.allSatisfy({ fieldOf[$0] == nil }),
+                          let field = HeaderWords.unnamedSubsidy(text, named: Set(fieldOf.compactMap { $0 })) else { continue }
+                    for c in cell.columns { fieldOf[c] = field }
+                }
                 // Columns no header names a field for, under a header cell with text: extra columns.
                 var extraOf = [String?](repeating: nil, count: table.columnCount)
                 var extraSpan = [Int](repeating: .max, count: table.columnCount)
