@@ -181,7 +181,7 @@ public enum DelimitedReader {
                         // No industry column: a line of its own naming an industry is a heading.
                         result.sink.section(heading)
                     } else if previousWasRow, let piece = continuation(p, tokens) {
-                        result.sink.continueLastRow(piece)
+                        for part in piece.split(separator: Character(Self.pieceBreak)) { result.sink.continueLastRow(String(part)) }
                     } else if let heading = sectionHeading(p, tokens) {
                         result.sink.section(heading)
                     } else if isNote(p, first) {
@@ -397,8 +397,17 @@ public enum DelimitedReader {
         guard sectionHeading(p, Array(tokens)) == nil else { return nil }
         let text = Blank.removed(from: tokens.map { string(p, $0) }.joined())
         guard !LineClassifier.isTitle(text), !LineClassifier.isAttachmentLabel(text) else { return nil }
+        // The rests of both the industry and the name on one line (`及水生产和供应业 班员`): two
+        // pieces, the industry's first (`continueLastRow` places each).
+        if tokens.count == 2, case let first = Blank.removed(from: string(p, tokens.first!)), IndustryName.endsLikeOne(first),
+           case let second = Blank.removed(from: string(p, tokens.last!)), !IndustryName.endsLikeOne(second) {
+            return first + Self.pieceBreak + second + (urgent ? "*" : "")
+        }
         return urgent ? text + "*" : text
     }
+
+    /// Between two pieces of one continuation line (`continuation`).
+    public static let pieceBreak = "\u{1F}"
 
     /// A line that starts with a number but is a note: no token after the number has a code's,
     /// a subsidy's or an amount's shape, and some reads as a sentence (long, or a note's opening);

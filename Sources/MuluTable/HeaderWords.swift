@@ -78,8 +78,8 @@ public enum HeaderWords {
     /// extra column even though it mentions 培训 or 鉴定, unless it names a subsidy too.
     public static let otherMeasureWords = ["学时", "课时", "时长", "期限", "天数", "人数", "名额", "周期"]
 
-    /// Words of a column that is not a name even though it mentions 职业 (`职业技能等级`).
-    public static let extraWords = ["等级", "备注", "说明", "级别", "年限", "学时", "课时"]
+    /// Words of a column that is not a name even though it mentions 职业 (`职业技能等级`, `职业大类`).
+    public static let extraWords = ["等级", "备注", "说明", "级别", "年限", "学时", "课时", "大类", "中类", "小类", "类别", "分类", "门类"]
 
     /// Words of the name column, tried after every other rule.
     public static let nameWords = ["职业", "工种", "名称", "项目"]

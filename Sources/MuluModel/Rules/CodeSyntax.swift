@@ -83,8 +83,10 @@ public enum CodeSyntax {
         let parts = code.split(separator: "-", omittingEmptySubsequences: false).map { Array($0.utf8) }
         guard parts.count >= 7, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(Digits.isASCII) }) else { return false }
         // `6-24-03-01-04` `6-24-…`: a segment of three digits joins the first code's last
-        // segment (two digits, or one after four) to the next code's first digit.
-        return parts.contains { $0.count == 3 } && parts.filter({ $0.count == 2 }).count >= 5
+        // segment (two digits, or one after four) to the next code's first digit; or a second
+        // code's one-digit major group follows a whole code (`6-18-02-04/6-18-02-05`).
+        return (parts.contains { $0.count == 3 } && parts.filter({ $0.count == 2 }).count >= 5)
+            || parts.dropFirst(4).contains { $0.count == 1 }
     }
 
     public static func isOtherCode(_ code: String) -> Bool {
