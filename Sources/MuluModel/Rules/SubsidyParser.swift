@@ -192,12 +192,22 @@ public enum SubsidyParser {
         if text.hasSuffix("以内") { upTo = true; text.removeLast(2) }
         // `每人2160元`, `初级、中级：每人次160元`: the amount per person, said before it; `初级、中级
         // 各2160元/人`, `均为160元/人`: each level that amount.
-        for word in ["每人次", "每人", "均为", "各", "均"] {
+        for word in ["每人次", "每人", "均为", "各", "均", "补贴"] {
             while let r = text.range(of: word), text[r.upperBound...].first?.isASCIIDigit == true {
                 text.removeSubrange(r)
             }
         }
+        // A label before the levels (`培训补贴：初级1800元，中级2200元`).
+        for label in subsidyLabels where text.hasPrefix(label) && text.count > label.count {
+            text.removeFirst(label.count)
+            break
+        }
+        // `初级、中级、高级分别补贴1800元、2200元、2800元`, `初级/中级/高级：1800/2200/2800元/人`:
+        // the levels and their amounts in two parallel lists.
+        if let paired = parallelLists(text) { text = paired }
 
+        var unitless = 0
+        var lastHasUnit = false
         // Pieces: level text, then an amount and its unit; repeated.
         var pieces: [(levels: String, amount: Int)] = []
         var chars = Array(text)
@@ -264,11 +274,14 @@ public enum SubsidyParser {
             var lv = levelText
             while let l = lv.last, "：:;,、".contains(l) { lv.removeLast() }
             while let f = lv.first, "：:;,、".contains(f) { lv.removeFirst() }
-            // A level written with an amount needs its unit (`初级：2160` alone is a cut cell).
-            if unit.isEmpty, !lv.isEmpty, !unitInHeader { return .unreadable }
+            // A level written with an amount needs its unit (`初级：2160` alone is a cut cell),
+            // or the last amount's (`初级1800、中级2200元/人`: one unit for all).
+            if unit.isEmpty, !lv.isEmpty, !unitInHeader { unitless += 1 }
+            lastHasUnit = !unit.isEmpty
             pieces.append((lv, amount))
             levelText = ""
         }
+        if unitless > 0, !lastHasUnit || pieces.count < 2 { return .unreadable }
         var trailing = levelText
         while let l = trailing.last, "：:;,、。".contains(l) { trailing.removeLast() }
         if pieces.isEmpty {
@@ -323,6 +336,51 @@ public enum SubsidyParser {
         let amounts = levels.map { Subsidy.LevelAmount(level: $0, amountYuan: amount) }
         let text = normalisedText(levels: levels, amounts: amounts, amount: amount, anyOf: anyOf, upTo: s.upTo, note: s.note)
         return Subsidy(levels: levels, amounts: amounts, anyOf: anyOf, text: text, upTo: s.upTo, note: s.note)
+    }
+
+    /// Labels a cell may open with before its levels (`培训补贴：`).
+    static let subsidyLabels = ["培训补贴标准：", "培训补贴：", "鉴定补贴：", "评价补贴：", "考核补贴：", "补贴标准：", "补贴：", "标准："]
+
+    /// `初级、中级分别1800元、2200元` or `初级/中级：1800/2200元/人` as `初级：1800元；中级：2200元/人`:
+    /// two lists as long as each other, the levels and then the amounts; nil otherwise.
+    static func parallelLists(_ text: String) -> String? {
+        let levelPart: Substring, amountPart: Substring
+        let slashed: Bool
+        if let r = text.range(of: "分别") {
+            levelPart = text[..<r.lowerBound]
+            amountPart = text[r.upperBound...].drop { !$0.isASCIIDigit }
+            slashed = false
+        } else if let colon = text.firstIndex(of: "："), text[text.index(after: colon)...].first?.isASCIIDigit == true {
+            levelPart = text[..<colon]
+            amountPart = text[text.index(after: colon)...]
+            slashed = true
+        } else {
+            return nil
+        }
+        let levels = levelPart.split(whereSeparator: { "、/,，和及".contains($0) }).map(String.init)
+        // The amounts, each with its unit or none; the unit after the last is everyone's.
+        var unit = ""
+        var body = String(amountPart)
+        for u in units where body.hasSuffix(u) { unit = u; body.removeLast(u.count); break }
+        // Apart by `/` (`1800/2200`), or after `分别` by `、` or a comma after a unit (`1800元,2200元`;
+        // a comma between digits is a thousands separator: `2,160`).
+        var amounts: [String] = [""]
+        var previous: Character = " "
+        for c in body {
+            if slashed ? c == "/" : (c == "、" || (c == "," && !previous.isASCIIDigit)) {
+                amounts.append("")
+            } else if c.isASCIIDigit {
+                amounts[amounts.count - 1].append(c)
+            } else if c != "," || !previous.isASCIIDigit {
+                // A unit after an amount (`1800元`) is dropped; anything else spoils the list.
+                guard "元/人次".contains(c) else { return nil }
+            }
+            previous = c
+        }
+        guard levels.count >= 2, levels.count == amounts.count, levels.allSatisfy({ LevelWords.single($0) != nil }),
+              amounts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }) else { return nil }
+        let u = unit.isEmpty ? "元" : unit
+        return zip(levels, amounts).map { "\($0)：\($1)\(u)" }.joined(separator: "；")
     }
 
     /// `1600元/人（初级）；2000元/人（中级）` as `初级：1600元/人；中级：2000元/人`: each piece whose
@@ -421,7 +479,7 @@ public enum SubsidyParser {
 
     /// The level names a subsidy starts with, as UTF-8 (compared bytewise on the hot path).
     public static let levelPrefixes: [[UInt8]] = ["初级", "中级", "高级", "技师", "五级", "四级", "三级", "二级", "一级", "初、", "初中", "中、", "最高", "不超过", "不高于", "每人",
-                                                  "5级", "4级", "3级", "2级", "1级"]
+                                                  "5级", "4级", "3级", "2级", "1级", "培训补贴：", "鉴定补贴：", "评价补贴：", "考核补贴：", "补贴标准："]
         .map { Array($0.utf8) }
 
     /// The text is a whole subsidy on its own: it reads as one with an amount and ends in its
