@@ -11,7 +11,7 @@ public enum SectionHeading {
         // A count after the name: `制造业（35个）`, `(12项)`.
         if let open = text.lastIndex(where: { $0 == "（" || $0 == "(" }), text.hasSuffix("）") || text.hasSuffix(")") {
             let inner = text[text.index(after: open)..<text.index(before: text.endIndex)]
-            if inner.contains(where: \.isASCIIDigit), inner.allSatisfy({ $0.isASCIIDigit || "个项种条".contains($0) }) {
+            if inner.contains(where: \.isASCIIDigit), inner.allSatisfy({ $0.isASCIIDigit || "共计个项种条".contains($0) }) {
                 text = String(text[..<open])
             }
         }
@@ -58,7 +58,12 @@ public enum SectionHeading {
 
     /// The name after a heading's number: short, and no sentence or figures.
     static func plainName(_ s: Substring) -> String? {
-        let name = String(s)
+        var name = String(s)
+        // `重点产业：先进制造业`: the industry after a group's short name.
+        if let colon = name.firstIndex(where: { $0 == "：" || $0 == ":" }), name.index(after: colon) < name.endIndex,
+           name[..<colon].count <= 6 {
+            name = String(name[name.index(after: colon)...])
+        }
         guard !name.isEmpty, name.count <= 30, !name.contains("："), !name.contains(":"), !name.contains("。"),
               !name.contains(where: \.isASCIIDigit) else { return nil }
         return name

@@ -5,8 +5,9 @@ public enum TotalLine {
     public static let words = ["合计", "小计", "总计", "共计"]
 
     /// True when `text` (a line's first token, blanks removed) opens a total line: one of
-    /// ``words``, alone or before a colon or what it counts (`合计：30个`).
+    /// ``words``, alone or before a colon or what it counts (`合计：30个`), or after the industry
+    /// it totals (`制造业小计`).
     public static func opens(_ text: String) -> Bool {
-        words.contains { text.hasPrefix($0) }
+        words.contains { text.hasPrefix($0) || (text.hasSuffix($0) && text.count <= 32 && IndustryName.endsLikeOne(text.dropLast($0.count))) }
     }
 }
