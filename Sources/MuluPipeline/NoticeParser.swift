@@ -304,6 +304,11 @@ public enum NoticeParser {
                         .warning, "text before the table is not part of the catalogue",
                         page: page.number, line: line.line, column: line.fragments.first?.column,
                         excerpt: line.text))
+                case .otherAttachment:
+                    diagnostics.append(Diagnostic(
+                        .warning, "a later attachment that is no catalogue table (its header names no code and no subsidy): not read",
+                        page: page.number, line: line.line, column: line.fragments.first?.column,
+                        excerpt: line.text))
                 default:
                     break
                 }

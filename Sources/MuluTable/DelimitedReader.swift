@@ -778,12 +778,16 @@ public enum DelimitedReader {
         var unled = false
         // A header repeated on every page is read once.
         var read: [[[String]]: ColumnMap?] = [:]
+        // In a later attachment that is no catalogue table.
+        var skipping = false
         for (p, page) in pages.enumerated() {
             var i = 0
             while i < page.lines.count {
                 let line = page.lines[i]
                 switch roles[p][i] {
-                case .attachmentLabel: label = Blank.removed(from: line.compactText)
+                case .attachmentLabel:
+                    label = Blank.removed(from: line.compactText)
+                    skipping = false
                 case .title: title = Blank.removed(from: line.compactText)
                 case .header:
                     var band: [[String]] = []
@@ -795,6 +799,28 @@ public enum DelimitedReader {
                     let map = read[band] ?? ColumnMap.read(headerLines: band)
                     read[band] = .some(map)
                     let columns = map ?? .reference
+                    // A later attachment whose header names no code and no subsidy (附件3, a list of
+                    // training institutions: 序号 机构名称 培训职业（工种） 地址): no catalogue table;
+                    // its lines are not read.
+                    let words = band.joined().joined()
+                    let catalogue = map.map { $0.has(.code) } ?? true || ["补贴", "标准", "元", "代码", "编码"].contains { words.contains($0) }
+                    // (Also before the catalogue: 附件1 a list of institutions, 附件2 the catalogue.)
+                    if !catalogue, tables.isEmpty ? label != nil || skipping : rowsSince || skipping {
+                        furniture += pending.map { ($0.page, $0.index, .otherAttachment) }
+                        // Its label and title, read as lines of their own above the header.
+                        var k = i - 1
+                        while k >= 0, roles[p][k] != .body || !page.lines[k].fragments.isEmpty, roles[p][k] != .header,
+                              RowNumber.parsePointed(page.lines[k].fragments.first?.text ?? "") == nil, k >= i - 3 {
+                            if !page.lines[k].fragments.isEmpty { furniture.append((p + 1, k, .otherAttachment)) }
+                            k -= 1
+                        }
+                        furniture += (i..<j).map { (p + 1, $0, .otherAttachment) }
+                        pending = []
+                        skipping = true
+                        i = j
+                        continue
+                    }
+                    skipping = false
                     if tables.isEmpty || (rowsSince && !pending.isEmpty) {
                         tables.append(Table(page: p + 1, index: i, columns: columns, label: label, title: title))
                         unled = !(columns.kinds.first == .field(.seq) && columns.numbered)
@@ -806,6 +832,16 @@ public enum DelimitedReader {
                     title = nil
                     i = j
                     continue
+                case .body where skipping:
+                    // The other attachment's lines, up to the next attachment's label.
+                    let compact = FullWidth.asciiDigits(line.compactText)
+                    if LineClassifier.isAttachmentLabel(compact) {
+                        skipping = false
+                        label = compact
+                        pending.append((p + 1, i, .attachmentLabel))
+                    } else {
+                        furniture.append((p + 1, i, .otherAttachment))
+                    }
                 case .body:
                     let compact = FullWidth.asciiDigits(line.compactText)
                     // A row line read straight from the bytes was not split into fragments; a row
@@ -824,7 +860,7 @@ public enum DelimitedReader {
                     } else if rowsSince, LineClassifier.isAttachmentLabel(compact) {
                         label = compact
                         pending.append((p + 1, i, .attachmentLabel))
-                    } else if rowsSince, LineClassifier.isTitle(compact), !compact.hasPrefix("注") {
+                    } else if rowsSince || label != nil, LineClassifier.isTitle(compact), !compact.hasPrefix("注") {
                         title = compact
                         pending.append((p + 1, i, .title))
                     }

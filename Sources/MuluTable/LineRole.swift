@@ -21,5 +21,8 @@ public enum LineRole: Hashable, Sendable {
     /// A section heading among the rows (`一、制造业`, a table row of one cell across the table):
     /// the industry of the rows below it (`RowRecord.section`).
     case sectionHeading
+    /// A later attachment that is no catalogue table (附件3, a list of training institutions: its
+    /// header names no code and no subsidy), its label to its end: reported, not read.
+    case otherAttachment
 
 }
