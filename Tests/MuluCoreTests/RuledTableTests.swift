@@ -103,6 +103,17 @@ import Testing
 
     /// Every field of every entry as `expected` (a layout's `.expected.json`) has it; `table`
     /// is 0 where the file names none.
+    /// Parses the ruled layout `NAME.pdf`, read by its rules, every field as `NAME.expected.json`
+    /// gives it and no error; the parsed notice, for the test's own checks.
+    @discardableResult
+    func expectRuledLayoutExact(_ name: String) throws -> ParsedNotice {
+        let parsed = try parseFixture("\(name).pdf")
+        #expect(parsed.recovery?.method == .rules, "\(name)")
+        try expectAsPrinted(parsed.entries, "\(name).expected.json")
+        #expect(!parsed.diagnostics.contains { $0.severity == .error }, "\(name)")
+        return parsed
+    }
+
     func expectAsPrinted(_ entries: [Entry], _ expectedFile: String) throws {
         let data = try #require(FileManager.default.contents(atPath: fixture(expectedFile)))
         let expected = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
@@ -206,10 +217,7 @@ import Testing
     /// row. The text alignment reads them and they fill the gap in the ruled rows' numbers, each
     /// with a warning; before, both were dropped (175 of 177 entries) with only a warning.
     @Test func rowsAboveASecondHeaderOnTheirPageAreKept() throws {
-        let parsed = try parseFixture("layout-continued-table.pdf")
-        #expect(parsed.recovery?.method == .rules)
-        try expectAsPrinted(parsed.entries, "layout-continued-table.expected.json")
-        #expect(!parsed.diagnostics.contains { $0.severity == .error })
+        let parsed = try expectRuledLayoutExact("layout-continued-table")
         let kept = parsed.diagnostics.filter { $0.message.contains("read by its text alignment alone") }
         #expect(kept.compactMap(\.seq) == [59, 60])
     }
@@ -221,10 +229,7 @@ import Testing
     /// published with a wrong industry.
     @Test(arguments: ["layout-spaced-header", "layout-distributed-align"])
     func headerWordsSpreadOverTheirCells(_ name: String) throws {
-        let parsed = try parseFixture("\(name).pdf")
-        #expect(parsed.recovery?.method == .rules)
-        try expectAsPrinted(parsed.entries, "\(name).expected.json")
-        #expect(!parsed.diagnostics.contains { $0.severity == .error })
+        let parsed = try expectRuledLayoutExact(name)
         #expect(parsed.columns.map(\.field).prefix(2) == ["seq", "industry"])
     }
 
@@ -233,10 +238,7 @@ import Testing
     /// rule) and moved the rule: rows 18 and 19 (and 94/95, 103/104) were read as one, their
     /// codes and names run together, with only warnings. Every field of all 177 rows now.
     @Test func glyphStrokesNeverMoveARule() throws {
-        let parsed = try parseFixture("layout-dense-7pt-merged.pdf")
-        #expect(parsed.recovery?.method == .rules)
-        try expectAsPrinted(parsed.entries, "layout-dense-7pt-merged.expected.json")
-        #expect(!parsed.diagnostics.contains { $0.severity == .error })
+        try expectRuledLayoutExact("layout-dense-7pt-merged")
     }
 
     /// The `pdftotext -layout` dump of a ruled table whose assessment is `—` in some rows, its
@@ -255,10 +257,7 @@ import Testing
     /// columns, the last in two columns of glyphs): each read in the order that names its
     /// field. Before, the notice was refused ("a header but no numbered row under it").
     @Test func rotatedHeaderCellsNameTheirColumns() throws {
-        let parsed = try parseFixture("layout-rotated-header.pdf")
-        #expect(parsed.recovery?.method == .rules)
-        try expectAsPrinted(parsed.entries, "layout-rotated-header.expected.json")
-        #expect(!parsed.diagnostics.contains { $0.severity == .error })
+        try expectRuledLayoutExact("layout-rotated-header")
     }
 
     /// Industry cells set vertically (竖排) in a narrow merged column, wrapping into two columns
