@@ -72,6 +72,11 @@ public struct EntryBuilder: RowSink {
             assessmentUnit = unit(.assessment)
         }
     }
+    /// Rows marked with a hollow mark (`☆`, `○`, `△`, `□`), one diagnostic each, and the filled
+    /// marks (`★`, `●`, `▲`, `■`) seen: a column using a mark and its hollow twin may mean yes
+    /// and no by them, so the hollow rows are an error (`columnFindings`); alone, `☆` is a mark.
+    private var hollowMarks: [Diagnostic] = []
+    private var filledMarks: Set<String> = []
     /// True once a row's name carried an urgency mark (`化学检验员*`).
     public private(set) var sawNameMark = false
     /// The urgency the last heading grouping rows by urgency gave (nil: no such heading yet).
@@ -293,6 +298,17 @@ public struct EntryBuilder: RowSink {
                 : urgentCell.isEmpty ? false
                 : urgentCell.count == 1 && urgentCell[0] == 0x2A ? true
                 : UrgencyMark.read(urgentCell)
+            if urgentCell.count == 3, urgent != nil, let mark = UrgencyMark.filledOrHollow(urgentCell) {
+                if mark.hollow {
+                    let at = cells.place(.urgent) ?? cells.anchor
+                    hollowMarks.append(Diagnostic(
+                        .error, "row \(seq): urgency `\(mark.text)` in a column that also uses `\(mark.twin)`: "
+                            + "a hollow mark beside its filled twin may mean not urgent; cannot tell",
+                        page: at.page, line: at.line, column: at.column, excerpt: mark.text, seq: seq))
+                } else {
+                    filledMarks.insert(mark.text)
+                }
+            }
             if urgent == nil, !SameAsAbove.isMark(urgentCell) {
                 report(.error, "row \(seq): cannot read the urgency mark", .urgent, misfit: true)
             } else if urgentCell.count > 3, let remark = UrgencyMark.remark(String(decoding: urgentCell, as: UTF8.self)) {
@@ -425,6 +441,9 @@ public struct EntryBuilder: RowSink {
                 "column `\(header)` (\(field.name)): \(misfits[field.rawValue]) of \(rows) cells are not \(what), e.g. \(samples): the columns were mapped wrongly",
                 excerpt: misfitSamples[field.rawValue].first))
         }
+        errors += hollowMarks.filter { d in
+            UrgencyMark.hollowPairs.contains { $0.hollow == d.excerpt && filledMarks.contains($0.filled) }
+        }
         return (drop, errors)
     }
 
@@ -458,6 +477,8 @@ public struct EntryBuilder: RowSink {
             misfitSamples[f] = Array((misfitSamples[f] + next.misfitSamples[f]).prefix(3))
         }
         sawNameMark = sawNameMark || next.sawNameMark
+        hollowMarks += next.hollowMarks
+        filledMarks.formUnion(next.filledMarks)
         if !industry.isEmpty && !next.unfilled.isEmpty {
             for u in next.unfilled { entries[entryBase + u.entry].industry = industry }
             for u in next.unfilled where u.diagnostic >= 0 {

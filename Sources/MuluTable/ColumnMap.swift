@@ -42,6 +42,22 @@ public struct ColumnMap: Hashable, Sendable {
     public mutating func append(_ kind: Kind, header: String) {
         kinds.append(kind)
         headers.append(header)
+        shapeKinds.append(Self.shapeKind(kind, header: header))
+    }
+
+    /// The kinds as cells are told apart by shape: an extra column that holds a subsidy (the
+    /// replaced amount of a revision notice, `培训补贴标准（调整前）`) is read as one.
+    public private(set) var shapeKinds: [Kind] = []
+
+    static func shapeKind(_ kind: Kind, header: String) -> Kind {
+        guard case .extra = kind, HeaderWords.revision(header) < 0 else { return kind }
+        var plain = header
+        for w in HeaderWords.supersededWords { plain = plain.replacingOccurrences(of: w, with: "") }
+        switch HeaderWords.meaning(plain) {
+        case .field(.training): return .field(.training)
+        case .field(.assessment): return .field(.assessment)
+        default: return kind
+        }
     }
 
     /// True when some column gives `field` (directly or by level sub-columns).
@@ -97,6 +113,11 @@ public struct ColumnMap: Hashable, Sendable {
             let levels = line.compactMap(LevelWords.single)
             if !line.isEmpty, levels.count == line.count {
                 levelLines.append(levels)
+                continue
+            }
+            // Revision sub-columns (`调整前 调整后` under a subsidy header): see `RevisionColumns`.
+            if let split = RevisionColumns.split(headers, by: line) {
+                headers = split
                 continue
             }
             // A group header over the subsidy columns (`补贴标准（元/人）` above `培训补贴 鉴定补贴`):

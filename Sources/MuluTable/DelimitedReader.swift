@@ -209,7 +209,7 @@ public enum DelimitedReader {
                     k = read
                     cells.byTabs = true
                 } else {
-                    k = assign(p, tokens, kinds: columns.kinds, into: &slots)
+                    k = assign(p, tokens, kinds: columns.shapeKinds, into: &slots)
                     cells.unplacedBlank = placeBlankCells(tokens, kinds: columns.kinds, slots: &slots)
                 }
                 cells.table = table
@@ -264,7 +264,7 @@ public enum DelimitedReader {
         if let read {
             k = read
         } else {
-            k = assign(p, tokens, kinds: kinds, from: 0, into: &slots)
+            k = assign(p, tokens, kinds: columns.shapeKinds, from: 0, into: &slots)
             blank = placeBlankCells(tokens, kinds: kinds, slots: &slots)
         }
         func cell(_ field: TableField) -> Range<Int>? {
@@ -360,7 +360,7 @@ public enum DelimitedReader {
         } else {
             var rest = [Range<Int>](repeating: 0..<0, count: kinds.count - 1)
             let kindsAfter = Array(kinds.dropFirst())
-            k = assign(p, tokens, kinds: kindsAfter, from: 0, into: &rest)
+            k = assign(p, tokens, kinds: Array(columns.shapeKinds.dropFirst()), from: 0, into: &rest)
             blank = placeBlankCells(tokens, kinds: kindsAfter, slots: &rest)
             slots[0] = 0..<0
             for n in rest.indices { slots[n + 1] = rest[n] }
@@ -920,7 +920,7 @@ public enum DelimitedReader {
                     return rows.filter { span in
                         TextLayout.tokens(p, span, into: &tokens)
                         if let read = tabCells(p, span, tokens, kinds: kinds, into: &slots) { return read == tokens.count }
-                        let read = assign(p, tokens, kinds: kinds, into: &slots)
+                        let read = assign(p, tokens, kinds: map.shapeKinds, into: &slots)
                         return placeBlankCells(tokens, kinds: kinds, slots: &slots) == nil && read == tokens.count
                     }.count
                 }

@@ -128,7 +128,7 @@ public enum HeaderWords {
     public static let vocabulary: Set<Unicode.Scalar> = {
         var set = Set<Unicode.Scalar>()
         var text = rules.flatMap(\.words).joined() + extraWords.joined() + nameWords.joined()
-        text += TableField.allCases.map(\.label).joined()
+        text += TableField.allCases.map(\.label).joined() + (revisedWords + supersededWords).joined()
         text += "序号所属类别职业工种代码项目名称培训补贴等级及标准考核鉴定评价技能是否为急需紧缺行业产业编码元人次"
         text += "初中高级技师五四三二一工()（）/、・·"
         for s in text.unicodeScalars { set.insert(s) }

@@ -88,12 +88,20 @@ public struct TableRecovery: Sendable {
                 // sub-columns, not words of the header cells above them.
                 let headerTop = headerFragments.map(\.y0).min() ?? 0
                 let levelWords = headerFragments.filter { $0.y0 > headerTop + 0.5 && LevelWords.single(Blank.removed(from: $0.text)) != nil }
-                var cells = ColumnDetector.headerCells(headerFragments.filter { !levelWords.contains($0) })
+                // Revision words likewise (`调整前 调整后` under `培训补贴标准`): sub-columns.
+                let revisionWords = headerFragments.filter { $0.y0 > headerTop + 0.5 && RevisionColumns.isWord($0.text) }
+                var cells = ColumnDetector.headerCells(headerFragments.filter { !levelWords.contains($0) && !revisionWords.contains($0) })
                 var levels = Self.levelColumns(levelWords, cells: cells)
                 if levels == nil {
                     // Level words under no subsidy header cell: header words like any other.
-                    cells = ColumnDetector.headerCells(headerFragments)
+                    cells = ColumnDetector.headerCells(headerFragments.filter { !revisionWords.contains($0) })
                     levels = []
+                }
+                if let split = RevisionColumns.split(revisionWords, cells: cells) {
+                    cells = split
+                } else {
+                    // Revision words under no field's header cell: header words like any other.
+                    cells = ColumnDetector.headerCells(headerFragments.filter { levels!.isEmpty || !levelWords.contains($0) })
                 }
                 if r == 0 { headerCells.append(cells) } else { startHeaderCells[[p + 1, region.lowerBound]] = cells }
                 let named = cells.compactMap { c in c.field.map { (field: $0, x0: c.x0, x1: c.x1) } }

@@ -260,6 +260,19 @@ import Testing
         try expectRuledLayoutExact("layout-rotated-header")
     }
 
+    /// A revision notice's grouped header: `调整前` and `调整后` sub-columns under one training
+    /// header cell. The amount in force is the subsidy; the replaced one is kept as an extra
+    /// column named by both cells. Before, the two sub-columns were read as one cell and the
+    /// replaced amount (2000) published as the subsidy, with exit 0.
+    @Test func revisionSubColumnsUnderGroupedHeader() throws {
+        let parsed = try expectRuledLayoutExact("layout-revision-grouped-training")
+        #expect(parsed.entries.count == 40)
+        for entry in parsed.entries {
+            #expect(entry.training?.amountYuan == 2160, "row \(entry.seq)")
+            #expect(entry.extra == ["培训补贴等级及补贴标准（调整前）": "初级、中级：2000元/人"], "row \(entry.seq)")
+        }
+    }
+
     /// Industry cells set vertically (竖排) in a narrow merged column, wrapping into two columns
     /// of glyphs: read top to bottom, the right column first. Before, they were read across
     /// (`水利、施环管境理和公共设`), 15 rows wrong with exit 0. (Row 172's one-row cell, three

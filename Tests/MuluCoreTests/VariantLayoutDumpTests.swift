@@ -13,8 +13,10 @@ import Testing
 
     static let names = fixtureStems(folder, suffix: ".txt")
 
-    /// Dumps refused today (none): a refused dump is not wrong, but every one is read now.
-    static let refused: Set<String> = []
+    /// Dumps refused today: a refused dump is not wrong. `revision-grouped-subcolumns`: four
+    /// narrow sub-columns (`调整前 调整后` under each subsidy) whose amounts and wrapped units run
+    /// into each other in the dump ("36 of 40 cells are not subsidies"); its PDF is read exactly.
+    static let refused: Set<String> = ["revision-grouped-subcolumns"]
 
     @Test func everyVariantPDFHasItsDump() {
         let pdfs = fixtureStems(fixture("variants"), suffix: ".pdf")

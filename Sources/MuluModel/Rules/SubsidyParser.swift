@@ -305,7 +305,13 @@ public enum SubsidyParser {
             }
             guard let named = LevelWords.list(piece.levels) else { return .unreadable }
             if piece.levels.contains("或") { anyOf = true }
-            for l in named where !levels.contains(l) {
+            for l in named {
+                // A level given twice with two amounts (two cells' subsidies run together:
+                // `初级、中级：2160元/人初级或中级：160元/人`) is no one subsidy.
+                if let given = amounts.first(where: { $0.level == l }) {
+                    guard given.amountYuan == piece.amount else { return .unreadable }
+                    continue
+                }
                 levels.append(l)
                 amounts.append(.init(level: l, amountYuan: piece.amount))
             }

@@ -74,6 +74,21 @@ public enum UrgencyMark {
         return tail.count == 3 && (tail[0] == "（" || tail[0] == "(") && isNameMark(tail[1]) && (tail[2] == "）" || tail[2] == ")")
     }
 
+    /// Filled marks and their hollow twins (`★`/`☆`): a column using both may mean yes and no.
+    public static let hollowPairs: [(filled: String, hollow: String)] = [("★", "☆"), ("●", "○"), ("▲", "△"), ("■", "□"), ("◆", "◇")]
+
+    /// The cell's mark when it is one of ``hollowPairs`` (UTF-8 bytes): its text, whether hollow,
+    /// and its twin.
+    public static func filledOrHollow(_ p: UnsafeBufferPointer<UInt8>) -> (text: String, hollow: Bool, twin: String)? {
+        guard p.count == 3, p[0] == 0xE2 else { return nil }
+        let text = String(decoding: p, as: UTF8.self)
+        for pair in hollowPairs {
+            if text == pair.filled { return (text, false, pair.hollow) }
+            if text == pair.hollow { return (text, true, pair.filled) }
+        }
+        return nil
+    }
+
     /// A mark that may follow a name to say it is urgent (`化学检验员*`, `电工★`).
     @inline(__always)
     public static func isNameMark(_ s: Unicode.Scalar) -> Bool {

@@ -182,10 +182,10 @@ public enum RuledRows {
                 }
                 // Text taken for header below the header's grid rows (the rest of a row a page break
                 // split, `业` under a repeated header) is body: the header ends with the last grid
-                // row holding a cell that names a field or a level.
+                // row holding a cell that names a field, a level or a revision (`调整后`).
                 let headerEnd = headerCellIndices.filter { k in
                     let text = Blank.removed(from: held[k].map(\.text).joined())
-                    return TableField(headerLabel: text) != nil || LevelWords.single(text) != nil
+                    return TableField(headerLabel: text) != nil || LevelWords.single(text) != nil || HeaderWords.revision(text) != 0
                 }.map { table.cells[$0].rows.upperBound }.max()
                 if let headerEnd { headerCellIndices = headerCellIndices.filter { table.cells[$0].row < headerEnd } }
                 // Columns named by the header cells above them (the narrowest naming one).
@@ -195,6 +195,7 @@ public enum RuledRows {
                 // names the column, the same on every run. A field named by two cells side by side
                 // (`职业（项目）` and a cut `…缺职业`) is the first's; the second names nothing.
                 var namedBy: [TableField: Int] = [:]
+                var namingCell = [Int?](repeating: nil, count: table.columnCount)
                 for k in headerCellIndices.sorted(by: { (table.cells[$0].row, table.cells[$0].column) < (table.cells[$1].row, table.cells[$1].column) }) {
                     let cell = table.cells[k]
                     let text = held[k].map(\.text).joined()
@@ -205,6 +206,7 @@ public enum RuledRows {
                     for c in cell.columns where cell.columnSpan <= spanOf[c] {
                         fieldOf[c] = field
                         spanOf[c] = cell.columnSpan
+                        namingCell[c] = k
                     }
                 }
                 // A subsidy column named without 培训 or 鉴定 (`补贴等级及标准`): as `ColumnMap` reads it.
@@ -236,6 +238,19 @@ public enum RuledRows {
                     guard let level = LevelWords.single(text), TableField(headerLabel: text) == nil else { continue }
                     for c in cell.columns where (fieldOf[c] == .training || fieldOf[c] == .assessment) && spanOf[c] > cell.columnSpan {
                         extraOf[c] = RowRecord.levelKey(fieldOf[c]!, level)
+                        fieldOf[c] = nil
+                    }
+                }
+                // Revision sub-columns: `调整前` and `调整后` under one wider field header cell. The column
+                // in force keeps the field; the one it replaces is an extra column named by both
+                // cells (`培训补贴标准（调整前）`), as `ColumnMap` keeps a revision notice's old column.
+                for k in headerCellIndices {
+                    let cell = table.cells[k]
+                    let text = Blank.removed(from: held[k].map(\.text).joined())
+                    guard RevisionColumns.isWord(text) else { continue }
+                    for c in cell.columns where fieldOf[c] != nil && spanOf[c] > cell.columnSpan {
+                        guard HeaderWords.revision(text) < 0, let parent = namingCell[c] else { continue }
+                        extraOf[c] = RevisionColumns.header(parent: held[parent].map(\.text).joined(), word: text)
                         fieldOf[c] = nil
                     }
                 }
