@@ -198,7 +198,12 @@ public struct EntryBuilder: RowSink {
             unfilled.append((entries.count, -1, nil))
         }
         let codeCell = slice(cells[.code])
-        let code = CodeSyntax.normalise(codeCell)
+        var code = CodeSyntax.normalise(codeCell)
+        if !code.isEmpty, !CodeSyntax.isWellFormed(code), let marked = CodeSyntax.splittingClassificationMark(code) {
+            report(.warning, "row \(seq): `\(marked.mark)` after the code `\(marked.code)` is a classification mark "
+                   + "(S digital, L green occupation; △ new), not part of the code; it is not kept", .code)
+            code = marked.code
+        }
         if code.isEmpty {
             if map.code { report(.warning, "row \(seq) has no code", nil, misfit: false) }
         } else if CodeSyntax.holdsTwoCodes(code) {

@@ -237,6 +237,33 @@ public enum NoticeParser {
     }
 
     /// Entries and diagnostics from rows; throws when there is no catalogue table at all.
+    /// Reads as the urgency column the one extra column whose every cell, in every row, is an
+    /// urgency word (`急需紧缺` / `非急需紧缺`, `急需紧缺职业` / `一般职业`) under a header that says
+    /// nothing of urgency (`类别`, `职业类型`), with a warning; its cells leave `extra`.
+    static func urgencyByContent(_ entries: inout [Entry], _ tables: inout [DelimitedReader.Table]) -> [Diagnostic] {
+        let headers = Set(tables.flatMap(\.columns.extraHeaders))
+        var found: [(header: String, values: [Bool])] = []
+        for header in headers.sorted() {
+            var values: [Bool] = []
+            var words = 0
+            for e in entries {
+                guard let text = e.extra[header], let read = UrgencyMark.readWord(text) else { break }
+                values.append(read.urgent)
+                if read.word { words += 1 }
+            }
+            if values.count == entries.count, words > 0, values.contains(true) { found.append((header, values)) }
+        }
+        guard found.count == 1, let (header, values) = found.first else { return [] }
+        for i in entries.indices {
+            entries[i].urgent = values[i]
+            entries[i].extra[header] = nil
+        }
+        for t in tables.indices where tables[t].columns.extraHeaders.contains(header) {
+            tables[t].columns = tables[t].columns.readingAsUrgency(extraHeader: header)
+        }
+        return [Diagnostic(.warning, "column `\(header)` names no urgency but every cell is an urgency word (急需紧缺, 非急需紧缺 …): read as the urgency column")]
+    }
+
     static func finish(
         format: Catalogue.Format, pages: [PageText], roles: [[LineRole]], builder: EntryBuilder,
         rows: [RowRecord], unplaced: [UnplacedFragment], extra: [Diagnostic] = [], path: String,
@@ -252,16 +279,21 @@ public enum NoticeParser {
         var builder = builder
         builder.placeUndecidedSubsidies()
         var entries = builder.entries
-        let columns = tables.first?.columns ?? .reference
         // A column whose cells mostly do not fit it: one error for the column, not one per row.
         let tf0 = PhaseTimer.now()
-        let findings = builder.columnFindings(columns: columns)
+        let findings = builder.columnFindings(columns: tables.first?.columns ?? .reference)
         PhaseTimer.report("finish: column findings", tf0, PhaseTimer.now())
         var diagnostics = findings.drop.isEmpty ? builder.diagnostics
             : builder.diagnostics.indices.filter { !findings.drop.contains($0) }.map { builder.diagnostics[$0] }
         diagnostics += findings.errors
         // A header that could not be read whole: said first, an error.
         diagnostics.insert(contentsOf: tables.compactMap(\.columns.problem).map { Diagnostic(.error, $0) }, at: 0)
+        // An extra column whose every cell is an urgency word is the urgency column.
+        var tables = tables
+        if !tables.contains(where: { $0.columns.has(.urgent) }), builder.headingUrgent == nil, !builder.sawNameMark {
+            diagnostics += urgencyByContent(&entries, &tables)
+        }
+        let columns = tables.first?.columns ?? .reference
         // Columns the table does not have: null, said once.
         let hasUrgency = tables.contains { $0.columns.has(.urgent) }
         if !hasUrgency, builder.headingUrgent != nil {

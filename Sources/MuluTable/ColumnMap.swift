@@ -81,6 +81,23 @@ public struct ColumnMap: Hashable, Sendable {
         zip(kinds, headers).compactMap { if case .extra = $0 { $1 } else { nil } }
     }
 
+    /// This map with the extra column headed `header` read as the urgency column (a `类别`
+    /// column whose every cell is an urgency word: `NoticeParser.urgencyByContent`).
+    public func readingAsUrgency(extraHeader header: String) -> ColumnMap {
+        var m = ColumnMap()
+        m.problem = problem
+        m.numbered = numbered
+        var extra = 0
+        for (kind, h) in zip(kinds, headers) {
+            switch kind {
+            case .extra where h == header && !m.has(.urgent): m.append(.field(.urgent), header: h)
+            case .extra: m.append(.extra(extra), header: h); extra += 1
+            default: m.append(kind, header: h)
+            }
+        }
+        return m
+    }
+
     /// The columns as `catalogue.json` lists them.
     public var catalogueColumns: [Catalogue.Column] {
         zip(kinds, headers).map { kind, header in
@@ -149,16 +166,28 @@ public struct ColumnMap: Hashable, Sendable {
         var meanings = headers.map(HeaderWords.meaning)
         for i in meanings.indices {
             let named = Set(meanings.compactMap { if case .field(let f) = $0 { f } else { nil } })
-            if let f = HeaderWords.unnamedSubsidy(headers[i], named: named) { meanings[i] = .field(f) }
+            // A revision's pair of unnamed columns (`原标准 | 新标准`) names one subsidy twice.
+            if i > 0, HeaderWords.revision(headers[i]) != 0, HeaderWords.revision(headers[i - 1]) != 0,
+               HeaderWords.unnamedSubsidy(headers[i], named: []) != nil,
+               HeaderWords.unnamedSubsidy(headers[i - 1], named: []) != nil {
+                meanings[i] = meanings[i - 1]
+            } else if let f = HeaderWords.unnamedSubsidy(headers[i], named: named) {
+                meanings[i] = .field(f)
+            }
         }
         // Two cells naming one field: the one in force (`调整后` over `调整前`), then the one naming it
-        // more fully, keeps it.
+        // more fully, keeps it. Two cells with one text name it equally: which one it is cannot
+        // be told.
+        var twins: String?
         for f in TableField.allCases {
             let claims = meanings.indices.filter { meanings[$0] == .field(f) }
             guard claims.count > 1, let best = claims.max(by: {
                 (HeaderWords.revision(headers[$0]), HeaderWords.strength(headers[$0], for: f), -$0)
                     < (HeaderWords.revision(headers[$1]), HeaderWords.strength(headers[$1], for: f), -$1)
             }) else { continue }
+            if twins == nil, !headers[best].isEmpty, claims.contains(where: { $0 != best && headers[$0] == headers[best] }) {
+                twins = "two columns are headed `\(headers[best])`: which of them is the \(f) column cannot be told"
+            }
             for i in claims where i != best {
                 let namesOccupation = f != .name && HeaderWords.nameWords.contains { HeaderWords.holds(headers[i], $0) }
                 meanings[i] = namesOccupation && !meanings.contains(.field(.name)) ? .field(.name) : .extra
@@ -222,6 +251,7 @@ public struct ColumnMap: Hashable, Sendable {
         let even = levels.isEmpty || divisible
         var m = build(even ? shares.first ?? [] : [])
         guard m.has(.seq), m.has(.code) || m.has(.name) else { return nil }
+        if let twins { m.problem = twins }
         if !even {
             let names = subsidyColumns.map { "`\(headers[$0])`" }.joined(separator: " and ")
             m.problem = "the header's level line `\(levels.map(\.rawValue).joined(separator: " "))` does not divide among "

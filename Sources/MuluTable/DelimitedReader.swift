@@ -447,7 +447,11 @@ public enum DelimitedReader {
                 // The row number read here when it is not the line's first token.
                 if n > 0, k < tokens.count, seqValue(p, tokens[k]) != nil { k += 1 }
             case .field(.code):
-                if k < tokens.count, looksLikeCode(p, tokens[k]) || isOtherCode(p, tokens[k]) { k += 1 }
+                if k < tokens.count, looksLikeCode(p, tokens[k]) || isOtherCode(p, tokens[k]) {
+                    k += 1
+                    // A classification mark after the code (`4-08-06-00 L`, `（S）`) is the code cell's.
+                    if k + 1 < tokens.count, isClassificationMark(p, tokens[k]) { k += 1 }
+                }
             case .field(.training), .field(.assessment):
                 guard k < tokens.count else { break }
                 if isNone(p, tokens[k]) || isSameAsAbove(p, tokens[k]) { k += 1; break }
@@ -1098,6 +1102,11 @@ public enum DelimitedReader {
 
     /// A code cell that is not national but is a code cell: `无`, `/`, `—`, or letters and digits
     /// with a dash (`S-65-001`).
+    /// Classification marks after a code (`S`, `（L）`, `△`: the `CodeSyntax` rule).
+    static func isClassificationMark(_ p: UnsafeBufferPointer<UInt8>, _ t: TextLayout.Token) -> Bool {
+        t.end - t.start <= 12 && CodeSyntax.isClassificationMark(string(p, t))
+    }
+
     static func isOtherCode(_ p: UnsafeBufferPointer<UInt8>, _ t: TextLayout.Token) -> Bool {
         if isNone(p, t) { return true }
         let b0 = p[t.start]

@@ -62,14 +62,21 @@ public enum HeaderWords {
 
     /// Words of a revision notice's columns: the value in force (`调整后`, `现行`, `新`) and the
     /// one it replaces (`调整前`, `原`, `旧`).
-    public static let revisedWords = ["调整后", "调整为", "修订后", "现行", "新标准", "（新）", "(新)"]
+    public static let revisedWords = ["调整后", "调整为", "修订后", "现行", "现标准", "新标准", "（新）", "(新)"]
     public static let supersededWords = ["调整前", "修订前", "原标准", "原补贴", "旧标准", "（原）", "(原)", "（旧）", "(旧)"]
 
-    /// Of two cells naming one field in a revision notice, which is in force: 1 for the revised
-    /// value, -1 for the one it replaces, 0 for neither. It outweighs ``strength(_:for:)``: the
-    /// replaced column is kept as an extra column, never read as the field.
+    /// Words of the revised value that say only "in force now" (`现行`): beside a column saying
+    /// "after the revision" (`调整后`), they name the value being replaced.
+    public static let currentWords = ["现行", "现标准"]
+
+    /// Of two cells naming one field in a revision notice, which is in force: 2 for the revised
+    /// value, 1 for the value in force now (`现行`, outweighed by `调整后`), -1 for the one it
+    /// replaces, 0 for neither. It outweighs ``strength(_:for:)``: the replaced column is kept as
+    /// an extra column, never read as the field.
     public static func revision(_ text: String) -> Int {
-        if revisedWords.contains(where: { text.contains($0) }) { return 1 }
+        if revisedWords.contains(where: { text.contains($0) }) {
+            return currentWords.contains(where: { text.contains($0) }) ? 1 : 2
+        }
         if supersededWords.contains(where: { text.contains($0) }) { return -1 }
         return 0
     }

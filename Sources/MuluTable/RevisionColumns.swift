@@ -25,7 +25,7 @@ public enum RevisionColumns {
         var runs: [[T]] = [[]]
         var kinds: [[Int]] = [[]]
         for w in words {
-            if kinds[kinds.count - 1].contains(1), kinds[kinds.count - 1].contains(-1) {
+            if kinds[kinds.count - 1].contains(where: { $0 > 0 }), kinds[kinds.count - 1].contains(-1) {
                 runs.append([])
                 kinds.append([])
             }

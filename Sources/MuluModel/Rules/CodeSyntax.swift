@@ -100,6 +100,55 @@ public enum CodeSyntax {
         return asciiAlnum && (("A"..."Z").contains(first) || ("a"..."z").contains(first)) && (code.contains("-") || digits >= 3)
     }
 
+    // MARK: - Classification marks
+
+    /// Marks printed after a code that are no part of it: the 2022 classification's `S` (digital
+    /// occupation) and `L` (green occupation), alone, together (`S/L`) or bracketed (`（S）`),
+    /// and a catalogue's own `△` / `▲` (new this year).
+    @inline(__always)
+    public static func isClassificationMarkScalar(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "S", "L", "Ｓ", "Ｌ", "△", "▲": true
+        default: false
+        }
+    }
+
+    /// Brackets and separators around or between classification marks (`（S）`, `S/L`, `S、L`).
+    @inline(__always)
+    static func isMarkPunctuation(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "(", ")", "（", "）", "[", "]", "【", "】", "/", "／", "-", "、", ",", "，": true
+        default: isDash(s) || Blank.isBlank(s)
+        }
+    }
+
+    /// True when `text` is classification marks only (`S`, `（L）`, `S/L`, `△`): a token after a
+    /// code that belongs to the code's cell.
+    public static func isClassificationMark(_ text: String) -> Bool {
+        var marks = 0
+        for u in text.unicodeScalars {
+            if isClassificationMarkScalar(u) {
+                marks += 1
+            } else if !isMarkPunctuation(u) {
+                return false
+            }
+        }
+        return marks > 0 && marks <= 2
+    }
+
+    /// A normalised code followed by classification marks (`4-13-05-04(S)`, `4-08-06-00L`,
+    /// `6-11-08-07△`), split into the well-formed code and the marks as published; nil for any
+    /// other code.
+    public static func splittingClassificationMark(_ code: String) -> (code: String, mark: String)? {
+        let scalars = code.unicodeScalars
+        guard let end = scalars.firstIndex(where: { !(("0"..."9").contains($0) || $0 == "-" || $0 == "*") }) else { return nil }
+        var head = String(scalars[..<end])
+        while head.hasSuffix("-") { head.removeLast() }
+        let mark = String(scalars[end...])
+        guard isWellFormed(head), isClassificationMark(mark) else { return nil }
+        return (head, mark)
+    }
+
     // MARK: - Normalisation
 
     /// A dash of any kind (hyphen-minus, full-width, en, em, minus, hyphen …): a segment

@@ -23,6 +23,18 @@ public enum UrgencyMark {
         return nil
     }
 
+    /// The urgency an urgency *word* gives (`急需紧缺`, `非急需紧缺`, `急需紧缺职业`, `一般职业`),
+    /// nil for anything else: how a column headed with no urgency word (`类别`) is recognised
+    /// as the urgency column by its cells.
+    public static func readWord(_ raw: String) -> (urgent: Bool, word: Bool)? {
+        var t = Blank.removed(from: raw)
+        for suffix in ["职业", "工种", "类"] where t.hasSuffix(suffix) && t.count > suffix.count {
+            t.removeLast(suffix.count)
+        }
+        guard let urgent = read(t) else { return nil }
+        return (urgent, t.contains("急需") || t.contains("紧缺"))
+    }
+
     /// The remark in brackets after a mark (`新增` of `是（新增）`), or nil.
     public static func remark(_ raw: String) -> String? {
         let t = Blank.removed(from: raw)
