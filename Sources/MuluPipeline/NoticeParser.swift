@@ -229,14 +229,25 @@ public enum NoticeParser {
         }
         let need = "header line naming at least \(TableSettings.minHeaderKeywords) of \(HeaderWords.keywords.joined(separator: "、"))"
         guard let best else { return "no catalogue table: found no \(need) (no line names any of them)" }
-        let at = "the nearest, p\(best.line.page):\(best.line.line), names \(best.words.joined(separator: "、")) among other text"
-        // A line far longer than a header (a table flattened into one paragraph, HTML source).
+        var at = "the nearest, p\(best.line.page):\(best.line.line), names \(best.words.joined(separator: "、")) among other text"
+        // Enough words, but characters no header word has (`2024年培训补贴标准`): say which.
         let count = best.line.compactText.count
+        if best.words.count >= TableSettings.minHeaderKeywords, count <= 200 {
+            var odd: [Character] = []
+            for c in best.line.compactText where !c.unicodeScalars.allSatisfy({ HeaderWords.vocabulary.contains($0) || Blank.isBlank($0) }) && !odd.contains(c) {
+                odd.append(c)
+            }
+            // (Few: a line of prose that mentions the words is "among other text".)
+            if !odd.isEmpty, odd.count <= 4 {
+                at = "the nearest, p\(best.line.page):\(best.line.line), names \(best.words.joined(separator: "、")) but also holds "
+                    + odd.prefix(8).map { "`\($0)`" }.joined(separator: " ") + ", which no header word has (a header line holds header words only)"
+            }
+        }
+        // A line far longer than a header (a table flattened into one paragraph, HTML source).
         return "no catalogue table: found no \(need); \(at)"
             + (count > 200 && best.words.count >= TableSettings.minHeaderKeywords ? " (\(count) characters on that line: the whole table on one line, or markup?)" : "")
     }
 
-    /// Entries and diagnostics from rows; throws when there is no catalogue table at all.
     /// Reads as the urgency column the one extra column whose every cell, in every row, is an
     /// urgency word (`急需紧缺` / `非急需紧缺`, `急需紧缺职业` / `一般职业`) under a header that says
     /// nothing of urgency (`类别`, `职业类型`), with a warning; its cells leave `extra`.
@@ -264,6 +275,7 @@ public enum NoticeParser {
         return [Diagnostic(.warning, "column `\(header)` names no urgency but every cell is an urgency word (急需紧缺, 非急需紧缺 …): read as the urgency column")]
     }
 
+    /// Entries and diagnostics from rows; throws when there is no catalogue table at all.
     static func finish(
         format: Catalogue.Format, pages: [PageText], roles: [[LineRole]], builder: EntryBuilder,
         rows: [RowRecord], unplaced: [UnplacedFragment], extra: [Diagnostic] = [], path: String,

@@ -65,6 +65,9 @@ public enum ColumnDetector {
     /// or top to bottom from the right one (clockwise); the order whose text names a field,
     /// else nil.
     static func rotatedOrder(_ fragments: [Fragment]) -> [Fragment]? {
+        // Turned text runs down the page: each run of glyphs taller than wide. A header wrapped
+        // across (`职业技能等` above `级`) is no rotated text, whatever order reads as a field.
+        guard fragments.allSatisfy({ $0.text.unicodeScalars.count <= 1 || $0.y1 - $0.y0 > $0.x1 - $0.x0 }) else { return nil }
         // Columns of glyphs: fragments whose centres lie within half a glyph's width.
         var columns: [[Fragment]] = []
         for f in fragments.sorted(by: { $0.x0 + $0.x1 < $1.x0 + $1.x1 }) {

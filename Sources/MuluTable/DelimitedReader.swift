@@ -78,7 +78,8 @@ public enum DelimitedReader {
                       roles[span.page - 1][span.index] == .body else { return false }
                 TextLayout.tokens(p, span, into: &tokens)
                 guard let first = tokens.first, seqValue(p, first) != nil else { return false }
-                return tokens.count == 1 || !isNumberedNote(p, tokens)
+                // (Not a number alone on its line: a page number, read by what is before it.)
+                return tokens.count > 1 && !isNumberedNote(p, tokens)
             }
             for k in 1..<max(1, partCount) {
                 var b = max(bounds[k], bounds[k - 1])
@@ -166,6 +167,12 @@ public enum DelimitedReader {
                     result.unplaced.append(UnplacedFragment(
                         fragment: TextLayout.fragment(p, first, span),
                         reason: "row number `\(string(p, first))` read as \(next) (a letter for a digit), after the row above"))
+                }
+                // A number alone on its line, out of the rows' sequence (`1` between rows 14 and
+                // 15): a page's number, printed in the text's flow.
+                if tokens.count == 1, let n = leading, lastSeq[min(table, lastSeq.count - 1)] > 0, n != next {
+                    unplaced("a page number (a number alone on its line, out of the rows' sequence), not a row")
+                    continue
                 }
                 var unled = leading != nil ? nil : unledRow(p, span, tokens, columns: columns, next: next, into: &slots)
                 // A row of a numbered table typed without its number: numbered after the row above.

@@ -273,6 +273,19 @@ import Testing
         }
     }
 
+    /// A merged cell split one row per page (its text on the last row of one page, an empty part
+    /// on the first row of the next), in a column that merges cells elsewhere: read as one cell,
+    /// with a warning on the row after the break. Before, the part after the break was read as
+    /// blank with no diagnostic: a training subsidy lost (`…one-row-each`, row 45) and 是 read as
+    /// not urgent (`…yes-no`, row 42). PDFs from a reviewer's generator (LibreOffice).
+    @Test(arguments: [("layout-split-merge-one-row-each", 45, TableField.training), ("layout-split-merge-yes-no", 42, .urgent)])
+    func mergedCellSplitOneRowPerPage(_ name: String, row: Int, field: TableField) throws {
+        let parsed = try expectRuledLayoutExact(name)
+        let warned = parsed.diagnostics.filter { $0.severity == .warning && $0.message.contains("read as continuing the cell across the break") }
+        #expect(warned.map(\.message).contains("row \(row): \(field.label) read as continuing the cell across the break between pages 2 and 3; "
+            + "the rules do not show whether the empty part is a cell of its own (blank)"))
+    }
+
     /// Industry cells set vertically (竖排) in a narrow merged column, wrapping into two columns
     /// of glyphs: read top to bottom, the right column first. Before, they were read across
     /// (`水利、施环管境理和公共设`), 15 rows wrong with exit 0. (Row 172's one-row cell, three

@@ -80,6 +80,10 @@ public enum CodeSyntax {
     /// (`6-24-03-01-046-24-03-01-03`: two rows' cells read as one): after a well-formed start of
     /// four segments, another code's `d-dd-dd` follows.
     public static func holdsTwoCodes(_ code: String) -> Bool {
+        // Seven segments at least: six dashes, counted on the bytes before anything is split.
+        var dashes = 0
+        for b in code.utf8 where b == 0x2D { dashes += 1 }
+        guard dashes >= 6 else { return false }
         let parts = code.split(separator: "-", omittingEmptySubsequences: false).map { Array($0.utf8) }
         guard parts.count >= 7, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(Digits.isASCII) }) else { return false }
         // `6-24-03-01-04` `6-24-…`: a segment of three digits joins the first code's last

@@ -21,7 +21,9 @@ public enum OccupationName {
     /// The name without a revision remark in brackets at its end, and the remark (`（新增）`);
     /// nil when it has none.
     public static func withoutRevisionRemark(_ name: String) -> (name: String, remark: String)? {
-        guard name.hasSuffix("）") || name.hasSuffix(")"),
+        // `）` (EF BC 89) or `)` last, checked on the bytes: most names end otherwise.
+        let bytes = name.utf8
+        guard let last = bytes.last, last == 0x29 || (last == 0x89 && bytes.count >= 3 && bytes.suffix(3).elementsEqual([0xEF, 0xBC, 0x89])),
               let open = name.lastIndex(where: { $0 == "（" || $0 == "(" }), open > name.startIndex else { return nil }
         let inner = String(name[name.index(after: open)..<name.index(before: name.endIndex)])
         guard revisionRemarks.contains(inner) else { return nil }

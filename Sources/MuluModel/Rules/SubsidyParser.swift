@@ -123,8 +123,19 @@ public enum SubsidyParser {
     /// its text and has no amount per person.
     public static let otherUnits = ["元/课时", "元/学时", "元/小时", "元/节", "元/天", "元/日", "元/月", "元/人/天", "元/人·天", "元/人/日", "元/人·日", "元/人/课时", "元/人·课时"]
 
+    /// The same units written before the amount (`每课时20元`).
+    public static let perOtherUnit = ["每课时", "每学时", "每小时", "每节", "每天", "每日", "每月"]
+
     /// True when an amount in `text` (compacted) is paid per something other than a person.
     static func paysPerOtherUnit(_ text: String) -> Bool {
+        // The unit said before the amount (`按每课时20元计`).
+        for per in perOtherUnit {
+            var rest = Substring(text)
+            while let r = rest.range(of: per) {
+                if text[r.upperBound...].first?.isASCIIDigit == true { return true }
+                rest = rest[r.upperBound...]
+            }
+        }
         guard text.contains("元/") else { return false }
         return otherUnits.contains { unit in
             var rest = Substring(text)
@@ -192,7 +203,7 @@ public enum SubsidyParser {
         if text.hasSuffix("以内") { upTo = true; text.removeLast(2) }
         // `每人2160元`, `初级、中级：每人次160元`: the amount per person, said before it; `初级、中级
         // 各2160元/人`, `均为160元/人`: each level that amount.
-        for word in ["每人次", "每人", "均为", "各", "均", "补贴"] {
+        for word in ["每人每次", "每人次", "每人", "均为", "各", "均", "补贴"] {
             while let r = text.range(of: word), text[r.upperBound...].first?.isASCIIDigit == true {
                 text.removeSubrange(r)
             }
@@ -351,7 +362,7 @@ public enum SubsidyParser {
     /// two lists as long as each other, the levels and then the amounts; nil otherwise.
     static func parallelLists(_ text: String) -> String? {
         let levelPart: Substring, amountPart: Substring
-        let slashed: Bool
+        var slashed: Bool
         if let r = text.range(of: "分别") {
             levelPart = text[..<r.lowerBound]
             amountPart = text[r.upperBound...].drop { !$0.isASCIIDigit }
@@ -363,11 +374,17 @@ public enum SubsidyParser {
         } else {
             return nil
         }
-        let levels = levelPart.split(whereSeparator: { "、/,，和及".contains($0) }).map(String.init)
+        // The levels, a shared 级 spelled out (`初、中、高级`).
+        let levels = (LevelWords.list(String(levelPart.map { $0 == "/" || $0 == "／" ? "、" : $0 })) ?? [])
+            .map(\.rawValue)
+        guard levels.count >= 2,
+              levelPart.split(whereSeparator: { "、/,，和及".contains($0) }).count == levels.count else { return nil }
         // The amounts, each with its unit or none; the unit after the last is everyone's.
         var unit = ""
         var body = String(amountPart)
         for u in units where body.hasSuffix(u) { unit = u; body.removeLast(u.count); break }
+        // After a colon, amounts apart by `、` (`1800元、2200元`) when there is one, else by `/`.
+        if slashed, body.contains("、") { slashed = false }
         // Apart by `/` (`1800/2200`), or after `分别` by `、` or a comma after a unit (`1800元,2200元`;
         // a comma between digits is a thousands separator: `2,160`).
         var amounts: [String] = [""]
@@ -383,7 +400,7 @@ public enum SubsidyParser {
             }
             previous = c
         }
-        guard levels.count >= 2, levels.count == amounts.count, levels.allSatisfy({ LevelWords.single($0) != nil }),
+        guard levels.count == amounts.count,
               amounts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }) else { return nil }
         let u = unit.isEmpty ? "元" : unit
         return zip(levels, amounts).map { "\($0)：\($1)\(u)" }.joined(separator: "；")

@@ -390,6 +390,14 @@ public enum RuledRows {
                 }
             }
         }
+        // The columns that merge cells over rows somewhere: there, an empty part at a page break
+        // may be the rest of the cell above it even when neither part spans rows.
+        var merging = Set<TableField>()
+        for p in fieldCells.indices {
+            for (field, list) in fieldCells[p] where !merging.contains(field) && list.contains(where: { rowsCovered($0).count > 1 }) {
+                merging.insert(field)
+            }
+        }
         // Whether a group of joined cells holds text.
         var textful = cells.map { !$0.fragments.isEmpty }
         // Cells read one way where the rules allow another: (cell index, field, joined, pages).
@@ -414,9 +422,13 @@ public enum RuledRows {
                 // An empty part joins the text across the break, unless both sides hold text
                 // already (a cell ending at the foot of a page, its text printed on an earlier
                 // page, and a new cell at the top of the next).
-                let continues = anyEmpty && merged && !(textful[find(last)] && textful[find(first)])
+                // Neither part spanning rows, in a column that merges cells elsewhere: a merged
+                // cell split one row per page looks so (read as one, in doubt).
+                let single = anyEmpty && !merged && merging.contains(field)
+                    && !(cells[last].fragments.isEmpty && cells[first].fragments.isEmpty)
+                let continues = anyEmpty && (merged || single) && !(textful[find(last)] && textful[find(first)])
                 let pageBefore = pages[segmentPage[a]].number, pageAfter = pages[segmentPage[b]].number
-                if continues, !splitRow, !open, field == .urgent {
+                if continues, !splitRow, !open, field == .urgent || single {
                     // A blank urgency cell is a value (not urgent): the empty part may be a cell
                     // of its own. Where LibreOffice prints a merged cell's text (top or centre of
                     // its first part) was measured not to tell the two apart.
