@@ -286,6 +286,19 @@ import Testing
             + "the rules do not show whether the empty part is a cell of its own (blank)"))
     }
 
+    /// An extra column's header wrapped across two lines, its last glyph alone on the second
+    /// (`职业技能等` / `级`): read in order, the column kept as extra. Before, the two lines were
+    /// taken for rotated text (`级职业技能等`, read as a name), the column lost its range and all
+    /// 44 rows were refused.
+    @Test func extraHeaderWrappedWithOneGlyphBelow() throws {
+        let name = "layout-extra-header-wrapped-one-glyph"
+        let parsed = try expectRuledLayoutExact(name)
+        let data = try #require(FileManager.default.contents(atPath: fixture("\(name).expected.json")))
+        let expected = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+        #expect(parsed.entries.map(\.extra) == expected.map { $0["extra"] as? [String: String] ?? [:] })
+        #expect(parsed.columns.map(\.header).contains("职业技能等级"))
+    }
+
     /// Industry cells set vertically (竖排) in a narrow merged column, wrapping into two columns
     /// of glyphs: read top to bottom, the right column first. Before, they were read across
     /// (`水利、施环管境理和公共设`), 15 rows wrong with exit 0. (Row 172's one-row cell, three
