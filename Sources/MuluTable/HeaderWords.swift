@@ -77,6 +77,11 @@ public enum HeaderWords {
         if revisedWords.contains(where: { text.contains($0) }) {
             return currentWords.contains(where: { text.contains($0) }) ? 1 : 2
         }
+        // One character before a subsidy's name: `原培训补贴标准`, `现培训补贴标准`, `新鉴定补贴标准`.
+        if let first = text.first, "原旧现新".contains(first), text.count > 3,
+           case .field(let f) = meaning(String(text.dropFirst())), f == .training || f == .assessment {
+            return first == "原" || first == "旧" ? -1 : first == "现" ? 1 : 2
+        }
         if supersededWords.contains(where: { text.contains($0) }) { return -1 }
         return 0
     }
