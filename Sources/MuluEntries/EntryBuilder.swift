@@ -350,6 +350,32 @@ public struct EntryBuilder: RowSink {
     /// another row gives; to the name when the name looks cut short or the piece ends like a
     /// name; otherwise where it belongs cannot be told, and that is an error. An urgency mark
     /// after the wrapped name (`制造工*`) is read as on the row's own line.
+    /// Takes back the last row `i`'s diagnostic that `matches` (its cell completed since).
+    mutating func retract(row i: Int, _ matches: (Diagnostic) -> Bool) {
+        let seq = entries[i].seq
+        guard let d = diagnostics.lastIndex(where: { $0.seq == seq && $0.line == anchors[i].line && matches($0) }) else { return }
+        diagnostics.remove(at: d)
+        if let field = blamed.remove(at: d) { misfits[field.rawValue] -= 1 }
+        for k in unfilled.indices where unfilled[k].diagnostic > d { unfilled[k].diagnostic -= 1 }
+        for k in aboveless.indices where aboveless[k].diagnostic > d { aboveless[k].diagnostic -= 1 }
+        for k in undecided.indices where undecided[k].diagnostic > d { undecided[k].diagnostic -= 1 }
+    }
+
+    /// The last segment of the last row's code, cut after its dash and printed alone on the next
+    /// line (`6-24-03-01-` then `04`).
+    public mutating func continueLastCode(_ piece: String) {
+        guard let i = entries.indices.last, entries[i].code.hasSuffix("-") else { return }
+        let cut = entries[i].code
+        entries[i].code += piece
+        retract(row: i) { $0.message.contains("code `\(cut)` is not a national classification code") }
+        if !CodeSyntax.isWellFormed(entries[i].code) {
+            diagnostics.append(Diagnostic(
+                .warning, "row \(entries[i].seq): code `\(entries[i].code)` is not a national classification code; kept as published",
+                page: anchors[i].page, line: anchors[i].line, excerpt: entries[i].code, seq: entries[i].seq))
+            blamed.append(nil)
+        }
+    }
+
     public mutating func continueLastRow(_ piece: String) {
         guard let i = entries.indices.last else { return }
         var piece = piece
@@ -383,15 +409,7 @@ public struct EntryBuilder: RowSink {
         entries[i].name += piece
         let seq = entries[i].seq
         // This row's warning (a row number may repeat: another table's row 2 keeps its own).
-        if let d = diagnostics.lastIndex(where: {
-            $0.seq == seq && $0.line == anchors[i].line && $0.message.contains("looks cut short")
-        }) {
-            diagnostics.remove(at: d)
-            blamed.remove(at: d)
-            for k in unfilled.indices where unfilled[k].diagnostic > d { unfilled[k].diagnostic -= 1 }
-            for k in aboveless.indices where aboveless[k].diagnostic > d { aboveless[k].diagnostic -= 1 }
-            for k in undecided.indices where undecided[k].diagnostic > d { undecided[k].diagnostic -= 1 }
-        }
+        retract(row: i) { $0.message.contains("looks cut short") }
         if OccupationName.looksCutShort(entries[i].name) {
             diagnostics.append(Diagnostic(
                 .warning, "row \(seq): name `\(entries[i].name)` looks cut short (names end in 工, 员, 师 …)",

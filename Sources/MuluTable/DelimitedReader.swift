@@ -130,6 +130,8 @@ public enum DelimitedReader {
         // The last line a row broken mid-cell took from the lines after it.
         var consumedThrough = spans.startIndex - 1
         var restTokens: [TextLayout.Token] = []
+        // True after a row whose code ends with a dash (`6-24-03-01-`): its last segment may follow.
+        var codeCut = false
         bytes.withUnsafeBufferPointer { p in
             for n in spans.indices where n > consumedThrough {
                 var span = spans[n]
@@ -168,6 +170,14 @@ public enum DelimitedReader {
                         fragment: TextLayout.fragment(p, first, span),
                         reason: "row number `\(string(p, first))` read as \(next) (a letter for a digit), after the row above"))
                 }
+                // The last segment of a code cut after its dash, alone on the next line.
+                if codeCut, tokens.count == 1, first.end - first.start <= 2,
+                   (first.start..<first.end).allSatisfy({ Digits.isASCII(p[$0]) || p[$0] == 0x2A }) {
+                    result.sink.continueLastCode(string(p, first))
+                    codeCut = false
+                    continue
+                }
+                codeCut = false
                 // A number alone on its line, out of the rows' sequence (`1` between rows 14 and
                 // 15): a page's number, printed in the text's flow.
                 if tokens.count == 1, let n = leading, lastSeq[min(table, lastSeq.count - 1)] > 0, n != next {
@@ -244,6 +254,7 @@ public enum DelimitedReader {
                 }
                 result.sink.add(seq: seq, cells: cells, in: p)
                 previousWasRow = true
+                codeCut = !cells[.code].isEmpty && p[cells[.code].upperBound - 1] == 0x2D
                 if k < tokens.count { unplaced("text after the last cell of row \(seq)", from: k) }
                 if keepRows {
                     result.rows.append(RowRecord(seq: seq, anchor: TextLayout.fragment(p, first, span), cells: fragments))

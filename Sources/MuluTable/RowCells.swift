@@ -78,4 +78,7 @@ public protocol RowSink: Sendable {
     mutating func section(_ heading: String)
     /// The wrapped rest of the last row's name or industry, printed on the next line.
     mutating func continueLastRow(_ piece: String)
+    /// The last segment of the last row's code, cut after its dash (`6-24-03-01-`) and printed
+    /// alone on the next line (`04`).
+    mutating func continueLastCode(_ piece: String)
 }

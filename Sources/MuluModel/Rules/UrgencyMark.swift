@@ -20,8 +20,19 @@ public enum UrgencyMark {
         if let r = remarkRange(t) { t.removeSubrange(r) }
         if t.isEmpty || no.contains(t) || t.unicodeScalars.allSatisfy(CodeSyntax.isDash) { return false }
         if t.unicodeScalars.allSatisfy(CodeSyntax.isAsterisk) || yes.contains(t) { return true }
+        // A mark repeated for a higher grade (`★★`, `√√`), or a word of need graded up (`十分紧缺`,
+        // `非常急需`): urgent.
+        if let first = t.unicodeScalars.first, t.unicodeScalars.count <= 3, t.unicodeScalars.allSatisfy({ $0 == first }),
+           yes.contains(String(first)) { return true }
+        for word in intensifiers where t.hasPrefix(word) {
+            let rest = String(t.dropFirst(word.count))
+            if rest.contains("急需") || rest.contains("紧缺"), yes.contains(rest) { return true }
+        }
         return nil
     }
+
+    /// Words grading a need up (`十分紧缺`): the need is still urgent.
+    public static let intensifiers = ["十分", "非常", "特别", "极为", "极度", "比较", "较为", "很", "较", "最", "极", "特"]
 
     /// The urgency an urgency *word* gives (`急需紧缺`, `非急需紧缺`, `急需紧缺职业`, `一般职业`),
     /// nil for anything else: how a column headed with no urgency word (`类别`) is recognised
