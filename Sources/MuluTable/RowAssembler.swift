@@ -226,7 +226,12 @@ public enum RowAssembler {
     static func readability(of field: TableField) -> (([Placed]) -> Bool)? {
         switch field {
         case .training, .assessment:
-            return { SubsidyParser.parse(cellText($0)).map { !$0.levels.isEmpty } ?? false }
+            // A cell ending with a separator (`初级1,200元；`) is cut: its rest is on another line.
+            return { members in
+                let text = cellText(members)
+                if let last = text.last(where: { !$0.isWhitespace }), "；;、,，".contains(last) { return false }
+                return SubsidyParser.parse(text).map { !$0.levels.isEmpty } ?? false
+            }
         case .code:
             return { CodeSyntax.isWellFormed(CodeSyntax.normalise(cellText($0))) }
         case .name:

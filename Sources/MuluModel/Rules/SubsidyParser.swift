@@ -87,6 +87,27 @@ public enum SubsidyParser {
         return readWithClause(compact(raw), unitInHeader: unitInHeader) ?? whole
     }
 
+    /// True when, of the pieces of `text` (compacted) that hold an amount, some are capped
+    /// (`最高`, `不超过` …) and some are not.
+    static func capsSomeAmountsOnly(_ text: String) -> Bool {
+        guard capWords.contains(where: { text.contains($0) }) else { return false }
+        let chars = Array(text)
+        var pieces: [String] = []
+        var current = ""
+        for (i, c) in chars.enumerated() {
+            let digitComma = c == "," && i > 0 && i + 1 < chars.count && chars[i - 1].isASCIIDigit && chars[i + 1].isASCIIDigit
+            if "；;、,".contains(c) && !digitComma {
+                pieces.append(current)
+                current = ""
+            } else {
+                current.append(c)
+            }
+        }
+        pieces.append(current)
+        let capped = pieces.filter { $0.contains(where: \.isASCIIDigit) }.map { p in capWords.contains { p.contains($0) } }
+        return capped.contains(true) && capped.contains(false)
+    }
+
     /// Separators a clause follows (as `compact` writes them), and how they are published.
     static let clauseSeparators: [Character: String] = [",": "，", ";": "；", "。": "。"]
 
@@ -102,6 +123,11 @@ public enum SubsidyParser {
             let clause = String(chars[(i + 1)...])
             let words = clause.unicodeScalars.filter { $0.properties.isIdeographic && !levelListCharacters.contains(Character($0)) }
             guard words.count >= 2 else { continue }
+            // A clause that gives levels their amounts is no note: the cell gives a level twice,
+            // or two cells' subsidies ran together (`高级1,600元无`).
+            if clause.contains(where: \.isASCIIDigit), LevelWords.names.contains(where: { clause.contains($0.name) }) {
+                return nil
+            }
             guard case .subsidy(var s) = readCell(String(chars[..<i]), unitInHeader: unitInHeader),
                   !s.amounts.isEmpty || s.amountYuan != nil, s.note == nil else { continue }
             let published = String(clause.map { c in clauseSeparators[c].map(Character.init) ?? c })
@@ -196,6 +222,9 @@ public enum SubsidyParser {
             upTo = true
             note = nil
         }
+        // A cap on some amounts only (`初级：1600元/人；中级：最高2000元/人`): one flag cannot say
+        // which, and spreading it would state a cap the notice does not.
+        if capsSomeAmountsOnly(text) { return .unreadable }
         for cap in capWords where text.contains(cap) {
             upTo = true
             text = text.replacingOccurrences(of: cap, with: "")
