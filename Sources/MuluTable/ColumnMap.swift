@@ -195,7 +195,9 @@ public struct ColumnMap: Hashable, Sendable {
         }
         // Subsidy columns that may have level sub-columns below them: those whose header does
         // not name levels itself (`…等级及补贴标准` has them in its cells), if any does not.
-        var subsidyColumns = headers.indices.filter { meanings[$0] == .field(.training) || meanings[$0] == .field(.assessment) }
+        // (The others stay choices for the rows: `DelimitedReader.settleLevels`.)
+        let allSubsidy = headers.indices.filter { meanings[$0] == .field(.training) || meanings[$0] == .field(.assessment) }
+        var subsidyColumns = allSubsidy
         if subsidyColumns.contains(where: { !headers[$0].contains("等级") }) { subsidyColumns.removeAll { headers[$0].contains("等级") } }
         let levels = levelLines.first ?? []
         // How the level line may divide among the subsidy columns: evenly, or all under one of
@@ -205,11 +207,11 @@ public struct ColumnMap: Hashable, Sendable {
         let divisible = !subsidyColumns.isEmpty && levels.count % subsidyColumns.count == 0
         if !levels.isEmpty, !subsidyColumns.isEmpty {
             if divisible {
-                shares.append(subsidyColumns.map { _ in levels.count / subsidyColumns.count })
+                shares.append(allSubsidy.map { subsidyColumns.contains($0) ? levels.count / subsidyColumns.count : 0 })
             }
-            if subsidyColumns.count > 1 {
-                for j in subsidyColumns.indices {
-                    shares.append(subsidyColumns.indices.map { $0 == j ? levels.count : 0 })
+            if allSubsidy.count > 1 {
+                for j in allSubsidy.indices {
+                    shares.append(allSubsidy.indices.map { $0 == j ? levels.count : 0 })
                 }
             }
         }
@@ -226,7 +228,7 @@ public struct ColumnMap: Hashable, Sendable {
                 used.insert(.seq)
             }
             for (i, h) in headers.enumerated() {
-                let s = subsidyColumns.firstIndex(of: i).map { share.isEmpty ? 0 : share[$0] } ?? 0
+                let s = allSubsidy.firstIndex(of: i).map { share.isEmpty ? 0 : share[$0] } ?? 0
                 switch meanings[i] {
                 case .field(let f) where (f == .training || f == .assessment) && s > 0 && !used.contains(f):
                     for l in levels[next..<(next + s)] {

@@ -185,6 +185,18 @@ public enum SubsidyParser {
         if holdsRange(text) || paysPerOtherUnit(text) {
             return .subsidy(Subsidy(levels: [], amounts: [], anyOf: false, text: text, upTo: false, note: nil))
         }
+        // A note in brackets after another bracket that ends the amounts (`1600元（初级）、2100元
+        // （中级）（含考试费）`, `…（元/人）（含考试费）`): taken off first, the brackets before it read.
+        var endNote: String?
+        if text.hasSuffix("）") || text.hasSuffix(")"), let open = text.lastIndex(where: { $0 == "（" || $0 == "(" }),
+           open > text.startIndex, "）)".contains(text[text.index(before: open)]) {
+            let inner = String(text[text.index(after: open)..<text.index(before: text.endIndex)])
+            if !inner.isEmpty, LevelWords.list(inner) == nil, LevelWords.single(inner) == nil,
+               !inner.contains(where: \.isASCIIDigit), !["元/人", "元", "次"].contains(inner) {
+                endNote = inner
+                text = String(text[..<open])
+            }
+        }
         // The unit after the amounts, in brackets (`初级1600、中级2000（元/人）`), as a header gives it.
         var unitInHeader = unitInHeader
         for u in ["（元/人）", "(元/人)", "（元）", "(元)"] where text.hasSuffix(u) && text.dropLast(u.count).last?.isASCIIDigit == true {
@@ -205,8 +217,8 @@ public enum SubsidyParser {
         // Levels in brackets after each amount: `1600元/人（初级）；2000元/人（中级）`.
         text = levelsAfterAmounts(text)
         // A parenthesised note at the end (not a level's other name: `初级（五级）`).
-        var note: String?
-        if text.hasSuffix("）") || text.hasSuffix(")"), let open = text.lastIndex(where: { $0 == "（" || $0 == "(" }) {
+        var note: String? = endNote
+        if endNote == nil, text.hasSuffix("）") || text.hasSuffix(")"), let open = text.lastIndex(where: { $0 == "（" || $0 == "(" }) {
             let inner = String(text[text.index(after: open)..<text.index(before: text.endIndex)])
             if LevelWords.list(inner) != nil, !text[..<open].contains(where: { LevelWords.single(String($0)) != nil || "级师".contains($0) }) {
                 // The levels after the amount: `2160元/人（初级、中级）`.
@@ -421,13 +433,19 @@ public enum SubsidyParser {
         for c in body {
             if slashed ? c == "/" : (c == "、" || (c == "," && !previous.isASCIIDigit)) {
                 amounts.append("")
-            } else if c.isASCIIDigit {
+            } else if c.isASCIIDigit || (c == "." && previous.isASCIIDigit) {
                 amounts[amounts.count - 1].append(c)
             } else if c != "," || !previous.isASCIIDigit {
                 // A unit after an amount (`1800元`) is dropped; anything else spoils the list.
                 guard "元/人次".contains(c) else { return nil }
             }
             previous = c
+        }
+        // Decimals of whole yuan (`1200.00`) dropped; any other fraction spoils the list.
+        for k in amounts.indices where amounts[k].contains(".") {
+            let parts = amounts[k].split(separator: ".", omittingEmptySubsequences: false)
+            guard parts.count == 2, parts[1].allSatisfy({ $0 == "0" }) else { return nil }
+            amounts[k] = String(parts[0])
         }
         guard levels.count == amounts.count,
               amounts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }) else { return nil }
@@ -445,7 +463,9 @@ public enum SubsidyParser {
         var previous: Character = " "
         for i in text.indices {
             let c = text[i]
-            if "；;、，,".contains(c) || ("/／".contains(c) && "）)".contains(previous)) {
+            // (A comma between digits is a thousands separator: `2,000元`.)
+            let digitComma = c == "," && previous.isASCIIDigit && text.index(after: i) < text.endIndex && text[text.index(after: i)].isASCIIDigit
+            if ("；;、，,".contains(c) && !digitComma) || ("/／".contains(c) && "）)".contains(previous)) {
                 pieces.append(text[start..<i])
                 start = text.index(after: i)
             }
