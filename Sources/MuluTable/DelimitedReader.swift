@@ -222,7 +222,7 @@ public enum DelimitedReader {
                     k = unled.k
                     cells.unplacedBlank = unled.blank
                     cells.byTabs = unled.byTabs
-                } else if let read = tabCells(p, span, tokens, kinds: columns.kinds, into: &slots) {
+                } else if let read = tabCells(p, span, tokens, kinds: columns.kinds, tolerant: true, into: &slots) {
                     k = read
                     cells.byTabs = true
                 } else {
@@ -560,9 +560,16 @@ public enum DelimitedReader {
     /// must not be filled with the next cell's subsidy as reading by shape alone would.
     static func tabCells(
         _ p: UnsafeBufferPointer<UInt8>, _ span: TextLayout.LineSpan, _ tokens: [TextLayout.Token],
-        kinds: [ColumnMap.Kind], numbered: Bool = true, into slots: inout [Range<Int>]
+        kinds: [ColumnMap.Kind], numbered: Bool = true, tolerant: Bool = false, into slots: inout [Range<Int>]
     ) -> Int? {
         guard let seqAt = kinds.firstIndex(of: .field(.seq)), tokens.count > 1 || seqAt > 0 else { return nil }
+        // Typed cells without their column's shape; with `tolerant`, one is read where it stands
+        // when the line has a cell for every column (its builder then says what is wrong with it).
+        var misfits = 0
+        func misfit() -> Bool {
+            misfits += 1
+            return !tolerant || misfits > 1
+        }
         // The unprinted row number of a header without 序号 has no cell.
         let printed = seqAt == 0 && !numbered ? 1 : 0
         // Where each cell ends: the tabs between the first token and the last (tabs before and
@@ -596,20 +603,21 @@ public enum DelimitedReader {
                 break
             case .field(.code):
                 guard single ? looksLikeCode(p, tokens[first]) || isOtherCode(p, tokens[first]) : isSpacedCode(p, tokens[cell])
-                else { return nil }
+                else { if misfit() { return nil }; continue }
             case .field(.training), .field(.assessment):
                 let f = tokens[first]
                 guard isNone(p, f) || startsSubsidy(p, f) || isAmount(p, f) || startsWordSubsidy(p, f) || isSameAsAbove(p, f)
-                else { return nil }
+                else { if misfit() { return nil }; continue }
             case .level:
-                guard single, isAmount(p, tokens[first]) || isNone(p, tokens[first]) else { return nil }
+                guard single, isAmount(p, tokens[first]) || isNone(p, tokens[first]) else { if misfit() { return nil }; continue }
             case .field(.urgent):
                 let f = tokens[first]
-                guard single, isMark(p, f) || isNoMark(p, f) || isOddMark(p, f) || isSameAsAbove(p, f) else { return nil }
+                guard single, isMark(p, f) || isNoMark(p, f) || isOddMark(p, f) || isSameAsAbove(p, f) else { if misfit() { return nil }; continue }
             case .field(.industry), .field(.name), .extra:
                 break
             }
         }
+        if misfits > 0, ends.count != kinds.count - printed { return nil }
         return t
     }
 
@@ -768,6 +776,11 @@ public enum DelimitedReader {
         var joined: [UInt8] = []
         for t in cell { joined += token(p, t) }
         let text = String(decoding: joined, as: UTF8.self)
+        // Segments apart by blanks only (`4 04 05 01`): the `CodeSyntax` rule.
+        if cell.count >= 2 {
+            let spaced = cell.map { string(p, $0) }.joined(separator: " ")
+            if CodeSyntax.normalise(spaced).contains("-"), !spaced.contains(where: { $0 == "-" }) , CodeSyntax.isWellFormed(CodeSyntax.normalise(spaced)) { return true }
+        }
         return text.unicodeScalars.allSatisfy { Digits.value($0) != nil || CodeSyntax.isSeparator($0) || CodeSyntax.isDash($0) || CodeSyntax.isAsterisk($0) }
             && joined.withUnsafeBufferPointer(CodeSyntax.startsCode)
     }

@@ -185,6 +185,8 @@ public enum CodeSyntax {
     /// starts with a digit, every other segment separator), `*` for every asterisk, no blanks.
     public static func normalise(_ raw: String) -> String {
         if raw.utf8.allSatisfy({ Digits.isASCII($0) || $0 == 0x2D || $0 == 0x2A }) { return raw }
+        // Segments apart by blanks only (`4 04 05 01`): the blanks are the separators.
+        if let spaced = spacedSegments(raw) { return spaced }
         var out = String.UnicodeScalarView()
         let numeric = raw.unicodeScalars.first { !Blank.isBlank($0) }.map { Digits.value($0) != nil } ?? false
         for u in raw.unicodeScalars where !Blank.isBlank(u) {
@@ -197,6 +199,17 @@ public enum CodeSyntax {
             }
         }
         return String(out)
+    }
+
+    /// `4 04 05 01` (a digit, then two-digit segments, apart by blanks) as `4-04-05-01`; nil for
+    /// anything else.
+    static func spacedSegments(_ raw: String) -> String? {
+        let parts = raw.split(whereSeparator: { $0.unicodeScalars.allSatisfy(Blank.isBlank) })
+        guard parts.count >= 2, parts.count <= 5,
+              parts.allSatisfy({ $0.unicodeScalars.allSatisfy { Digits.value($0) != nil || isAsterisk($0) } }) else { return nil }
+        let narrowed = parts.map { String(String.UnicodeScalarView($0.unicodeScalars.map { isAsterisk($0) ? "*" : FullWidth.narrow($0) })) }
+        let joined = narrowed.joined(separator: "-")
+        return isWellFormed(joined) ? joined : nil
     }
 
     /// ``normalise(_:)`` from a cell's UTF-8 bytes.
