@@ -153,8 +153,8 @@ public enum NoticeParser {
             ? recovery.tables.enumerated().map { k, t in
                 // A table starting below another on its page: the header cells of its own region.
                 let own = k == 0 ? columns
-                    : recovery.startHeaderCells[[t.page, t.index]].map { geometricColumns(recovery, cells: $0) }
-                        ?? Self.ownHeaderPage(of: k, recovery).map { geometricColumns(recovery, page: $0) } ?? columns
+                    : recovery.startHeaderCells[[t.page, t.index]].map { geometricColumns(recovery, cells: $0, table: k) }
+                        ?? Self.ownHeaderPage(of: k, recovery).map { geometricColumns(recovery, page: $0, table: k) } ?? columns
                 return .init(page: t.page, index: t.index, columns: own, label: t.label, title: t.title)
             }
             : [.init(page: 1, index: 0, columns: columns)]
@@ -176,12 +176,13 @@ public enum NoticeParser {
     /// The columns the geometric stages found: the header cells of the first page that has
     /// them, each mapped by `HeaderWords` (a field named twice, or no field: an extra column).
     /// `page`: that page's header cells instead (1-based).
-    static func geometricColumns(_ recovery: TableRecovery, page: Int? = nil, cells given: [HeaderCell]? = nil) -> ColumnMap {
+    static func geometricColumns(_ recovery: TableRecovery, page: Int? = nil, cells given: [HeaderCell]? = nil, table: Int = 0) -> ColumnMap {
         guard let cells = given ?? page.map({ recovery.headerCells[$0 - 1] }) ?? recovery.headerCells.first(where: { !$0.isEmpty }),
               !cells.isEmpty else { return .reference }
-        // Level sub-columns the rules found (`RuledRows`): each subsidy's levels, in level order.
+        // Level sub-columns the rules found (`RuledRows`) in this table's rows: each subsidy's
+        // levels, in level order (another table's sub-columns are not this one's).
         var levels: [TableField: [Level]] = [:]
-        for row in recovery.rows {
+        for row in recovery.rows where row.table == table || recovery.tables.count <= 1 {
             for (field, found) in row.levelColumns { levels[field] = Array(Set(levels[field] ?? []).union(found)).sorted() }
         }
         var map = ColumnMap()

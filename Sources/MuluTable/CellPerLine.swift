@@ -95,10 +95,14 @@ public enum CellPerLine {
         }
     }
 
-    /// True when a line among the first `CellPerLine.scanBytes` bytes holds `序号` alone (blanks
-    /// around it allowed): a cheap look before the lines are split.
+    /// True when a line among the first `CellPerLine.scanBytes` bytes holds `序号` or `编号` alone
+    /// (blanks around it allowed): a cheap look before the lines are split.
     static func hasLoneSeqLine(_ bytes: [UInt8]) -> Bool {
-        let word: [UInt8] = [0xE5, 0xBA, 0x8F, 0xE5, 0x8F, 0xB7]  // 序号
+        // 序号, 编号: the row number's header words of `HeaderWords`.
+        hasLoneLine(bytes, [0xE5, 0xBA, 0x8F, 0xE5, 0x8F, 0xB7]) || hasLoneLine(bytes, [0xE7, 0xBC, 0x96, 0xE5, 0x8F, 0xB7])
+    }
+
+    static func hasLoneLine(_ bytes: [UInt8], _ word: [UInt8]) -> Bool {
         let end = min(bytes.count, scanBytes)
         var i = 0
         while i + word.count <= end {

@@ -42,6 +42,9 @@ public enum LineClassifier {
                     pageRoles[i] = .blank
                 } else if isPageMark(compact) {
                     pageRoles[i] = .pageMark
+                } else if !beforeTable || seenHeader, isContinuation(compact) {
+                    // `续表` once the table has begun: page furniture.
+                    pageRoles[i] = .pageMark
                 } else if beforeTable, !seenHeader, isAttachmentLabel(compact) {
                     pageRoles[i] = .attachmentLabel
                 } else if beforeTable, !seenHeader, !seenTitle, isTitle(compact) {

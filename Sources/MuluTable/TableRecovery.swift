@@ -82,8 +82,17 @@ public struct TableRecovery: Sendable {
             let starts = tables.filter { $0.page == p + 1 && $0.index > 0 }.map(\.index)
             let regions = zip([0] + starts, starts + [page.lines.count]).map { $0..<$1 }
             for (r, region) in regions.enumerated() {
-                let headerFragments = region.filter { roles[p][$0] == .header }
-                    .flatMap { page.lines[$0].fragments }
+                // The region's first header band: a header repeated further down the same page (text
+                // with no page breaks, `续表` and the header again) names the same columns.
+                var bandLines: [Int] = []
+                for i in region {
+                    if roles[p][i] == .header {
+                        bandLines.append(i)
+                    } else if !bandLines.isEmpty, roles[p][i] != .blank {
+                        break
+                    }
+                }
+                let headerFragments = bandLines.flatMap { page.lines[$0].fragments }
                 // Level words on a lower header line (`初级 中级 高级` under `培训补贴标准`) are level
                 // sub-columns, not words of the header cells above them.
                 let headerTop = headerFragments.map(\.y0).min() ?? 0
