@@ -890,7 +890,8 @@ public enum DelimitedReader {
                         pending = []
                         label = nil
                         title = nil
-                    } else if rowsSince, LineClassifier.isContinuation(compact) {
+                    } else if rowsSince, LineClassifier.isContinuation(compact)
+                                || Self.isRunningTitle(compact, of: tables.last?.title) {
                         furniture.append((p + 1, i, .pageMark))
                     } else if rowsSince, LineClassifier.isAttachmentLabel(compact) {
                         label = compact
@@ -903,7 +904,9 @@ public enum DelimitedReader {
                     // A later table's label and title atop a page of their own (`附件 2`, above its
                     // header): not text before the notice's table.
                     let compact = FullWidth.asciiDigits(line.compactText)
-                    if LineClassifier.isAttachmentLabel(compact) {
+                    if Self.isRunningTitle(compact, of: tables.last?.title) {
+                        furniture.append((p + 1, i, .pageMark))
+                    } else if LineClassifier.isAttachmentLabel(compact) {
                         label = compact
                         pending.append((p + 1, i, .attachmentLabel))
                     } else if LineClassifier.isTitle(compact), !compact.hasPrefix("注") {
@@ -916,6 +919,18 @@ public enum DelimitedReader {
             }
         }
         return (tables, furniture)
+    }
+
+    /// A title printed again atop a page the table goes on over: the table's own title, or any
+    /// title marked as going on (`…目录（续表）`, `…（续）`). Page furniture, not a new table.
+    static func isRunningTitle(_ compact: String, of title: String?) -> Bool {
+        guard LineClassifier.isTitle(compact) || compact.contains("续") else { return false }
+        var t = compact.filter { !"（）()：: ".contains($0) }
+        for mark in ["续表", "续上表", "续"] where t.hasSuffix(mark) { return true }
+        t = Blank.removed(from: t)
+        guard let title else { return false }
+        let own = Blank.removed(from: title).filter { !"（）()：: ".contains($0) }
+        return !own.isEmpty && t == own
     }
 
     /// Settles how each table's header level line divides among its subsidy columns, when it

@@ -340,6 +340,13 @@ public enum DelimitedText {
                 }
                 continue
             }
+            if separator == .bar, b == 0x5C, i + 1 < lines[k].upperBound, bytes[i + 1] == 0x7C {
+                // `\|`: Markdown's escaped bar, a bar of the cell's text.
+                out.append(0x7C)
+                atStart = false
+                i += 2
+                continue
+            }
             if b == separator.rawValue {
                 out.append(0x09)
                 atStart = true

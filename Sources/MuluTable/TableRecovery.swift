@@ -54,10 +54,14 @@ public struct TableRecovery: Sendable {
         var roles = LineClassifier.classify(pages)
         // Several tables in one notice: a later table's label and title are no body text.
         var tables: [DelimitedReader.Table] = []
+        let found = DelimitedReader.tables(pages: pages, roles: roles)
         if !rules.isEmpty {
-            let found = DelimitedReader.tables(pages: pages, roles: roles)
             for f in found.furniture { roles[f.page - 1][f.index] = f.role }
             tables = found.tables
+        } else {
+            // Text laid out in columns: a title printed again atop a page (`…（续表）`) is page
+            // furniture, never the rest of the row above it.
+            for f in found.furniture where f.role == .pageMark { roles[f.page - 1][f.index] = f.role }
         }
         var headings: [(page: Int, y: Double, name: String)] = []
         var headerCells: [[HeaderCell]] = []

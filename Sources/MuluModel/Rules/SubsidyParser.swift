@@ -91,6 +91,21 @@ public enum SubsidyParser {
     /// (`最高`, `不超过` …) and some are not.
     static func capsSomeAmountsOnly(_ text: String) -> Bool {
         guard capWords.contains(where: { text.contains($0) }) else { return false }
+        let capped = amountPieces(text).map { p in capWords.contains { p.contains($0) } }
+        return capped.contains(true) && capped.contains(false)
+    }
+
+    /// True when some pieces with an amount make their levels alternatives (`或`) and some do
+    /// not (`初级或中级：160元/人，高级：200元/人`): one flag cannot say which.
+    static func alternativesSomeAmountsOnly(_ text: String) -> Bool {
+        guard text.contains("或") else { return false }
+        let alternatives = amountPieces(text).map { $0.contains("或") }
+        return alternatives.contains(true) && alternatives.contains(false)
+    }
+
+    /// The pieces of `text` (compacted) apart by `；` `、` `,` (not a thousands comma) that hold
+    /// an amount.
+    static func amountPieces(_ text: String) -> [String] {
         let chars = Array(text)
         var pieces: [String] = []
         var current = ""
@@ -104,8 +119,7 @@ public enum SubsidyParser {
             }
         }
         pieces.append(current)
-        let capped = pieces.filter { $0.contains(where: \.isASCIIDigit) }.map { p in capWords.contains { p.contains($0) } }
-        return capped.contains(true) && capped.contains(false)
+        return pieces.filter { $0.contains(where: \.isASCIIDigit) }
     }
 
     /// Separators a clause follows (as `compact` writes them), and how they are published.
@@ -204,6 +218,11 @@ public enum SubsidyParser {
             unitInHeader = true
             break
         }
+        // The unit in brackets after amounts that have theirs (`初级1600元，中级2000元（元/人）`).
+        for u in ["（元/人）", "(元/人)"] where text.hasSuffix(u) && text.dropLast(u.count).last == "元" {
+            text.removeLast(u.count)
+            break
+        }
         // `初级、中级（任选其一）`: the levels are alternatives.
         var choice = false
         for word in LevelWords.choiceWords where text.contains(word) {
@@ -223,7 +242,9 @@ public enum SubsidyParser {
             if LevelWords.list(inner) != nil, !text[..<open].contains(where: { LevelWords.single(String($0)) != nil || "级师".contains($0) }) {
                 // The levels after the amount: `2160元/人（初级、中级）`.
                 text = inner + "：" + String(text[..<open])
-            } else if LevelWords.single(inner) == nil, !inner.isEmpty {
+            } else if LevelWords.single(inner) == nil, !inner.isEmpty,
+                      !(inner.contains(where: \.isASCIIDigit) && LevelWords.names.contains { inner.contains($0.name) }) {
+                // (Not levels with amounts, `（中级2000元/人）`: that is no note.)
                 note = inner
                 text = String(text[..<open])
             }
@@ -236,7 +257,10 @@ public enum SubsidyParser {
         }
         // A cap on some amounts only (`初级：1600元/人；中级：最高2000元/人`): one flag cannot say
         // which, and spreading it would state a cap the notice does not.
-        if capsSomeAmountsOnly(text) { return .unreadable }
+        if capsSomeAmountsOnly(text) || alternativesSomeAmountsOnly(text) { return .unreadable }
+        // A cap in brackets after the last of several amounts (`…；高级：3000元/人（最高）`): on the
+        // last, or on all? Cannot be told.
+        if upTo, amountPieces(text).count > 1 { return .unreadable }
         for cap in capWords where text.contains(cap) {
             upTo = true
             text = text.replacingOccurrences(of: cap, with: "")
