@@ -299,6 +299,14 @@ import Testing
         #expect(parsed.columns.map(\.header).contains("职业技能等级"))
     }
 
+    /// A 小计 row after each industry's rows (`小计` over four cells, then a count): a warning each,
+    /// not a row. Before, each was an error, "text in the 序号 column is not a row number" (a
+    /// reviewer's PDF).
+    @Test func subtotalRowsAreWarnedNotRows() throws {
+        let parsed = try expectRuledLayoutExact("layout-subtotal-rows")
+        #expect(parsed.diagnostics.filter { $0.message == "a total (合计, 小计), not a row" }.count == 3)
+    }
+
     /// Industry cells set vertically (竖排) in a narrow merged column, wrapping into two columns
     /// of glyphs: read top to bottom, the right column first. Before, they were read across
     /// (`水利、施环管境理和公共设`), 15 rows wrong with exit 0. (Row 172's one-row cell, three

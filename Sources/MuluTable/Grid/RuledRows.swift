@@ -356,6 +356,11 @@ public enum RuledRows {
                 } else if fragments.isEmpty, i == 0, !logical.isEmpty, !startsTable[p] {
                     logical[logical.count - 1].parts.append(part)
                     partRow[part.seqCell] = logical.count - 1
+                } else if TotalLine.opens(Blank.removed(from: text)) {
+                    // A subtotal or total row (`小计`, `制造业小计`, `合计`): said, not read as a row.
+                    for f in fragments {
+                        unplaced.append(UnplacedFragment(fragment: f, reason: "a total (合计, 小计), not a row"))
+                    }
                 } else {
                     for f in fragments {
                         unplaced.append(UnplacedFragment(fragment: f, reason: "text in the 序号 column is not a row number"))
