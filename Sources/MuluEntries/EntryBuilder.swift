@@ -118,7 +118,10 @@ public struct EntryBuilder: RowSink {
             cells[field] = start..<buffer.count
             cells.setPlace(field, row.cells[field]?.first.map(CellPlace.init))
         }
-        let headers = shapes[0].extraHeaders
+        // The columns of the row's own table (a later table may have other extra columns and
+        // level sub-columns than the first).
+        let t = min(row.table, columnMaps.count - 1)
+        let headers = shapes[min(row.table, shapes.count - 1)].extraHeaders
         for (i, header) in headers.enumerated() {
             let start = buffer.count
             buffer.append(contentsOf: row.text(extra: header).utf8)
@@ -126,7 +129,7 @@ public struct EntryBuilder: RowSink {
         }
         // Level sub-columns, read by the rules under `RowRecord.levelKey`.
         for field in [TableField.training, .assessment] {
-            for level in columnMaps[0].levels(of: field) {
+            for level in columnMaps[t].levels(of: field) {
                 let start = buffer.count
                 buffer.append(contentsOf: row.text(extra: RowRecord.levelKey(field, level)).utf8)
                 cells[field, level] = start..<buffer.count
@@ -134,7 +137,7 @@ public struct EntryBuilder: RowSink {
             }
         }
         buffer.withUnsafeBufferPointer { add(seq: row.seq, cells: cells, in: $0) }
-        let levelKeys = [TableField.training, .assessment].flatMap { f in columnMaps[0].levels(of: f).map { RowRecord.levelKey(f, $0) } }
+        let levelKeys = [TableField.training, .assessment].flatMap { f in columnMaps[t].levels(of: f).map { RowRecord.levelKey(f, $0) } }
         let known = Set(headers.map { Blank.removed(from: $0) } + levelKeys)
         for (header, fragments) in row.extras.sorted(by: { $0.key < $1.key }) where !known.contains(header) {
             guard let first = fragments.first else { continue }

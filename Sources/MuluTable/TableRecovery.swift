@@ -83,7 +83,8 @@ public struct TableRecovery: Sendable {
         for (p, page) in pages.enumerated() {
             // A page where a later table starts below the rows of the one before: each part
             // read by its own header.
-            let starts = tables.filter { $0.page == p + 1 && $0.index > 0 }.map(\.index)
+            // (The first table's own start, below its label and title, splits nothing.)
+            let starts = tables.dropFirst().filter { $0.page == p + 1 && $0.index > 0 }.map(\.index)
             let regions = zip([0] + starts, starts + [page.lines.count]).map { $0..<$1 }
             for (r, region) in regions.enumerated() {
                 // The region's first header band: a header repeated further down the same page (text

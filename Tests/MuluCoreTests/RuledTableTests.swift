@@ -307,6 +307,33 @@ import Testing
         #expect(parsed.diagnostics.filter { $0.message == "a total (合计, 小计), not a row" }.count == 3)
     }
 
+    /// Two ruled tables whose columns differ: the second with level sub-columns (初级/中级/高级)
+    /// under its training header, or with a 备注 column the first lacks. Each row is read by its
+    /// own table's columns. Before, the first table's training was null (the second's
+    /// sub-columns taken for its own), then each row of the second was an error (its cells
+    /// looked up under the first table's columns). PDFs from a reviewer's generator.
+    @Test(arguments: ["layout-two-tables-levels-second", "layout-two-tables-extra-second"])
+    func eachTableReadByItsOwnColumns(_ name: String) throws {
+        let parsed = try expectRuledLayoutExact(name)
+        #expect(Set(parsed.entries.map(\.table)) == [0, 1])
+        let data = try #require(FileManager.default.contents(atPath: fixture("\(name).expected.json")))
+        let expected = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+        #expect(parsed.entries.map(\.extra) == expected.map { $0["extra"] as? [String: String] ?? [:] })
+    }
+
+    /// An extra column (备注) whose header is printed once, on page 1 below the notice's label
+    /// and title: the table's columns come from that header. Before, the label and title split
+    /// page 1 as if another table started there, the page's header cells were lost, and every
+    /// 备注 cell was an error (a reviewer's PDF).
+    @Test func extraColumnWithTheHeaderPrintedOnce() throws {
+        let name = "layout-extra-header-once"
+        let parsed = try expectRuledLayoutExact(name)
+        let data = try #require(FileManager.default.contents(atPath: fixture("\(name).expected.json")))
+        let expected = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+        #expect(parsed.entries.map(\.extra) == expected.map { $0["extra"] as? [String: String] ?? [:] })
+        #expect(parsed.columns.map(\.header).last == "备注")
+    }
+
     /// Industry cells set vertically (竖排) in a narrow merged column, wrapping into two columns
     /// of glyphs: read top to bottom, the right column first. Before, they were read across
     /// (`水利、施环管境理和公共设`), 15 rows wrong with exit 0. (Row 172's one-row cell, three
