@@ -114,6 +114,13 @@ import Testing
         return parsed
     }
 
+    /// Every entry's extra columns as the expected file has them (none: `{}`).
+    func expectExtrasAsPrinted(_ entries: [Entry], _ expectedFile: String) throws {
+        let data = try #require(FileManager.default.contents(atPath: fixture(expectedFile)))
+        let expected = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+        #expect(entries.map(\.extra) == expected.map { $0["extra"] as? [String: String] ?? [:] })
+    }
+
     func expectAsPrinted(_ entries: [Entry], _ expectedFile: String) throws {
         let data = try #require(FileManager.default.contents(atPath: fixture(expectedFile)))
         let expected = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
@@ -293,9 +300,7 @@ import Testing
     @Test func extraHeaderWrappedWithOneGlyphBelow() throws {
         let name = "layout-extra-header-wrapped-one-glyph"
         let parsed = try expectRuledLayoutExact(name)
-        let data = try #require(FileManager.default.contents(atPath: fixture("\(name).expected.json")))
-        let expected = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
-        #expect(parsed.entries.map(\.extra) == expected.map { $0["extra"] as? [String: String] ?? [:] })
+        try expectExtrasAsPrinted(parsed.entries, "\(name).expected.json")
         #expect(parsed.columns.map(\.header).contains("职业技能等级"))
     }
 
@@ -316,9 +321,7 @@ import Testing
     func eachTableReadByItsOwnColumns(_ name: String) throws {
         let parsed = try expectRuledLayoutExact(name)
         #expect(Set(parsed.entries.map(\.table)) == [0, 1])
-        let data = try #require(FileManager.default.contents(atPath: fixture("\(name).expected.json")))
-        let expected = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
-        #expect(parsed.entries.map(\.extra) == expected.map { $0["extra"] as? [String: String] ?? [:] })
+        try expectExtrasAsPrinted(parsed.entries, "\(name).expected.json")
     }
 
     /// An extra column (备注) whose header is printed once, on page 1 below the notice's label
@@ -328,9 +331,7 @@ import Testing
     @Test func extraColumnWithTheHeaderPrintedOnce() throws {
         let name = "layout-extra-header-once"
         let parsed = try expectRuledLayoutExact(name)
-        let data = try #require(FileManager.default.contents(atPath: fixture("\(name).expected.json")))
-        let expected = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
-        #expect(parsed.entries.map(\.extra) == expected.map { $0["extra"] as? [String: String] ?? [:] })
+        try expectExtrasAsPrinted(parsed.entries, "\(name).expected.json")
         #expect(parsed.columns.map(\.header).last == "备注")
     }
 
