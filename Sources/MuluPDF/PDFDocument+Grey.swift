@@ -51,11 +51,11 @@ extension PDFDocument {
         guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS, let cr = cairo_create(surface) else {
             throw PDFError(.io, path: path, message: "cannot create a rendering surface for page \(number)")
         }
-        defer { cairo_destroy(cr) }
+        defer { CairoRenderLock.around { cairo_destroy(cr) } }
         cairo_set_source_rgb(cr, 1, 1, 1)
         cairo_paint(cr)
         cairo_scale(cr, scale, scale)
-        poppler_page_render(page, cr)
+        CairoRenderLock.around { poppler_page_render(page, cr) }
         let status = cairo_status(cr)
         guard status == CAIRO_STATUS_SUCCESS else {
             let text = cairo_status_to_string(status).map { String(cString: $0) } ?? "cairo error \(status.rawValue)"

@@ -42,12 +42,12 @@ extension PDFDocument {
         guard let cr = cairo_create(surface) else {
             throw PDFError(.io, path: path, message: "cannot create a cairo context")
         }
-        defer { cairo_destroy(cr) }
+        defer { CairoRenderLock.around { cairo_destroy(cr) } }
 
         cairo_set_source_rgb(cr, 1, 1, 1)
         cairo_paint(cr)
         cairo_scale(cr, scale, scale)
-        poppler_page_render(page, cr)
+        CairoRenderLock.around { poppler_page_render(page, cr) }
         for overlay in overlays {
             Self.draw(overlay, on: cr)
         }
@@ -85,11 +85,14 @@ extension PDFDocument {
             cairo_stroke(cr)
         }
         if let label = overlay.label, !label.isEmpty {
-            cairo_select_font_face(cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL)
-            cairo_set_font_size(cr, 6)
-            cairo_move_to(cr, x, max(y - 1, 6))
-            cairo_show_text(cr, label)
-            cairo_new_path(cr)
+            // Text drawn with cairo's fonts: under the render lock too (see `CairoRenderLock`).
+            CairoRenderLock.around {
+                cairo_select_font_face(cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL)
+                cairo_set_font_size(cr, 6)
+                cairo_move_to(cr, x, max(y - 1, 6))
+                cairo_show_text(cr, label)
+                cairo_new_path(cr)
+            }
         }
     }
 
