@@ -55,7 +55,7 @@ let package = Package(
         ),
         .target(name: "MuluOCR", dependencies: ["CTesseract", "MuluPDF"]),
         .target(name: "MuluExtract", dependencies: ["MuluModel", "MuluPDF"]),
-        .target(name: "MuluTable", dependencies: ["MuluModel", "MuluExtract"]),
+        .target(name: "MuluTable", dependencies: ["MuluSupport", "MuluModel", "MuluExtract"]),
         .target(
             name: "MuluScan",
             dependencies: ["MuluSupport", "MuluModel", "MuluPDF", "MuluOCR", "MuluExtract", "MuluTable"]

@@ -1,4 +1,5 @@
 import MuluModel
+import MuluSupport
 
 /// The rulebook for header cells: which words name which field, in one place.
 ///
@@ -97,7 +98,16 @@ public enum HeaderWords {
     public static let nameWords = ["职业", "工种", "名称", "项目"]
 
     /// The meaning of a header cell's text (blanks already removed).
+    ///
+    /// Memoised: the header of a table is weighed for every way its lines may be joined, the
+    /// same few strings again and again (a fifth of a 10-page PDF's table recovery before).
     public static func meaning(_ text: String) -> Meaning {
+        memo.value(text, make: computeMeaning)
+    }
+
+    private static let memo = SharedMemo<String, Meaning>()
+
+    private static func computeMeaning(_ text: String) -> Meaning {
         if text == "序" || text == "编号" || text == "序列" { return .field(.seq) }
         if let level = Level(published: text) ?? Level(published: String(text.filter { $0 != "（" && $0 != "）" })) {
             return .level(level)

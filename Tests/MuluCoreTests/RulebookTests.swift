@@ -139,6 +139,11 @@ import Testing
     @Test func codes() {
         #expect(CodeSyntax.normalise("６－２４—０３–０１－＊") == "6-24-03-01-*")
         #expect(CodeSyntax.normalise("6-24-03-03- 05") == "6-24-03-03-05")
+        #expect(CodeSyntax.normalise("6.31.03.01") == "6-31-03-01")
+        // Not a code once rewritten: kept as published, never made to look like one.
+        #expect(CodeSyntax.normalise("2002/2/7") == "2002/2/7")
+        #expect(CodeSyntax.normalise("—") == "—")
+        #expect(CodeSyntax.normalise("暂 无") == "暂无")
         #expect(CodeSyntax.isWellFormed("6-24-03-01-*") && !CodeSyntax.isWellFormed("6-24-03-*"))
         #expect(CodeSyntax.isWildcard("6-24-03-01-*") && !CodeSyntax.isWildcard("6-24-03-01"))
         #expect(CodeSyntax.isSpecific("6-24-03-01") && !CodeSyntax.isSpecific("6-24-03-01-*"))

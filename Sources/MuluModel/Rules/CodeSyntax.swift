@@ -183,7 +183,15 @@ public enum CodeSyntax {
 
     /// A code as published, normalised: ASCII digits, `-` for every dash (and, in a code that
     /// starts with a digit, every other segment separator), `*` for every asterisk, no blanks.
+    /// A cell that does not become a national code so is kept as published (blanks removed):
+    /// `2002/2/7` (a code Excel made a date) or a lone `—` must not be rewritten to look like one.
     public static func normalise(_ raw: String) -> String {
+        let out = rewritten(raw)
+        if out == raw || isWellFormed(out) { return out }
+        return String(String.UnicodeScalarView(raw.unicodeScalars.filter { !Blank.isBlank($0) }))
+    }
+
+    private static func rewritten(_ raw: String) -> String {
         if raw.utf8.allSatisfy({ Digits.isASCII($0) || $0 == 0x2D || $0 == 0x2A }) { return raw }
         // Segments apart by blanks only (`4 04 05 01`): the blanks are the separators.
         if let spaced = spacedSegments(raw) { return spaced }
