@@ -277,7 +277,7 @@ public struct EntryBuilder: RowSink {
             case .none: return nil
             case .subsidy(var s):
                 // A bare amount whose levels a column of their own gives (`补贴等级`: `初级、中级`).
-                if s.levels.isEmpty, s.amountYuan != nil, let i = map.extraHeaders.firstIndex(where: Self.isLevelColumn),
+                if s.levels.isEmpty, s.amountYuan != nil, let i = Self.levelColumn(of: field, in: map.extraHeaders),
                    let levelled = SubsidyParser.withLevels(s, levelText: String(decoding: slice(cells[extra: i]), as: UTF8.self)) {
                     s = levelled
                 }
@@ -344,6 +344,19 @@ public struct EntryBuilder: RowSink {
     /// `培训等级`), not a skill level of the occupation (`职业技能等级`).
     static func isLevelColumn(_ header: String) -> Bool {
         header.hasSuffix("等级") && (header.contains("补贴") || header.contains("培训") || header.contains("鉴定") || header.contains("评价"))
+    }
+
+    /// The extra column naming the levels `field`'s bare amounts pay for: the one whose header
+    /// names that subsidy (`培训等级` for training, `鉴定等级` or `评价等级` for assessment); else
+    /// one naming no subsidy (`补贴等级`); else the notice's only level column, whichever subsidy
+    /// it names (one `培训等级` column serves both). Nil when none fits.
+    static func levelColumn(of field: TableField, in headers: [String]) -> Int? {
+        let columns = headers.indices.filter { isLevelColumn(headers[$0]) }
+        func isAssessment(_ h: String) -> Bool { h.contains("鉴定") || h.contains("评价") }
+        func isTraining(_ h: String) -> Bool { h.contains("培训") && !isAssessment(h) }
+        if let own = columns.first(where: { field == .training ? isTraining(headers[$0]) : isAssessment(headers[$0]) }) { return own }
+        if let neutral = columns.first(where: { !isTraining(headers[$0]) && !isAssessment(headers[$0]) }) { return neutral }
+        return columns.count == 1 ? columns[0] : nil
     }
 
     /// The wrapped rest of the last row's industry (text ending in 业) or name, printed on the

@@ -697,13 +697,14 @@ public enum DelimitedReader {
         // A blank urgency cell gives no token: the typed column after it ends the run too.
         let afterBlank = next == .field(.urgent) && end + 1 < kinds.count && !isFree(kinds[end + 1]) ? kinds[end + 1] : nil
         // An extra column may hold a bare number (培训学时 `120`): one followed by a subsidy that
-        // is not a bare number too belongs to the run, not to the subsidy column.
+        // is not a bare number too belongs to the run, not to the subsidy column. (Levels alone,
+        // `中级、高级`, are no subsidy: the next level column's cell, after this bare amount.)
         let runHasExtra = kinds[run].contains { if case .extra = $0 { true } else { false } }
         var stop = k
         while stop < tokens.count, !starts(next, p, tokens[stop]) && (afterBlank == nil || !starts(afterBlank, p, tokens[stop]))
                 || (isLevelsOnly(p, tokens[stop]) && stop + 1 < tokens.count && starts(next, p, tokens[stop + 1]))
                 || (runHasExtra && isBareNumber(p, tokens[stop]) && stop + 1 < tokens.count
-                    && starts(next, p, tokens[stop + 1]) && !isBareNumber(p, tokens[stop + 1])) {
+                    && starts(next, p, tokens[stop + 1]) && !isBareNumber(p, tokens[stop + 1]) && !isLevelsOnly(p, tokens[stop + 1])) {
             stop += 1
         }
         return stop
