@@ -77,7 +77,9 @@ public enum NoticeParser {
             var skip = [Bool](repeating: false, count: spans.count)
             if !keepRows, let headerLine = probeRoles.first?.firstIndex(of: .header) {
                 utf8.withUnsafeBufferPointer { p in
-                    for k in spans.indices where k > headerLine && RowNumber.startsLine(p, start: spans[k].start, end: spans[k].end) {
+                    // (A line too short for a row's cells, `2 of 3`, is classified: it may be a footer.)
+                    for k in spans.indices where k > headerLine && spans[k].end - spans[k].start > 16
+                        && RowNumber.startsLine(p, start: spans[k].start, end: spans[k].end) {
                         skip[k] = true
                     }
                 }

@@ -1048,7 +1048,8 @@ public enum DelimitedReader {
     static func seqValue(_ p: UnsafeBufferPointer<UInt8>, _ t: TextLayout.Token) -> Int? {
         if let n = RowNumber.parse(token(p, t)) { return n }
         let bytes = token(p, t)
-        guard bytes.count >= 2, Digits.isASCII(bytes[0]) || bytes[0] == 0xEF || bytes[0] == 0x28 else { return nil }
+        // (Circled numerals, `①`, start with 0xE2 or 0xE3.)
+        guard bytes.count >= 2, Digits.isASCII(bytes[0]) || bytes[0] == 0xEF || bytes[0] == 0x28 || bytes[0] == 0xE2 || bytes[0] == 0xE3 else { return nil }
         return RowNumber.parsePointed(string(p, t))
     }
 

@@ -306,6 +306,15 @@ public enum DelimitedText {
         return false
     }
 
+    /// The length of the HTML line break at `i` (`<br>`, `<br/>`, `<br />`, any case), or nil.
+    static func lineBreakTag(_ bytes: [UInt8], at i: Int, end: Int) -> Int? {
+        guard i + 3 < end, bytes[i] == 0x3C, bytes[i + 1] | 0x20 == 0x62, bytes[i + 2] | 0x20 == 0x72 else { return nil }
+        var j = i + 3
+        while j < end, bytes[j] == 0x20 { j += 1 }
+        if j < end, bytes[j] == 0x2F { j += 1 }
+        return j < end && bytes[j] == 0x3E ? j + 1 - i : nil
+    }
+
     /// Copies the record starting at line `k` into `out` with its cells apart by tabs, a quoted
     /// cell's quotes made blanks (`""` in it one quote) and its line breaks removed; returns the
     /// index of the line after the record.
@@ -344,6 +353,16 @@ public enum DelimitedText {
                 // `\|`: Markdown's escaped bar, a bar of the cell's text.
                 out.append(0x7C)
                 atStart = false
+                i += 2
+                continue
+            }
+            if separator == .bar, b == 0x3C, let n = lineBreakTag(bytes, at: i, end: lines[k].upperBound) {
+                // `<br>`: a line break inside a Markdown cell, removed as a quoted cell's is.
+                i += n
+                continue
+            }
+            if separator == .bar, b == 0x2A, i + 1 < lines[k].upperBound, bytes[i + 1] == 0x2A {
+                // `**一、制造业**`: Markdown's bold, no part of the text.
                 i += 2
                 continue
             }

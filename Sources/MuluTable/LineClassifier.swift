@@ -17,7 +17,14 @@ public enum LineClassifier {
             } else if let band = bands.first {
                 firstBand = scalarCounts(page.lines[band])
             }
-            for band in bands { for i in band { pageRoles[i] = .header } }
+            for band in bands {
+                for i in band { pageRoles[i] = .header }
+                // The line numbering the columns, under the header.
+                if let j = page.lines[band.upperBound...].firstIndex(where: { !$0.fragments.isEmpty }),
+                   ColumnNumbers.isLine(page.lines[j].fragments.map(\.text)) {
+                    pageRoles[j] = .columnNumbers
+                }
+            }
             let firstHeader = bands.first?.lowerBound
             // A section heading just above a header (`一、制造业`, then the section's own header)
             // is the rows' below, not text before the table.
@@ -27,7 +34,7 @@ public enum LineClassifier {
                 let line = page.lines[j]
                 if SectionHeading.name(Blank.removed(from: line.compactText), pieces: line.fragments.count) != nil { headings.insert(j) }
             }
-            for (i, line) in page.lines.enumerated() where pageRoles[i] != .header && !headings.contains(i) {
+            for (i, line) in page.lines.enumerated() where pageRoles[i] != .header && pageRoles[i] != .columnNumbers && !headings.contains(i) {
                 if line.fragments.isEmpty {
                     pageRoles[i] = .blank
                     continue
@@ -42,8 +49,9 @@ public enum LineClassifier {
                     pageRoles[i] = .blank
                 } else if isPageMark(compact) {
                     pageRoles[i] = .pageMark
-                } else if !beforeTable || seenHeader, isContinuation(compact) {
-                    // `续表` once the table has begun: page furniture.
+                } else if !beforeTable || seenHeader, isContinuation(compact) || isDocumentNumber(compact) {
+                    // `续表`, or the notice's number as a running header (`昌人社发〔2024〕12号`),
+                    // once the table has begun: page furniture.
                     pageRoles[i] = .pageMark
                 } else if beforeTable, !seenHeader, isAttachmentLabel(compact) {
                     pageRoles[i] = .attachmentLabel
@@ -64,8 +72,9 @@ public enum LineClassifier {
     /// ASCII row number is body (no page mark or header has that shape).
     @inline(__always)
     static func isPlainRow(_ line: TextLine) -> Bool {
-        guard line.fragments.count >= 3 else { return false }
-        return RowNumber.isPlain(line.fragments[0].text)
+        guard line.fragments.count >= 3, RowNumber.isPlain(line.fragments[0].text) else { return false }
+        // A footer of a few pieces (`2 of 3`, `1 / 3`) is a page mark.
+        return line.fragments.count > 4 || !isPageMark(FullWidth.asciiDigits(line.compactText))
     }
 
     /// `— 3 —`, `- 3 -`, `–3–`, `第3页`, `第 3 页 共 10 页`, `3/10`, given without blanks.
@@ -87,11 +96,30 @@ public enum LineClassifier {
             let digits = total.dropFirst()
             return !digits.isEmpty && digits.allSatisfy(\.isASCIIDigit)
         }
+        // `Page 3`, `Page 3 of 10`, `3 of 10`.
+        let lower = s.lowercased()
+        let english = lower.hasPrefix("page") ? lower.dropFirst(4) : Substring(lower)
+        let of = english.split(separator: "of", omittingEmptySubsequences: false)
+        if of.count <= 2, of.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }), of.count == 2 || lower.hasPrefix("page") {
+            return true
+        }
         let slash = s.split(separator: "/")
         if slash.count == 2, slash.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }) {
             return true
         }
         return false
+    }
+
+    /// A notice's document number (文号: `昌人社发〔2024〕12号`, `新人社函[2024]3号`), given
+    /// without blanks: an issuer of a few characters, the year in brackets, the number, 号.
+    static func isDocumentNumber(_ s: String) -> Bool {
+        guard s.hasSuffix("号"), s.count <= 24,
+              let open = s.firstIndex(where: { "〔[【（(".contains($0) }), open > s.startIndex,
+              let close = s[open...].firstIndex(where: { "〕]】）)".contains($0) }) else { return false }
+        let year = s[s.index(after: open)..<close]
+        let number = s[s.index(after: close)..<s.index(before: s.endIndex)]
+        return year.count == 4 && year.allSatisfy(\.isASCIIDigit) && !number.isEmpty && number.allSatisfy(\.isASCIIDigit)
+            && s[..<open].allSatisfy { !$0.isASCIIDigit }
     }
 
     /// `附件2`, `附件 2`, `附件二`, `附件2：`.

@@ -14,6 +14,9 @@ public enum LineRole: Hashable, Sendable {
     /// A page number (`— 3 —`, `- 3 -`, `第3页`, `3/10`), or a line saying the table goes on
     /// (`续表`, `附件2（续）`).
     case pageMark
+    /// A line numbering the columns just under a header (`（1） （2） （3）…`, `甲 乙 1 2`; the
+    /// ``ColumnNumbers`` rule): furniture.
+    case columnNumbers
     /// Table body: it belongs to a row, or is reported.
     case body
     /// Text before the table that is not the label or the title: reported.

@@ -187,8 +187,22 @@ public enum CodeSyntax {
     /// `2002/2/7` (a code Excel made a date) or a lone `—` must not be rewritten to look like one.
     public static func normalise(_ raw: String) -> String {
         let out = rewritten(raw)
-        if out == raw || isWellFormed(out) { return out }
+        if isWellFormed(out) { return out }
+        // A code in brackets (`（6-18-02-04-03）`, `[4-04-05-01]`): the code.
+        if let inner = bracketed(raw), case let code = rewritten(inner), isWellFormed(code) { return code }
+        if out == raw { return out }
         return String(String.UnicodeScalarView(raw.unicodeScalars.filter { !Blank.isBlank($0) }))
+    }
+
+    /// Brackets a code may be written in.
+    static let brackets: [(open: Unicode.Scalar, close: Unicode.Scalar)] = [("（", "）"), ("(", ")"), ("【", "】"), ("[", "]"), ("〔", "〕")]
+
+    /// What one pair of ``brackets`` around the whole of `raw` (blanks aside) holds, or nil.
+    static func bracketed(_ raw: String) -> String? {
+        let scalars = raw.unicodeScalars.filter { !Blank.isBlank($0) }
+        guard scalars.count > 2, let first = scalars.first, let last = scalars.last,
+              brackets.contains(where: { $0.open == first && $0.close == last }) else { return nil }
+        return String(String.UnicodeScalarView(scalars.dropFirst().dropLast()))
     }
 
     private static func rewritten(_ raw: String) -> String {
@@ -235,6 +249,10 @@ public enum CodeSyntax {
     @inline(__always)
     public static func startsCode(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let b0 = p.first else { return false }
+        // After an opening bracket (`（6-18-02-04-03）`, `(6.18`, `[4-04`).
+        if b0 == 0x28 || b0 == 0x5B { return startsCode(UnsafeBufferPointer(rebasing: p[1...])) }
+        if b0 == 0xEF, p.count > 3, p[1] == 0xBC, p[2] == 0x88 { return startsCode(UnsafeBufferPointer(rebasing: p[3...])) }
+        if b0 == 0xE3, p.count > 3, p[1] == 0x80, p[2] == 0x90 || p[2] == 0x94 { return startsCode(UnsafeBufferPointer(rebasing: p[3...])) }
         let width: Int
         if Digits.isASCII(b0) {
             width = 1

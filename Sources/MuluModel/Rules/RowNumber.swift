@@ -20,10 +20,23 @@ public enum RowNumber {
     /// Brackets some bureaus write around a row number (`（12）`, `(12)`), or after it (`12）`).
     public static let brackets: [(open: String, close: String)] = [("（", "）"), ("(", ")"), ("", "）"), ("", ")")]
 
-    /// ``parse(_:)``, also of a number followed by one of ``points`` (`12.`, `１２．`) or in
-    /// ``brackets`` (`（12）`, `12)`).
+    /// The number a circled numeral writes (`①` 1 … `⑳` 20, `㉑` 21 … `㊿` 50), or nil.
+    public static func circled(_ s: Unicode.Scalar) -> Int? {
+        switch s.value {
+        case 0x2460...0x2473: Int(s.value - 0x2460) + 1
+        case 0x3251...0x325F: Int(s.value - 0x3251) + 21
+        case 0x32B1...0x32BF: Int(s.value - 0x32B1) + 36
+        default: nil
+        }
+    }
+
+    /// ``parse(_:)``, also of a number followed by one of ``points`` (`12.`, `１２．`), in
+    /// ``brackets`` (`（12）`, `12)`), written as a decimal with a zero fraction (`12.0`, as a
+    /// spreadsheet library writes a column of numbers with gaps in it), or circled (`⑫`).
     public static func parsePointed(_ raw: String) -> Int? {
         if let n = parse(raw) { return n }
+        if raw.unicodeScalars.count == 1, let s = raw.unicodeScalars.first { return circled(s) }
+        if raw.hasSuffix(".0"), raw.count > 2, raw.first?.isASCIIDigit == true { return parse(String(raw.dropLast(2))) }
         for point in points where raw.hasSuffix(point) && raw.count > 1 {
             return parse(String(raw.dropLast()))
         }

@@ -517,18 +517,33 @@ public enum SubsidyParser {
         return changed ? out.joined(separator: "；") : text
     }
 
-    /// True when a digit is followed, after one or more blanks, by another digit.
+    /// True when a digit is followed, after one or more blanks, by another digit; not when
+    /// the blank groups an amount's thousands (`2 160元/人`, `12 000元`: one or two digits, a
+    /// blank, then three digits and no more).
     static func amountsRunTogether(_ raw: String) -> Bool {
-        var lastWasDigit = false, blankSince = false
-        for u in raw.unicodeScalars {
-            if Blank.isBlank(u) {
-                if lastWasDigit { blankSince = true }
+        let u = Array(raw.unicodeScalars)
+        var run = 0  // digits in the run before the blanks
+        var i = 0
+        while i < u.count {
+            if Digits.value(u[i]) != nil {
+                run += 1
+                i += 1
                 continue
             }
-            let digit = Digits.value(u) != nil
-            if digit && blankSince { return true }
-            lastWasDigit = digit
-            blankSince = false
+            if run > 0, Blank.isBlank(u[i]) {
+                var j = i
+                while j < u.count, Blank.isBlank(u[j]) { j += 1 }
+                if j < u.count, Digits.value(u[j]) != nil {
+                    var k = j
+                    while k < u.count, Digits.value(u[k]) != nil { k += 1 }
+                    guard run <= 2, k - j == 3, j - i == 1 else { return true }
+                    run = 0
+                    i = k
+                    continue
+                }
+            }
+            run = 0
+            i += 1
         }
         return false
     }

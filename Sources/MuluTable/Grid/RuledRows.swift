@@ -131,7 +131,9 @@ public enum RuledRows {
         var segmentPage: [Int] = []
         for (p, page) in pages.enumerated() {
             let bodyFragments = page.lines.indices.filter { roles[p][$0] == .body }.flatMap { page.lines[$0].fragments }
-            let headerFragments = page.lines.indices.filter { roles[p][$0] == .header }.flatMap { page.lines[$0].fragments }
+            // (A line numbering the columns is the header's: its grid row is passed over below.)
+            let headerFragments = page.lines.indices.filter { roles[p][$0] == .header || roles[p][$0] == .columnNumbers }
+                .flatMap { page.lines[$0].fragments }
             let headingFragments = page.lines.indices.filter { roles[p][$0] == .sectionHeading }.flatMap { page.lines[$0].fragments }
             let grid = grids[p]
             func locate(_ f: Fragment, in t: TableGrid) -> Int? {
@@ -301,7 +303,18 @@ public enum RuledRows {
                 reference = spans.map { ($0.field, $0.x0, $0.x1) }
                 extraReference = (0..<table.columnCount).compactMap { c in extraOf[c].map { ($0, table.xs[c], table.xs[c + 1]) } }
                 // The body: grid rows below the header's cells.
-                let top = headerCellIndices.map { table.cells[$0].rows.upperBound }.max() ?? 0
+                var top = headerCellIndices.map { table.cells[$0].rows.upperBound }.max() ?? 0
+                // A row numbering the columns under the header (`（1） （2）…`, `甲 乙 1 2`): the header's.
+                if top < table.rowCount {
+                    let labels = (0..<table.columnCount).map { table.cellAt(row: top, column: $0) }
+                    var texts: [String] = []
+                    var last = -1
+                    for k in labels where k != last {
+                        last = k
+                        texts.append(held[k].map(\.text).joined())
+                    }
+                    if labels.allSatisfy({ table.cells[$0].rows == top..<(top + 1) }), ColumnNumbers.isLine(texts) { top += 1 }
+                }
                 bodyTop.append(top)
                 bodyBottom.append(table.rowCount)
                 // A section heading's cell (a row of one cell across the table) is no row's.
