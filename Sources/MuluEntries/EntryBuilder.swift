@@ -53,7 +53,7 @@ public struct EntryBuilder: RowSink {
 
     /// The columns of one table as `add` needs them.
     private struct TableShape: Sendable {
-        var industry, code, urgent: Bool
+        var industry, code, name, urgent: Bool
         var trainingLevels, assessmentLevels: [Level]
         var extraHeaders: [String]
         /// The subsidy headers that give the unit (`（元/人）`), training then assessment.
@@ -61,6 +61,7 @@ public struct EntryBuilder: RowSink {
         init(_ map: ColumnMap) {
             industry = map.has(.industry)
             code = map.has(.code)
+            name = map.has(.name)
             urgent = map.has(.urgent)
             trainingLevels = map.levels(of: .training)
             assessmentLevels = map.levels(of: .assessment)
@@ -202,6 +203,14 @@ public struct EntryBuilder: RowSink {
         }
         let codeCell = slice(cells[.code])
         var code = CodeSyntax.normalise(codeCell)
+        // A column of names and codes together (`职业（工种）名称及代码`: `化学检验员（6-31-03-01）`)
+        // where the table has no name column: the code and the name apart.
+        var nameWithCode: String?
+        if !map.name, !code.isEmpty, !CodeSyntax.isWellFormed(code),
+           let apart = CodeSyntax.splitFromName(FieldNormaliser.text(codeCell)) {
+            code = apart.code
+            nameWithCode = apart.name
+        }
         if !code.isEmpty, !CodeSyntax.isWellFormed(code), let marked = CodeSyntax.splittingClassificationMark(code) {
             report(.warning, "row \(seq): `\(marked.mark)` after the code `\(marked.code)` is a classification mark "
                    + "(S digital, L green occupation; △ new), not part of the code; it is not kept", .code)
@@ -215,7 +224,7 @@ public struct EntryBuilder: RowSink {
             report(.warning, "row \(seq): code `\(code)` is not a national classification code; kept as published", .code,
                    misfit: !CodeSyntax.isOtherCode(code))
         }
-        var name = FieldNormaliser.text(slice(cells[.name]))
+        var name = nameWithCode ?? FieldNormaliser.text(slice(cells[.name]))
         var nameMark = false
         while let last = name.unicodeScalars.last, UrgencyMark.isNameMark(last) || UrgencyMark.endsWithBracketedMark(name) {
             name.unicodeScalars.removeLast(UrgencyMark.isNameMark(last) ? 1 : 3)

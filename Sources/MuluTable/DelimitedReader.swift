@@ -602,7 +602,9 @@ public enum DelimitedReader {
             case _ where single && SpreadsheetError.isValue(token(p, tokens[first])):
                 break
             case .field(.code):
-                guard single ? looksLikeCode(p, tokens[first]) || isOtherCode(p, tokens[first]) : isSpacedCode(p, tokens[cell])
+                // (Or a name and its code, in a table whose names have no column of their own.)
+                guard (single ? looksLikeCode(p, tokens[first]) || isOtherCode(p, tokens[first]) : isSpacedCode(p, tokens[cell]))
+                        || (!kinds.contains(.field(.name)) && CodeSyntax.splitFromName(tokens[cell].map { string(p, $0) }.joined(separator: " ")) != nil)
                 else { if misfit() { return nil }; continue }
             case .field(.training), .field(.assessment):
                 let f = tokens[first]

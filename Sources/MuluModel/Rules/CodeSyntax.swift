@@ -194,6 +194,49 @@ public enum CodeSyntax {
         return String(String.UnicodeScalarView(raw.unicodeScalars.filter { !Blank.isBlank($0) }))
     }
 
+    /// A name and its code written in one cell (`化学检验员（6-31-03-01）`, `化学检验员 6-31-03-01`,
+    /// `6-31-03-01 化学检验员`): the code (normalised) and the name, or nil when the cell does not
+    /// open or close with a national code apart from a name.
+    public static func splitFromName(_ text: String) -> (code: String, name: String)? {
+        let scalars = Array(text.unicodeScalars)
+        func isCodeScalar(_ s: Unicode.Scalar) -> Bool {
+            Digits.value(s) != nil || isDash(s) || isAsterisk(s) || isSeparator(s) || Blank.isBlank(s)
+        }
+        func isBracket(_ s: Unicode.Scalar) -> Bool { brackets.contains { $0.open == s || $0.close == s } }
+        func string(_ part: ArraySlice<Unicode.Scalar>) -> String {
+            var part = part
+            while let f = part.first, Blank.isBlank(f) { part = part.dropFirst() }
+            while let l = part.last, Blank.isBlank(l) { part = part.dropLast() }
+            return String(String.UnicodeScalarView(part))
+        }
+        // The code at the end, perhaps in brackets.
+        var end = scalars.count
+        while end > 0, Blank.isBlank(scalars[end - 1]) { end -= 1 }
+        let closed = end > 0 && isBracket(scalars[end - 1])
+        if closed { end -= 1 }
+        var start = end
+        while start > 0, isCodeScalar(scalars[start - 1]) { start -= 1 }
+        while start < end, !(Digits.value(scalars[start]) != nil) { start += 1 }
+        if start < end, case let code = normalise(string(scalars[start..<end])), isWellFormed(code) {
+            var nameEnd = start
+            if closed, nameEnd > 0, isBracket(scalars[nameEnd - 1]) { nameEnd -= 1 }
+            let name = string(scalars[..<nameEnd])
+            if !name.isEmpty, name.unicodeScalars.contains(where: { $0.value >= 0x3400 }) { return (code, name) }
+        }
+        // The code first.
+        var first = 0
+        while first < scalars.count, Blank.isBlank(scalars[first]) || isBracket(scalars[first]) { first += 1 }
+        var stop = first
+        while stop < scalars.count, isCodeScalar(scalars[stop]) { stop += 1 }
+        if stop > first, case let code = normalise(string(scalars[first..<stop])), isWellFormed(code) {
+            var rest = scalars[stop...].drop { Blank.isBlank($0) || isBracket($0) }
+            while let last = rest.last, isBracket(last) || Blank.isBlank(last) { rest = rest.dropLast() }
+            let name = string(rest)
+            if !name.isEmpty, name.unicodeScalars.contains(where: { $0.value >= 0x3400 }) { return (code, name) }
+        }
+        return nil
+    }
+
     /// Brackets a code may be written in.
     static let brackets: [(open: Unicode.Scalar, close: Unicode.Scalar)] = [("（", "）"), ("(", ")"), ("【", "】"), ("[", "]"), ("〔", "〕")]
 
