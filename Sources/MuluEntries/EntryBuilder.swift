@@ -24,6 +24,9 @@ public struct EntryBuilder: RowSink {
 
     /// The industry filled down to rows whose industry cell is empty (merged).
     private var industry = ""
+    /// The table whose industry cell gave ``industry`` (nil: a section heading gave it): a later
+    /// table does not inherit it (附件2 without an industry column after 附件1 with one).
+    private var industryTable: Int?
     /// True once a row with an industry cell has been added.
     private var sawIndustryCell = false
     /// Rows added before any industry cell (entry index, index of its diagnostic): a builder
@@ -102,6 +105,7 @@ public struct EntryBuilder: RowSink {
             return
         }
         industry = heading
+        industryTable = nil
         sawIndustryCell = true
     }
 
@@ -174,6 +178,10 @@ public struct EntryBuilder: RowSink {
         }
         let map = cells.table < shapes.count ? shapes[cells.table] : shapes[0]
         let hasIndustryColumn = map.industry
+        if let t = industryTable, t != cells.table {
+            industry = ""
+            industryTable = nil
+        }
         var rowIndustry: String?
         let sameIndustry = !cells[.industry].isEmpty && SameAsAbove.isMark(slice(cells[.industry]))
         if sameIndustry, !industry.isEmpty {
@@ -186,6 +194,7 @@ public struct EntryBuilder: RowSink {
         } else if !cells[.industry].isEmpty {
             let cell = slice(cells[.industry])
             industry = industries.value(cell) { FieldNormaliser.text(cell) }
+            industryTable = cells.table
             sawIndustryCell = true
             if Self.holdsFigures(cell) {
                 report(.error, "row \(seq): the industry cell holds figures (a code or an amount): columns read wrongly?",
@@ -349,10 +358,10 @@ public struct EntryBuilder: RowSink {
         anchors.append(cells.anchor)
     }
 
-    /// True for the header of a column naming the levels a row's subsidies pay for (`补贴等级`,
-    /// `培训等级`), not a skill level of the occupation (`职业技能等级`).
+    /// True for the header of a column naming levels (`补贴等级`, `培训等级`, `职业技能等级`): the
+    /// levels a row's bare amounts pay for (a subsidy that names its own levels keeps them).
     static func isLevelColumn(_ header: String) -> Bool {
-        header.hasSuffix("等级") && (header.contains("补贴") || header.contains("培训") || header.contains("鉴定") || header.contains("评价"))
+        header.hasSuffix("等级")
     }
 
     /// The extra column naming the levels `field`'s bare amounts pay for: the one whose header
@@ -556,7 +565,10 @@ public struct EntryBuilder: RowSink {
             beforeUrgencyHeading += next.beforeUrgencyHeading.map { $0 + entryBase }
         }
         if next.headingUrgent != nil { headingUrgent = next.headingUrgent }
-        if next.sawIndustryCell { industry = next.industry }
+        if next.sawIndustryCell {
+            industry = next.industry
+            industryTable = next.industryTable
+        }
         sawIndustryCell = sawIndustryCell || next.sawIndustryCell
     }
 

@@ -46,11 +46,12 @@ public struct ColumnMap: Hashable, Sendable {
     }
 
     /// The kinds as cells are told apart by shape: an extra column that holds a subsidy (the
-    /// replaced amount of a revision notice, `培训补贴标准（调整前）`) is read as one.
+    /// replaced amount of a revision notice, `培训补贴标准（调整前）`, or an earlier year's,
+    /// `2024年培训补贴标准`) is read as one.
     public private(set) var shapeKinds: [Kind] = []
 
     static func shapeKind(_ kind: Kind, header: String) -> Kind {
-        guard case .extra = kind, HeaderWords.revision(header) < 0 else { return kind }
+        guard case .extra = kind, HeaderWords.revision(header) < 0 || HeaderWords.year(header) > 0 else { return kind }
         var plain = header
         for w in HeaderWords.supersededWords { plain = plain.replacingOccurrences(of: w, with: "") }
         switch HeaderWords.meaning(plain) {
@@ -181,9 +182,13 @@ public struct ColumnMap: Hashable, Sendable {
         var twins: String?
         for f in TableField.allCases {
             let claims = meanings.indices.filter { meanings[$0] == .field(f) }
+            // (Of cells that each name a year, `2024年培训补贴标准 | 2025年培训补贴标准`, the latest
+            // is in force; a year beside a cell without one, `序号 | 2023年序号`, is last year's.)
+            let dated = claims.allSatisfy { HeaderWords.year(headers[$0]) > 0 }
+            func year(_ i: Int) -> Int { dated ? HeaderWords.year(headers[i]) : -HeaderWords.year(headers[i]) }
             guard claims.count > 1, let best = claims.max(by: {
-                (HeaderWords.revision(headers[$0]), HeaderWords.strength(headers[$0], for: f), -$0)
-                    < (HeaderWords.revision(headers[$1]), HeaderWords.strength(headers[$1], for: f), -$1)
+                (HeaderWords.revision(headers[$0]), year($0), HeaderWords.strength(headers[$0], for: f), -$0)
+                    < (HeaderWords.revision(headers[$1]), year($1), HeaderWords.strength(headers[$1], for: f), -$1)
             }) else { continue }
             if twins == nil, !headers[best].isEmpty, claims.contains(where: { $0 != best && headers[$0] == headers[best] }) {
                 twins = "two columns are headed `\(headers[best])`: which of them is the \(f) column cannot be told"

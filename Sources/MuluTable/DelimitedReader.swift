@@ -205,6 +205,8 @@ public enum DelimitedReader {
                         unplaced("a note after the table, not a row")
                     } else if TotalLine.opens(Blank.removed(from: string(p, first))) {
                         unplaced("a total (合计, 小计), not a row")
+                    } else if Self.isBracketedRemark(p, span, tokens) {
+                        unplaced("a remark between the rows (in brackets), not a row")
                     } else {
                         unplaced("line is not a row of the table")
                     }
@@ -228,6 +230,14 @@ public enum DelimitedReader {
                 } else {
                     k = assign(p, tokens, kinds: columns.shapeKinds, into: &slots)
                     cells.unplacedBlank = placeBlankCells(tokens, kinds: columns.kinds, slots: &slots)
+                    // More tab-separated cells than the header has columns: which is too many
+                    // cannot be told (read by shape, a cell would be glued onto its neighbour).
+                    let cellsByTabs = Self.tabSeparatedCells(p, tokens)
+                    if cellsByTabs > columns.kinds.count - (columns.numbered || columns.kinds.first != .field(.seq) ? 0 : 1), cellsByTabs > 1 {
+                        result.unplaced.append(UnplacedFragment(
+                            fragment: TextLayout.fragment(p, first, span),
+                            reason: "text after the last cell of row \(seq): the row has \(cellsByTabs) cells apart by tabs, the header \(columns.kinds.count) columns"))
+                    }
                 }
                 cells.table = table
                 var fragments: [TableField: [Fragment]] = [:]
@@ -566,9 +576,12 @@ public enum DelimitedReader {
         // Typed cells without their column's shape; with `tolerant`, one is read where it stands
         // when the line has a cell for every column (its builder then says what is wrong with it).
         var misfits = 0
+        // A cell for every column: each cell stands where its tabs put it, however many lack
+        // their column's shape (two unreadable subsidies are read as two, not taken for the name).
+        var exact = false
         func misfit() -> Bool {
             misfits += 1
-            return !tolerant || misfits > 1
+            return !tolerant || (misfits > 1 && !exact)
         }
         // The unprinted row number of a header without 序号 has no cell.
         let printed = seqAt == 0 && !numbered ? 1 : 0
@@ -582,6 +595,7 @@ public enum DelimitedReader {
         guard !ends.isEmpty else { return nil }
         ends.append(span.end)
         guard ends.count <= kinds.count - printed else { return nil }
+        exact = ends.count == kinds.count - printed
         var t = 0
         for n in kinds.indices {
             let start = t
@@ -621,6 +635,32 @@ public enum DelimitedReader {
         }
         if misfits > 0, ends.count != kinds.count - printed { return nil }
         return t
+    }
+
+    /// A line among the rows that is one remark in brackets (`（以下为新增职业（工种））`): no
+    /// row's cell opens with a bracket and closes the line with it.
+    static func isBracketedRemark(_ p: UnsafeBufferPointer<UInt8>, _ span: TextLayout.LineSpan, _ tokens: [TextLayout.Token]) -> Bool {
+        guard let first = tokens.first, let last = tokens.last else { return false }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: p[first.start..<last.end]), as: UTF8.self)
+        return (text.hasPrefix("（") && text.hasSuffix("）")) || (text.hasPrefix("(") && text.hasSuffix(")"))
+            || (text.hasPrefix("【") && text.hasSuffix("】"))
+    }
+
+    /// The fewest cells a line's tabs make between its first token and its last (1 when it has
+    /// no tab there): tabs side by side count as one separator (they may be padding, or an empty
+    /// cell).
+    static func tabSeparatedCells(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [TextLayout.Token]) -> Int {
+        guard let first = tokens.first, let last = tokens.last else { return 0 }
+        var cells = 1
+        var i = first.end
+        var previousTab = false
+        while i < last.start {
+            let tab = p[i] == 0x09
+            if tab && !previousTab { cells += 1 }
+            if tab || p[i] != 0x20 { previousTab = tab }
+            i += 1
+        }
+        return cells
     }
 
     /// Places the cells of each run of subsidy columns (training and assessment side by side, or
@@ -818,6 +858,7 @@ public enum DelimitedReader {
         var read: [[[String]]: ColumnMap?] = [:]
         // In a later attachment that is no catalogue table.
         var skipping = false
+        let running = Self.runningLines(pages: pages, roles: roles)
         for (p, page) in pages.enumerated() {
             var i = 0
             while i < page.lines.count {
@@ -894,7 +935,8 @@ public enum DelimitedReader {
                         label = nil
                         title = nil
                     } else if rowsSince, LineClassifier.isContinuation(compact)
-                                || Self.isRunningTitle(compact, of: tables.last?.title) {
+                                || Self.isRunningTitle(compact, of: tables.last?.title)
+                                || running.contains(Self.digitless(Blank.removed(from: compact))) {
                         furniture.append((p + 1, i, .pageMark))
                     } else if rowsSince, LineClassifier.isAttachmentLabel(compact) {
                         label = compact
@@ -922,6 +964,32 @@ public enum DelimitedReader {
             }
         }
         return (tables, furniture)
+    }
+
+    /// Lines printed on every page among the rows (a running header or footer: the bureau's name,
+    /// `昌吉州人力资源和社会保障局文件`, the notice's number and page, `昌州人社发〔2024〕12号 第1页`),
+    /// digits taken out: the texts of lines that are no row, occur twice or more, and read as
+    /// page furniture does (a page, a notice's number, a date, an issuer: `…局`, `…文件`).
+    static func runningLines(pages: [PageText], roles: [[LineRole]]) -> Set<String> {
+        var counts: [String: Int] = [:]
+        for (p, page) in pages.enumerated() {
+            for (i, line) in page.lines.enumerated() where roles[p][i] == .body && !line.fragments.isEmpty && line.fragments.count <= 4 {
+                guard RowNumber.parsePointed(line.fragments[0].text) == nil else { continue }
+                let text = Blank.removed(from: FullWidth.asciiDigits(line.compactText))
+                guard text.count >= 4, text.count <= 40 else { continue }
+                counts[digitless(text), default: 0] += 1
+            }
+        }
+        let issuers = ["局", "厅", "文件", "办公室", "委员会", "人民政府", "中心"]
+        return Set(counts.filter { text, n in
+            n >= 2 && (text.contains("页") || text.contains("号") && text.contains("〔") || text.contains("年月日")
+                       || issuers.contains { text.hasSuffix($0) })
+        }.keys)
+    }
+
+    /// `text` without its ASCII digits (a running line's page number or date).
+    static func digitless(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.filter { !(0x30...0x39).contains($0.value) }))
     }
 
     /// A title printed again atop a page the table goes on over: the table's own title, or any

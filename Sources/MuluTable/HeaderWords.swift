@@ -87,6 +87,19 @@ public enum HeaderWords {
         return 0
     }
 
+    /// The year a header cell names (`2025年培训补贴标准`: 2025), 0 when none.
+    public static func year(_ text: String) -> Int {
+        let u = Array(FullWidth.asciiDigits(text).unicodeScalars)
+        var i = 0
+        while i + 4 < u.count {
+            if u[i + 4] == "年", (i..<i + 4).allSatisfy({ (0x30...0x39).contains(u[$0].value) }) {
+                return (i..<i + 4).reduce(0) { $0 * 10 + Int(u[$1].value - 0x30) }
+            }
+            i += 1
+        }
+        return 0
+    }
+
     /// Words of a column that counts something other than money (`培训学时`, `培训期限`): an
     /// extra column even though it mentions 培训 or 鉴定, unless it names a subsidy too.
     public static let otherMeasureWords = ["学时", "课时", "时长", "期限", "天数", "人数", "名额", "周期"]
@@ -115,6 +128,11 @@ public enum HeaderWords {
         if let level = LevelWords.single(text) { return .level(level) }
         let holds = { (word: String) in Self.holds(text, word) }
         if otherMeasureWords.contains(where: holds), !holds("补贴"), !holds("元") { return .extra }
+        // A yes/no column about something else (`是否新职业`, `是否需持证上岗`): no urgency column.
+        if let r = text.firstRange(of: "是否"), text[r.upperBound...].count >= 2,
+           !text.unicodeScalars.contains(where: { "急紧缺".unicodeScalars.contains($0) }) {
+            return .extra
+        }
         for rule in rules where rule.words.contains(where: holds) { return .field(rule.field) }
         if extraWords.contains(where: holds) { return .extra }
         if nameWords.contains(where: holds) { return .field(.name) }

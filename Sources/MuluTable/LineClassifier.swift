@@ -195,6 +195,22 @@ public enum LineClassifier {
         }
     }
 
+    /// `text` without the years in it (four digits and 年: `2023年`).
+    static func withoutYears(_ text: String) -> String {
+        let u = Array(FullWidth.asciiDigits(text).unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var i = 0
+        while i < u.count {
+            if i + 4 < u.count, (i..<i + 4).allSatisfy({ (0x30...0x39).contains(u[$0].value) }), u[i + 4] == "年" {
+                i += 5
+                continue
+            }
+            out.append(u[i])
+            i += 1
+        }
+        return String(out)
+    }
+
     /// A line made only of header-label characters.
     /// A unit (`元/人`) wrapped below an amount is not: a candidate holds some scalar other than
     /// a unit's or a bracket's.
@@ -208,7 +224,9 @@ public enum LineClassifier {
         var outside = false
         let vocabulary = HeaderWords.vocabulary
         for fragment in line.fragments {
-            for s in fragment.text.unicodeScalars where !Blank.isBlank(s) {
+            // A year in a header cell (`2023年序号`, last year's row number) is a header's word.
+            let text = fragment.text.contains("年") ? Self.withoutYears(fragment.text) : fragment.text
+            for s in text.unicodeScalars where !Blank.isBlank(s) {
                 if (0x30...0x39).contains(s.value) || (0xFF10...0xFF19).contains(s.value) { return false }
                 if !vocabulary.contains(s) { outside = true }
                 if !"元人次/（）()、".unicodeScalars.contains(s) { any = true }

@@ -107,8 +107,8 @@ import Testing
             #expect(!error.problem.contains("no header with 序号, 代码, 职业"))
             #expect(error.problem.hasSuffix("the nearest, p1:1, names 序号、代码、职业、培训 among other text"))
         }
-        // Enough header words, and a few characters no header word has (years): named.
-        let years = "序号 行业 职业（工种）代码 职业（项目） 2024年培训补贴标准 2025年培训补贴标准 是否急需紧缺\n"
+        // Enough header words, and a few characters no header word has (figures): named.
+        let years = "序号 行业 职业（工种）代码 职业（项目） 2024培训补贴标准 2025培训补贴标准 是否急需紧缺\n"
             + "1 制造业 6-31-03-01 化学检验员 初级、中级：2000元/人 初级、中级：2160元/人 *\n"
         do {
             _ = try NoticeParser.parseText(Array(years.utf8), path: "t.txt")
@@ -117,6 +117,12 @@ import Testing
             #expect(error.problem.hasSuffix("the nearest, p1:1, names 序号、行业、代码、职业、工种、培训、急需、紧缺、项目 but also holds "
                 + "`2` `0` `4` `5`, which no header word has (a header line holds header words only)"))
         }
+        // Years (`2024年…`, `2025年…`) are header words: of two columns naming one subsidy, the
+        // later year's is in force, the other kept as extra.
+        let dated = years.replacingOccurrences(of: "2024培训", with: "2024年培训").replacingOccurrences(of: "2025培训", with: "2025年培训")
+        let read = try NoticeParser.parseText(Array(dated.utf8), path: "t.txt")
+        #expect(read.entries.first?.training?.amountYuan == 2160)
+        #expect(read.entries.first?.extra == ["2024年培训补贴标准": "初级、中级：2000元/人"])
         // A table flattened into one paragraph: the line is far longer than a header, and the
         // message says how long.
         let row = " 1 制造业 6-31-03-01 化学检验员 初级、中级：2160元/人 初级或中级：160元/人 *"

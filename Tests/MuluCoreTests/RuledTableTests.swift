@@ -324,6 +324,24 @@ import Testing
         try expectExtrasAsPrinted(parsed.entries, "\(name).expected.json")
     }
 
+    /// A merged industry cell whose text the page break cuts (`农、林、` at the foot of page 6,
+    /// `牧、渔业` atop page 7, the cell centred over its rows): one industry for every row it
+    /// spans. Before, 5 rows got `农、林、` and 18 `牧、渔业`, with warnings only (a reviewer's PDF).
+    @Test func mergedTextCutByAPageBreakIsJoined() throws {
+        let parsed = try expectRuledLayoutExact("layout-merged-text-cut-by-break")
+        #expect(parsed.entries.filter { $0.industry == "农、林、牧、渔业" }.count == 23)
+    }
+
+    /// 附件2 without an industry column after 附件1 with one: its rows have no industry (null),
+    /// not 附件1's last. Before, all 32 took `电力、热力、燃气及水生产和供应业` (a reviewer's PDF).
+    @Test func aLaterTableWithoutAnIndustryColumnInheritsNone() throws {
+        let name = "layout-two-tables-second-no-industry"
+        let parsed = try expectRuledLayoutExact(name)
+        #expect(parsed.entries.filter { $0.table == 1 }.count == 32)
+        #expect(parsed.entries.filter { $0.table == 1 }.allSatisfy { $0.industry == nil })
+        try expectExtrasAsPrinted(parsed.entries, "\(name).expected.json")
+    }
+
     /// An extra column (备注) whose header is printed once, on page 1 below the notice's label
     /// and title: the table's columns come from that header. Before, the label and title split
     /// page 1 as if another table started there, the page's header cells were lost, and every

@@ -88,6 +88,19 @@ public enum RuledRows {
         return known.contains(Blank.removed(from: (a.fragments + b.fragments).map(\.text).joined()))
     }
 
+    /// Whether `a`'s text reaches the foot of its cell (`foot`) or starts at its top (within
+    /// `slack`): the two ends of a text the page break cut, wherever it sits in the rest of the
+    /// merged cell (a centred merged cell's text flows over the break from the foot of one part
+    /// to the top of the next).
+    static func touches(_ a: PageCell, foot: Bool, grids: [PageGrid], slack: Double) -> Bool {
+        if foot {
+            guard let bottom = a.fragments.map({ grids[a.page].deskew(x: (($0.x0 + $0.x1) / 2), y: $0.y1).y }).max() else { return false }
+            return a.cell.y1 - bottom <= slack
+        }
+        guard let top = a.fragments.map({ grids[a.page].deskew(x: (($0.x0 + $0.x1) / 2), y: $0.y0).y }).min() else { return false }
+        return top - a.cell.y0 <= slack
+    }
+
     /// Whether `a`'s text fills its cell from top to bottom (within `slack`), as a text cut by
     /// the foot of the page does.
     static func fillsToFoot(_ a: PageCell, grids: [PageGrid], slack: Double) -> Bool {
@@ -434,9 +447,14 @@ public enum RuledRows {
                 let fills = !anyEmpty && merged && fillsToFoot(cells[last], grids: grids, slack: settings.grid.flowSlack)
                 let textA = Blank.removed(from: cells[last].fragments.map(\.text).joined())
                 let textB = Blank.removed(from: cells[first].fragments.map(\.text).joined())
+                let slack = settings.grid.flowSlack
                 let flows = fills
-                    && (runsOn(cells[last], cells[first], grids: grids, slack: settings.grid.flowSlack, known: whole[field] ?? [])
+                    && (runsOn(cells[last], cells[first], grids: grids, slack: slack, known: whole[field] ?? [])
                         || completes(textA, textB, field: field))
+                    // A merged cell's text cut by the break (`农、林、` at the foot, `牧、渔业` atop the next page).
+                    || (!anyEmpty && merged && completes(textA, textB, field: field)
+                        && touches(cells[last], foot: true, grids: grids, slack: slack)
+                        && touches(cells[first], foot: false, grids: grids, slack: slack))
                 // An empty part joins the text across the break, unless both sides hold text
                 // already (a cell ending at the foot of a page, its text printed on an earlier
                 // page, and a new cell at the top of the next).
