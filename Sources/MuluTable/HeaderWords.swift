@@ -100,9 +100,11 @@ public enum HeaderWords {
         return 0
     }
 
-    /// Words of a column that counts something other than money (`培训学时`, `培训期限`): an
-    /// extra column even though it mentions 培训 or 鉴定, unless it names a subsidy too.
-    public static let otherMeasureWords = ["学时", "课时", "时长", "期限", "天数", "人数", "名额", "周期"]
+    /// Words of a column that counts or says something other than money (`培训学时`, `培训期限`,
+    /// `培训方式`, `鉴定地点`): an extra column even though it mentions 培训 or 鉴定, unless it
+    /// names a subsidy too.
+    public static let otherMeasureWords = ["学时", "课时", "时长", "期限", "天数", "人数", "名额", "周期",
+                                           "方式", "形式", "地点", "对象", "内容", "要求", "条件"]
 
     /// Words of a column that is not a name even though it mentions 职业 (`职业技能等级`, `职业大类`).
     public static let extraWords = ["等级", "备注", "说明", "级别", "年限", "学时", "课时", "大类", "中类", "小类", "类别", "分类", "门类"]

@@ -518,9 +518,12 @@ public struct TableRecovery: Sendable {
             }
         }
         for (i, (k, row)) in zip(streamKeys, stream).enumerated() where !ruledNumbers.contains(k) {
-            let kept = filling.contains(i) ? "; read by its text alignment alone, between the rows the rules read" : ""
+            // Kept, it is a warning; not, the row is lost: an error.
+            let kept = filling.contains(i)
             out.append(Diagnostic(
-                .warning, "row \(row.seq): found by the text alignment, not in any ruled cell\(kept)",
+                kept ? .warning : .error,
+                "row \(row.seq): found by the text alignment, not in any ruled cell"
+                    + (kept ? "; read by its text alignment alone, between the rows the rules read" : ": not read"),
                 page: row.anchor.page, line: row.anchor.line, column: row.anchor.column, excerpt: row.anchor.text, seq: row.seq))
         }
         return out
