@@ -342,6 +342,15 @@ import Testing
         try expectExtrasAsPrinted(parsed.entries, "\(name).expected.json")
     }
 
+    /// A header typed again as an ordinary row mid-table (two tables pasted together): the rows
+    /// above it, found by the text alignment but in no ruled row read, are errors, never dropped
+    /// with exit 0 as before (a reviewer's PDF; 62 rows, the first 14 above the typed header).
+    @Test func rowsOutsideEveryRuledRowAreErrors() throws {
+        let parsed = try parseFixture("layout-header-typed-mid-table.pdf")
+        let lost = parsed.diagnostics.filter { $0.severity == .error && $0.message.hasSuffix("not in any ruled cell: not read") }
+        #expect(lost.compactMap(\.seq) == Array(1...14))
+    }
+
     /// An extra column (备注) whose header is printed once, on page 1 below the notice's label
     /// and title: the table's columns come from that header. Before, the label and title split
     /// page 1 as if another table started there, the page's header cells were lost, and every
