@@ -160,6 +160,32 @@ private struct Canvas {
         #expect(edges.count == 2 && abs(edges[0].position - 51.45) < 1e-6 && abs(edges[1].position - 70) < 1e-6)
     }
 
+    /// A rule thinner than a pixel, filled rather than stroked (MS Word's 0.48 pt `re f`), is a
+    /// grey line one or two pixels thick with no ink pixel: it is a rule, at its place. A grey
+    /// fill three pixels thick, a light grey band and short grey glyph-like strokes are not.
+    @Test func subPixelFilledRulesAreRules() {
+        let settings = TableSettings.pdf(emSize: 10)
+        var c = Canvas(width: 300, height: 200, scale: 1)
+        for x in 20..<280 {
+            c.bitmap[x, 40] = 194  // split over two rows: 0.24 of a pixel's darkness each
+            c.bitmap[x, 41] = 194
+            c.bitmap[x, 90] = 191  // a 0.25 pt fill in one row
+            for y in 130..<133 { c.bitmap[x, y] = 194 }  // a light fill three rows thick: no rule
+        }
+        for y in 20..<180 { c.bitmap[200, y] = 200; c.bitmap[201, y] = 180 }  // vertical, 0.3 + 0.22
+        for k in 0..<8 {  // grey glyph strokes, 10 px long, a pixel apart
+            for x in 0..<10 { c.bitmap[20 + k * 11 + x, 160] = 170 }
+        }
+        let rules = RuleFinder.rules(in: c.bitmap, settings: settings)
+        let h = rules.filter { $0.orientation == .horizontal }, v = rules.filter { $0.orientation == .vertical }
+        #expect(h.map { Int($0.position) } == [40, 90])
+        #expect(h.allSatisfy { $0.start <= 21 && $0.end >= 279 })
+        #expect(v.map { Int($0.position) } == [201] && v.first.map { $0.start <= 21 && $0.end >= 179 } == true)
+        var off = settings
+        off.grid.thinLineDarkness = 0
+        #expect(RuleFinder.rules(in: c.bitmap, settings: off).isEmpty)
+    }
+
     /// Text set against a rule adds its strokes to the rule's shape: a short rule tilted by a
     /// glyph's stroke on the next row, and a 3 px rule thickened along a third of its length by
     /// glyphs touching it, are rules all the same, on their own line.

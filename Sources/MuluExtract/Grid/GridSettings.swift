@@ -5,6 +5,12 @@
 public struct GridSettings: Hashable, Sendable {
     /// A pixel darker than this (0 black … 255 white) is ink. Default 160.
     public var darkThreshold: UInt8 = 160
+    /// A line one or two pixels thick whose pixels together are at least this dark (0 white …
+    /// 255 black, the darkness of the pair summed), darker than the pixels beside it, is ink
+    /// though no pixel of it is darker than `darkThreshold`: a rule thinner than a pixel drawn
+    /// as a filled rectangle (MS Word prints a 0.5 pt border as a 0.48 pt `re f`; at 72 dpi it
+    /// lands as two pixels of #C2C2C2, or one 0.25 pt as #BFBFBF). 0 turns this off. Default 48.
+    public var thinLineDarkness: UInt8 = 48
     /// Ink gaps up to this long inside a run are bridged (a broken line in a scan, anti-aliasing).
     /// Default 1 pt.
     public var runGap: Double = 1

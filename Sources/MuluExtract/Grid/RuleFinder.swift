@@ -17,6 +17,7 @@ public enum RuleFinder {
     public static func rules(in bitmap: GreyBitmap, settings: TableSettings) -> [Rule] {
         let g = settings.grid
         guard bitmap.width > 0, bitmap.height > 0, bitmap.scale > 0 else { return [] }
+        let bitmap = thinRulesDarkened(bitmap, g) ?? bitmap
         let (horizontal, vertical) = segments(bitmap, g)
         var thick: [FillOutliner.Region] = []
         var out = shapes(horizontal, .horizontal, bitmap.scale, g, thick: &thick)
@@ -100,6 +101,104 @@ public enum RuleFinder {
         }
         vertical.sort { ($0.line, $0.start) < ($1.line, $1.start) }
         return (horizontal, vertical)
+    }
+
+    /// The bitmap with its sub-pixel rules drawn black, or nil when it has none.
+    ///
+    /// A rule thinner than a pixel printed as a filled rectangle (`re f`: MS Word prints a 0.5 pt
+    /// border as a 0.48 pt fill) is drawn anti-aliased, as a grey line one or two pixels thick
+    /// that no pixel of makes ink (poppler widens stroked hairlines to a pixel, not fills). Such
+    /// a line is a run, at least `minRuleLength` long and unbroken, of pixels that are each a
+    /// sub-pixel line's (``thinLine(_:at:step:index:count:_:_:)``) or ink (where rules cross),
+    /// at least half of them the former; each of its grey pixels is made ink. Light glyph
+    /// strokes are shorter, and a glyph's anti-aliased edge lies against its ink.
+    static func thinRulesDarkened(_ b: GreyBitmap, _ g: GridSettings) -> GreyBitmap? {
+        let thin = Int(g.thinLineDarkness)
+        guard thin > 0 else { return nil }
+        let threshold = g.darkThreshold
+        let minLength = max(2, Int((g.minRuleLength * b.scale).rounded()))
+        let w = b.width, h = b.height
+        // Runs found: (first pixel index, step between pixels, length).
+        var found: [(first: Int, step: Int, count: Int)] = []
+        // Per column: the open vertical run's first row and how many of its pixels are grey.
+        var vStart = [Int32](repeating: -1, count: w)
+        var vGrey = [Int32](repeating: 0, count: w)
+        b.pixels.withUnsafeBufferPointer { p in
+            guard let base = p.baseAddress else { return }
+            func close(_ start: Int, _ grey: Int, _ end: Int, line: Int, vertical: Bool) {
+                let count = end - start
+                guard count >= minLength, 2 * grey >= count else { return }
+                found.append(vertical ? (start * w + line, w, count) : (line * w + start, 1, count))
+            }
+            for y in 0..<h {
+                let row = y * w
+                var start = -1, grey = 0
+                for x in 0..<w {
+                    let value = p[row + x]
+                    var along = false, down = false
+                    if value < threshold {
+                        (along, down) = (true, true)
+                    } else if value < 255 {
+                        along = thinLine(base, at: row + x, step: w, index: y, count: h, threshold, thin)
+                        down = thinLine(base, at: row + x, step: 1, index: x, count: w, threshold, thin)
+                    }
+                    if along {
+                        if start < 0 { start = x }
+                        if value >= threshold { grey += 1 }
+                    } else if start >= 0 {
+                        close(start, grey, x, line: y, vertical: false)
+                        start = -1
+                        grey = 0
+                    }
+                    if down {
+                        if vStart[x] < 0 { vStart[x] = Int32(y) }
+                        if value >= threshold { vGrey[x] += 1 }
+                    } else if vStart[x] >= 0 {
+                        close(Int(vStart[x]), Int(vGrey[x]), y, line: x, vertical: true)
+                        vStart[x] = -1
+                        vGrey[x] = 0
+                    }
+                }
+                if start >= 0 { close(start, grey, w, line: y, vertical: false) }
+            }
+            for x in 0..<w where vStart[x] >= 0 { close(Int(vStart[x]), Int(vGrey[x]), h, line: x, vertical: true) }
+        }
+        guard !found.isEmpty else { return nil }
+        var out = b
+        out.pixels.withUnsafeMutableBufferPointer { p in
+            for run in found {
+                for k in 0..<run.count where p[run.first + k * run.step] >= threshold { p[run.first + k * run.step] = 0 }
+            }
+        }
+        return out
+    }
+
+    /// Whether the pixel at `i`, not ink itself, is a sub-pixel line's: with its neighbour one
+    /// `step` before or after (`index` is its place among `count` along that direction), both
+    /// lighter than `threshold`, it is at least `thin` dark (0 white … 255 black, summed) and the
+    /// darker of the two, and the pixels beyond the pair on either side are under half as dark
+    /// as the pair: a grey line one or two pixels thick, not the inside of a grey fill nor the
+    /// anti-aliased edge of ink. Of a pair as dark on both pixels, the first is the line's.
+    @inline(__always)
+    static func thinLine(
+        _ p: UnsafePointer<UInt8>, at i: Int, step: Int, index: Int, count: Int, _ threshold: UInt8, _ thin: Int
+    ) -> Bool {
+        @inline(__always) func dark(_ offset: Int) -> Int {
+            let j = index + offset
+            return j >= 0 && j < count ? 255 - Int(p[i + offset * step]) : 0
+        }
+        let d = 255 - Int(p[i])
+        let limit = 255 - Int(threshold)
+        // Partner after (ties go to the first pixel of the pair).
+        let after = dark(1)
+        if after < limit, d >= after, d + after >= thin, 2 * dark(-1) < d + after, 2 * dark(2) < d + after {
+            return true
+        }
+        let before = dark(-1)
+        if before < limit, d > before, d + before >= thin, 2 * dark(-2) < d + before, 2 * after < d + before {
+            return true
+        }
+        return false
     }
 
     /// Segments chained into shapes (overlapping runs on lines at most `runGap` apart), and the
