@@ -81,6 +81,11 @@ public struct EntryBuilder: RowSink {
     /// and no by them, so the hollow rows are an error (`columnFindings`); alone, `☆` is a mark.
     private var hollowMarks: [Diagnostic] = []
     private var filledMarks: Set<String> = []
+    /// Rows whose urgency cell is `1` or `0`, each with the error it gets if the column also
+    /// holds other marks; otherwise the column is a 1/0 column (one warning).
+    private var digitUrgency: [Diagnostic] = []
+    /// Whether an urgency cell held a mark other than `1`/`0` (`*`, `是`, `否` …).
+    private var urgencyMarks = false
     /// True once a row's name carried an urgency mark (`化学检验员*`).
     public private(set) var sawNameMark = false
     /// The urgency the last heading grouping rows by urgency gave (nil: no such heading yet).
@@ -320,10 +325,23 @@ public struct EntryBuilder: RowSink {
         var urgent: Bool?
         if map.urgent {
             let urgentCell = slice(cells[.urgent])
+            // `1`/`0`, as a spreadsheet's yes/no column is often typed: read once the column is
+            // known to hold nothing else (`digitUrgency`, in `columnFindings`).
+            let digit = urgentCell.count == 1 && (urgentCell[0] == 0x30 || urgentCell[0] == 0x31)
             urgent = SameAsAbove.isMark(urgentCell) ? sameAsAbove(.urgent, "urgency") { $0.urgent }
                 : urgentCell.isEmpty ? false
                 : urgentCell.count == 1 && urgentCell[0] == 0x2A ? true
+                : digit ? urgentCell[0] == 0x31
                 : UrgencyMark.read(urgentCell)
+            if digit {
+                let at = cells.place(.urgent) ?? cells.anchor
+                let text = urgentCell[0] == 0x31 ? "1" : "0"
+                digitUrgency.append(Diagnostic(
+                    .error, "row \(seq): urgency `\(text)` in a column that also holds marks: whether `1` means urgent cannot be told",
+                    page: at.page, line: at.line, column: at.column, excerpt: text, seq: seq))
+            } else if urgent != nil, !urgentCell.isEmpty, !SameAsAbove.isMark(urgentCell) {
+                urgencyMarks = true
+            }
             if urgentCell.count == 3, urgent != nil, let mark = UrgencyMark.filledOrHollow(urgentCell) {
                 if mark.hollow {
                     let at = cells.place(.urgent) ?? cells.anchor
@@ -501,6 +519,14 @@ public struct EntryBuilder: RowSink {
         errors += hollowMarks.filter { d in
             UrgencyMark.hollowPairs.contains { $0.hollow == d.excerpt && filledMarks.contains($0.filled) }
         }
+        if urgencyMarks {
+            errors += digitUrgency
+        } else if !digitUrgency.isEmpty {
+            let ones = digitUrgency.filter { $0.excerpt == "1" }.count
+            errors.append(Diagnostic(
+                .warning, "the urgency column is written 1/0: `1` read as urgent (\(ones) rows), `0` as not urgent (\(digitUrgency.count - ones) rows)",
+                excerpt: digitUrgency.first?.excerpt))
+        }
         return (drop, errors)
     }
 
@@ -536,6 +562,8 @@ public struct EntryBuilder: RowSink {
         sawNameMark = sawNameMark || next.sawNameMark
         hollowMarks += next.hollowMarks
         filledMarks.formUnion(next.filledMarks)
+        digitUrgency += next.digitUrgency
+        urgencyMarks = urgencyMarks || next.urgencyMarks
         if !industry.isEmpty && !next.unfilled.isEmpty {
             for u in next.unfilled { entries[entryBase + u.entry].industry = industry }
             for u in next.unfilled where u.diagnostic >= 0 {

@@ -75,4 +75,20 @@ import Testing
         let d = try #require(parsed.diagnostics.first { $0.severity == .error })
         #expect(d.message == "row 3: cannot read the urgency mark" && d.line == 8)
     }
+
+    /// An urgency column typed `1`/`0` (a spreadsheet's yes/no) is read 1 urgent, 0 not, with
+    /// one warning for the column; a `1` or `0` in a column that also holds marks is an error on
+    /// its row (a `1` beside `*` may be a footnote's number).
+    @Test func urgencyWrittenOneOrZero() throws {
+        let rows = ["1,制造业,6-31-03-01,化学检验员,初级、中级：2160元/人,初级或中级：160元/人,1",
+                    "2,制造业,6-31-01-01,设备点检员,初级、中级：2160元/人,初级或中级：160元/人,0",
+                    "3,制造业,6-31-01-02,钳工,初级、中级：2160元/人,初级或中级：160元/人,1"]
+        let parsed = try NoticeParser.parseText(Array(("\(Self.header)\n" + rows.joined(separator: "\n") + "\n").utf8), path: "t.csv")
+        #expect(parsed.entries.map(\.urgent) == [true, false, true])
+        #expect(parsed.diagnostics.map(\.message) == ["the urgency column is written 1/0: `1` read as urgent (2 rows), `0` as not urgent (1 rows)"])
+        let mixed = rows[0].dropLast() + "*\n" + rows[1] + "\n" + rows[2] + "\n"
+        let p2 = try NoticeParser.parseText(Array(("\(Self.header)\n" + mixed).utf8), path: "t.csv")
+        #expect(p2.diagnostics.filter { $0.severity == .error }.map(\.seq) == [2, 3])
+        #expect(p2.diagnostics.allSatisfy { $0.severity == .error && $0.message.contains("whether `1` means urgent cannot be told") })
+    }
 }

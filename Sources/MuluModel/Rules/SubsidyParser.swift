@@ -286,7 +286,7 @@ public enum SubsidyParser {
         var lastHasUnit = false
         // Pieces: level text, then an amount and its unit; repeated.
         var pieces: [(levels: String, amount: Int)] = []
-        var chars = Array(text)
+        let chars = Array(text)
         var i = 0
         var levelText = ""
         while i < chars.count {
