@@ -315,6 +315,18 @@ public enum DelimitedText {
         return j < end && bytes[j] == 0x3E ? j + 1 - i : nil
     }
 
+    /// The length of the HTML no-break space at `i` (`&nbsp;` any case, `&#160;`, `&#xa0;`), or
+    /// nil: a cell copied out of a web page or a Markdown table keeps it as text.
+    static func noBreakSpaceEntity(_ bytes: [UInt8], at i: Int, end: Int) -> Int? {
+        guard bytes[i] == 0x26 else { return nil }
+        for entity in ["&nbsp;", "&#160;", "&#xa0;"] {
+            let e = Array(entity.utf8)
+            guard i + e.count <= end else { continue }
+            if (0..<e.count).allSatisfy({ bytes[i + $0] | 0x20 == e[$0] | 0x20 }) { return e.count }
+        }
+        return nil
+    }
+
     /// Copies the record starting at line `k` into `out` with its cells apart by tabs, a quoted
     /// cell's quotes made blanks (`""` in it one quote) and its line breaks removed; returns the
     /// index of the line after the record.
@@ -358,6 +370,12 @@ public enum DelimitedText {
             }
             if separator == .bar, b == 0x3C, let n = lineBreakTag(bytes, at: i, end: lines[k].upperBound) {
                 // `<br>`: a line break inside a Markdown cell, removed as a quoted cell's is.
+                i += n
+                continue
+            }
+            if b == 0x26, let n = noBreakSpaceEntity(bytes, at: i, end: lines[k].upperBound) {
+                // `&nbsp;`: a blank of the cell.
+                out.append(0x20)
                 i += n
                 continue
             }

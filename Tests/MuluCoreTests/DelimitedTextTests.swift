@@ -91,4 +91,20 @@ import Testing
         #expect(p2.diagnostics.filter { $0.severity == .error }.map(\.seq) == [2, 3])
         #expect(p2.diagnostics.allSatisfy { $0.severity == .error && $0.message.contains("whether `1` means urgent cannot be told") })
     }
+
+    /// `&nbsp;` (and `&#160;`) copied out of a web page into a cell is a blank of the cell, in a
+    /// Markdown table and in CSV alike: `电&nbsp;&nbsp;工` is `电工`, a cell of `&nbsp;` alone blank.
+    @Test func noBreakSpaceEntitiesAreBlanks() throws {
+        let csv = "\(Self.header)\n1,制造业,6-31-03-01,电&nbsp;&nbsp;工,初级、中级：2160元/人,初级或中级：160元/人,&NBSP;\n"
+            + "2,制造业,&#160;6-31-01-01,钳工,初级、中级：2160元/人,初级或中级：160元/人,是\n"
+        let parsed = try NoticeParser.parseText(Array(csv.utf8), path: "t.csv")
+        #expect(parsed.entries.map(\.name) == ["电工", "钳工"])
+        #expect(parsed.entries.map(\.code) == ["6-31-03-01", "6-31-01-01"])
+        #expect(parsed.entries.map(\.urgent) == [false, true])
+        #expect(!parsed.diagnostics.contains { $0.severity == .error })
+        let bars = "| 序号 | 行业 | 职业编码 | 职业名称 | 培训补贴标准 | 鉴定补贴标准 | 是否紧缺 |\n|---|---|---|---|---|---|---|\n"
+            + "| 1 | 制造业 | 6-31-03-01 | 化学&nbsp;检验员 | 初级、中级：2160元/人 | 初级或中级：160元/人 | &nbsp; |\n"
+        let p2 = try NoticeParser.parseText(Array(bars.utf8), path: "t.md")
+        #expect(p2.entries.map(\.name) == ["化学检验员"] && p2.entries.map(\.urgent) == [false])
+    }
 }
