@@ -81,6 +81,8 @@ public struct EntryBuilder: RowSink {
     /// and no by them, so the hollow rows are an error (`columnFindings`); alone, `☆` is a mark.
     private var hollowMarks: [Diagnostic] = []
     private var filledMarks: Set<String> = []
+    /// The last row's subsidy cells that could not be read, as published (`continueLastSubsidy`).
+    private var lastUnread: [(field: TableField, text: String)] = []
     /// Rows whose urgency cell is `1` or `0`, each with the error it gets if the column also
     /// holds other marks; otherwise the column is a 1/0 column (one warning).
     private var digitUrgency: [Diagnostic] = []
@@ -310,6 +312,7 @@ public struct EntryBuilder: RowSink {
                 return s
             case .unreadable:
                 report(.error, "row \(seq): cannot read the \(label) subsidy", levels.isEmpty ? field : nil, misfit: true)
+                if levels.isEmpty { lastUnread.append((field, String(decoding: slice(cells[field]), as: UTF8.self))) }
                 return nil
             }
         }
@@ -320,6 +323,7 @@ public struct EntryBuilder: RowSink {
             report(.error, "row \(seq): fewer \(field == .training ? "training" : "assessment") subsidy cells than columns, "
                    + "and the blanks do not show which cell is empty (write — in an empty cell)", field)
         }
+        lastUnread.removeAll(keepingCapacity: true)
         let training = readSubsidy(.training, "training")
         let assessment = readSubsidy(.assessment, "assessment")
         var urgent: Bool?
@@ -426,6 +430,19 @@ public struct EntryBuilder: RowSink {
                 page: anchors[i].page, line: anchors[i].line, excerpt: entries[i].code, seq: entries[i].seq))
             blamed.append(nil)
         }
+    }
+
+    public mutating func continueLastSubsidy(_ unit: String) -> Bool {
+        guard let i = entries.indices.last else { return false }
+        let cut = lastUnread.filter { $0.text.last.map { $0.isASCII && $0.isNumber } ?? false }
+        guard cut.count == 1, let (field, text) = cut.first,
+              case .subsidy(let subsidy) = SubsidyParser.read(text + unit) else { return false }
+        let label = field == .training ? "training" : "assessment"
+        if field == .training { entries[i].training = subsidy } else { entries[i].assessment = subsidy }
+        let message = "row \(entries[i].seq): cannot read the \(label) subsidy"
+        retract(row: i) { $0.message == message }
+        lastUnread.removeAll()
+        return true
     }
 
     public mutating func continueLastRow(_ piece: String) {

@@ -197,6 +197,9 @@ public enum DelimitedReader {
                     if !columns.has(.industry), let heading = sectionHeading(p, tokens, numbered: false) {
                         // No industry column: a line of its own naming an industry is a heading.
                         result.sink.section(heading)
+                    } else if previousWasRow, tokens.count == 1, Self.isUnitOnly(string(p, first)),
+                              result.sink.continueLastSubsidy(Blank.removed(from: string(p, first))) {
+                        // `元/人` below a row whose subsidy cell ends in its amount: that cell's rest.
                     } else if previousWasRow, let piece = continuation(p, tokens) {
                         for part in piece.split(separator: Character(Self.pieceBreak)) { result.sink.continueLastRow(String(part)) }
                     } else if let heading = sectionHeading(p, tokens) {
@@ -424,7 +427,8 @@ public enum DelimitedReader {
         }
         guard sectionHeading(p, Array(tokens)) == nil else { return nil }
         let text = Blank.removed(from: tokens.map { string(p, $0) }.joined())
-        guard !LineClassifier.isTitle(text), !LineClassifier.isAttachmentLabel(text) else { return nil }
+        // A subsidy's unit alone (`元/人`: 人 ends names like 经纪人) is no rest of a name.
+        guard !LineClassifier.isTitle(text), !LineClassifier.isAttachmentLabel(text), !isUnitOnly(text) else { return nil }
         // The rests of both the industry and the name on one line (`及水生产和供应业 班员`): two
         // pieces, the industry's first (`continueLastRow` places each).
         if tokens.count == 2, case let first = Blank.removed(from: string(p, tokens.first!)), IndustryName.endsLikeOne(first),
@@ -432,6 +436,11 @@ public enum DelimitedReader {
             return first + Self.pieceBreak + second + (urgent ? "*" : "")
         }
         return urgent ? text + "*" : text
+    }
+
+    /// A subsidy's unit alone (`元/人`, `元`, `元/人次`, `元／人`): the wrapped end of an amount.
+    static func isUnitOnly(_ text: String) -> Bool {
+        ["元/人", "元", "元/人次", "元/人·次", "元／人", "元／人次"].contains(Blank.removed(from: text))
     }
 
     /// Between two pieces of one continuation line (`continuation`).

@@ -81,4 +81,8 @@ public protocol RowSink: Sendable {
     /// The last segment of the last row's code, cut after its dash (`6-24-03-01-`) and printed
     /// alone on the next line (`04`).
     mutating func continueLastCode(_ piece: String)
+    /// A subsidy's unit (`元/人`) printed alone on the line below the last row, whose one
+    /// unreadable subsidy cell ends in its amount (`初级、中级：2160`): joined to it. False when
+    /// no such cell takes it (the line is then reported, not dropped).
+    mutating func continueLastSubsidy(_ unit: String) -> Bool
 }

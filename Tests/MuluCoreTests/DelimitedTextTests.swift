@@ -107,4 +107,26 @@ import Testing
         let p2 = try NoticeParser.parseText(Array(bars.utf8), path: "t.md")
         #expect(p2.entries.map(\.name) == ["化学检验员"] && p2.entries.map(\.urgent) == [false])
     }
+
+    /// A subsidy's unit wrapped alone onto the next line (`初级、中级：2160` / `元/人`) is the end of
+    /// the one subsidy cell of the row above that ends in its amount; when both end so, it is not
+    /// guessed: the line is reported and both cells stay errors.
+    @Test func aUnitWrappedOntoTheNextLineEndsItsAmount() throws {
+        let head = "附件2\n\n序号 行业 职业编码 职业名称 培训补贴标准 鉴定补贴标准 是否紧缺\n"
+        let one = head + "1 制造业 6-31-03-01 化学检验员 初级、中级：2160 初级或中级：160元/人 *\n"
+            + "                                  元/人\n"
+            + "2 制造业 6-31-01-01 钳工 初级、中级：2160元/人 初级或中级：160元/人 *\n"
+        let parsed = try NoticeParser.parseText(Array(one.utf8), path: "t.txt")
+        #expect(parsed.entries.map { $0.training?.text } == ["初级、中级：2160元/人", "初级、中级：2160元/人"])
+        #expect(parsed.entries.first?.training?.amountYuan == 2160)
+        #expect(parsed.diagnostics.isEmpty)
+        let both = head + "1 制造业 6-31-03-01 化学检验员 初级、中级：2160 初级或中级：160 *\n"
+            + "                                  元/人\n"
+            + "2 制造业 6-31-01-01 钳工 初级、中级：2160元/人 初级或中级：160元/人 *\n"
+        let p2 = try NoticeParser.parseText(Array(both.utf8), path: "t.txt")
+        #expect(p2.diagnostics.filter { $0.severity == .error && $0.seq == 1 }.map(\.message).sorted()
+            == ["row 1: cannot read the assessment subsidy", "row 1: cannot read the training subsidy"])
+        #expect(p2.diagnostics.contains { $0.severity == .error && $0.line == 5 && $0.message == "line is not a row of the table" })
+        #expect(p2.entries.map(\.name) == ["化学检验员", "钳工"])  // 元/人 is no rest of the name (人 ends names)
+    }
 }
