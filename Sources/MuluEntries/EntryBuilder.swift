@@ -90,6 +90,9 @@ public struct EntryBuilder: RowSink {
     private var urgencyMarks = false
     /// True once a row's name carried an urgency mark (`化学检验员*`).
     public private(set) var sawNameMark = false
+    /// True when some row's one subsidy cell held both subsidies after their labels
+    /// (`培训：…；评价：…`): the table's one subsidy column gives both.
+    public private(set) var sawLabelledPair = false
     /// The urgency the last heading grouping rows by urgency gave (nil: no such heading yet).
     public private(set) var headingUrgent: Bool?
     /// Rows added before any heading grouping by urgency, in a table without an urgency column
@@ -259,7 +262,7 @@ public struct EntryBuilder: RowSink {
         }
         if name.isEmpty {
             report(.error, "row \(seq) has no name", nil)
-        } else if Self.holdsFiguresOrSubsidy(slice(cells[.name])) && !nameMark {
+        } else if nameMark ? Self.holdsFiguresOrSubsidy(name) : Self.holdsFiguresOrSubsidy(slice(cells[.name])) {
             report(.error, "row \(seq): the name `\(name)` holds figures (a code or an amount): columns read wrongly?",
                    .name, misfit: true)
         } else if OccupationName.looksCutShort(name) {
@@ -277,10 +280,21 @@ public struct EntryBuilder: RowSink {
             report(.warning, "row \(seq): \(label) `\(mark)` (same as above) read as the row above's (row \(above.seq))", field)
             return v
         }
+        // One cell holding both subsidies after their labels (`培训：…；评价：…`), the other
+        // subsidy's cell empty or absent: each read from its piece.
+        var pair: (training: String, assessment: String)?
+        if map.trainingLevels.isEmpty, map.assessmentLevels.isEmpty, cells[.training].isEmpty != cells[.assessment].isEmpty {
+            let cell = slice(cells[.training].isEmpty ? cells[.assessment] : cells[.training])
+            if SubsidyLabel.mayHoldBoth(cell) { pair = SubsidyLabel.split(String(decoding: cell, as: UTF8.self)) }
+            if pair != nil { sawLabelledPair = true }
+        }
         func readSubsidy(_ field: TableField, _ label: String) -> Subsidy? {
             let levels = field == .training ? map.trainingLevels : map.assessmentLevels
             let reading: SubsidyParser.Reading
-            if !levels.isEmpty {
+            if let pair {
+                reading = SubsidyParser.read(field == .training ? pair.training : pair.assessment,
+                                             unitInHeader: !cells[field].isEmpty && (field == .training ? map.trainingUnit : map.assessmentUnit))
+            } else if !levels.isEmpty {
                 reading = SubsidyParser.fromLevelCells(levels.map { l in
                     (l, String(decoding: slice(cells[field, l]), as: UTF8.self))
                 })
@@ -311,8 +325,9 @@ public struct EntryBuilder: RowSink {
                 }
                 return s
             case .unreadable:
-                report(.error, "row \(seq): cannot read the \(label) subsidy", levels.isEmpty ? field : nil, misfit: true)
-                if levels.isEmpty { lastUnread.append((field, String(decoding: slice(cells[field]), as: UTF8.self))) }
+                report(.error, "row \(seq): cannot read the \(label) subsidy",
+                       pair == nil ? (levels.isEmpty ? field : nil) : (cells[.training].isEmpty ? .assessment : .training), misfit: pair == nil)
+                if levels.isEmpty, pair == nil { lastUnread.append((field, String(decoding: slice(cells[field]), as: UTF8.self))) }
                 return nil
             }
         }
@@ -488,6 +503,11 @@ public struct EntryBuilder: RowSink {
     }
 
     /// ``holdsFigures(_:)``, or a subsidy in words: a final `费用` (`按实际发生费用`).
+    static func holdsFiguresOrSubsidy(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { holdsFiguresOrSubsidy($0) }
+    }
+
     static func holdsFiguresOrSubsidy(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
         if holdsFigures(cell) { return true }
         // 费用: E8 B4 B9 E7 94 A8
@@ -577,6 +597,7 @@ public struct EntryBuilder: RowSink {
             misfitSamples[f] = Array((misfitSamples[f] + next.misfitSamples[f]).prefix(3))
         }
         sawNameMark = sawNameMark || next.sawNameMark
+        sawLabelledPair = sawLabelledPair || next.sawLabelledPair
         hollowMarks += next.hollowMarks
         filledMarks.formUnion(next.filledMarks)
         digitUrgency += next.digitUrgency

@@ -334,7 +334,7 @@ public enum NoticeParser {
             }
         }
         for (field, label) in [(TableField.training, "training"), (.assessment, "assessment"), (.code, "code")]
-            where !tables.contains(where: { $0.columns.has(field) }) {
+            where !tables.contains(where: { $0.columns.has(field) }) && !(builder.sawLabelledPair && field != .code) {
             diagnostics.append(Diagnostic(.warning, "the table has no \(label) column: \(label) is null for every row"))
         }
         let tf1 = PhaseTimer.now()

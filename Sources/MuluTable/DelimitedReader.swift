@@ -493,10 +493,39 @@ public enum DelimitedReader {
                 guard k < tokens.count else { break }
                 if isNone(p, tokens[k]) || isSameAsAbove(p, tokens[k]) { k += 1; break }
                 guard startsSubsidy(p, tokens[k]) || isAmount(p, tokens[k]) || startsWordSubsidy(p, tokens[k]) else { break }
+                // A label (`培训：`) names the subsidy; a cell holding both after their labels
+                // (`培训：…；评价：…`, one 补贴标准 column) goes on at the second label.
+                var label = subsidyLabel(p, tokens[k])
+                func labelled() {
+                    // The label alone, its subsidy after a blank (`培训： 初级…`).
+                    if label?.alone == true, k < tokens.count, startsSubsidy(p, tokens[k]) || isAmount(p, tokens[k]) { k += 1 }
+                    // The other's label closing the token (`…2160元/人，评价：`), its subsidy after a blank.
+                    if let first = label, k < tokens.count, let other = SubsidyLabel.closing(token(p, tokens[k - 1])),
+                       other != first.assessment, startsSubsidy(p, tokens[k]) || isAmount(p, tokens[k]) {
+                        label = (other, false)
+                        k += 1
+                    }
+                }
                 var hasAmount = containsDigit(p, tokens[k])
                 k += 1
+                labelled()
+                if label != nil { hasAmount = containsDigit(p, tokens[k - 1]) }
                 while true {
-                    while k < tokens.count, !isMark(p, tokens[k]), !startsSubsidy(p, tokens[k]), !isNone(p, tokens[k]) {
+                    while k < tokens.count, !isMark(p, tokens[k]), !isNone(p, tokens[k]) {
+                        // A separator alone before the other's label (`2160 元/人 ； 评价：`).
+                        if label != nil, k + 1 < tokens.count, isSeparatorOnly(p, tokens[k]),
+                           let second = subsidyLabel(p, tokens[k + 1]), second.assessment != label?.assessment {
+                            k += 1
+                            continue
+                        }
+                        if startsSubsidy(p, tokens[k]) {
+                            guard let first = label, let second = subsidyLabel(p, tokens[k]), second.assessment != first.assessment else { break }
+                            label = (second.assessment, second.alone)
+                            k += 1
+                            labelled()
+                            hasAmount = containsDigit(p, tokens[k - 1])
+                            continue
+                        }
                         if isAmount(p, tokens[k]) {
                             if hasAmount { break }
                             hasAmount = true
@@ -504,6 +533,11 @@ public enum DelimitedReader {
                             break
                         }
                         k += 1
+                        // The other's label closing the token (`2160元/人；评价：`): its subsidy follows.
+                        if let first = label, let other = SubsidyLabel.closing(token(p, tokens[k - 1])), other != first.assessment {
+                            label = (other, false)
+                            hasAmount = false
+                        }
                     }
                     guard hasAmount, continuesPerLevel(p, tokens, cell: start..<k, kinds: kinds[(n + 1)...]) else { break }
                     k += 1
@@ -1144,7 +1178,21 @@ public enum DelimitedReader {
     static func startsSubsidy(_ p: UnsafeBufferPointer<UInt8>, _ t: TextLayout.Token) -> Bool {
         let bytes = token(p, t)
         for prefix in SubsidyParser.levelPrefixes where bytes.starts(with: prefix) { return true }
-        return false
+        return SubsidyLabel.opens(bytes)
+    }
+
+    /// A token that is one separator alone (`；`, `;`, `，`, `,`).
+    static func isSeparatorOnly(_ p: UnsafeBufferPointer<UInt8>, _ t: TextLayout.Token) -> Bool {
+        let b = token(p, t)
+        return (b.count == 1 && (b[0] == 0x3B || b[0] == 0x2C))
+            || (b.count == 3 && b[0] == 0xEF && b[1] == 0xBC && (b[2] == 0x9B || b[2] == 0x8C))
+    }
+
+    /// The subsidy label a token opens with (`培训：`, `评价：初级…`): whether it names the
+    /// assessment, and whether the token is the label alone.
+    static func subsidyLabel(_ p: UnsafeBufferPointer<UInt8>, _ t: TextLayout.Token) -> (assessment: Bool, alone: Bool)? {
+        guard let label = SubsidyLabel.opening(token(p, t)) else { return nil }
+        return (label.assessment, label.length == t.end - t.start)
     }
 
     /// An urgent mark (the `UrgencyMark` rule).

@@ -108,6 +108,39 @@ import Testing
         #expect(p2.entries.map(\.name) == ["化学检验员"] && p2.entries.map(\.urgent) == [false])
     }
 
+    /// One 补贴标准 column holding both subsidies after their labels (`培训：…；评价：…`) gives
+    /// both, whatever the order, the labels' length, the colons and the blanks; a row with one
+    /// label gives that one. The table is then not said to lack an assessment column.
+    @Test func oneCellWithBothSubsidiesAfterTheirLabels() throws {
+        let head = "附件2\n\n序号 行业 职业编码 职业名称 补贴标准 是否紧缺\n"
+        let rows = [
+            "1 制造业 6-31-03-01 化学检验员 培训：初级、中级2160元/人；评价：初级或中级160元/人 *",
+            "2 制造业 6-31-01-01 钳工 评价补贴:初级或中级 160元/人 ; 培训补贴: 初级、中级 2160 元/人 *",
+            "3 制造业 6-31-01-03 电工 技能培训： 初级、中级2160元/人，技能评价： 初级或中级160元/人",
+            "4 制造业 6-31-01-04 仪器仪表维修工 培训：2160元/人 鉴定：160元/人",
+            "5 制造业 6-31-01-05 设备点检员 培训：初级、中级2160元/人",
+        ]
+        let parsed = try NoticeParser.parseText(Array((head + rows.joined(separator: "\n") + "\n").utf8), path: "t.txt")
+        #expect(parsed.diagnostics.isEmpty)
+        #expect(parsed.entries.map { $0.training?.text } == ["初级、中级：2160元/人", "初级、中级：2160元/人", "初级、中级：2160元/人", "2160元/人", "初级、中级：2160元/人"])
+        #expect(parsed.entries.map { $0.assessment?.text } == ["初级或中级：160元/人", "初级或中级：160元/人", "初级或中级：160元/人", "160元/人", nil])
+        #expect(parsed.entries.map(\.name) == ["化学检验员", "钳工", "电工", "仪器仪表维修工", "设备点检员"])
+        #expect(parsed.entries.map(\.urgent) == [true, true, false, false, false])
+        // Tab-separated, as a spreadsheet saves it.
+        let tsv = "序号\t行业\t职业编码\t职业名称\t补贴标准\t是否紧缺\n1\t制造业\t6-31-03-01\t化学检验员\t培训：初级、中级2160元/人；评价：初级或中级160元/人\t是\n"
+        let p2 = try NoticeParser.parseText(Array(tsv.utf8), path: "t.tsv")
+        #expect(p2.entries.first?.assessment?.amountYuan == 160 && p2.entries.first?.training?.amountYuan == 2160)
+        #expect(p2.diagnostics.isEmpty)
+    }
+
+    /// A subsidy no rule reads, taken into the name with an urgency mark after it, is an error on
+    /// the name (it was published as `化学检验员培训费2160元`, urgent, with no diagnostic).
+    @Test func aSubsidyInTheNameBeforeAMarkIsAnError() throws {
+        let text = "附件2\n\n序号 行业 职业编码 职业名称 补贴标准 是否紧缺\n1 制造业 6-31-03-01 化学检验员 培训费2160元 *\n"
+        let parsed = try NoticeParser.parseText(Array(text.utf8), path: "t.txt")
+        #expect(parsed.diagnostics.contains { $0.severity == .error && $0.message.contains("holds figures") })
+    }
+
     /// A subsidy's unit wrapped alone onto the next line (`初级、中级：2160` / `元/人`) is the end of
     /// the one subsidy cell of the row above that ends in its amount; when both end so, it is not
     /// guessed: the line is reported and both cells stay errors.

@@ -274,10 +274,14 @@ public enum SubsidyParser {
             }
         }
         // A label before the levels (`培训补贴：初级1800元，中级2200元`).
+        var labelled = false
         for label in subsidyLabels where text.hasPrefix(label) && text.count > label.count {
             text.removeFirst(label.count)
+            labelled = true
             break
         }
+        // Or which subsidy it is (`培训：初级、中级2160元/人`, `评价：160元/人`).
+        if !labelled, let open = SubsidyLabel.opening(Substring(text)), !open.rest.isEmpty { text = String(open.rest) }
         // `初级、中级、高级分别补贴1800元、2200元、2800元`, `初级/中级/高级：1800/2200/2800元/人`:
         // the levels and their amounts in two parallel lists.
         if let paired = parallelLists(text) { text = paired }
@@ -607,6 +611,6 @@ public enum SubsidyParser {
     /// The text starts as a subsidy does, with a level or a cap (`中级、高级：3000`).
     public static func startsWithLevel(_ raw: String) -> Bool {
         let bytes = Array(compact(raw).utf8)
-        return levelPrefixes.contains { bytes.starts(with: $0) }
+        return levelPrefixes.contains { bytes.starts(with: $0) } || bytes.withUnsafeBufferPointer(SubsidyLabel.opens)
     }
 }
