@@ -216,7 +216,12 @@ public enum DelimitedReader {
                     continue
                 }
                 // A numbered note (`3 本目录由…负责解释`) has no row's shape: no code, no subsidy.
-                if unled == nil, tokens.count > 1, isNumberedNote(p, tokens) {
+                // (Not a line right after a row, numbered as the next, holding a code, no sentence
+                // ended with `。`: a row whose subsidy no rule reads is reported as such, never
+                // taken for a note and left out.)
+                if unled == nil, tokens.count > 1, isNumberedNote(p, tokens),
+                   !(previousWasRow && next > 1 && seq == next && tokens.dropFirst().contains { looksLikeCode(p, $0) }
+                     && !tokens.contains { NoteText.endsSentence(string(p, $0)) }) {
                     unplaced("a numbered note after the table, not a row")
                     continue
                 }

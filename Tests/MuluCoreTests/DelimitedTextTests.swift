@@ -141,6 +141,18 @@ import Testing
         #expect(parsed.diagnostics.contains { $0.severity == .error && $0.message.contains("holds figures") })
     }
 
+    /// The last row, right after the row above and numbered as the next, with a code, is a row
+    /// even when a cell reads as a sentence (`，` in a subsidy no rule reads): its problem is
+    /// reported, it is not left out as a numbered note. A numbered note after `注：` is a note.
+    @Test func aLastRowWithACommaIsNoNote() throws {
+        let text = "附件2\n序号 行业 职业编码 职业名称 补贴标准 是否紧缺\n1 制造业 6-31-03-01 化学检验员 初级、中级2160元/人 *\n"
+            + "2 制造业 6-31-01-03 电工 培训费1600元，考核费160元 *\n注：\n3 6-24-03-01 电线电缆制造工 可按高级工申报。\n"
+        let parsed = try NoticeParser.parseText(Array(text.utf8), path: "t.txt")
+        #expect(parsed.entries.map(\.seq) == [1, 2])
+        #expect(parsed.diagnostics.contains { $0.severity == .error && $0.seq == 2 })
+        #expect(parsed.diagnostics.contains { $0.line == 6 && $0.message == "a numbered note after the table, not a row" })
+    }
+
     /// A subsidy's unit wrapped alone onto the next line (`初级、中级：2160` / `元/人`) is the end of
     /// the one subsidy cell of the row above that ends in its amount; when both end so, it is not
     /// guessed: the line is reported and both cells stay errors.

@@ -16,6 +16,11 @@ public enum NoteText {
         text.contains("。") || text.contains("，")
     }
 
+    /// True when `text` (one cell or token) ends a sentence (`。`): a note's end, no cell's.
+    public static func endsSentence(_ text: String) -> Bool {
+        text.hasSuffix("。")
+    }
+
     /// True when `text` (a token or a line, blanks removed) opens a note after the table: `注：`,
     /// `说明：`, `备注：`, `附注`, `本目录…`, `以上…`, also after its number written without a blank
     /// (`1．本目录…`).
