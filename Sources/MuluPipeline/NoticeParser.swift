@@ -366,7 +366,8 @@ public enum NoticeParser {
         // error. After the last row (and notes anywhere) it is a warning.
         let lastRow = builder.anchors.map { ($0.page, $0.line) }.max { $0 < $1 }
         func severity(_ u: UnplacedFragment) -> Diagnostic.Severity {
-            if u.reason.hasPrefix("text after the last cell") || u.reason == "text in a column without a header" { return .error }
+            if u.reason.hasPrefix("text after the last cell") || u.reason == "text in a column without a header"
+                || u.reason.hasSuffix("which cell is missing cannot be told") { return .error }
             // Text among the rows that went nowhere (a row's industry falling in the 序号 column,
             // which the row above's would then stand in for).
             if u.reason == "line is not a row of the table" || u.reason == "text in the 序号 column is not a row number",

@@ -241,10 +241,20 @@ public enum DelimitedReader {
                     // More tab-separated cells than the header has columns: which is too many
                     // cannot be told (read by shape, a cell would be glued onto its neighbour).
                     let cellsByTabs = Self.tabSeparatedCells(p, tokens)
-                    if cellsByTabs > columns.kinds.count - (columns.numbered || columns.kinds.first != .field(.seq) ? 0 : 1), cellsByTabs > 1 {
+                    let headerCells = columns.kinds.count - (columns.numbered || columns.kinds.first != .field(.seq) ? 0 : 1)
+                    if cellsByTabs > headerCells, cellsByTabs > 1 {
                         result.unplaced.append(UnplacedFragment(
                             fragment: TextLayout.fragment(p, first, span),
                             reason: "text after the last cell of row \(seq): the row has \(cellsByTabs) cells apart by tabs, the header \(columns.kinds.count) columns"))
+                    } else if cellsByTabs > 1, case let all = Self.tabCellCount(p, span), all < headerCells,
+                              (slots.prefix(columns.kinds.count).lastIndex { !$0.isEmpty } ?? 0) + 1 - (columns.kinds.count - headerCells) > all {
+                        // Fewer cells than the header, read by shape into columns past the last
+                        // (a CSV or Markdown row one cell short; not one whose empty cells at the
+                        // end were cut off): which is missing cannot be told, and the cells after
+                        // it would take the wrong columns.
+                        result.unplaced.append(UnplacedFragment(
+                            fragment: TextLayout.fragment(p, first, span),
+                            reason: "row \(seq) has \(all) cells, the header \(headerCells): which cell is missing cannot be told"))
                     }
                 }
                 cells.table = table
@@ -458,6 +468,12 @@ public enum DelimitedReader {
     /// is punctuated as a sentence (`。`, `，`).
     static func isNumberedNote(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [TextLayout.Token]) -> Bool {
         let rest = tokens.dropFirst()
+        // A sentence ended with `。`, with no amount, code or mark: a note, even one opening with
+        // a level's name (`2. 技师、高级技师培训补贴标准另行通知。`).
+        if rest.contains(where: { NoteText.endsSentence(string(p, $0)) }),
+           !rest.contains(where: { isAmount(p, $0) || looksLikeCode(p, $0) || isMark(p, $0) }) {
+            return true
+        }
         if rest.contains(where: { startsSubsidy(p, $0) || isAmount(p, $0) || startsWordSubsidy(p, $0) || isNone(p, $0) || isSameAsAbove(p, $0) }) {
             return false
         }
@@ -709,6 +725,13 @@ public enum DelimitedReader {
             i += 1
         }
         return cells
+    }
+
+    /// The cells a tab-separated line holds, empty ones included: its tabs and one.
+    static func tabCellCount(_ p: UnsafeBufferPointer<UInt8>, _ span: TextLayout.LineSpan) -> Int {
+        var n = 1
+        for i in span.start..<span.end where p[i] == 0x09 { n += 1 }
+        return n
     }
 
     /// Places the cells of each run of subsidy columns (training and assessment side by side, or

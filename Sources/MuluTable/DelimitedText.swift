@@ -174,9 +174,10 @@ public enum DelimitedText {
                 : [.comma, .semicolon, .bar].filter { bytes[line].contains($0.rawValue) }
             for separator in separators {
                 let texts = cellTexts(bytes, separator == .bar ? barTrimmed(bytes, line) : line, separator)
+                // (A header word spaced out, `序 号`, `备 注`, is one word.)
                 if separator != .tab, texts.contains(where: { cell in
                     let words = cell.split(whereSeparator: { $0.unicodeScalars.allSatisfy(Blank.isBlank) })
-                    return words.count > 1
+                    return words.count > 1 && !words.allSatisfy { $0.count == 1 }
                 }) {
                     continue
                 }

@@ -444,8 +444,12 @@ public struct TableRecovery: Sendable {
                         + "the rules do not show whether the empty part is a cell of its own (blank)"
                     : "read as a cell of its own after the break between pages \(d.pages.before) and \(d.pages.after); "
                         + "the rules do not show whether it is the rest of the cell above the break"
+                // An empty part of one row is as likely a blank cell of its own: the data would
+                // be a guess (an urgency mark, a subsidy given to a row that may have none).
+                let severity: Diagnostic.Severity = d.joined && d.oneRow ? .error : .warning
+                let guess = severity == .error ? "; which is meant cannot be told (write the value in each cell, or pass --allow-errors to keep this reading)" : ""
                 out.append(Diagnostic(
-                    .warning, "row \(row.seq): \(d.field.label) \(how)",
+                    severity, "row \(row.seq): \(d.field.label) \(how)\(guess)",
                     page: at.page, line: at.line, column: at.column, excerpt: at.text, seq: row.seq))
             }
         }
@@ -517,13 +521,21 @@ public struct TableRecovery: Sendable {
                     page: at.page, line: at.line, column: at.column, excerpt: row.anchor.text, seq: row.seq))
             }
         }
+        // The fields most ruled rows have a cell of: a row read by the text alignment alone
+        // without one has lost it (its text went elsewhere, or nowhere).
+        let usual = [TableField.code, .name, .training, .assessment].filter { f in
+            ruled.filter { !compact($0.text(f)).isEmpty }.count * 2 > ruled.count
+        }
         for (i, (k, row)) in zip(streamKeys, stream).enumerated() where !ruledNumbers.contains(k) {
-            // Kept, it is a warning; not, the row is lost: an error.
+            // Kept, it is a warning; not, the row is lost: an error. Kept without a cell most
+            // rows have, it may have lost that cell: an error too.
             let kept = filling.contains(i)
+            let missing = kept ? usual.filter { compact(row.text($0)).isEmpty } : []
             out.append(Diagnostic(
-                kept ? .warning : .error,
+                kept && missing.isEmpty ? .warning : .error,
                 "row \(row.seq): found by the text alignment, not in any ruled cell"
-                    + (kept ? "; read by its text alignment alone, between the rows the rules read" : ": not read"),
+                    + (kept ? "; read by its text alignment alone, between the rows the rules read" : ": not read")
+                    + (missing.isEmpty ? "" : ", with no \(missing.map(\.label).joined(separator: ", ")) there: not read whole"),
                 page: row.anchor.page, line: row.anchor.line, column: row.anchor.column, excerpt: row.anchor.text, seq: row.seq))
         }
         return out

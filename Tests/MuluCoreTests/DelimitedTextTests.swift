@@ -153,6 +153,58 @@ import Testing
         #expect(parsed.diagnostics.contains { $0.line == 6 && $0.message == "a numbered note after the table, not a row" })
     }
 
+    /// A header word spaced out (`序 号`, `行 业`) in a CSV or a box-drawn table is one header
+    /// cell. Before, the CSV was refused (exit 1) and the box table's rule lines glued onto the
+    /// names, its columns shifted, with exit 0.
+    @Test func aSpacedHeaderWordInACSVOrABoxTable() throws {
+        let csv = "序 号,行 业,职业编码,职业名称,培训补贴标准,鉴定补贴标准,是否紧缺\n1,制造业,6-31-03-01,化学检验员,初级、中级：2160元/人,初级或中级：160元/人,是\n"
+        let p1 = try NoticeParser.parseText(Array(csv.utf8), path: "t.csv")
+        #expect(p1.entries.map(\.name) == ["化学检验员"] && p1.entries.map(\.industry) == ["制造业"])
+        #expect(p1.diagnostics.isEmpty)
+        let box = "┌──────┬────────┬────────────┬──────────┬──────────────────────┐\n"
+            + "│ 序 号 │ 行业   │ 职业编码   │ 职业名称 │ 培训补贴标准         │\n"
+            + "├──────┼────────┼────────────┼──────────┼──────────────────────┤\n"
+            + "│ 1    │ 制造业 │ 6-31-03-01 │ 化学检验员 │ 初级、中级：2160元/人 │\n"
+            + "├──────┼────────┼────────────┼──────────┼──────────────────────┤\n"
+            + "│ 2    │ 制造业 │ 6-31-01-01 │ 钳工     │ 初级、中级：2160元/人 │\n"
+            + "└──────┴────────┴────────────┴──────────┴──────────────────────┘\n"
+        let p2 = try NoticeParser.parseText(Array(box.utf8), path: "t.txt")
+        #expect(p2.entries.map(\.name) == ["化学检验员", "钳工"])
+        #expect(p2.entries.map { $0.training?.amountYuan } == [2160, 2160])
+    }
+
+    /// A Markdown (or CSV) row one cell short, whose cells read by shape would take columns past
+    /// its last, is an error: which cell is missing cannot be told. Before, `紧缺` under the
+    /// assessment column was read as the urgency and the assessment published null, exit 0. A
+    /// tab row whose empty cells at the end were cut off is still read.
+    @Test func aRowOneCellShortIsAnError() throws {
+        let md = "| 序号 | 行业 | 职业编码 | 职业名称 | 培训补贴标准 | 鉴定补贴标准 | 是否紧缺 |\n|---|---|---|---|---|---|---|\n"
+            + "| 1 | 制造业 | 6-31-03-01 | 化学检验员 | 初级、中级：2160元/人 | 初级或中级：160元/人 | 紧缺 |\n"
+            + "| 2 | 制造业 | 6-31-01-01 | 钳工 | 初级、中级：2160元/人 | 紧缺 |\n"
+        let parsed = try NoticeParser.parseText(Array(md.utf8), path: "t.md")
+        let errors = parsed.diagnostics.filter { $0.severity == .error }
+        #expect(errors.first?.message == "row 2 has 6 cells, the header 7: which cell is missing cannot be told")
+        #expect(errors.allSatisfy { $0.line == 4 })
+        let tabs = "序号\t行业\t职业编码\t职业名称\t培训补贴标准\t鉴定补贴标准\t是否紧缺\n1\t制造业\t6-31-03-01\t化学检验员\t初级、中级：2160元/人\t初级或中级：160元/人\n"
+        let p2 = try NoticeParser.parseText(Array(tabs.utf8), path: "t.tsv")
+        #expect(p2.diagnostics.filter { $0.severity == .error }.isEmpty)
+        #expect(p2.entries.map(\.urgent) == [false])
+    }
+
+    /// A numbered note after the table ending its sentence with `。` is a note even when it opens
+    /// with a level's name (`2. 技师、高级技师培训补贴标准另行通知。`). Before, it was an entry (row
+    /// 2 again, no code), or the notice was refused for it.
+    @Test func aNumberedNoteOpeningWithALevelIsANote() throws {
+        let text = "附件2\n序号 行业 职业编码 职业名称 培训补贴标准 鉴定补贴标准 是否紧缺\n"
+            + "1 制造业 6-31-03-01 化学检验员 初级、中级：2160元/人 初级或中级：160元/人 *\n"
+            + "2 制造业 6-31-01-01 钳工 初级、中级：2160元/人 初级或中级：160元/人 *\n"
+            + "3 制造业 6-31-01-03 电工 初级、中级：2160元/人 初级或中级：160元/人 *\n\n备注：\n"
+            + "1. 本目录根据全州重点产业发展需求制定，实行动态调整。\n2. 技师、高级技师培训补贴标准另行通知。\n"
+        let parsed = try NoticeParser.parseText(Array(text.utf8), path: "t.txt")
+        #expect(parsed.entries.map(\.seq) == [1, 2, 3])
+        #expect(!parsed.diagnostics.contains { $0.severity == .error })
+    }
+
     /// A subsidy's unit wrapped alone onto the next line (`初级、中级：2160` / `元/人`) is the end of
     /// the one subsidy cell of the row above that ends in its amount; when both end so, it is not
     /// guessed: the line is reported and both cells stay errors.

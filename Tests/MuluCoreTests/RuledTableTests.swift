@@ -360,6 +360,29 @@ import Testing
         #expect(lost.compactMap(\.seq) == Array(1...14))
     }
 
+    /// An empty urgency cell of one row at the foot of a page, a merged cell with a mark atop
+    /// the next (a reviewer's python-docx table printed by LibreOffice, bottom-aligned): the
+    /// rules cannot tell a blank cell of its own from the rest of the merged cell, and this
+    /// column writes blanks in one-row cells elsewhere, so the reading is an error. Before, the
+    /// mark was given to row 57 (not urgent) with a warning and exit 0.
+    @Test func aOneRowBlankAtAPageFootIsInDoubt() throws {
+        let parsed = try parseFixture("reviewer-blank-cell-above-break.pdf")
+        let doubts = parsed.diagnostics.filter { $0.severity == .error && $0.message.contains("which is meant cannot be told") }
+        #expect(doubts.compactMap(\.seq).contains(57))
+        #expect(parsed.diagnostics.filter { $0.severity == .error }.allSatisfy { $0.message.contains("which is meant cannot be told") })
+    }
+
+    /// The first row below a thick header rule repeated on page 2, outside every ruled cell, is
+    /// read by its text alignment alone; without the assessment most rows have (its two lines
+    /// printed above and below its number went unread) it is an error. Before, its assessment
+    /// was published null with a warning and exit 0 (a reviewer's python-docx table).
+    @Test func aRowReadByAlignmentAloneMissingACellIsAnError() throws {
+        let parsed = try parseFixture("reviewer-row-below-thick-header.pdf")
+        let errors = parsed.diagnostics.filter { $0.severity == .error }
+        #expect(errors.map(\.seq) == [21])
+        #expect(errors.first?.message.hasSuffix("with no 考核鉴定等级及补贴标准 there: not read whole") == true)
+    }
+
     /// An extra column (备注) whose header is printed once, on page 1 below the notice's label
     /// and title: the table's columns come from that header. Before, the label and title split
     /// page 1 as if another table started there, the page's header cells were lost, and every

@@ -38,8 +38,13 @@ public enum RuledRows {
         public var joined: Bool
         /// The pages (1-based) on either side of the break.
         public var pages: (before: Int, after: Int)
+        /// True when the empty part joined across the break is one row, in a column that has blank
+        /// cells of one row elsewhere: as likely a blank cell of its own as the rest of a merged
+        /// cell (an empty part spanning rows is a merged cell's). The reading is then an error,
+        /// not a warning.
+        public var oneRow = false
         public static func == (a: Self, b: Self) -> Bool {
-            a.field == b.field && a.joined == b.joined && a.pages == b.pages
+            a.field == b.field && a.joined == b.joined && a.pages == b.pages && a.oneRow == b.oneRow
         }
         public func hash(into h: inout Hasher) {
             h.combine(field)
@@ -429,6 +434,17 @@ public enum RuledRows {
                 merging.insert(field)
             }
         }
+        // The columns with a blank cell of one row away from any page break: there a blank is
+        // written as such, and an empty part of one row at a break may be one too.
+        var blankSingles = Set<TableField>()
+        for p in fieldCells.indices {
+            for (field, list) in fieldCells[p] where !blankSingles.contains(field) && list.contains(where: { k in
+                cells[k].fragments.isEmpty && rowsCovered(k).count == 1
+                    && cells[k].cell.row != bodyTop[p] && cells[k].cell.rows.upperBound != bodyBottom[p]
+            }) {
+                blankSingles.insert(field)
+            }
+        }
         // Whether a group of joined cells holds text.
         var textful = cells.map { !$0.fragments.isEmpty }
         // Cells read one way where the rules allow another: (cell index, field, joined, pages).
@@ -468,8 +484,10 @@ public enum RuledRows {
                     // A blank urgency cell is a value (not urgent): the empty part may be a cell
                     // of its own. Where LibreOffice prints a merged cell's text (top or centre of
                     // its first part) was measured not to tell the two apart.
-                    doubtful.append((cells[last].fragments.isEmpty ? last : first,
-                                     PageBreakDoubt(field: field, joined: true, pages: (pageBefore, pageAfter))))
+                    let empty = cells[last].fragments.isEmpty ? last : first
+                    var doubt = PageBreakDoubt(field: field, joined: true, pages: (pageBefore, pageAfter))
+                    doubt.oneRow = rowsCovered(empty).count == 1 && blankSingles.contains(field)
+                    doubtful.append((empty, doubt))
                 }
                 if splitRow || open || continues || flows {
                     let x = find(last), y = find(first)
