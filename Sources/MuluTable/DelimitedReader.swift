@@ -514,6 +514,12 @@ public enum DelimitedReader {
                 guard k < tokens.count else { break }
                 if isNone(p, tokens[k]) || isSameAsAbove(p, tokens[k]) { k += 1; break }
                 guard startsSubsidy(p, tokens[k]) || isAmount(p, tokens[k]) || startsWordSubsidy(p, tokens[k]) else { break }
+                // A subsidy in words (`按实际发生费用`) is its token: an amount after it is the next cell's.
+                if !startsSubsidy(p, tokens[k]), !isAmount(p, tokens[k]), startsWordSubsidy(p, tokens[k]),
+                   k + 1 < tokens.count, isAmount(p, tokens[k + 1]) || startsSubsidy(p, tokens[k + 1]) {
+                    k += 1
+                    break
+                }
                 // A label (`培训：`) names the subsidy; a cell holding both after their labels
                 // (`培训：…；评价：…`, one 补贴标准 column) goes on at the second label.
                 var label = subsidyLabel(p, tokens[k])

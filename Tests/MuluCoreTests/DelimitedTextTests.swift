@@ -205,6 +205,18 @@ import Testing
         #expect(!parsed.diagnostics.contains { $0.severity == .error })
     }
 
+    /// A training subsidy in words (`按实际发生费用`) before an assessment amount, blanks between
+    /// the cells: the amount is the assessment's. Before, both went into the training cell and
+    /// the row was refused ("fewer training subsidy cells than columns").
+    @Test func aSubsidyInWordsBeforeAnAmount() throws {
+        let text = "附件2\n序号 行业 职业编码 职业名称 培训补贴标准 评价补贴标准 是否紧缺\n1 制造业 6-31-03-01 化学检验员 按实际发生费用 350元/人次 一般\n"
+        let parsed = try NoticeParser.parseText(Array(text.utf8), path: "t.txt")
+        #expect(parsed.diagnostics.isEmpty)
+        #expect(parsed.entries.first?.training?.text == "按实际发生费用" && parsed.entries.first?.training?.amountYuan == nil)
+        #expect(parsed.entries.first?.assessment?.amountYuan == 350)
+        #expect(parsed.entries.first?.urgent == false)
+    }
+
     /// A subsidy's unit wrapped alone onto the next line (`初级、中级：2160` / `元/人`) is the end of
     /// the one subsidy cell of the row above that ends in its amount; when both end so, it is not
     /// guessed: the line is reported and both cells stay errors.
