@@ -365,6 +365,19 @@ public enum NoticeParser {
         // last cell, or a line among the rows that is not one, is data that went nowhere: an
         // error. After the last row (and notes anywhere) it is a warning.
         let lastRow = builder.anchors.map { ($0.page, $0.line) }.max { $0 < $1 }
+        let firstRow = builder.anchors.map { ($0.page, $0.line) }.min { $0 < $1 }
+        /// True when the entries printed just before and after `f` hold its text in a cell.
+        func heldBeside(_ f: Fragment) -> Bool {
+            let text = Blank.removed(from: f.text)
+            guard !text.isEmpty else { return true }
+            let after = builder.anchors.firstIndex { ($0.page, $0.line) > (f.page, f.line) } ?? builder.anchors.count
+            return [after - 1, after].contains { i in
+                guard builder.entries.indices.contains(i) else { return false }
+                let e = builder.entries[i]
+                return [e.industry ?? "", e.code, e.name, e.training?.text ?? "", e.assessment?.text ?? ""]
+                    .contains { Blank.removed(from: $0).contains(text) }
+            }
+        }
         func severity(_ u: UnplacedFragment) -> Diagnostic.Severity {
             if u.reason.hasPrefix("text after the last cell") || u.reason == "text in a column without a header"
                 || u.reason.hasSuffix("which cell is missing cannot be told") { return .error }
@@ -372,6 +385,14 @@ public enum NoticeParser {
             // which the row above's would then stand in for).
             if u.reason == "line is not a row of the table" || u.reason == "text in the 序号 column is not a row number",
                let lastRow, (u.fragment.page, u.fragment.line) < lastRow { return .error }
+            // Text between a table's rows outside every cell of its rules (the rest of a row a
+            // page break split, with no rule under it): a row, or part of one, lost.
+            // (Not a merged cell's value printed again, which a row beside it holds.)
+            if u.reason == "text outside the table's cells",
+               let firstRow, let lastRow, (u.fragment.page, u.fragment.line) < lastRow, (u.fragment.page, u.fragment.line) > firstRow,
+               !heldBeside(u.fragment) {
+                return .error
+            }
             return .warning
         }
         var byLine: OrderedDictionary<String, Diagnostic> = [:]

@@ -466,6 +466,9 @@ public struct TableRecovery: Sendable {
     static func disagreements(
         ruled: [RowRecord], spanned: [Set<TableField>], stream: [RowRecord], filling: Set<Int> = []
     ) -> [Diagnostic] {
+        // No row found by the alignment (a table without 序号, its rows numbered as the rules
+        // give them): nothing to compare.
+        guard !stream.isEmpty else { return [] }
         struct Key: Hashable { var seq: Int; var nth: Int }
         func keys(_ rows: [RowRecord]) -> [Key] {
             var seen: [Int: Int] = [:]

@@ -383,6 +383,35 @@ import Testing
         #expect(errors.first?.message.hasSuffix("with no 考核鉴定等级及补贴标准 there: not read whole") == true)
     }
 
+    /// A ruled table without a 序号 column (职业编码 first, a grouped 补贴标准 header, the industry
+    /// merged; a reviewer's python-docx table printed by LibreOffice): each name cell starts a
+    /// row, numbered as they come, every field as the reviewer's generator wrote it. Before, the
+    /// notice was refused ("a header but no numbered row under it").
+    @Test func aRuledTableWithoutSeqColumnIsNumberedAsItComes() throws {
+        let parsed = try parseFixture("reviewer-no-seq-column.pdf")
+        #expect(parsed.recovery?.method == .rules)
+        #expect(!parsed.diagnostics.contains { $0.severity == .error })
+        let data = try #require(FileManager.default.contents(atPath: fixture("reviewer-no-seq-column.expected.json")))
+        let expected = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+        #expect(parsed.entries.count == expected.count)
+        func same(_ s: Subsidy?, _ e: Any?) -> Bool {
+            guard let e = e as? [String: Any] else { return s == nil }
+            guard let s else { return false }
+            let amounts = (e["amounts"] as? [String: Int]) ?? [:]
+            return s.levels.map(\.rawValue) == (e["levels"] as? [String] ?? []) && s.upTo == (e["upTo"] as? Bool)
+                && Dictionary(uniqueKeysWithValues: s.amounts.map { ($0.level.rawValue, $0.amountYuan) }) == amounts
+        }
+        for (entry, row) in zip(parsed.entries, expected) {
+            #expect(entry.seq == row["seq"] as? Int)
+            #expect(entry.industry == row["industry"] as? String, "row \(entry.seq)")
+            #expect(entry.code == row["code"] as? String, "row \(entry.seq)")
+            #expect(entry.name == row["name"] as? String, "row \(entry.seq)")
+            #expect(entry.urgent == row["urgent"] as? Bool, "row \(entry.seq)")
+            #expect(same(entry.training, row["training"]), "row \(entry.seq)")
+            #expect(same(entry.assessment, row["assessment"]), "row \(entry.seq)")
+        }
+    }
+
     /// An extra column (备注) whose header is printed once, on page 1 below the notice's label
     /// and title: the table's columns come from that header. Before, the label and title split
     /// page 1 as if another table started there, the page's header cells were lost, and every

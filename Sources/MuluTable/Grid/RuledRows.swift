@@ -147,6 +147,10 @@ public enum RuledRows {
         // Per table read: whether it starts a new table (see above).
         var startsTable: [Bool] = []
         var segmentPage: [Int] = []
+        // True while the header read last names no 序号 column: its rows are numbered as they
+        // come, each started by a cell of `anchorOf` (the name column, else the code column).
+        var seqless = false
+        var anchorOf: [TableField] = []
         for (p, page) in pages.enumerated() {
             let bodyFragments = page.lines.indices.filter { roles[p][$0] == .body }.flatMap { page.lines[$0].fragments }
             // (A line numbering the columns is the header's: its grid row is passed over below.)
@@ -297,13 +301,17 @@ public enum RuledRows {
                 }
                 // A grid whose columns do not carry the header's fields (a box round the table, rules
                 // only outside) is no grid to read by.
-                guard fieldOf.contains(.seq), Set(fieldOf.compactMap { $0 }).count >= settings.minHeaderColumns else {
+                if ownHeader { seqless = !fieldOf.contains(.seq) }
+                let anchor: TableField? = fieldOf.contains(.seq) ? .seq
+                    : seqless ? [TableField.name, .code].first(where: fieldOf.contains) : nil
+                guard let anchor, Set(fieldOf.compactMap { $0 }).count >= settings.minHeaderColumns else {
                     if tableIndex == bestIndex { return nil }
                     continue
                 }
                 let segment = fieldCells.count
                 fieldCells.append([:])
                 seqParts.append([])
+                anchorOf.append(anchor)
                 segmentPage.append(p)
                 startsTable.append(segmentPage.dropLast().last == p
                     || startFragments.contains { locate($0, in: table) != nil })
@@ -362,7 +370,7 @@ public enum RuledRows {
                 for field in fieldCells[segment].keys {
                     fieldCells[segment][field]!.sort { cells[$0].cell.row < cells[$1].cell.row }
                 }
-                for k in fieldCells[segment][.seq] ?? [] {
+                for k in fieldCells[segment][anchor] ?? [] {
                     seqParts[segment].append(RowPart(page: p, rows: cells[k].cell.rows, seqCell: k))
                 }
                 // Header fragments outside the table are furniture already; nothing to report.
@@ -377,10 +385,25 @@ public enum RuledRows {
         struct Logical { var seq: Int; var anchor: Fragment; var parts: [RowPart] }
         var logical: [Logical] = []
         var partRow: [Int: Int] = [:]  // seq cell index -> logical row
+        var counted = 0
         for p in seqParts.indices {
+            if startsTable[p] || p == 0 { counted = 0 }
             for (i, part) in seqParts[p].enumerated() {
                 let fragments = cells[part.seqCell].fragments
                 let text = fragments.map(\.text).joined()
+                if anchorOf[p] != .seq {
+                    // No 序号 column: a name (or code) cell starts a row, numbered as it comes;
+                    // an empty one atop a page continues the row the break split.
+                    if let anchor = fragments.first {
+                        counted += 1
+                        logical.append(Logical(seq: counted, anchor: anchor, parts: [part]))
+                        partRow[part.seqCell] = logical.count - 1
+                    } else if i == 0, !logical.isEmpty, !startsTable[p] {
+                        logical[logical.count - 1].parts.append(part)
+                        partRow[part.seqCell] = logical.count - 1
+                    }
+                    continue
+                }
                 if let n = RowNumber.parsePointed(text), let anchor = fragments.first {
                     logical.append(Logical(seq: n, anchor: anchor, parts: [part]))
                     partRow[part.seqCell] = logical.count - 1
@@ -449,7 +472,7 @@ public enum RuledRows {
         var textful = cells.map { !$0.fragments.isEmpty }
         // Cells read one way where the rules allow another: (cell index, field, joined, pages).
         var doubtful: [(cell: Int, doubt: PageBreakDoubt)] = []
-        let pagesWithTable = fieldCells.indices.filter { !(fieldCells[$0][.seq] ?? []).isEmpty }
+        let pagesWithTable = fieldCells.indices.filter { !(fieldCells[$0][anchorOf[$0]] ?? []).isEmpty }
         // A cell continues across a page break, never into another table.
         for (a, b) in zip(pagesWithTable, pagesWithTable.dropFirst()) where !startsTable[b] && segmentPage[a] != segmentPage[b] {
             let splitRow = seqParts[b].first.map { cells[$0.seqCell].fragments.isEmpty } ?? false
