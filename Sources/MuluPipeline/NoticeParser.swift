@@ -187,7 +187,8 @@ public enum NoticeParser {
         for row in recovery.rows where row.table == table || recovery.tables.count <= 1 {
             for (field, found) in row.levelColumns { levels[field] = Array(Set(levels[field] ?? []).union(found)).sorted() }
         }
-        var map = ColumnMap()
+        // (A header naming no 序号: the rules number the rows as they come.)
+        var map = cells.contains { $0.field == .seq } ? ColumnMap() : .unnumbered
         var extra = 0
         for cell in cells {
             var text = FieldNormaliser.text(cell.text)

@@ -39,6 +39,15 @@ public struct ColumnMap: Hashable, Sendable {
         return m
     }()
 
+    /// A map to append a header's columns to when the header names no row number (`序号`): its
+    /// first column, `seq`, is not printed (`numbered` false).
+    public static var unnumbered: ColumnMap {
+        var m = ColumnMap()
+        m.append(.field(.seq), header: "")
+        m.numbered = false
+        return m
+    }
+
     public mutating func append(_ kind: Kind, header: String) {
         kinds.append(kind)
         headers.append(header)

@@ -383,15 +383,17 @@ import Testing
         #expect(errors.first?.message.hasSuffix("with no 考核鉴定等级及补贴标准 there: not read whole") == true)
     }
 
-    /// A ruled table without a 序号 column (职业编码 first, a grouped 补贴标准 header, the industry
-    /// merged; a reviewer's python-docx table printed by LibreOffice): each name cell starts a
-    /// row, numbered as they come, every field as the reviewer's generator wrote it. Before, the
-    /// notice was refused ("a header but no numbered row under it").
-    @Test func aRuledTableWithoutSeqColumnIsNumberedAsItComes() throws {
-        let parsed = try parseFixture("reviewer-no-seq-column.pdf")
+    /// A ruled table without a 序号 column (a reviewer's python-docx table printed by LibreOffice:
+    /// 职业编码 first, a grouped 补贴标准 header, the industry merged; and a reportlab one with a
+    /// 备注 column last): each name cell starts a row, numbered as they come, every field as the
+    /// reviewer's generator wrote it. Before, each notice was refused ("a header but no numbered
+    /// row under it").
+    @Test(arguments: ["reviewer-no-seq-column", "reviewer-no-seq-remarks"])
+    func aRuledTableWithoutSeqColumnIsNumberedAsItComes(_ name: String) throws {
+        let parsed = try parseFixture("\(name).pdf")
         #expect(parsed.recovery?.method == .rules)
         #expect(!parsed.diagnostics.contains { $0.severity == .error })
-        let data = try #require(FileManager.default.contents(atPath: fixture("reviewer-no-seq-column.expected.json")))
+        let data = try #require(FileManager.default.contents(atPath: fixture("\(name).expected.json")))
         let expected = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
         #expect(parsed.entries.count == expected.count)
         func same(_ s: Subsidy?, _ e: Any?) -> Bool {
@@ -409,6 +411,7 @@ import Testing
             #expect(entry.urgent == row["urgent"] as? Bool, "row \(entry.seq)")
             #expect(same(entry.training, row["training"]), "row \(entry.seq)")
             #expect(same(entry.assessment, row["assessment"]), "row \(entry.seq)")
+            #expect(entry.extra == (row["extra"] as? [String: String] ?? [:]), "row \(entry.seq)")
         }
     }
 
