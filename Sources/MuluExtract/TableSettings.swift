@@ -16,6 +16,11 @@ public struct TableSettings: Hashable, Sendable {
     /// and are never given to different rows. PDF: 0.25 em (line spacing inside a cell; rows
     /// are separated by cell padding). Text: negative — line spacing says nothing there.
     public var cellLineGap: Double
+    /// Text laid out in columns only: a blank stretch at least this high (one empty line) between
+    /// two lines separates bands of rows, as `cellLineGap` does in a PDF; a band holding one row
+    /// number is that row, whole (a wrapped industry centred on its number stays its own, not
+    /// the next row's). Negative: off (a PDF, where `cellLineGap` does this). Text: 0.5.
+    public var blankLineBand: Double = -1
     /// A fragment further than this from its row's number (centre to centre) is not part of
     /// the row and is reported. PDF: 6 em. Text: 4 lines.
     public var maxRowDistance: Double
@@ -105,7 +110,11 @@ public struct TableSettings: Hashable, Sendable {
     }
 
     /// Defaults for text laid out in columns, one unit per character cell and per line.
-    public static let textLayout = TableSettings(
-        wordGap: 0.5, lineTolerance: 0.5, minGutter: 2, cellLineGap: -1, maxRowDistance: 4,
-        pageJoinGap: 0)
+    public static let textLayout: TableSettings = {
+        var settings = TableSettings(
+            wordGap: 0.5, lineTolerance: 0.5, minGutter: 2, cellLineGap: -1, maxRowDistance: 4,
+            pageJoinGap: 0)
+        settings.blankLineBand = 0.5
+        return settings
+    }()
 }

@@ -151,18 +151,23 @@ public enum RowAssembler {
         return (rows, unplaced)
     }
 
-    /// Where lines of one cell are known to sit closer than rows (`cellLineGap` ≥ 0, a PDF),
-    /// the strip falls into bands of text separated by wider blank gaps. A band holding one row
+    /// Where lines of one cell are known to sit closer than rows (`cellLineGap` ≥ 0, a PDF; or
+    /// rows apart by empty lines in text, `blankLineBand`), the strip falls into bands of text separated by wider blank gaps. A band holding one row
     /// number is that row, whole; a band with no number at the top of a page continues the row
     /// a page break split. Other bands are left to the alignment programme.
     static func settleByBands(_ placed: [Placed], anchors: [Placed], settings: TableSettings) -> [Int?] {
         var settled = [Int?](repeating: nil, count: placed.count)
-        guard settings.cellLineGap >= 0, !placed.isEmpty else { return settled }
+        // (Text: one empty line between two lines, `blankLineBand`.)
+        let gap = settings.cellLineGap >= 0 ? settings.cellLineGap : settings.blankLineBand
+        guard gap >= 0, !placed.isEmpty else { return settled }
         let order = placed.indices.sorted { placed[$0].top < placed[$1].top }
         var bands: [[Int]] = []
         var bottom = -Double.infinity
+        // (In text, a page break ends a band too: the lines of two pages touch on the strip.)
+        let pageEnds = settings.cellLineGap < 0
         for i in order {
-            if bands.isEmpty || placed[i].top - bottom > settings.cellLineGap {
+            if bands.isEmpty || placed[i].top - bottom > gap
+                || (pageEnds && placed[i].fragment.page != placed[bands[bands.count - 1][0]].fragment.page) {
                 bands.append([i])
                 bottom = placed[i].bottom
             } else {

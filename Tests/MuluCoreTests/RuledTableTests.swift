@@ -383,38 +383,6 @@ import Testing
         #expect(errors.first?.message.hasSuffix("with no 考核鉴定等级及补贴标准 there: not read whole") == true)
     }
 
-    /// A ruled table without a 序号 column (a reviewer's python-docx table printed by LibreOffice:
-    /// 职业编码 first, a grouped 补贴标准 header, the industry merged; and a reportlab one with a
-    /// 备注 column last): each name cell starts a row, numbered as they come, every field as the
-    /// reviewer's generator wrote it. Before, each notice was refused ("a header but no numbered
-    /// row under it").
-    @Test(arguments: ["reviewer-no-seq-column", "reviewer-no-seq-remarks"])
-    func aRuledTableWithoutSeqColumnIsNumberedAsItComes(_ name: String) throws {
-        let parsed = try parseFixture("\(name).pdf")
-        #expect(parsed.recovery?.method == .rules)
-        #expect(!parsed.diagnostics.contains { $0.severity == .error })
-        let data = try #require(FileManager.default.contents(atPath: fixture("\(name).expected.json")))
-        let expected = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
-        #expect(parsed.entries.count == expected.count)
-        func same(_ s: Subsidy?, _ e: Any?) -> Bool {
-            guard let e = e as? [String: Any] else { return s == nil }
-            guard let s else { return false }
-            let amounts = (e["amounts"] as? [String: Int]) ?? [:]
-            return s.levels.map(\.rawValue) == (e["levels"] as? [String] ?? []) && s.upTo == (e["upTo"] as? Bool)
-                && Dictionary(uniqueKeysWithValues: s.amounts.map { ($0.level.rawValue, $0.amountYuan) }) == amounts
-        }
-        for (entry, row) in zip(parsed.entries, expected) {
-            #expect(entry.seq == row["seq"] as? Int)
-            #expect(entry.industry == row["industry"] as? String, "row \(entry.seq)")
-            #expect(entry.code == row["code"] as? String, "row \(entry.seq)")
-            #expect(entry.name == row["name"] as? String, "row \(entry.seq)")
-            #expect(entry.urgent == row["urgent"] as? Bool, "row \(entry.seq)")
-            #expect(same(entry.training, row["training"]), "row \(entry.seq)")
-            #expect(same(entry.assessment, row["assessment"]), "row \(entry.seq)")
-            #expect(entry.extra == (row["extra"] as? [String: String] ?? [:]), "row \(entry.seq)")
-        }
-    }
-
     /// An extra column (备注) whose header is printed once, on page 1 below the notice's label
     /// and title: the table's columns come from that header. Before, the label and title split
     /// page 1 as if another table started there, the page's header cells were lost, and every

@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+@testable import MuluModel
+@testable import MuluPipeline
+
+/// Notices from reviewers' generators (round 10) that mulu got wrong or refused, each with the
+/// entries the generator wrote (never mulu's): every field asserted.
+@Suite struct ReviewerCorpusTests {
+    /// Checks `parsed` against a reviewer's expected entries: seq, industry, code, name, urgency,
+    /// extra columns, and each subsidy's levels, amount per level and cap (amounts written as
+    /// `{"初级": 1600}` or `[{"level": "初级", "amountYuan": 1600}]`).
+    func expectReviewerEntries(_ parsed: ParsedNotice, _ expectedFile: String) throws {
+        let data = try #require(FileManager.default.contents(atPath: fixture(expectedFile)))
+        let expected = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+        #expect(parsed.entries.count == expected.count)
+        func amounts(_ e: [String: Any]) -> [String: Int] {
+            if let byLevel = e["amounts"] as? [String: Int] { return byLevel }
+            let list = e["amounts"] as? [[String: Any]] ?? []
+            return Dictionary(uniqueKeysWithValues: list.compactMap { a in
+                (a["level"] as? String).flatMap { l in (a["amountYuan"] as? Int).map { (l, $0) } }
+            })
+        }
+        func same(_ s: Subsidy?, _ e: Any?) -> Bool {
+            guard let e = e as? [String: Any] else { return s == nil }
+            guard let s else { return false }
+            return s.levels.map(\.rawValue) == (e["levels"] as? [String] ?? []) && s.upTo == (e["upTo"] as? Bool)
+                && Dictionary(uniqueKeysWithValues: s.amounts.map { ($0.level.rawValue, $0.amountYuan) }) == amounts(e)
+        }
+        for (entry, row) in zip(parsed.entries, expected) {
+            #expect(entry.seq == row["seq"] as? Int)
+            #expect(entry.industry == row["industry"] as? String, "row \(entry.seq)")
+            #expect(entry.code == row["code"] as? String, "row \(entry.seq)")
+            #expect(entry.name == row["name"] as? String, "row \(entry.seq)")
+            #expect(entry.urgent == row["urgent"] as? Bool, "row \(entry.seq)")
+            #expect(same(entry.training, row["training"]), "row \(entry.seq)")
+            #expect(same(entry.assessment, row["assessment"]), "row \(entry.seq)")
+            #expect(entry.extra == (row["extra"] as? [String: String] ?? [:]), "row \(entry.seq)")
+        }
+    }
+
+    /// A ruled table without a 序号 column (a reviewer's python-docx table printed by LibreOffice:
+    /// 职业编码 first, a grouped 补贴标准 header, the industry merged; and a reportlab one with a
+    /// 备注 column last): each name cell starts a row, numbered as they come. Before, each notice
+    /// was refused ("a header but no numbered row under it").
+    @Test(arguments: ["reviewer-no-seq-column", "reviewer-no-seq-remarks"])
+    func aRuledTableWithoutSeqColumnIsNumberedAsItComes(_ name: String) throws {
+        let parsed = try parseFixture("\(name).pdf")
+        #expect(parsed.recovery?.method == .rules)
+        #expect(!parsed.diagnostics.contains { $0.severity == .error })
+        try expectReviewerEntries(parsed, "\(name).expected.json")
+    }
+
+    /// Text laid out in columns (GB18030) with an empty line between rows, each row's industry
+    /// wrapped and centred on its number (`农、林、牧、` / `39 …` / `渔业`): a band between empty
+    /// lines holding one row number is that row, whole. Before, `渔业` went to row 40
+    /// (`渔业交通运输、仓储和邮政业`) with no diagnostic, exit 0.
+    @Test func rowsApartByEmptyLinesKeepTheirWrappedCells() throws {
+        let parsed = try parseFixture("text/reviewer-layout-blank-line-rows.txt")
+        #expect(!parsed.diagnostics.contains { $0.severity == .error })
+        try expectReviewerEntries(parsed, "text/reviewer-layout-blank-line-rows.expected.json")
+        #expect(parsed.entries.first { $0.seq == 39 }?.industry == "农、林、牧、渔业")
+    }
+}
