@@ -354,7 +354,10 @@ public struct TableRecovery: Sendable {
             return false
         }
         guard row.levelColumns.isEmpty else { return false }
-        return [TableField.industry, .name].contains { NoteText.isSentence(Blank.removed(from: row.text($0))) }
+        // (Or holds a note's opening, `备注：` printed above the note's first line.)
+        return [TableField.industry, .name].contains {
+            NoteText.isSentence(Blank.removed(from: row.text($0))) || NoteText.opensNote(Blank.removed(from: row.text($0)))
+        }
             || row.extras.values.contains { NoteText.isSentence(Blank.removed(from: RowRecord.text($0))) }
     }
 

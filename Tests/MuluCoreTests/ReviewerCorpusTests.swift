@@ -60,4 +60,12 @@ import Testing
         try expectReviewerEntries(parsed, "text/reviewer-layout-blank-line-rows.expected.json")
         #expect(parsed.entries.first { $0.seq == 39 }?.industry == "农、林、牧、渔业")
     }
+
+    /// Text laid out in columns ending `备注：` then numbered notes (`1. 本目录…`): no row. Before,
+    /// the first note was entry 178 (seq 1, name `备注：`), exit 0.
+    @Test func aRemarkOpeningNumberedNotesIsNoRow() throws {
+        let parsed = try parseFixture("text/reviewer-layout-remark-note.txt")
+        #expect(!parsed.diagnostics.contains { $0.severity == .error })
+        try expectReviewerEntries(parsed, "text/reviewer-layout-remark-note.expected.json")
+    }
 }
