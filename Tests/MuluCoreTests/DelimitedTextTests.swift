@@ -2,6 +2,7 @@ import Testing
 @testable import MuluModel
 @testable import MuluTable
 @testable import MuluPipeline
+@testable import MuluEntries
 
 /// `DelimitedText`: a record that a spreadsheet or a word processor spread over lines is read as
 /// one line, and what is said of it names the file line it starts on.
@@ -215,6 +216,17 @@ import Testing
         #expect(parsed.entries.first?.training?.text == "按实际发生费用" && parsed.entries.first?.training?.amountYuan == nil)
         #expect(parsed.entries.first?.assessment?.amountYuan == 350)
         #expect(parsed.entries.first?.urgent == false)
+    }
+
+    /// An industry that is one value twice (`制造业制造业`: a neighbouring row's cell read into
+    /// this one, as alignment did in a reviewer's table ruled only across) is an error.
+    @Test func anIndustryPrintedTwiceIsAnError() throws {
+        let text = "附件2\n序号 行业 职业编码 职业名称 培训补贴标准 鉴定补贴标准 是否紧缺\n"
+            + "1 制造业制造业 6-31-03-01 化学检验员 初级、中级：2160元/人 初级或中级：160元/人 *\n"
+            + "2 农业 6-31-01-01 钳工 初级、中级：2160元/人 初级或中级：160元/人 *\n"
+        let parsed = try NoticeParser.parseText(Array(text.utf8), path: "t.txt")
+        #expect(parsed.diagnostics.filter { $0.severity == .error }.map(\.seq) == [1])
+        #expect(EntryBuilder.printedTwice("制造业制造业") == "制造业" && EntryBuilder.printedTwice("农业") == nil)
     }
 
     /// A subsidy's unit wrapped alone onto the next line (`初级、中级：2160` / `元/人`) is the end of
