@@ -62,13 +62,13 @@ public enum NoticeParser {
             // columns, so that the cells of a column start at one x.
             let pages = TextLayout.pages(utf8, spans: spans, displayWidth: TextLayout.isDisplayAligned(utf8, spans: probe[...]))
             let recovery = TableRecovery(pages: pages, settings: .textLayout)
-            let columns = geometricColumns(recovery)
-            var builder = EntryBuilder(expectedRows: recovery.rows.count, columnMaps: [columns])
+            let tables = geometricTables(recovery)
+            var builder = EntryBuilder(expectedRows: recovery.rows.count, columnMaps: tables.map(\.columns))
             for row in recovery.rows { builder.add(row) }
             notice = try finish(
                 format: .text, pages: pages, roles: recovery.roles, builder: builder, rows: recovery.rows,
                 unplaced: recovery.unplaced, extra: recovery.disagreements, path: path,
-                tables: [.init(page: 1, index: 0, columns: columns)])
+                tables: tables)
             notice.recovery = recovery
         } else {
             // Delimited: after the header, a line that starts with a row number is read from the
@@ -147,19 +147,7 @@ public enum NoticeParser {
         PhaseTimer.report("pdf pages (render, rules)", t1, t2)
         let recovery = TableRecovery(pages: pages, settings: .pdf(emSize: emSize), rules: rules)
         PhaseTimer.report("table recovery", t2, PhaseTimer.now())
-        let columns = geometricColumns(recovery)
-        // Several tables (附件1, 附件2): each its label and title, and its own columns, as the
-        // header cells of its first page that holds no other table's header give them (the
-        // first table's when it has none: its header shares its one page with the table before).
-        let tables: [DelimitedReader.Table] = recovery.tables.count > 1
-            ? recovery.tables.enumerated().map { k, t in
-                // A table starting below another on its page: the header cells of its own region.
-                let own = k == 0 ? columns
-                    : recovery.startHeaderCells[[t.page, t.index]].map { geometricColumns(recovery, cells: $0, table: k) }
-                        ?? Self.ownHeaderPage(of: k, recovery).map { geometricColumns(recovery, page: $0, table: k) } ?? columns
-                return .init(page: t.page, index: t.index, columns: own, label: t.label, title: t.title)
-            }
-            : [.init(page: 1, index: 0, columns: columns)]
+        let tables = geometricTables(recovery)
         var builder = EntryBuilder(expectedRows: recovery.rows.count, columnMaps: tables.map(\.columns))
         for row in recovery.rows { builder.add(row) }
         // A page displayed sideways: one error for the page, whatever its rows gave.
@@ -173,6 +161,22 @@ public enum NoticeParser {
             tables: tables)
         notice.recovery = recovery
         return notice
+    }
+
+    /// The tables the geometric stages found, each with its columns. Several tables (附件1,
+    /// 附件2): each its label and title, and its own columns, as the header cells of its first
+    /// page that holds no other table's header give them (the first table's when it has none:
+    /// its header shares its one page with the table before).
+    static func geometricTables(_ recovery: TableRecovery) -> [DelimitedReader.Table] {
+        let columns = geometricColumns(recovery)
+        guard recovery.tables.count > 1 else { return [.init(page: 1, index: 0, columns: columns)] }
+        return recovery.tables.enumerated().map { k, t in
+            // A table starting below another on its page: the header cells of its own region.
+            let own = k == 0 ? columns
+                : recovery.startHeaderCells[[t.page, t.index]].map { geometricColumns(recovery, cells: $0, table: k) }
+                    ?? Self.ownHeaderPage(of: k, recovery).map { geometricColumns(recovery, page: $0, table: k) } ?? columns
+            return .init(page: t.page, index: t.index, columns: own, label: t.label, title: t.title)
+        }
     }
 
     /// The columns the geometric stages found: the header cells of the first page that has

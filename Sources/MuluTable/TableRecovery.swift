@@ -42,7 +42,7 @@ public struct TableRecovery: Sendable {
     public var disagreements: [Diagnostic]
     /// The notice's tables (附件1, 附件2 …), in order: where each starts, its label and title
     /// (`DelimitedReader.tables`). Each row's `table` indexes this. Found for a PDF (one table
-    /// when it has one header band); empty for text.
+    /// when it has one header band) and for text holding several tables; else empty for text.
     public var tables: [DelimitedReader.Table] = []
 
     /// Runs every stage over `pages` (and, for a PDF, each page's `rules`: its grid is built here).
@@ -55,9 +55,19 @@ public struct TableRecovery: Sendable {
         // Several tables in one notice: a later table's label and title are no body text.
         var tables: [DelimitedReader.Table] = []
         let found = DelimitedReader.tables(pages: pages, roles: roles)
-        if !rules.isEmpty {
+        if !rules.isEmpty || found.tables.count > 1 {
+            // (Text laid out in columns too, when it holds several tables: 附件2, its title and
+            // its own header after the first table's rows.)
             for f in found.furniture { roles[f.page - 1][f.index] = f.role }
             tables = found.tables
+            // Text between a later table's label or title and its header (`（2025年版）`): text
+            // before that table, as before the first, never a row's.
+            for t in found.tables.dropFirst() {
+                let p = t.page - 1
+                guard p < roles.count, t.index <= roles[p].count,
+                      let top = roles[p][..<t.index].lastIndex(where: { $0 == .title || $0 == .attachmentLabel }) else { continue }
+                for i in (top + 1)..<t.index where roles[p][i] == .body { roles[p][i] = .preamble }
+            }
         } else {
             // Text laid out in columns: a title printed again atop a page (`…（续表）`) is page
             // furniture, never the rest of the row above it.

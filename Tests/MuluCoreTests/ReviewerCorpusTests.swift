@@ -68,4 +68,15 @@ import Testing
         #expect(!parsed.diagnostics.contains { $0.severity == .error })
         try expectReviewerEntries(parsed, "text/reviewer-layout-remark-note.expected.json")
     }
+
+    /// Text laid out in columns holding two tables (附件1's rows, a page mark, then `附件2`, its
+    /// title, `（2025年版）` and its own header with a 培训学时 column): each table its rows and
+    /// columns. Before, `附件2` was "text in the 序号 column" (an error) and the second table was
+    /// read with the first one's columns.
+    @Test func twoTablesInTextLaidOutInColumns() throws {
+        let parsed = try parseFixture("text/reviewer-layout-two-tables.txt")
+        #expect(!parsed.diagnostics.contains { $0.severity == .error })
+        try expectReviewerEntries(parsed, "text/reviewer-layout-two-tables.expected.json")
+        #expect(Set(parsed.entries.map(\.table)) == [0, 1])
+    }
 }
