@@ -1,3 +1,4 @@
+import Foundation
 import MuluModel
 import MuluExtract
 
@@ -42,9 +43,12 @@ public enum DelimitedText {
         // A table drawn with full-width bars (`｜序号｜行业｜`) or box-drawing characters
         // (`│序号│行业│`, `├──┼──┤`): read as a bar-separated one when its header is.
         // So is one drawn in ASCII (`+------+------+`, `+======+`, then `| 序号 | 行业 |`).
-        if let barred = asciiBars(bytes, probeLines: probeLines) ?? asciiGrid(bytes, probeLines: probeLines),
-           let (_, separator) = findHeader(barred, lines: lineRanges(barred, limit: probeLines)[...]), separator == .bar {
-            return delimited(barred, probeLines: probeLines)
+        if var barred = asciiBars(bytes, probeLines: probeLines) ?? asciiGrid(bytes, probeLines: probeLines) {
+            // A record drawn over several lines between two rule lines: one line.
+            if let joined = joinedBoxRecords(barred) { barred = joined }
+            if let (_, separator) = findHeader(barred, lines: lineRanges(barred, limit: probeLines)[...]), separator == .bar {
+                return delimited(barred, probeLines: probeLines)
+            }
         }
         return delimited(bytes, probeLines: probeLines)
     }
@@ -99,6 +103,56 @@ public enum DelimitedText {
             } else {
                 i += 1
             }
+        }
+        return out
+    }
+
+    /// `bytes` (a drawn table, its bars and rules made ASCII) with each record drawn over several
+    /// lines between two rule lines (`├──┼──┤`) put on its first line, its cells joined column by
+    /// column (`仪器仪表维修` + `工`, `初级、中级：1200` + `元/人`), the lines after it left empty so
+    /// that every line keeps its number; nil when no record spans lines. A table without rule
+    /// lines between its records (Markdown) is left as it is.
+    static func joinedBoxRecords(_ bytes: [UInt8]) -> [UInt8]? {
+        let lines = lineRanges(bytes)
+        func isRule(_ line: Range<Int>) -> Bool {
+            !line.isEmpty && barTrimmed(bytes, line).isEmpty && bytes[line].contains(0x7C) && bytes[line].contains(0x2D)
+        }
+        func isCells(_ line: Range<Int>) -> Bool {
+            !isRule(line) && bytes[line].contains(0x7C) && !barTrimmed(bytes, line).isEmpty
+        }
+        func pieces(_ line: Range<Int>) -> [String] {
+            String(decoding: bytes[barTrimmed(bytes, line)], as: UTF8.self).split(separator: "|", omittingEmptySubsequences: false)
+                .map { $0.trimmingCharacters(in: .whitespaces) }
+        }
+        var replaced: [Int: [UInt8]] = [:]
+        var k = 0
+        while k < lines.count {
+            guard k > 0, isRule(lines[k - 1]), isCells(lines[k]) else { k += 1; continue }
+            var end = k
+            while end < lines.count, isCells(lines[end]) { end += 1 }
+            defer { k = end }
+            guard end - k >= 2, end < lines.count, isRule(lines[end]) else { continue }
+            let rows = (k..<end).map { pieces(lines[$0]) }
+            guard let width = rows.first?.count, width > 1, rows.allSatisfy({ $0.count == width }) else { continue }
+            var cells = [String](repeating: "", count: width)
+            for row in rows {
+                for (c, piece) in row.enumerated() where !piece.isEmpty {
+                    // (Latin words apart by a blank; Chinese text and amounts joined as wrapped.)
+                    if let last = cells[c].last, let first = piece.first, last.isASCII && last.isLetter && first.isASCII && first.isLetter {
+                        cells[c] += " "
+                    }
+                    cells[c] += piece
+                }
+            }
+            replaced[k] = Array(("|" + cells.joined(separator: "|") + "|").utf8)
+            for j in (k + 1)..<end { replaced[j] = [] }
+        }
+        guard !replaced.isEmpty else { return nil }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        for (k, line) in lines.enumerated() {
+            out += replaced[k] ?? Array(bytes[line])
+            out.append(0x0A)
         }
         return out
     }

@@ -174,6 +174,30 @@ import Testing
         #expect(p2.entries.map { $0.training?.amountYuan } == [2160, 2160])
     }
 
+    /// A box-drawn table whose records each run over two lines between rule lines (a name, an
+    /// amount and a header cell wrapped inside their boxes): each record is read as one, its
+    /// cells joined column by column. Before, the wrapped halves were cells of their own ("33 of
+    /// 40 cells are not subsidies").
+    @Test func aBoxTableWithCellsWrappedInsideTheirBoxes() throws {
+        let box = "┌────┬────────────┬────────────┬──────────────────┬────────────────┬──────┐\n"
+            + "│ 序号 │ 职业编码   │ 职业名称   │ 培训补贴标准     │ 评价补贴标准   │ 是否 │\n"
+            + "│    │            │            │                  │ （元/人）      │ 紧缺 │\n"
+            + "├────┼────────────┼────────────┼──────────────────┼────────────────┼──────┤\n"
+            + "│ 1  │ 6-31-01-04 │ 仪器仪表维修 │ 初级、中级：1200 │ 五级：200元；四级： │ ●    │\n"
+            + "│    │            │ 工         │ 元/人（含教材费） │ 260元          │      │\n"
+            + "├────┼────────────┼────────────┼──────────────────┼────────────────┼──────┤\n"
+            + "│ 2  │ 6-31-01-03 │ 电工       │ 初级/中级：1200/ │ 初级：200      │      │\n"
+            + "│    │            │            │ 2000元/人        │                │      │\n"
+            + "└────┴────────────┴────────────┴──────────────────┴────────────────┴──────┘\n"
+        let parsed = try NoticeParser.parseText(Array(box.utf8), path: "t.txt")
+        #expect(!parsed.diagnostics.contains { $0.severity == .error }, "\(parsed.diagnostics.map(\.message))")
+        #expect(parsed.entries.map(\.name) == ["仪器仪表维修工", "电工"])
+        #expect(parsed.entries.map { $0.training?.amounts.map(\.amountYuan) } == [[1200, 1200], [1200, 2000]])
+        #expect(parsed.entries.map { $0.assessment?.amounts.map(\.amountYuan) } == [[200, 260], [200]])
+        #expect(parsed.entries.map(\.urgent) == [true, false])
+        #expect(parsed.entries.map(\.seq) == [1, 2])
+    }
+
     /// A Markdown (or CSV) row one cell short, whose cells read by shape would take columns past
     /// its last, is an error: which cell is missing cannot be told. Before, `紧缺` under the
     /// assessment column was read as the urgency and the assessment published null, exit 0. A
