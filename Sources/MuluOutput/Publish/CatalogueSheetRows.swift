@@ -1,18 +1,48 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import MuluSupport
 import MuluModel
 /// Writes the 目录 sheet's data rows straight into XML bytes, cell by cell as
-/// ``CatalogueRecord`` hands them over, and fits the columns' widths to them on the way (not
-/// `writing`: only fits them).
+/// ``CatalogueRecord`` hands them over, and fits the columns' widths to them on the way; or,
+/// in a first pass (``Pass/collecting``), gathers the texts of the shared columns instead.
 ///
 /// The same cells ``CatalogueWorkbook/entriesSheet(_:)`` makes from a ``PublishedTable``, and
 /// the same XML ``XLSXWorkbook`` writes for them (integers of a number column as number cells,
-/// 是/否 for a boolean column, other text inline, an empty cell left out), without a `String`
-/// or an array per cell: the sheet of a catalogue of 250,000 entries is some 200 MB.
+/// 是/否 for a boolean column, a shared column's text as its index in the shared strings, other
+/// text inline, an empty cell left out), without a `String` or an array per cell: the sheet of a
+/// catalogue of 250,000 entries is some 170 MB.
 struct CatalogueSheetRows: ByteCellSink {
+    /// What a pass over the rows does.
+    enum Pass {
+        /// Writes nothing: adds the texts of the shared columns to ``strings`` in the order
+        /// they appear, and fits those columns' widths to them.
+        case collecting
+        /// Writes the rows, a shared column's text as its index in this table (which holds
+        /// every such text), and fits the other columns' widths.
+        case writing(SharedStrings)
+    }
+
     let out: OutputBuffer
-    /// False: only measure the widths, write nothing.
+    /// False: ``Pass/collecting``.
     private let writing: Bool
+    /// The texts of the shared columns, in the order they appear (``Pass/collecting``), or
+    /// every shared text of the sheet (``Pass/writing(_:)``).
+    private(set) var strings: SharedStrings
+    /// For each text of ``strings`` (collecting), the columns (below 64) it was fitted in.
+    private var fitted: [UInt64] = []
+    /// How many shared-string cells were written.
+    private(set) var references = 0
+    /// Collecting: the subsidies gathered lately (a subsidy seen again in the same columns adds
+    /// no text and fits no width), at most ``recentCount``, and the column each starts at.
+    private var recent: [Subsidy] = []
+    private var recentColumns: [Int] = []
+    static let recentCount = 8
     private let kinds: [PublishedTable.Kind]
+    /// True for a column whose text cells are shared strings.
+    private let shared: [Bool]
     /// `<c r="` and each column's letters (`<c r="A<c r="B…`), the openings of the columns'
     /// cells one after the other in one array (no array a column to retain and release a cell).
     private let openings: [UInt8]
@@ -29,13 +59,21 @@ struct CatalogueSheetRows: ByteCellSink {
     private let rowDigits = OutputBuffer(capacity: 32)
 
     init(
-        columns: [PublishedTable.Column], into out: OutputBuffer, writing: Bool = true, firstRow: Int = 2,
+        columns: [PublishedTable.Column], shared: [Bool], into out: OutputBuffer, pass: Pass, firstRow: Int = 2,
         minimum: Int, maximum: Int
     ) {
         self.out = out
         row = firstRow
-        self.writing = writing
+        switch pass {
+        case .collecting:
+            writing = false
+            strings = SharedStrings()
+        case .writing(let table):
+            writing = true
+            strings = table
+        }
         kinds = columns.map(\.kind)
+        self.shared = shared
         openings = columns.indices.flatMap { Array("<c r=\"\(XLSXWorkbook.columnName($0))".utf8) }
         var end = 0
         openingEnds = columns.indices.map { c in
@@ -44,6 +82,55 @@ struct CatalogueSheetRows: ByteCellSink {
         }
         widths = Array(repeating: minimum, count: columns.count)
         self.maximum = maximum
+    }
+
+    mutating func integer(_ value: Int) {
+        // Collecting, a number is neither shared nor fitted: not even its digits are needed.
+        guard writing || (column < shared.count && shared[column]) else {
+            column += 1
+            return
+        }
+        number.removeAll()
+        number.appendDecimal(value)
+        number.withUnsafeBytes { cell($0) }
+    }
+
+    mutating func repeats(_ s: Subsidy) -> Bool {
+        guard !writing else { return false }
+        let c = column
+        let found = recent.withUnsafeBufferPointer { recent in
+            recentColumns.withUnsafeBufferPointer { columns in
+                recent.indices.contains { k in columns[k] == c && Self.sameCells(recent[k], s) }
+            }
+        }
+        if found {
+            column += 7
+            return true
+        }
+        if recent.count == Self.recentCount {
+            recent.removeFirst()
+            recentColumns.removeFirst()
+        }
+        recent.append(s)
+        recentColumns.append(c)
+        return false
+    }
+
+    /// True when `a` and `b` give the same cells: the same levels, amounts and flags, and texts
+    /// of the same bytes (not merely canonically equivalent, as `==` on strings has it).
+    private static func sameCells(_ a: Subsidy, _ b: Subsidy) -> Bool {
+        // The text first: two subsidies of different texts differ, and most do.
+        sameBytes(a.text, b.text) && a.levels == b.levels && a.amountYuan == b.amountYuan && a.anyOf == b.anyOf
+            && a.upTo == b.upTo && a.amounts == b.amounts
+            && (a.note == nil ? b.note == nil : b.note != nil && sameBytes(a.note!, b.note!))
+    }
+
+    private static func sameBytes(_ a: String, _ b: String) -> Bool {
+        ByteScan.withUTF8(a) { a in
+            ByteScan.withUTF8(b) { b in
+                a.count == b.count && (a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
+            }
+        }
     }
 
     mutating func empty() {
@@ -75,9 +162,10 @@ struct CatalogueSheetRows: ByteCellSink {
         column += 1
         guard !value.isEmpty else { return }
         let kind = c < kinds.count ? kinds[c] : .text
+        let isShared = c < shared.count && shared[c]
         if kind == .number && Self.isNumber(value) {
-            fit(value, column: c)
             guard writing else { return }
+            fit(value, column: c)
             reference(c)
             out.append("\"><v>")
             out.append(value)
@@ -93,8 +181,20 @@ struct CatalogueSheetRows: ByteCellSink {
                 shown = UnsafeRawBufferPointer(start: no.utf8Start, count: no.utf8CodeUnitCount)
             }
         }
-        fit(shown, column: c)
+        if isShared {
+            guard writing else { return collect(shown, column: c) }
+            if let index = strings.index(of: shown) {
+                references += 1
+                reference(c)
+                out.append("\" t=\"s\"><v>")
+                out.appendDecimal(index)
+                out.append("</v></c>")
+                return
+            }
+            // Not gathered first (never so): inline, as a column that does not share.
+        }
         guard writing else { return }
+        fit(shown, column: c)
         reference(c)
         if MarkupBytes.needsPreserve(shown) {
             out.append("\" t=\"inlineStr\"><is><t xml:space=\"preserve\">")
@@ -103,6 +203,17 @@ struct CatalogueSheetRows: ByteCellSink {
         }
         MarkupBytes.append(shown, to: out)
         out.append("</t></is></c>")
+    }
+
+    /// Adds shared text `text` of column `c` to ``strings`` and fits the column to it, once a
+    /// column.
+    private mutating func collect(_ text: UnsafeRawBufferPointer, column c: Int) {
+        let (index, added) = strings.add(text)
+        if added { fitted.append(0) }
+        let bit: UInt64 = c < 64 ? 1 << UInt64(c) : 0
+        guard bit == 0 || fitted[index] & bit == 0 else { return }
+        fitted[index] |= bit
+        fit(text, column: c)
     }
 
     /// `<c r="B7` for column `c` of this row.
