@@ -35,10 +35,23 @@ struct CatalogueSheetRows: ByteCellSink {
     private var fitted: [UInt64] = []
     /// How many shared-string cells were written.
     private(set) var references = 0
-    /// Collecting: the subsidies gathered lately (a subsidy seen again in the same columns adds
-    /// no text and fits no width), at most ``recentCount``, and the column each starts at.
+    /// The subsidies met lately, at most ``recentCount``, and the column each starts at.
+    /// Collecting, one met again in the same columns adds no text and fits no width; writing, its
+    /// cells are written again as they were written the first time (``recentCells``).
     private var recent: [Subsidy] = []
     private var recentColumns: [Int] = []
+    /// Writing: how each of ``recent`` was written, to be written again without going over its
+    /// cells: for each cell, its column's offset from the subsidy's first column, the length
+    /// (two bytes, little-endian) of its bytes after the cell's reference, and those bytes; nil
+    /// while it is being recorded, or when a cell of it was inline text (not recorded).
+    private var recentCells: [[UInt8]?] = []
+    /// Writing: how many shared-string cells each of ``recent`` has.
+    private var recentShared: [Int] = []
+    /// Writing: the index in ``recent`` of the subsidy whose cells are being recorded, or -1.
+    private var recording = -1
+    /// The cells recorded so far (``recentCells``' form).
+    private var recorded: [UInt8] = []
+    private var recordedShared = 0
     static let recentCount = 8
     private let kinds: [PublishedTable.Kind]
     /// True for a column whose text cells are shared strings.
@@ -57,6 +70,8 @@ struct CatalogueSheetRows: ByteCellSink {
     let number = OutputBuffer(capacity: 32)
     /// The digits of ``row``, written once a row for every cell's reference.
     private let rowDigits = OutputBuffer(capacity: 32)
+    /// The digits of a shared string's index.
+    private let indexDigits = OutputBuffer(capacity: 32)
 
     init(
         columns: [PublishedTable.Column], shared: [Bool], into out: OutputBuffer, pass: Pass, firstRow: Int = 2,
@@ -96,24 +111,77 @@ struct CatalogueSheetRows: ByteCellSink {
     }
 
     mutating func repeats(_ s: Subsidy) -> Bool {
-        guard !writing else { return false }
         let c = column
         let found = recent.withUnsafeBufferPointer { recent in
-            recentColumns.withUnsafeBufferPointer { columns in
-                recent.indices.contains { k in columns[k] == c && Self.sameCells(recent[k], s) }
+            recentColumns.withUnsafeBufferPointer { columns -> Int? in
+                guard let base = recent.baseAddress else { return nil }
+                // By the bits first (rows of one cell text share its subsidy's storage), which
+                // copies nothing; then by value.
+                let bits = withUnsafePointer(to: s) { s in
+                    recent.indices.first { k in columns[k] == c && SubsidyBits.same(s, base + k) }
+                }
+                return bits ?? recent.indices.first { k in columns[k] == c && Self.sameCells(recent[k], s) }
             }
         }
-        if found {
+        if let k = found {
+            guard writing else {
+                column += 7
+                return true
+            }
+            guard let cells = recentCells[k] else { return false }
+            startRow()
+            // No method of `self` called inside a closure: that would copy (retain) all of it.
+            let out = self.out
+            var i = 0
+            while i < cells.count {
+                let offset = Int(cells[i])
+                let count = Int(cells[i + 1]) | Int(cells[i + 2]) << 8
+                reference(c + offset)
+                let start = i + 3
+                cells.withUnsafeBytes { out.append(UnsafeRawBufferPointer(rebasing: $0[start..<(start + count)])) }
+                i = start + count
+            }
+            references += recentShared[k]
             column += 7
             return true
         }
         if recent.count == Self.recentCount {
             recent.removeFirst()
             recentColumns.removeFirst()
+            if writing {
+                recentCells.removeFirst()
+                recentShared.removeFirst()
+            }
         }
         recent.append(s)
         recentColumns.append(c)
+        if writing {
+            recentCells.append(nil)
+            recentShared.append(0)
+            recording = recent.count - 1
+            recorded.removeAll(keepingCapacity: true)
+            recordedShared = 0
+        }
         return false
+    }
+
+    /// Records the bytes `parts` written after the reference of a cell in column `c` of the
+    /// subsidy being recorded (called only while one is).
+    private mutating func record(column c: Int, _ parts: UnsafeRawBufferPointer...) {
+        let count = parts.reduce(0) { $0 + $1.count }
+        recorded.append(UInt8(truncatingIfNeeded: c - recentColumns[recording]))
+        recorded.append(UInt8(truncatingIfNeeded: count))
+        recorded.append(UInt8(truncatingIfNeeded: count >> 8))
+        for part in parts { recorded.append(contentsOf: part) }
+    }
+
+    /// Ends the recording of a subsidy's cells once the column after its last is reached.
+    @inline(__always)
+    private mutating func endRecording() {
+        guard recording >= 0, column == recentColumns[recording] + 7 else { return }
+        recentCells[recording] = recorded
+        recentShared[recording] = recordedShared
+        recording = -1
     }
 
     /// True when `a` and `b` give the same cells: the same levels, amounts and flags, and texts
@@ -136,6 +204,7 @@ struct CatalogueSheetRows: ByteCellSink {
     mutating func empty() {
         startRow()
         column += 1
+        endRecording()
     }
 
     mutating func endRecord() {
@@ -160,6 +229,7 @@ struct CatalogueSheetRows: ByteCellSink {
         startRow()
         let c = column
         column += 1
+        defer { endRecording() }
         guard !value.isEmpty else { return }
         let kind = c < kinds.count ? kinds[c] : .text
         let isShared = c < shared.count && shared[c]
@@ -167,9 +237,11 @@ struct CatalogueSheetRows: ByteCellSink {
             guard writing else { return }
             fit(value, column: c)
             reference(c)
-            out.append("\"><v>")
+            let open: StaticString = "\"><v>", close: StaticString = "</v></c>"
+            out.append(open)
             out.append(value)
-            out.append("</v></c>")
+            out.append(close)
+            if recording >= 0 { record(column: c, Self.bytes(open), value, Self.bytes(close)) }
             return
         }
         var shown = value
@@ -186,14 +258,25 @@ struct CatalogueSheetRows: ByteCellSink {
             if let index = strings.index(of: shown) {
                 references += 1
                 reference(c)
-                out.append("\" t=\"s\"><v>")
-                out.appendDecimal(index)
-                out.append("</v></c>")
+                let open: StaticString = "\" t=\"s\"><v>", close: StaticString = "</v></c>"
+                let digits = indexDigits
+                digits.removeAll()
+                digits.appendDecimal(index)
+                let out = self.out
+                out.append(open)
+                digits.withUnsafeBytes { out.append($0) }
+                out.append(close)
+                if recording >= 0 {
+                    recordedShared += 1
+                    digits.withUnsafeBytes { digits in record(column: c, Self.bytes(open), digits, Self.bytes(close)) }
+                }
                 return
             }
             // Not gathered first (never so): inline, as a column that does not share.
         }
         guard writing else { return }
+        // Inline text is not recorded: the subsidy is written afresh each time.
+        if recording >= 0 { recording = -1 }
         fit(shown, column: c)
         reference(c)
         if MarkupBytes.needsPreserve(shown) {
@@ -255,6 +338,11 @@ struct CatalogueSheetRows: ByteCellSink {
         }
         longest = max(longest, line)
         widths[c] = min(maximum, max(widths[c], longest + 2))
+    }
+
+    @inline(__always)
+    private static func bytes(_ text: StaticString) -> UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)
     }
 
     private static func equals(_ bytes: UnsafeRawBufferPointer, _ text: StaticString) -> Bool {
