@@ -6,14 +6,15 @@ import MuluModel
 /// the same value; different bits say nothing (equal text in two strings), and the caller
 /// compares the values.
 enum SubsidyBits {
-    /// The byte offset and size of each stored property of `Subsidy`; nil when they cannot
-    /// all be told (then every comparison is by value).
+    /// The byte offset and size of each stored property of `Subsidy`, the text first (two
+    /// subsidies mostly differ there); nil when they cannot all be told (then every comparison
+    /// is by value).
     static let fields: [(offset: Int, size: Int)]? = {
         let fields: [(Int?, Int)] = [
+            (MemoryLayout<Subsidy>.offset(of: \.text), MemoryLayout<String>.size),
             (MemoryLayout<Subsidy>.offset(of: \.levels), MemoryLayout<[Level]>.size),
             (MemoryLayout<Subsidy>.offset(of: \.amountYuan), MemoryLayout<Int?>.size),
             (MemoryLayout<Subsidy>.offset(of: \.anyOf), MemoryLayout<Bool>.size),
-            (MemoryLayout<Subsidy>.offset(of: \.text), MemoryLayout<String>.size),
             (MemoryLayout<Subsidy>.offset(of: \.amounts), MemoryLayout<[Subsidy.LevelAmount]>.size),
             (MemoryLayout<Subsidy>.offset(of: \.upTo), MemoryLayout<Bool>.size),
             (MemoryLayout<Subsidy>.offset(of: \.note), MemoryLayout<String?>.size),
@@ -32,12 +33,23 @@ enum SubsidyBits {
     /// first) and `b` have the same bits in every stored property.
     static func same(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer) -> Bool {
         guard let fields else { return false }
-        for f in fields {
-            for k in f.offset..<(f.offset + f.size)
-            where a.load(fromByteOffset: k, as: UInt8.self) != b.load(fromByteOffset: k, as: UInt8.self) {
-                return false
+        return fields.withUnsafeBufferPointer { fields in
+            for f in fields {
+                // Eight bytes at a time, then the rest byte by byte.
+                var k = f.offset
+                let end = f.offset + f.size
+                while k + 8 <= end {
+                    if a.loadUnaligned(fromByteOffset: k, as: UInt64.self) != b.loadUnaligned(fromByteOffset: k, as: UInt64.self) {
+                        return false
+                    }
+                    k += 8
+                }
+                while k < end {
+                    if a.load(fromByteOffset: k, as: UInt8.self) != b.load(fromByteOffset: k, as: UInt8.self) { return false }
+                    k += 1
+                }
             }
+            return true
         }
-        return true
     }
 }

@@ -52,7 +52,7 @@ struct CatalogueSheetRows: ByteCellSink {
     /// The cells recorded so far (``recentCells``' form).
     private var recorded: [UInt8] = []
     private var recordedShared = 0
-    static let recentCount = 8
+    static let recentCount = 16
     private let kinds: [PublishedTable.Kind]
     /// True for a column whose text cells are shared strings.
     private let shared: [Bool]
