@@ -15,6 +15,15 @@ protocol CatalogueCellSink {
     mutating func empty()
     /// The record is complete.
     mutating func endRecord()
+    /// True when the sink takes subsidy `s`'s seven cells as it took the same subsidy's in the
+    /// same columns before, and moves past them without being handed them; false (the default)
+    /// to be handed them.
+    mutating func repeats(_ s: Subsidy) -> Bool
+}
+
+extension CatalogueCellSink {
+    @inline(__always)
+    mutating func repeats(_ s: Subsidy) -> Bool { false }
 }
 
 /// The one definition of an entry's cells in `catalogue.csv`'s columns (``CatalogueCSV/columns``,
@@ -47,6 +56,7 @@ enum CatalogueRecord {
             for _ in 0..<7 { sink.empty() }
             return
         }
+        if sink.repeats(s) { return }
         // Level names hold no character that needs quoting, nor do the separators.
         scratch.removeAll()
         for i in s.levels.indices {

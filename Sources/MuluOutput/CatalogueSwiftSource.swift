@@ -225,17 +225,24 @@ public enum CatalogueSwiftSource {
 
         /// The number of the subsidy stored `offset` bytes into the entry at `entry`, nil for
         /// none; `subsidy()` reads it (a copy: a retain and release of its arrays and strings),
-        /// which is not needed when it has the bits of the last hit (``SubsidyBits``).
+        /// which is not needed when it has the bits of the last hit or of one of the first eight
+        /// known (``SubsidyBits``).
         mutating func index(
             at entry: UnsafeRawPointer, _ offset: Int?, of subsidy: @autoclosure () -> Subsidy?, hint lastHit: inout Int
         ) -> Int? {
             if let offset, lastHit < subsidies.count {
                 let field = entry + offset
                 if field.assumingMemoryBound(to: Subsidy?.self).pointee == nil { return nil }
-                let same = subsidies.withUnsafeBufferPointer { known in
-                    SubsidyBits.same(field, UnsafeRawPointer(known.baseAddress! + lastHit))
+                // The last hit first, then the first few known (rows that alternate between a
+                // few subsidies): each by its bits, without a copy.
+                let same = subsidies.withUnsafeBufferPointer { known -> Int? in
+                    if SubsidyBits.same(field, UnsafeRawPointer(known.baseAddress! + lastHit)) { return lastHit }
+                    return (0..<min(known.count, 8)).first { SubsidyBits.same(field, UnsafeRawPointer(known.baseAddress! + $0)) }
                 }
-                if same { return lastHit }
+                if let same {
+                    lastHit = same
+                    return same
+                }
             }
             return index(of: subsidy(), hint: &lastHit)
         }
@@ -261,48 +268,6 @@ public enum CatalogueSwiftSource {
             if i >= 32 { hashed[subsidy] = i }
             lastHit = i
             return i
-        }
-    }
-
-    /// Tells two subsidies equal by their bits, without copying either: each stored property
-    /// compared byte for byte (not the padding between them). The same bits in every property
-    /// (arrays and strings sharing their storage, as the entries of one cell's subsidy do) are
-    /// the same value; different bits say nothing (equal text in two strings), and the caller
-    /// compares the values.
-    private enum SubsidyBits {
-        /// The byte offset and size of each stored property of `Subsidy`; nil when they cannot
-        /// all be told (then every comparison is by value).
-        static let fields: [(offset: Int, size: Int)]? = {
-            let fields: [(Int?, Int)] = [
-                (MemoryLayout<Subsidy>.offset(of: \.levels), MemoryLayout<[Level]>.size),
-                (MemoryLayout<Subsidy>.offset(of: \.amountYuan), MemoryLayout<Int?>.size),
-                (MemoryLayout<Subsidy>.offset(of: \.anyOf), MemoryLayout<Bool>.size),
-                (MemoryLayout<Subsidy>.offset(of: \.text), MemoryLayout<String>.size),
-                (MemoryLayout<Subsidy>.offset(of: \.amounts), MemoryLayout<[Subsidy.LevelAmount]>.size),
-                (MemoryLayout<Subsidy>.offset(of: \.upTo), MemoryLayout<Bool>.size),
-                (MemoryLayout<Subsidy>.offset(of: \.note), MemoryLayout<String?>.size),
-            ]
-            // Every stored property listed: a property added to Subsidy and not here turns this off.
-            let sample = Subsidy(levels: [], amounts: [], anyOf: false, text: "")
-            guard Mirror(reflecting: sample).children.count == fields.count else { return nil }
-            let known = fields.compactMap { f in f.0.map { ($0, f.1) } }
-            return known.count == fields.count ? known : nil
-        }()
-        /// Where an entry's training and assessment subsidies are stored in it.
-        static let training = fields == nil ? nil : MemoryLayout<Entry>.offset(of: \.training)
-        static let assessment = fields == nil ? nil : MemoryLayout<Entry>.offset(of: \.assessment)
-
-        /// True when the subsidies at `a` (an optional one that is not nil: its value is stored
-        /// first) and `b` have the same bits in every stored property.
-        static func same(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer) -> Bool {
-            guard let fields else { return false }
-            for f in fields {
-                for k in f.offset..<(f.offset + f.size)
-                where a.load(fromByteOffset: k, as: UInt8.self) != b.load(fromByteOffset: k, as: UInt8.self) {
-                    return false
-                }
-            }
-            return true
         }
     }
 

@@ -470,7 +470,7 @@ public enum DelimitedReader {
         let rest = tokens.dropFirst()
         // A sentence ended with `。`, with no amount, code or mark: a note, even one opening with
         // a level's name (`2. 技师、高级技师培训补贴标准另行通知。`).
-        if rest.contains(where: { NoteText.endsSentence(string(p, $0)) }),
+        if rest.contains(where: { endsSentence(p, $0) }),
            !rest.contains(where: { isAmount(p, $0) || looksLikeCode(p, $0) || isMark(p, $0) }) {
             return true
         }
@@ -1185,6 +1185,14 @@ public enum DelimitedReader {
     // MARK: - Token shapes, on bytes
 
     @inline(__always)
+    /// ``NoteText/endsSentence(_:)`` of a token, its string made only when its last bytes are
+    /// `。`'s (U+3002): a token that does not end in them cannot end with the character, and most
+    /// tokens (every cell of every row) do not.
+    static func endsSentence(_ p: UnsafeBufferPointer<UInt8>, _ t: TextLayout.Token) -> Bool {
+        guard t.end - t.start >= 3, p[t.end - 3] == 0xE3, p[t.end - 2] == 0x80, p[t.end - 1] == 0x82 else { return false }
+        return NoteText.endsSentence(string(p, t))
+    }
+
     static func string(_ p: UnsafeBufferPointer<UInt8>, _ t: TextLayout.Token) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: p[t.start..<t.end]), as: UTF8.self)
     }

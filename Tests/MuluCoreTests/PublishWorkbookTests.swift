@@ -76,7 +76,9 @@ struct PublishWorkbookTests {
             offset += 30 + nameLength + extraLength + compressed
             entries += 1
         }
-        #expect(entries == 9)
+        // Content types, two relationships, core properties, workbook, styles, three sheets and
+        // the shared strings.
+        #expect(entries == 10)
     }
 
     @Test func diffWorkbookMatchesTheJSONReport() throws {
@@ -137,6 +139,23 @@ struct PublishWorkbookTests {
         #expect(xml.contains("<c r=\"C1\"><v>42</v></c>"))
         #expect(xml.contains("<pageSetup paperSize=\"9\" orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/>"))
         #expect(!xml.contains("r=\"D1\""))
+        // A shared column's plain text cells are indices into the shared strings, in the order
+        // the texts first appear; a heading and a number stay as they are.
+        var shared = XLSXWorkbook.Sheet(name: "s", rows: [
+            [.text("h", style: .header), .text("x")],
+            [.text("b"), .text(" y")],
+            [.text("a"), .number("3")],
+            [.text("b"), .text("y")],
+        ])
+        shared.sharedColumns = [true, false]
+        var strings = SharedStrings()
+        let sharedXML = String(decoding: XLSXWorkbook.worksheet(shared, strings: &strings), as: UTF8.self)
+        #expect(sharedXML.contains("<c r=\"A1\" s=\"1\" t=\"inlineStr\"><is><t>h</t></is></c>"))
+        #expect(sharedXML.contains("<c r=\"A2\" t=\"s\"><v>0</v></c><c r=\"B2\" t=\"inlineStr\"><is><t xml:space=\"preserve\"> y</t></is></c>"))
+        #expect(sharedXML.contains("<c r=\"A3\" t=\"s\"><v>1</v></c><c r=\"B3\"><v>3</v></c>"))
+        #expect(sharedXML.contains("<c r=\"A4\" t=\"s\"><v>0</v></c>"))
+        #expect(String(decoding: strings.xml(), as: UTF8.self).hasSuffix(
+            "<sst xmlns=\"\(XLSXWorkbook.mainNamespace)\" count=\"3\" uniqueCount=\"2\"><si><t>b</t></si><si><t>a</t></si></sst>"))
         #expect(XLSXWorkbook.columnName(0) == "A" && XLSXWorkbook.columnName(25) == "Z" && XLSXWorkbook.columnName(26) == "AA")
         #expect(XLSXWorkbook.formatWidth(12) == "12" && XLSXWorkbook.formatWidth(12.5) == "12.5" && XLSXWorkbook.formatWidth(8.05) == "8.05")
     }

@@ -42,31 +42,53 @@ public enum CatalogueWorkbook {
     /// (``XLSXWorkbook/Sheet/LaterRows/fitsWidths``): one pass over the entries, not two.
     public static func entriesSheet(_ catalogue: Catalogue) -> XLSXWorkbook.Sheet {
         let columns = PublishedTable.columns(of: catalogue)
+        let shared = sharedColumns(columns)
         let extra = catalogue.extraHeaders
         // By index: a `for … in` would copy (retain and release) every entry's strings.
         let entries = catalogue.entries
-        @Sendable func rows(_ range: Range<Int>, into out: OutputBuffer) -> [Int] {
+        @Sendable func rows(
+            _ range: Range<Int>, pass: CatalogueSheetRows.Pass, into out: OutputBuffer
+        ) -> CatalogueSheetRows {
             var rows = CatalogueSheetRows(
-                columns: columns, into: out, writing: true, firstRow: 2 + range.lowerBound, minimum: 8, maximum: 30)
+                columns: columns, shared: shared, into: out, pass: pass, firstRow: 2 + range.lowerBound,
+                minimum: 8, maximum: 30)
             let scratch = OutputBuffer(capacity: 256)
             // Through a buffer pointer: an element read from the captured array was copied.
             entries.withUnsafeBufferPointer { entries in
                 for i in range { CatalogueRecord.write(entries[i], extra: extra, scratch: scratch, to: &rows) }
             }
-            return rows.widths
+            return rows
         }
         var sheet = XLSXWorkbook.Sheet(
             name: sheetNames[0], rows: [columns.map { .text($0.title, style: .header) }],
             columnWidths: [], freezeHeader: true, autoFilter: true)
+        sheet.sharedColumns = shared
         // A large sheet in segments of a fixed number of rows, deflated in parallel (the same
         // segments, so the same bytes, on any number of cores); a small one in one.
         let count = entries.count
         let segments = count > XLSXWorkbook.fastDeflateRows ? (count + segmentRows - 1) / segmentRows : 1
         let perSegment = count > XLSXWorkbook.fastDeflateRows ? segmentRows : count
-        sheet.laterRows = .init(count: count, segments: segments, fitsWidths: !entries.isEmpty) { k, out in
-            rows(min(count, k * perSegment)..<min(count, (k + 1) * perSegment), into: out)
+        @Sendable func range(_ k: Int) -> Range<Int> { min(count, k * perSegment)..<min(count, (k + 1) * perSegment) }
+        sheet.laterRows = .init(count: count, segments: segments, fitsWidths: !entries.isEmpty) { k, out, strings in
+            let written = rows(range(k), pass: .writing(strings), into: out)
+            return (written.widths, written.references)
+        }
+        sheet.laterRows?.strings = { k in
+            let collected = rows(range(k), pass: .collecting, into: OutputBuffer(capacity: 64))
+            return (collected.strings, collected.widths)
         }
         return sheet
+    }
+
+    /// Which of `columns` are shared strings in the entries sheet: the text and boolean columns
+    /// of ``CatalogueCSV/columns`` whose cells repeat from entry to entry (industry, levels,
+    /// subsidies, notes, 是/否), not the code and the name, which are the entry's own, nor a
+    /// notice's extra columns.
+    static func sharedColumns(_ columns: [PublishedTable.Column]) -> [Bool] {
+        columns.map { column in
+            column.kind != .number && column.name != "code" && column.name != "name"
+                && CatalogueCSV.columns.contains(column.name)
+        }
     }
 
     /// The entries sheet of `table`, built cell by cell (the reference ``entriesSheet(_:)-catalogue``
@@ -84,7 +106,9 @@ public enum CatalogueWorkbook {
         }
         // Headings wrap, so they do not widen a column of short values beyond reason.
         let widths = XLSXWorkbook.Sheet.fittingWidths(Array(rows.dropFirst()), minimum: 8, maximum: 30)
-        return XLSXWorkbook.Sheet(name: sheetNames[0], rows: rows, columnWidths: widths, freezeHeader: true, autoFilter: true)
+        var sheet = XLSXWorkbook.Sheet(name: sheetNames[0], rows: rows, columnWidths: widths, freezeHeader: true, autoFilter: true)
+        sheet.sharedColumns = sharedColumns(table.columns)
+        return sheet
     }
 
     /// The diagnostics sheet: one row per diagnostic, in the catalogue's order.

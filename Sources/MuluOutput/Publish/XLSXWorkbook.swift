@@ -5,9 +5,12 @@ import MuluModel
 ///
 /// The parts are the minimum Excel, WPS, LibreOffice and openpyxl all read: content types,
 /// package and workbook relationships, `docProps/core.xml` (title only, no dates), the workbook,
-/// one fixed style sheet (``Style``) and one worksheet per sheet. Strings are inline (`inlineStr`),
-/// marked `xml:space="preserve"` only when they need it (``MarkupBytes/needsPreserve(_:)``),
-/// so each sheet reads on its own; numbers are number cells. The ZIP is ``DeterministicZip``.
+/// one fixed style sheet (``Style``), one worksheet per sheet, and the shared strings when a sheet
+/// shares any. Strings are inline (`inlineStr`), but for the plain text cells of a sheet's
+/// ``Sheet/sharedColumns``, which are indices into `xl/sharedStrings.xml` (``SharedStrings``,
+/// in the order the texts first appear); either is marked `xml:space="preserve"` only when it
+/// needs it (``MarkupBytes/needsPreserve(_:)``). Numbers are number cells. The ZIP is
+/// ``DeterministicZip``.
 public struct XLSXWorkbook: Sendable {
     /// The fixed cell styles, by their index in `styles.xml`.
     public enum Style: Int, Sendable {
@@ -67,18 +70,49 @@ public struct XLSXWorkbook: Sendable {
         /// Rows after ``rows`` written as `<row>` XML straight into the archive as it is
         /// deflated (a large sheet's data rows, see ``CatalogueSheetRows``); nil: none.
         var laterRows: LaterRows?
+        /// True for a column whose plain text cells are shared strings (texts that repeat from
+        /// row to row); a column past the end is not.
+        var sharedColumns: [Bool] = []
+
+        /// True when a text cell of `style` in column `c` is a shared string.
+        @inline(__always)
+        func shares(column c: Int, style: Style) -> Bool {
+            style == .plain && c < sharedColumns.count && sharedColumns[c]
+        }
 
         /// Rows written as XML while the sheet is deflated: how many, in how many segments, and
         /// how to write segment k (segments are deflated in parallel, see
         /// ``DeterministicZip/Segments``), which gives the widths its cells fit in.
+        ///
+        /// A sheet with shared columns is gone over twice: first `strings` gives each segment's
+        /// shared texts in the order they appear (and the widths they fit in), all segments at
+        /// once; once these are added to the workbook's table in segment order, `write` writes
+        /// each segment with the table's indices.
         struct LaterRows: Sendable {
             var count: Int
             var segments: Int = 1
             /// True: the sheet's ``Sheet/columnWidths`` are the widest the segments give, column
             /// by column (the head that holds them is written after the rows); false: the
-            /// widths `write` gives are ignored.
+            /// widths `write` and `strings` give are ignored.
             var fitsWidths = false
-            var write: @Sendable (Int, OutputBuffer) -> [Int]
+            /// Segment k's shared texts in the order they first appear, and the widths those
+            /// cells fit in; nil: the rows share none.
+            var strings: (@Sendable (Int) -> (SharedStrings, [Int]))?
+            /// Writes segment k with the workbook's shared strings (which hold every text
+            /// `strings` gave), giving the widths its other cells fit in and how many of its
+            /// cells are shared strings.
+            var write: @Sendable (Int, OutputBuffer, SharedStrings) -> (widths: [Int], references: Int)
+
+            /// Adds every segment's shared texts to `table`, in segment order (the segments
+            /// gone over in parallel when `parallel`); the widths they fit in, segment by segment.
+            func collectStrings(into table: inout SharedStrings, parallel: Bool) -> [[Int]] {
+                guard let strings else { return [] }
+                let found = parallel
+                    ? Parallel.run((0..<segments).map { k in { @Sendable in strings(k) } })
+                    : (0..<segments).map { strings($0) }
+                for (segment, _) in found { table.add(contentsOf: segment) }
+                return found.map(\.1)
+            }
 
             /// The widths fitted to every segment's cells: each column's widest.
             static func widest(_ widths: [[Int]]) -> [Int] {
@@ -147,43 +181,66 @@ public struct XLSXWorkbook: Sendable {
         try DeterministicZip.pieces(parts(), name: name)
     }
 
-    /// The archive's parts: the package's small files, then each sheet.
+    /// The archive's parts: the package's small files, each sheet, then the shared strings
+    /// (when a sheet shares any).
     private func parts() -> [DeterministicZip.Part] {
-        var parts: [DeterministicZip.Part] = [
-            .init("[Content_Types].xml", Array(contentTypes().utf8)),
-            .init("_rels/.rels", Array(Self.packageRelationships.utf8)),
-            .init("docProps/core.xml", Array(coreProperties().utf8)),
-            .init("xl/workbook.xml", Array(workbook().utf8)),
-            .init("xl/_rels/workbook.xml.rels", Array(workbookRelationships().utf8)),
-            .init("xl/styles.xml", Array(Self.styles.utf8)),
-        ]
+        var strings = SharedStrings()
+        var sheetParts: [DeterministicZip.Part] = []
+        // What the segments of each sheet written later found, read once they are written.
+        var written: [SegmentSlots] = []
         for (n, sheet) in sheets.enumerated() {
             let path = "xl/worksheets/sheet\(n + 1).xml"
-            let (head, tail) = Self.worksheetParts(sheet)
+            let (head, tail) = Self.worksheetParts(sheet, strings: &strings)
             guard let later = sheet.laterRows else {
-                parts.append(DeterministicZip.Part(path, head + tail))
+                sheetParts.append(DeterministicZip.Part(path, head + tail))
                 continue
             }
+            // The shared texts first, all segments in parallel, so that every segment is written
+            // with the indices of the whole table.
+            let stringWidths = later.collectStrings(into: &strings, parallel: later.segments > 1)
+            let table = strings
             // A large sheet's rows are deflated as they are written, never whole in memory, the
             // tail with the last segment; the head, which holds the columns' widths, once every
             // segment has been written and its widths are known.
             let last = later.segments - 1
-            let widths = WidthSlots(count: later.segments)
+            let widths = SegmentSlots(count: later.segments)
             var segments = DeterministicZip.Segments(count: later.segments) { k, out in
-                widths.store(later.write(k, out), at: k)
+                let written = later.write(k, out, table)
+                widths.store(written.widths, references: written.references, at: k)
                 if k == last { out.append(tail) }
             }
+            written.append(widths)
             if later.fitsWidths {
                 segments.head = {
                     var fitted = sheet
-                    fitted.columnWidths = Sheet.LaterRows.widest(widths.values).map(Double.init)
-                    return Self.worksheetParts(fitted).head
+                    fitted.columnWidths = Sheet.LaterRows.widest(widths.values + stringWidths).map(Double.init)
+                    var same = table
+                    return Self.worksheetParts(fitted, strings: &same).head
                 }
             } else {
                 segments.head = { head }
             }
-            parts.append(DeterministicZip.Part(
+            sheetParts.append(DeterministicZip.Part(
                 path: path, segments: segments, level: later.count > Self.fastDeflateRows ? .fastest : .standard))
+        }
+        let shared = strings.count > 0
+        var parts: [DeterministicZip.Part] = [
+            .init("[Content_Types].xml", Array(contentTypes(sharedStrings: shared).utf8)),
+            .init("_rels/.rels", Array(Self.packageRelationships.utf8)),
+            .init("docProps/core.xml", Array(coreProperties().utf8)),
+            .init("xl/workbook.xml", Array(workbook().utf8)),
+            .init("xl/_rels/workbook.xml.rels", Array(workbookRelationships(sharedStrings: shared).utf8)),
+            .init("xl/styles.xml", Array(Self.styles.utf8)),
+        ]
+        parts += sheetParts
+        if shared {
+            // Written after the sheets, whose segments count the cells that refer to the texts.
+            let table = strings
+            parts.append(.init(path: "xl/sharedStrings.xml", pieces: [.written { out in
+                var counted = table
+                counted.references += written.reduce(0) { $0 + $1.references }
+                out.append(counted.xml())
+            }]))
         }
         return parts
     }
@@ -199,7 +256,8 @@ public struct XLSXWorkbook: Sendable {
     static let mainNamespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
     static let relationshipNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
-    func contentTypes() -> String {
+    /// `[Content_Types].xml`; `sharedStrings`: the workbook has `xl/sharedStrings.xml`.
+    func contentTypes(sharedStrings: Bool = false) -> String {
         var s = Self.declaration
         s += "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
         s += "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
@@ -209,6 +267,9 @@ public struct XLSXWorkbook: Sendable {
             s += "<Override PartName=\"/xl/worksheets/sheet\(n + 1).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
         }
         s += "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
+        if sharedStrings {
+            s += "<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/>"
+        }
         s += "<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>"
         s += "</Types>"
         return s
@@ -252,13 +313,17 @@ public struct XLSXWorkbook: Sendable {
         return s
     }
 
-    func workbookRelationships() -> String {
+    /// `xl/_rels/workbook.xml.rels`; `sharedStrings`: the workbook has `xl/sharedStrings.xml`.
+    func workbookRelationships(sharedStrings: Bool = false) -> String {
         var s = Self.declaration
         s += "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
         for n in sheets.indices {
             s += "<Relationship Id=\"rId\(n + 1)\" Type=\"\(Self.relationshipNamespace)/worksheet\" Target=\"worksheets/sheet\(n + 1).xml\"/>"
         }
         s += "<Relationship Id=\"rId\(sheets.count + 1)\" Type=\"\(Self.relationshipNamespace)/styles\" Target=\"styles.xml\"/>"
+        if sharedStrings {
+            s += "<Relationship Id=\"rId\(sheets.count + 2)\" Type=\"\(Self.relationshipNamespace)/sharedStrings\" Target=\"sharedStrings.xml\"/>"
+        }
         s += "</Relationships>"
         return s
     }
@@ -289,35 +354,58 @@ public struct XLSXWorkbook: Sendable {
         + "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
         + "</styleSheet>"
 
-    /// One worksheet's XML.
+    /// One worksheet's XML, its shared texts added to a table of its own.
     static func worksheet(_ sheet: Sheet) -> [UInt8] {
+        var strings = SharedStrings()
+        return worksheet(sheet, strings: &strings)
+    }
+
+    /// One worksheet's XML, its shared texts added to `strings` (as the archive's parts add them).
+    static func worksheet(_ sheet: Sheet, strings: inout SharedStrings) -> [UInt8] {
         guard let later = sheet.laterRows else {
-            let (head, tail) = worksheetParts(sheet)
+            let (head, tail) = worksheetParts(sheet, strings: &strings)
             return head + tail
         }
+        _ = worksheetParts(sheet, strings: &strings)
+        let stringWidths = later.collectStrings(into: &strings, parallel: false)
         let rows = OutputBuffer(capacity: 4096)
-        let widths = (0..<later.segments).map { later.write($0, rows) }
+        let table = strings
+        let segments = (0..<later.segments).map { later.write($0, rows, table) }
+        let widths = segments.map(\.widths)
+        strings.references += segments.reduce(0) { $0 + $1.references }
         var fitted = sheet
-        if later.fitsWidths { fitted.columnWidths = Sheet.LaterRows.widest(widths).map(Double.init) }
-        let (head, tail) = worksheetParts(fitted)
+        if later.fitsWidths { fitted.columnWidths = Sheet.LaterRows.widest(widths + stringWidths).map(Double.init) }
+        // The same rows again: their texts are in `strings` already, and counted.
+        var same = strings
+        let (head, tail) = worksheetParts(fitted, strings: &same)
         var bytes = head
         rows.withUnsafeBytes { bytes.append(contentsOf: $0) }
         return bytes + tail
     }
 
-    /// Each segment's widths, stored by the thread that wrote it, read once all have ended.
-    private final class WidthSlots: @unchecked Sendable {
+    /// Each segment's widths and shared cells, stored by the thread that wrote it, read once all
+    /// have ended.
+    private final class SegmentSlots: @unchecked Sendable {
         private var slots: [[Int]]
-        init(count: Int) { slots = Array(repeating: [], count: count) }
-        /// Stores segment `k`'s widths (each segment from one thread, into its own slot).
-        func store(_ widths: [Int], at k: Int) {
+        private var counts: [Int]
+        init(count: Int) {
+            slots = Array(repeating: [], count: count)
+            counts = Array(repeating: 0, count: count)
+        }
+        /// Stores segment `k`'s widths and its number of shared cells (each segment from one
+        /// thread, into its own slot).
+        func store(_ widths: [Int], references: Int, at k: Int) {
             slots.withUnsafeMutableBufferPointer { $0[k] = widths }
+            counts.withUnsafeMutableBufferPointer { $0[k] = references }
         }
         var values: [[Int]] { slots }
+        /// The shared cells of every segment.
+        var references: Int { counts.reduce(0, +) }
     }
 
-    /// One worksheet's XML before and after its rows written ahead (``Sheet/laterRows``).
-    static func worksheetParts(_ sheet: Sheet) -> (head: [UInt8], tail: [UInt8]) {
+    /// One worksheet's XML before and after its rows written ahead (``Sheet/laterRows``), the
+    /// texts of its shared cells in ``Sheet/rows`` added to `strings`.
+    static func worksheetParts(_ sheet: Sheet, strings: inout SharedStrings) -> (head: [UInt8], tail: [UInt8]) {
         var s = declaration
         s.reserveCapacity(4096 + sheet.rows.count * 400)
         s += "<worksheet xmlns=\"\(mainNamespace)\" xmlns:r=\"\(relationshipNamespace)\">"
@@ -354,6 +442,12 @@ public struct XLSXWorkbook: Sendable {
                     if cell.style != .plain { s += "<c r=\"\(ref)\"\(style)/>" }
                 case .number(let n):
                     s += "<c r=\"\(ref)\"\(style)><v>\(n)</v></c>"
+                case .text(let t) where sheet.shares(column: c, style: cell.style):
+                    let index = ByteScan.withUTF8(t) { bytes in
+                        strings.references += 1
+                        return strings.add(UnsafeRawBufferPointer(bytes)).index
+                    }
+                    s += "<c r=\"\(ref)\"\(style) t=\"s\"><v>\(index)</v></c>"
                 case .text(let t):
                     let space = MarkupBytes.needsPreserve(t) ? " xml:space=\"preserve\"" : ""
                     s += "<c r=\"\(ref)\"\(style) t=\"inlineStr\"><is><t\(space)>\(MarkupText.xml(t))</t></is></c>"
