@@ -175,7 +175,7 @@ public enum LineClassifier {
             guard isHeaderCandidate(lines[i]) else { i += 1; continue }
             var j = i
             var keywords = Set<String>()
-            while j < lines.count, isHeaderCandidate(lines[j]) || (j > i && isUnitLine(lines[j])) {
+            while j < lines.count, isHeaderCandidate(lines[j]) || (j > i && (isUnitLine(lines[j]) || closesUnit(lines[j], above: lines[i..<j]))) {
                 let text = lines[j].compactText
                 for k in TableField.headerKeywords where HeaderWords.holds(text, k) { keywords.insert(k) }
                 j += 1
@@ -184,6 +184,20 @@ public enum LineClassifier {
             i = j
         }
         return bands
+    }
+
+    /// The rest of a header cell's unit wrapped below it (`培训补贴标准（元/` over `人）`): each
+    /// fragment a unit's characters closing a bracket, under a fragment of the band above whose
+    /// bracket is left open.
+    static func closesUnit(_ line: TextLine, above: ArraySlice<TextLine>) -> Bool {
+        let open = above.flatMap(\.fragments).filter { f in
+            f.text.filter { $0 == "（" || $0 == "(" }.count > f.text.filter { $0 == "）" || $0 == ")" }.count
+        }
+        return !line.fragments.isEmpty && !open.isEmpty && line.fragments.allSatisfy { f in
+            let t = Blank.removed(from: f.text)
+            return t.count <= 4 && (t.hasSuffix("）") || t.hasSuffix(")")) && t.allSatisfy { "元人次/）)".contains($0) }
+                && open.contains { min($0.x1, f.x1) > max($0.x0, f.x0) }
+        }
     }
 
     /// A line of units in brackets under a header (`（元/人） （元/人）`): each fragment one; a

@@ -34,7 +34,8 @@ import Testing
             #expect(entry.urgent == row["urgent"] as? Bool, "row \(entry.seq)")
             #expect(same(entry.training, row["training"]), "row \(entry.seq)")
             #expect(same(entry.assessment, row["assessment"]), "row \(entry.seq)")
-            #expect(entry.extra == (row["extra"] as? [String: String] ?? [:]), "row \(entry.seq)")
+            // (An empty extra cell is no key of `extra`.)
+            #expect(entry.extra == (row["extra"] as? [String: String] ?? [:]).filter { !$0.value.isEmpty }, "row \(entry.seq)")
         }
     }
 
@@ -78,5 +79,14 @@ import Testing
         #expect(!parsed.diagnostics.contains { $0.severity == .error })
         try expectReviewerEntries(parsed, "text/reviewer-layout-two-tables.expected.json")
         #expect(Set(parsed.entries.map(\.table)) == [0, 1])
+    }
+
+    /// Text laid out in columns whose header cell's unit wraps below it (`培训补贴标准（元/` over
+    /// `人）`): the line is the header's. Before, `人）` was read into row 1's training cell
+    /// ("cannot read the training subsidy").
+    @Test func aHeaderUnitWrappedBelowItIsTheHeaders() throws {
+        let parsed = try parseFixture("text/reviewer-layout-header-unit-wrapped.txt")
+        #expect(!parsed.diagnostics.contains { $0.severity == .error })
+        try expectReviewerEntries(parsed, "text/reviewer-layout-header-unit-wrapped.expected.json")
     }
 }
