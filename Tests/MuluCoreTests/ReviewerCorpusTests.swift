@@ -51,42 +51,27 @@ import Testing
         try expectReviewerEntries(parsed, "\(name).expected.json")
     }
 
-    /// Text laid out in columns (GB18030) with an empty line between rows, each row's industry
-    /// wrapped and centred on its number (`农、林、牧、` / `39 …` / `渔业`): a band between empty
-    /// lines holding one row number is that row, whole. Before, `渔业` went to row 40
-    /// (`渔业交通运输、仓储和邮政业`) with no diagnostic, exit 0.
-    @Test func rowsApartByEmptyLinesKeepTheirWrappedCells() throws {
-        let parsed = try parseFixture("text/reviewer-layout-blank-line-rows.txt")
+    /// Text laid out in columns from a reviewer's generator, each read exactly with no error:
+    /// - `blank-line-rows` (GB18030): an empty line between rows, each row's industry wrapped and
+    ///   centred on its number (`农、林、牧、` / `39 …` / `渔业`); a band between empty lines holding
+    ///   one row number is that row, whole. Before, `渔业` went to row 40, with no diagnostic.
+    /// - `remark-note`: `备注：` then numbered notes (`1. 本目录…`), no row. Before, the first note
+    ///   was entry 178 (seq 1, name `备注：`), exit 0.
+    /// - `two-tables`: 附件1's rows, a page mark, then `附件2`, its title, `（2025年版）` and its own
+    ///   header with a 培训学时 column; each table its rows and columns. Before, `附件2` was "text in
+    ///   the 序号 column" (an error) and the second table was read with the first one's columns.
+    /// - `header-unit-wrapped`: a header cell's unit wrapped below it (`培训补贴标准（元/` over
+    ///   `人）`) is the header's. Before, `人）` was read into row 1's training cell.
+    @Test(arguments: ["blank-line-rows", "remark-note", "two-tables", "header-unit-wrapped"])
+    func textLaidOutInColumnsIsReadExactly(_ name: String) throws {
+        let stem = "text/reviewer-layout-\(name)"
+        let parsed = try parseFixture("\(stem).txt")
         #expect(!parsed.diagnostics.contains { $0.severity == .error })
-        try expectReviewerEntries(parsed, "text/reviewer-layout-blank-line-rows.expected.json")
-        #expect(parsed.entries.first { $0.seq == 39 }?.industry == "农、林、牧、渔业")
-    }
-
-    /// Text laid out in columns ending `备注：` then numbered notes (`1. 本目录…`): no row. Before,
-    /// the first note was entry 178 (seq 1, name `备注：`), exit 0.
-    @Test func aRemarkOpeningNumberedNotesIsNoRow() throws {
-        let parsed = try parseFixture("text/reviewer-layout-remark-note.txt")
-        #expect(!parsed.diagnostics.contains { $0.severity == .error })
-        try expectReviewerEntries(parsed, "text/reviewer-layout-remark-note.expected.json")
-    }
-
-    /// Text laid out in columns holding two tables (附件1's rows, a page mark, then `附件2`, its
-    /// title, `（2025年版）` and its own header with a 培训学时 column): each table its rows and
-    /// columns. Before, `附件2` was "text in the 序号 column" (an error) and the second table was
-    /// read with the first one's columns.
-    @Test func twoTablesInTextLaidOutInColumns() throws {
-        let parsed = try parseFixture("text/reviewer-layout-two-tables.txt")
-        #expect(!parsed.diagnostics.contains { $0.severity == .error })
-        try expectReviewerEntries(parsed, "text/reviewer-layout-two-tables.expected.json")
-        #expect(Set(parsed.entries.map(\.table)) == [0, 1])
-    }
-
-    /// Text laid out in columns whose header cell's unit wraps below it (`培训补贴标准（元/` over
-    /// `人）`): the line is the header's. Before, `人）` was read into row 1's training cell
-    /// ("cannot read the training subsidy").
-    @Test func aHeaderUnitWrappedBelowItIsTheHeaders() throws {
-        let parsed = try parseFixture("text/reviewer-layout-header-unit-wrapped.txt")
-        #expect(!parsed.diagnostics.contains { $0.severity == .error })
-        try expectReviewerEntries(parsed, "text/reviewer-layout-header-unit-wrapped.expected.json")
+        try expectReviewerEntries(parsed, "\(stem).expected.json")
+        switch name {
+        case "blank-line-rows": #expect(parsed.entries.first { $0.seq == 39 }?.industry == "农、林、牧、渔业")
+        case "two-tables": #expect(Set(parsed.entries.map(\.table)) == [0, 1])
+        default: break
+        }
     }
 }
