@@ -76,6 +76,14 @@ public final class PDFDocument {
         Int(poppler_document_get_n_pages(doc))
     }
 
+    /// The program that wrote the PDF (its Info `Producer`: `LibreOffice 7.4`, `Skia/PDF m156`),
+    /// or nil when it names none.
+    public var producer: String? {
+        guard let text = poppler_document_get_producer(doc) else { return nil }
+        defer { g_free(text) }
+        return String(cString: text)
+    }
+
     /// Every page's glyphs and size; throws when there is no usable text layer.
     ///
     /// Sizes and boxes are in the displayed space: for a page with `/Rotate 90` or `270`

@@ -207,6 +207,21 @@ private struct Canvas {
         #expect(v.count == 1 && abs((v.first?.position ?? 0) - 121.5) < 0.1 && v.first?.thickness == 3 && v.first?.slope == 0)
     }
 
+    /// A row rule 28 px long whose end a block of glyphs touches (Calc sets a merged cell's text
+    /// against the side of the column beside it, centred on that column's row rule): the glyph
+    /// rows chain into the rule's shape, too thick and tilted for a rule; the stretch clear of
+    /// them is the rule.
+    @Test func aRuleRunningOutOfAGlyphBlockIsARule() {
+        let settings = TableSettings.pdf(emSize: 10)
+        var c = Canvas(width: 200, height: 200, scale: 1)
+        c.line(10, 100, 42, 100)  // the rule, and the glyph strokes it runs into
+        for y in [97.0, 98, 99, 101, 102, 103, 104, 106] { c.line(38, y, 47, y) }  // 9 px glyph rows
+        let h = RuleFinder.rules(in: c.bitmap, settings: settings).filter { $0.orientation == .horizontal }
+        #expect(h.count == 1)
+        #expect(abs((h.first?.position ?? 0) - 100.5) < 0.1 && h.first?.slope == 0)
+        #expect((h.first?.start ?? 99) <= 10.5 && (h.first?.end ?? 0) >= 37)
+    }
+
     @Test func rulesOfChangjiCPageOne() throws {
         let path = fixture("changji-2024-c.pdf")
         let document = try PDFDocument(bytes: [UInt8](FileManager.default.contents(atPath: path)!), path: path)

@@ -65,6 +65,16 @@ public struct GridSettings: Hashable, Sendable {
     /// this of the bottom of the cell's part on one page and starts within this of the top of
     /// its part on the next. Default 6 pt (cell padding and a line's leading).
     public var flowSlack: Double = 6
+    /// A table a page break cut with its last row open (a browser prints a row split by the
+    /// break with no rule under its first part): when the table's outermost vertical edges both
+    /// run at least this far below its last horizontal edge, the row is closed where they end.
+    /// Default 6 pt (more than a rule's overshoot, less than a line of text).
+    public var openEndReach: Double = 6
+    /// Whether the PDF's producer leaves a cell that runs over a page break open at the break
+    /// (Chromium's Skia slices it: no rule under its first part, none above the rest), so that
+    /// two parts ruled at the break are two cells. Default false: LibreOffice and Word close every
+    /// cell at a break, and two parts ruled there may be one merged cell (read as one, in doubt).
+    public var cellsOpenAtPageBreaks = false
 
     public init() {}
 }

@@ -301,19 +301,30 @@ public enum RuleFinder {
                 }
                 let width = Double(Self.medianWidth(own.map { segments[$0] }, from: s.lo, to: s.hi)) / scale
                 let core = own.filter { Double(segments[$0].end - segments[$0].start) >= g.minRuleLength * scale }
-                guard width <= g.maxRuleThickness, !core.isEmpty, core.count < own.count else {
-                    if thickness > g.maxRuleThickness { thick.append(s.box(orientation)) }
-                    continue
-                }
                 var c = Shape()
                 for i in core { add(segments[i], to: &c) }
                 // Mostly rule, a little glyph: glyph strokes run together are no rule.
-                guard c.ink >= g.ruleCoreShare * s.ink else {
-                    if thickness > g.maxRuleThickness { thick.append(s.box(orientation)) }
+                guard width <= g.maxRuleThickness, !core.isEmpty, core.count < own.count, c.ink >= g.ruleCoreShare * s.ink else {
+                    if let lone = Self.runOut(own.map { segments[$0] }, scale: scale, g) {
+                        rules.append(Rule(
+                            orientation: orientation, position: (Double(lone.line) + 0.5) / scale, start: Double(lone.start) / scale,
+                            end: Double(lone.end) / scale, thickness: 1 / scale, slope: 0))
+                    } else if thickness > g.maxRuleThickness {
+                        thick.append(s.box(orientation))
+                    }
                     continue
                 }
                 c.lo = s.lo
                 c.hi = s.hi
+                // Long runs further apart than a rule is thick: glyph rows run together beside the
+                // rule; its stretch clear of them is the rule.
+                if Double(c.last - c.first + 1) > g.maxRuleThickness * scale + 1,
+                   let lone = Self.runOut(own.map { segments[$0] }, scale: scale, g) {
+                    rules.append(Rule(
+                        orientation: orientation, position: (Double(lone.line) + 0.5) / scale, start: Double(lone.start) / scale,
+                        end: Double(lone.end) / scale, thickness: 1 / scale, slope: 0))
+                    continue
+                }
                 s = c
                 slope = Self.slope(s)
                 guard abs(slope) <= bound else { continue }
@@ -328,6 +339,21 @@ public enum RuleFinder {
         }
         rules.sort { ($0.position, $0.start) < ($1.position, $1.start) }
         return rules
+    }
+
+    /// The stretch of a shape's longest run clear of the rest of the shape, when at least 1.5 ×
+    /// `minRuleLength` long (glyph strokes run together make runs of about one rule length): a
+    /// rule that a block of glyphs touches at one end (a merged cell's text, centred on a row
+    /// rule of the column beside it, set against that column's side). Runs on the lines next to
+    /// the longest are its thickness, not the block.
+    static func runOut(_ segments: [Segment], scale: Double, _ g: GridSettings) -> Segment? {
+        guard let longest = segments.max(by: { ($0.end - $0.start, $1.line) < ($1.end - $1.start, $0.line) }) else { return nil }
+        let rest = segments.filter { abs($0.line - longest.line) > 1 }
+        guard let lo = rest.map(\.start).min(), let hi = rest.map(\.end).max() else { return nil }
+        let before = Segment(line: longest.line, start: longest.start, end: min(lo, longest.end))
+        let after = Segment(line: longest.line, start: max(hi, longest.start), end: longest.end)
+        let best = before.end - before.start >= after.end - after.start ? before : after
+        return Double(best.end - best.start) >= 1.5 * g.minRuleLength * scale ? best : nil
     }
 
     /// Statistics of a shape: extent, ink, and sums for a least-squares line (line on along)

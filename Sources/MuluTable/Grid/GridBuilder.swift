@@ -146,12 +146,66 @@ public enum GridBuilder {
             groups[r, default: []].append(edges[i])
         }
         let min = settings.grid.minEdgesPerAxis
-        return order.compactMap { r -> TableGrid? in
-            let group = groups[r]!
+        let kept = order.map { groups[$0]! }.filter { group in
             let h = group.filter { $0.orientation == .horizontal }.count
-            guard h >= min, group.count - h >= min else { return nil }
-            return cells(group, settings: settings)
-        }.sorted { ($0.y0, $0.x0) < ($1.y0, $1.x0) }
+            return h >= min && group.count - h >= min
+        }
+        return sideBySide(kept, settings: settings).map { cells(closed($0, settings: settings), settings: settings) }
+            .sorted { ($0.y0, $0.x0) < ($1.y0, $1.x0) }
+    }
+
+    /// Stage 3, continued: tables side by side with the same rows (top and bottom within
+    /// `snapTolerance`, most row rules of the one with fewer at the other's) are one table whose
+    /// column between them a merged cell fills: a spreadsheet prints a merged cell that runs on
+    /// from the page before (an industry over 100 rows) with no rule above or below it, so
+    /// nothing joins the columns left of it to those right of it.
+    static func sideBySide(_ groups: [[Edge]], settings: TableSettings) -> [[Edge]] {
+        let tolerance = settings.grid.snapTolerance
+        struct Shape { var ys: [Double]; var x0: Double; var x1: Double }
+        func shape(_ g: [Edge]) -> Shape {
+            let v = g.filter { $0.orientation == .vertical }.map(\.position)
+            return Shape(ys: Array(Set(g.filter { $0.orientation == .horizontal }.map(\.position))).sorted(),
+                         x0: v.min() ?? 0, x1: v.max() ?? 0)
+        }
+        func joinable(_ a: Shape, _ b: Shape) -> Bool {
+            guard let a0 = a.ys.first, let a1 = a.ys.last, let b0 = b.ys.first, let b1 = b.ys.last,
+                  abs(a0 - b0) <= tolerance, abs(a1 - b1) <= tolerance,
+                  a.x1 <= b.x0 + tolerance || b.x1 <= a.x0 + tolerance else { return false }
+            let (few, many) = a.ys.count <= b.ys.count ? (a.ys, b.ys) : (b.ys, a.ys)
+            let shared = few.filter { y in many.contains { abs($0 - y) <= tolerance } }.count
+            return shared * 2 >= few.count && few.count >= settings.grid.minEdgesPerAxis
+        }
+        var out = groups
+        var merged = true
+        while merged {
+            merged = false
+            search: for i in out.indices {
+                for j in out.indices where j > i && joinable(shape(out[i]), shape(out[j])) {
+                    out[i] += out[j]
+                    out.remove(at: j)
+                    merged = true
+                    break search
+                }
+            }
+        }
+        return out
+    }
+
+    /// Stage 3½: a table whose last row a page break left open (its outermost vertical edges
+    /// both run on `openEndReach` or more below its last horizontal edge: a browser prints the
+    /// first part of a split row without a rule under it) gets a horizontal edge where the
+    /// shorter of them ends, so that the part's text is in a cell (and continues on the next
+    /// page, as a ruled row cut by the break does).
+    static func closed(_ group: [Edge], settings: TableSettings) -> [Edge] {
+        let vertical = group.filter { $0.orientation == .vertical }
+        guard let bottom = group.filter({ $0.orientation == .horizontal }).map(\.position).max(),
+              let left = vertical.map(\.position).min(), let right = vertical.map(\.position).max(), right > left
+        else { return group }
+        let outer = vertical.filter { $0.position == left || $0.position == right }
+        func reach(_ x: Double) -> Double { outer.filter { $0.position == x }.map(\.end).max()! }
+        let end = Swift.min(reach(left), reach(right))
+        guard end - bottom >= settings.grid.openEndReach else { return group }
+        return group + [Edge(orientation: .horizontal, position: end, start: left, end: right)]
     }
 
     /// Stage 4: one table's cells. Grid lines at every edge position; a grid box joins its
