@@ -145,7 +145,10 @@ public enum NoticeParser {
         let (pages, emSize, rules) = try PDFSource.pages(opened, path: path)
         let t2 = PhaseTimer.now()
         PhaseTimer.report("pdf pages (render, rules)", t1, t2)
-        let recovery = TableRecovery(pages: pages, settings: .pdf(emSize: emSize), rules: rules)
+        var settings = TableSettings.pdf(emSize: emSize)
+        // Chromium (Skia) prints a cell cut by a page break open there: parts ruled at the break are two cells.
+        settings.grid.cellsOpenAtPageBreaks = opened.documents.first?.producer?.hasPrefix("Skia/PDF") ?? false
+        let recovery = TableRecovery(pages: pages, settings: settings, rules: rules)
         PhaseTimer.report("table recovery", t2, PhaseTimer.now())
         let tables = geometricTables(recovery)
         var builder = EntryBuilder(expectedRows: recovery.rows.count, columnMaps: tables.map(\.columns))
@@ -379,6 +382,9 @@ public enum NoticeParser {
             return [after - 1, after].contains { i in
                 guard builder.entries.indices.contains(i) else { return false }
                 let e = builder.entries[i]
+                // (An urgency mark, of a row read urgent: a spreadsheet prints a merged cell's
+                // mark again below the table, where the page cuts it off.)
+                if e.urgent == true, UrgencyMark.read(text) == true { return true }
                 return [e.industry ?? "", e.code, e.name, e.training?.text ?? "", e.assessment?.text ?? ""]
                     .contains { Blank.removed(from: $0).contains(text) }
             }

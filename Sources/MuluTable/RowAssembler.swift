@@ -74,7 +74,7 @@ public enum RowAssembler {
                     return false
                 }
             }
-            let units = makeUnits(items, settings: settings)
+            let units = makeUnits(items, anchors: anchors, settings: settings)
             // One alignment per column, as a word processor sets it: the one that fits best.
             var assignment: [Int] = []
             var bestCost = Double.nan
@@ -128,7 +128,7 @@ public enum RowAssembler {
         var extraCells = [[String: [Fragment]]](repeating: [:], count: anchors.count)
         let tableAlignment = Alignment.allCases.max { (preferred[$0] ?? 0) < (preferred[$1] ?? 0) } ?? .center
         for header in extras.keys.sorted() {
-            let units = makeUnits(extras[header]!, settings: settings)
+            let units = makeUnits(extras[header]!, anchors: anchors, settings: settings)
             let (assignment, _) = assign(units, anchors: anchors, alignment: tableAlignment, emptyCost: 0)
             for (u, row) in zip(units, assignment) {
                 guard abs(u.center - anchors[row].center) <= settings.maxRowDistance else {
@@ -205,13 +205,25 @@ public enum RowAssembler {
         var center: Double { (top + bottom) / 2 }
     }
 
-    static func makeUnits(_ items: [Placed], settings: TableSettings) -> [Unit] {
+    /// Groups a column's fragments into units: fragments of one line, and lines close enough to
+    /// be one cell's (`cellLineGap`) — but never two lines that each carry a different row number
+    /// (a table ruled tight, as a spreadsheet prints it: rows as close as a cell's lines).
+    static func makeUnits(_ items: [Placed], anchors: [Placed] = [], settings: TableSettings) -> [Unit] {
         let sorted = items.sorted { ($0.center, $0.fragment.x0) < ($1.center, $1.fragment.x0) }
+        // The row number whose line a fragment is on (anchors are sorted by centre).
+        let centres = anchors.map(\.center)
+        func rowLine(_ p: Placed) -> Int? {
+            var lo = 0, hi = centres.count
+            while lo < hi { let mid = (lo + hi) / 2; if centres[mid] < p.center - settings.lineTolerance { lo = mid + 1 } else { hi = mid } }
+            guard lo < centres.count, abs(centres[lo] - p.center) <= settings.lineTolerance else { return nil }
+            return lo
+        }
         var units: [Unit] = []
         for p in sorted {
             if var last = units.last {
                 let sameLine = abs(p.center - last.members.last!.center) <= settings.lineTolerance
-                let sameCell = settings.cellLineGap >= 0 && p.top - last.bottom <= settings.cellLineGap
+                let otherRow = rowLine(p).map { row in last.members.contains { rowLine($0).map { $0 != row } ?? false } } ?? false
+                let sameCell = settings.cellLineGap >= 0 && p.top - last.bottom <= settings.cellLineGap && !otherRow
                 if sameLine || sameCell {
                     last.members.append(p)
                     last.top = min(last.top, p.top)

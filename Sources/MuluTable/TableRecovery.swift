@@ -289,7 +289,7 @@ public struct TableRecovery: Sendable {
             self.columns = ruled.columns
             let gaps = Self.gapRows(ruled: ruled.rows, stream: rows)
             self.streamRows = rows
-            self.disagreements = Self.disagreements(ruled: ruled.rows, spanned: ruled.spanned, stream: rows, filling: Set(gaps))
+            self.disagreements = Self.disagreements(ruled: ruled.rows, spanned: ruled.spanned, stream: rows, filling: Set(gaps), closed: ruled.closed)
                 + Self.pageBreakDoubts(ruled.rows, ruled.doubts)
             if gaps.isEmpty {
                 self.rows = ruled.rows
@@ -477,7 +477,8 @@ public struct TableRecovery: Sendable {
     /// Rows are matched by number and, where numbers restart (per section), by the how-manieth
     /// row of that number each is.
     static func disagreements(
-        ruled: [RowRecord], spanned: [Set<TableField>], stream: [RowRecord], filling: Set<Int> = []
+        ruled: [RowRecord], spanned: [Set<TableField>], stream: [RowRecord], filling: Set<Int> = [],
+        closed: [Set<TableField>] = []
     ) -> [Diagnostic] {
         // No row found by the alignment (a table without 序号, its rows numbered as the rules
         // give them): nothing to compare.
@@ -505,6 +506,7 @@ public struct TableRecovery: Sendable {
             if !text.isEmpty { industry = text }
             industryOf[k] = industry
         }
+        var closedRows: [(row: RowRecord, field: TableField)] = []
         for (i, row) in ruled.enumerated() {
             guard let other = byNumber[ruledKeys[i]] else {
                 out.append(Diagnostic(
@@ -524,6 +526,13 @@ public struct TableRecovery: Sendable {
                 let a = text(row, field)
                 let b = field == .industry ? industryOf[ruledKeys[i]] ?? "" : text(other, field)
                 guard a != b, !(b.isEmpty && spanned[i].contains(field)) else { continue }
+                // A cell ruled all round on one page: what the alignment reads differently there is
+                // most likely the alignment's error (a spreadsheet's rows set as close as a cell's
+                // lines, a merged cell's text placed between rows), reported once for the table.
+                if i < closed.count, closed[i].contains(field) {
+                    closedRows.append((row, field))
+                    continue
+                }
                 let extras = row.extras.values.map { compact(RowRecord.text($0)) }.filter { !$0.isEmpty }
                 if extras.contains(where: { b == a + $0 || b == $0 + a }) { continue }
                 differences.append("\(field.label) `\(a)` by the rules, `\(b)` by the text alignment")
@@ -536,6 +545,18 @@ public struct TableRecovery: Sendable {
                     "row \(row.seq): the table's rules and its text alignment disagree: \(differences.joined(separator: "; ")); the rules' reading is kept",
                     page: at.page, line: at.line, column: at.column, excerpt: row.anchor.text, seq: row.seq))
             }
+        }
+        if let first = closedRows.first?.row {
+            var seqs: [Int] = []
+            for (row, _) in closedRows where seqs.last != row.seq { seqs.append(row.seq) }
+            var fields: [TableField] = []
+            for (_, field) in closedRows where !fields.contains(field) { fields.append(field) }
+            let shown = seqs.prefix(12).map(String.init).joined(separator: ", ") + (seqs.count > 12 ? " … (\(seqs.count) rows)" : "")
+            out.append(Diagnostic(
+                .warning,
+                "the table's rules and its text alignment disagree on \(closedRows.count) cell\(closedRows.count == 1 ? "" : "s") the rules close all round "
+                    + "(\(fields.map(\.label).joined(separator: ", ")); row\(seqs.count == 1 ? "" : "s") \(shown)); the rules' reading is kept",
+                page: first.anchor.page, line: first.anchor.line, column: first.anchor.column, excerpt: first.anchor.text))
         }
         // The fields most ruled rows have a cell of: a row read by the text alignment alone
         // without one has lost it (its text went elsewhere, or nowhere).

@@ -26,6 +26,9 @@ public enum RuledRows {
         /// Cells at a page break whose rules do not tell whether they are one cell or two: per
         /// row (as in `rows`), the fields read so (see ``PageBreakDoubt``).
         public var doubts: [[PageBreakDoubt]] = []
+        /// Per row (as in `rows`), the fields read from one cell (of this row, or merged over it)
+        /// ruled on all four sides on one page: the rules leave no doubt which text is the cell's.
+        public var closed: [Set<TableField>] = []
     }
 
     /// A cell at a page break read one way where the rules allow another: an empty cell at the
@@ -181,6 +184,7 @@ public enum RuledRows {
             let startFragments = starts.filter { $0.page == p + 1 && $0.index < page.lines.count }
                 .compactMap { page.lines[$0.index].fragments.first }
             var readTables: [TableGrid] = []
+            var overflowed = Set<Fragment>()
             for tableIndex in holding {
                 let table = grid.tables[tableIndex]
                 var held = [[Fragment]](repeating: [], count: table.cells.count)
@@ -193,6 +197,24 @@ public enum RuledRows {
                 }
                 for f in bodyFragments {
                     if let k = locate(f, in: table) { held[k].append(f) }
+                }
+                // A cell's text run past the table's last rule at the foot of the page (Chromium
+                // draws a cell spanning rows over a page break in its first row's part and lets
+                // its last line overflow): the line right under the cell's text, in its column.
+                for f in bodyFragments where locate(f, in: table) == nil {
+                    let c = grid.deskew(x: (f.x0 + f.x1) / 2, y: (f.y0 + f.y1) / 2)
+                    let height = f.y1 - f.y0
+                    guard c.y >= table.y1, c.y - table.y1 <= height, table.rowCount > 0,
+                          let k = (0..<table.columnCount).lazy.map({ table.cellAt(row: table.rowCount - 1, column: $0) })
+                            .first(where: { table.cells[$0].x0 <= c.x && c.x <= table.cells[$0].x1 }),
+                          // (Within the cell's column, and no note: `注：…` under the table is its own.)
+                          grid.deskew(x: f.x0, y: c.y).x >= table.cells[k].x0 - slack, grid.deskew(x: f.x1, y: c.y).x <= table.cells[k].x1 + slack,
+                          !NoteText.opensNote(Blank.removed(from: f.text)),
+                          let bottom = held[k].map({ grid.deskew(x: ($0.x0 + $0.x1) / 2, y: $0.y1).y }).max(),
+                          bottom >= table.y1 - 0.5 * height, c.y - 0.5 * height - bottom <= 0.5 * height
+                    else { continue }
+                    held[k].append(f)
+                    overflowed.insert(f)
                 }
                 for k in held.indices {
                     held[k].sort { ($0.y0, $0.x0) < ($1.y0, $1.x0) }
@@ -211,7 +233,32 @@ public enum RuledRows {
                     let text = Blank.removed(from: held[k].map(\.text).joined())
                     return TableField(headerLabel: text) != nil || LevelWords.single(text) != nil || HeaderWords.revision(text) != 0
                 }.map { table.cells[$0].rows.upperBound }.max()
-                if let headerEnd { headerCellIndices = headerCellIndices.filter { table.cells[$0].row < headerEnd } }
+                if let headerEnd {
+                    // Header text a spreadsheet let run past its cell's bottom rule (`是否急需紧缺` too long
+                    // for its row, centred: `缺` printed in row 1's cell, above that row's number) is
+                    // the header cell's above it. (The rest of a row a page break split has no row
+                    // number below it in its grid row.)
+                    let headerSet = Set(headerFragments)
+                    let numberTop = table.cells.indices.filter { table.cells[$0].row == headerEnd }
+                        .flatMap { k in held[k].filter { !headerSet.contains($0) && RowNumber.parsePointed($0.text) != nil } }
+                        .map(\.y0).min()
+                    for k in headerCellIndices where table.cells[k].row == headerEnd {
+                        guard let numberTop,
+                              let above = headerCellIndices.first(where: { table.cells[$0].rows.upperBound == headerEnd && table.cells[$0].columns == table.cells[k].columns })
+                        else { continue }
+                        // (A few letters of a header word, no figure and no level: not a row's first
+                        // line that the header band took in.)
+                        let overflow = held[k].filter { headerSet.contains($0) && ($0.y0 + $0.y1) / 2 < numberTop }
+                        let overflowText = Blank.removed(from: overflow.map(\.text).joined())
+                        guard overflowText.count <= 4, !overflowText.contains(where: { $0.isNumber || $0 == "级" || $0 == "元" }) else { continue }
+                        guard !overflow.isEmpty, held[k].allSatisfy({ f in overflow.contains(f) || overflow.allSatisfy { ($0.y0 + $0.y1) / 2 < f.y0 } }),
+                              TableField(headerLabel: Blank.removed(from: (held[above] + overflow).map(\.text).joined())) != nil
+                        else { continue }
+                        held[above] += overflow
+                        held[k].removeAll { overflow.contains($0) }
+                    }
+                    headerCellIndices = headerCellIndices.filter { table.cells[$0].row < headerEnd }
+                }
                 // Columns named by the header cells above them (the narrowest naming one).
                 var fieldOf = [TableField?](repeating: nil, count: table.columnCount)
                 var spanOf = [Int](repeating: .max, count: table.columnCount)
@@ -375,7 +422,7 @@ public enum RuledRows {
                 }
                 // Header fragments outside the table are furniture already; nothing to report.
             }
-            for f in bodyFragments where !readTables.contains(where: { locate(f, in: $0) != nil }) {
+            for f in bodyFragments where !overflowed.contains(f) && !readTables.contains(where: { locate(f, in: $0) != nil }) {
                 unplaced.append(UnplacedFragment(fragment: f, reason: "text outside the table's cells"))
             }
         }
@@ -480,7 +527,24 @@ public enum RuledRows {
                 guard let last = fieldCells[a][field]?.last, let first = fieldCells[b][field]?.first,
                       cells[last].cell.rows.upperBound == bodyBottom[a], cells[first].cell.row == bodyTop[b]
                 else { continue }
+                // A merged cell running over the break, its text printed on both pages and cut by
+                // each (a spreadsheet centres it on the whole cell and clips it to each page's
+                // part): the same text, the foot of one part and the top of the next running
+                // through its middle, is one.
+                if !cells[last].fragments.isEmpty,
+                   Blank.removed(from: cells[last].fragments.map(\.text).joined()) == Blank.removed(from: cells[first].fragments.map(\.text).joined()),
+                   cells[last].fragments.contains(where: { f in abs(grids[cells[last].page].deskew(x: (f.x0 + f.x1) / 2, y: (f.y0 + f.y1) / 2).y - cells[last].cell.y1) <= 0.25 * (f.y1 - f.y0) }),
+                   cells[first].fragments.contains(where: { f in abs(grids[cells[first].page].deskew(x: (f.x0 + f.x1) / 2, y: (f.y0 + f.y1) / 2).y - cells[first].cell.y0) <= 0.25 * (f.y1 - f.y0) }) {
+                    for f in cells[first].fragments {
+                        unplaced.append(UnplacedFragment(fragment: f, reason: "a merged cell's text printed again after the page break (cut by it on both pages): read once"))
+                    }
+                    cells[first].fragments = []
+                    textful[first] = false
+                }
                 let open = !cells[last].cell.ruledBottom || !cells[first].cell.ruledTop
+                // A producer that leaves a cell cut by the break open there: parts ruled at the
+                // break are two cells (unless the row itself was split).
+                if settings.grid.cellsOpenAtPageBreaks, !open, !splitRow { continue }
                 let anyEmpty = cells[last].fragments.isEmpty || cells[first].fragments.isEmpty
                 let merged = rowsCovered(last).count > 1 || rowsCovered(first).count > 1
                 let fills = !anyEmpty && merged && fillsToFoot(cells[last], grids: grids, slack: settings.grid.flowSlack)
@@ -529,6 +593,7 @@ public enum RuledRows {
         for k in cells.indices { groups[find(k), default: []].append(k) }
         var rowCells = [[TableField: [Fragment]]](repeating: [:], count: logical.count)
         var spanned = [Set<TableField>](repeating: [], count: logical.count)
+        var closed = [Set<TableField>](repeating: [], count: logical.count)
         for field in TableField.allCases where field != .seq {
             for p in fieldCells.indices {
                 for k in fieldCells[p][field] ?? [] where find(k) == k {
@@ -544,6 +609,9 @@ public enum RuledRows {
                     for row in covered {
                         rowCells[row][field, default: []] += fragments
                         if covered.count > 1 { spanned[row].insert(field) }
+                    }
+                    if members.count == 1, case let c = cells[members[0]].cell, c.ruledTop, c.ruledBottom, c.ruledLeft, c.ruledRight {
+                        for row in covered { closed[row].insert(field) }
                     }
                 }
             }
@@ -567,6 +635,7 @@ public enum RuledRows {
         }
         var result = Result(rows: rows, unplaced: unplaced, columns: columnsOut, tables: tablesOut, spanned: spanned)
         result.doubts = doubts
+        result.closed = closed
         return result
     }
 }
