@@ -268,6 +268,10 @@ public struct EntryBuilder: RowSink {
         } else if nameMark ? Self.holdsFiguresOrSubsidy(name) : Self.holdsFiguresOrSubsidy(slice(cells[.name])) {
             report(.error, "row \(seq): the name `\(name)` holds figures (a code or an amount): columns read wrongly?",
                    .name, misfit: true)
+        } else if name.contains("\"") {
+            // No occupation's name holds a straight double quote: a CSV cell's quote never closed
+            // (the rest of the row, or of the file, read into one cell).
+            report(.error, "row \(seq): the name `\(name)` holds a double quote: a quoted cell not closed?", .name, misfit: true)
         } else if OccupationName.looksCutShort(name) {
             report(.warning, "row \(seq): name `\(name)` looks cut short (names end in 工, 员, 师 …)", .name)
         }

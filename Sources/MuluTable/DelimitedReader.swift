@@ -132,10 +132,21 @@ public enum DelimitedReader {
         var restTokens: [TextLayout.Token] = []
         // True after a row whose code ends with a dash (`6-24-03-01-`): its last segment may follow.
         var codeCut = false
+        // Rows with fewer cells apart by tabs than the header has columns (read as if their empty
+        // cells at the end were cut off), and how many rows keep an empty last cell.
+        // (Each short row with the columns, but the last, it has no cell for; per column, how many
+        // rows with every cell have it filled.)
+        var shortRows: [(seq: Int, at: Fragment, cells: Int, header: Int, missing: [Int])] = []
+        var keptEmptyLast = 0, fullRows = 0
+        var filled: [Int] = []
         bytes.withUnsafeBufferPointer { p in
             for n in spans.indices where n > consumedThrough {
                 var span = spans[n]
-                guard roles[span.page - 1][span.index] == .body else { continue }
+                guard roles[span.page - 1][span.index] == .body else {
+                    // A later table's label, title or header between: what follows is no row's rest.
+                    if [.attachmentLabel, .title, .header].contains(roles[span.page - 1][span.index]) { previousWasRow = false }
+                    continue
+                }
                 if tables.count > 1 { advance(to: span) }
                 TextLayout.tokens(p, span, into: &tokens)
                 guard let first = tokens.first else { continue }
@@ -235,6 +246,17 @@ public enum DelimitedReader {
                 } else if let read = tabCells(p, span, tokens, kinds: columns.kinds, tolerant: true, into: &slots) {
                     k = read
                     cells.byTabs = true
+                    let headerCells = columns.kinds.count - (columns.numbered || columns.kinds.first != .field(.seq) ? 0 : 1)
+                    let all = Self.tabCellCount(p, span)
+                    if all < headerCells {
+                        shortRows.append((seq, TextLayout.fragment(p, first, span), all, headerCells,
+                                          Array((all + columns.kinds.count - headerCells)..<(columns.kinds.count - 1))))
+                    } else if all == headerCells {
+                        fullRows += 1
+                        if span.end > span.start, p[span.end - 1] == 0x09 { keptEmptyLast += 1 }
+                        if filled.count < columns.kinds.count { filled += [Int](repeating: 0, count: columns.kinds.count - filled.count) }
+                        for n in columns.kinds.indices where !slots[n].isEmpty { filled[n] += 1 }
+                    }
                 } else {
                     k = assign(p, tokens, kinds: columns.shapeKinds, into: &slots)
                     cells.unplacedBlank = placeBlankCells(tokens, kinds: columns.kinds, slots: &slots)
@@ -288,6 +310,16 @@ public enum DelimitedReader {
                     result.rows.append(RowRecord(seq: seq, anchor: TextLayout.fragment(p, first, span), cells: fragments))
                 }
             }
+        }
+        // A row with fewer cells lost one, rather than had its empty cells at the end cut off,
+        // where rows keep their empty last cells (`…,160元/人,`) or where it has no cell in a
+        // column (not the last) that every row with all its cells fills: which is missing cannot
+        // be told (a published `*` would be read as not urgent). (A writer that cuts empty ends
+        // off leaves rows without their last, sometimes empty, cells: read so.)
+        for r in shortRows where keptEmptyLast > 0 || (fullRows > 0 && r.missing.contains { $0 < filled.count && filled[$0] == fullRows }) {
+            result.unplaced.append(UnplacedFragment(
+                fragment: r.at,
+                reason: "row \(r.seq) has \(r.cells) cells, the header \(r.header), and other rows fill the ones it lacks: which cell is missing cannot be told"))
         }
         return result
     }
@@ -443,7 +475,7 @@ public enum DelimitedReader {
         guard sectionHeading(p, Array(tokens)) == nil else { return nil }
         let text = Blank.removed(from: tokens.map { string(p, $0) }.joined())
         // A subsidy's unit alone (`元/人`: 人 ends names like 经纪人) is no rest of a name.
-        guard !LineClassifier.isTitle(text), !LineClassifier.isAttachmentLabel(text), !isUnitOnly(text) else { return nil }
+        guard !LineClassifier.isTitle(text), !LineClassifier.isAttachmentLabel(text), !isUnitOnly(text), !isUnitLine(text) else { return nil }
         // The rests of both the industry and the name on one line (`及水生产和供应业 班员`): two
         // pieces, the industry's first (`continueLastRow` places each).
         if tokens.count == 2, case let first = Blank.removed(from: string(p, tokens.first!)), IndustryName.endsLikeOne(first),
@@ -451,6 +483,12 @@ public enum DelimitedReader {
             return first + Self.pieceBreak + second + (urgent ? "*" : "")
         }
         return urgent ? text + "*" : text
+    }
+
+    /// A line giving the table's unit (`单位：元/人`, `单位:元`): text above a table, never a cell's.
+    static func isUnitLine(_ text: String) -> Bool {
+        let t = Blank.removed(from: text)
+        return (t.hasPrefix("单位：") || t.hasPrefix("单位:")) && t.count <= 12
     }
 
     /// A subsidy's unit alone (`元/人`, `元`, `元/人次`, `元／人`): the wrapped end of an amount.
@@ -1021,6 +1059,9 @@ public enum DelimitedReader {
                     } else if rowsSince || label != nil, LineClassifier.isTitle(compact), !compact.hasPrefix("注") {
                         title = compact
                         pending.append((p + 1, i, .title))
+                    } else if title != nil || label != nil, Self.isUnitLine(compact) {
+                        // `单位：元/人` under a later table's title: text before that table.
+                        pending.append((p + 1, i, .preamble))
                     }
                 case .preamble where rowsSince:
                     // A later table's label and title atop a page of their own (`附件 2`, above its

@@ -74,4 +74,57 @@ import Testing
         default: break
         }
     }
+    /// Checks `parsed` against a round-12 reviewer's expected entries (seq, industry, code, name,
+    /// each subsidy's text as published and urgency), every field.
+    func expectPublishedTexts(_ parsed: ParsedNotice, _ expectedFile: String) throws {
+        let data = try #require(FileManager.default.contents(atPath: fixture(expectedFile)))
+        let expected = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+        #expect(parsed.entries.count == expected.count)
+        for (entry, row) in zip(parsed.entries, expected) {
+            #expect(entry.seq == row["seq"] as? Int)
+            #expect(entry.industry == row["industry"] as? String, "row \(entry.seq)")
+            #expect(entry.code == row["code"] as? String, "row \(entry.seq)")
+            #expect(entry.name == row["name"] as? String, "row \(entry.seq)")
+            #expect(entry.training?.text == row["training_text"] as? String, "row \(entry.seq)")
+            #expect(entry.assessment?.text == row["assessment_text"] as? String, "row \(entry.seq)")
+            #expect(entry.urgent == row["urgent"] as? Bool, "row \(entry.seq)")
+        }
+    }
+
+    /// Two tables in one text notice (tab-separated, and laid out in columns), each with its
+    /// label, title and a `单位：元/人` line above its header: the second table's unit line is text
+    /// before that table (a warning, as the first's is), never the rest of the first table's
+    /// last name. Before, row 100 was `并条工单位：元/人`, with no diagnostic.
+    @Test(arguments: ["reviewer-tsv-two-tables-unit-lines", "reviewer-layout-two-tables-unit-lines"])
+    func aLaterTablesUnitLineIsTextBeforeIt(_ name: String) throws {
+        let parsed = try parseFixture("text/\(name).txt")
+        #expect(!parsed.diagnostics.contains { $0.severity == .error })
+        try expectPublishedTexts(parsed, "text/\(name).expected.json")
+        let units = parsed.diagnostics.filter { $0.excerpt == "单位：元/人" }
+        #expect(units.count == 2)
+        #expect(units.allSatisfy { $0.severity == .warning && $0.message.contains("text before the table") })
+    }
+
+    /// A CSV whose rows have every cell but two, one and two cells short (`…,160元/人` with no
+    /// urgency cell, `…,2160元/人` with no assessment either): a row without an assessment cell,
+    /// where every other row fills it, lost a cell: which cannot be told, an error naming the
+    /// row. Before, it was read with no assessment and not urgent, exit 0. (Row 31, one cell
+    /// short, is read as a writer that cuts empty cells off a row's end writes it: not urgent.)
+    @Test func aCSVRowShortOfAFilledCellIsAnError() throws {
+        let parsed = try parseFixture("text/reviewer-csv-rows-short.csv")
+        let errors = parsed.diagnostics.filter { $0.severity == .error }
+        #expect(errors.map(\.message) == [
+            "row 32 has 5 cells, the header 7, and other rows fill the ones it lacks: which cell is missing cannot be told",
+        ])
+        #expect(errors.map(\.line) == [33])
+    }
+    /// A CSV cut off inside a quoted cell (`177,…,全媒体运营师,"初级、中` and the end of the file):
+    /// the name read with the rest of the row in it holds a straight double quote, which no
+    /// occupation's name does: an error naming the row. Before, only "looks cut short", exit 0.
+    @Test func aNameHoldingAQuoteIsAnUnclosedCell() throws {
+        let parsed = try parseFixture("text/reviewer-csv-unterminated-quote.csv")
+        let quoted = parsed.diagnostics.filter { $0.message.contains("holds a double quote") }
+        #expect(quoted.map(\.severity) == [.error])
+        #expect(quoted.first?.message == "row 177: the name `全媒体运营师\"初级、中` holds a double quote: a quoted cell not closed?")
+    }
 }
