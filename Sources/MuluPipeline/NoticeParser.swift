@@ -360,8 +360,14 @@ public enum NoticeParser {
                         page: page.number, line: line.line, column: line.fragments.first?.column,
                         excerpt: line.text))
                 case .otherAttachment:
+                    // A numbered line holding a code there is a catalogue row lost (a header printed
+                    // over by other text, so that it names nothing): an error, never a quiet skip.
+                    let row = line.fragments.first.map { RowNumber.parsePointed($0.text) != nil } == true
+                        && line.fragments.contains { CodeSyntax.isWellFormed(CodeSyntax.normalise($0.text)) }
                     diagnostics.append(Diagnostic(
-                        .warning, "a later attachment that is no catalogue table (its header names no code and no subsidy): not read",
+                        row ? .error : .warning,
+                        row ? "a catalogue row (a number and a code) after a header that names no code and no subsidy: not read"
+                            : "a later attachment that is no catalogue table (its header names no code and no subsidy): not read",
                         page: page.number, line: line.line, column: line.fragments.first?.column,
                         excerpt: line.text))
                 default:
