@@ -161,6 +161,19 @@ import Testing
         #expect(twice.allSatisfy { $0.excerpt == "数字产业" && $0.severity == .warning })
     }
 
+    /// Calc, header repeated, every column merged: on page 3 a merged assessment cell of page 2
+    /// is printed again over the header (`评价补贴标准` and `初级或中级：160元/人` on one line, their
+    /// glyphs interleaved), so the header names no code and no subsidy. Rows 80–124 under it are
+    /// catalogue rows lost, each an error, never "another attachment" skipped with a warning
+    /// (they were: 132 entries of 177, exit 0 had no other error come).
+    @Test func rowsUnderAHeaderPrintedOverAreErrors() throws {
+        let parsed = try parseFixture("calc-header-printed-over.pdf")
+        let lost = parsed.diagnostics.filter { $0.message.hasPrefix("a catalogue row (a number and a code) after a header that names no code and no subsidy") }
+        #expect(lost.count == 45)
+        #expect(lost.allSatisfy { $0.severity == .error && $0.page == 3 })
+        #expect(!parsed.entries.contains { (80...124).contains($0.seq) })
+    }
+
     /// Every field of every entry as `expected` (a layout's `.expected.json`) has it; `table`
     /// is 0 where the file names none.
     /// Parses the ruled layout `NAME.pdf`, read by its rules, every field as `NAME.expected.json`
