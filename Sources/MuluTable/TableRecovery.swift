@@ -526,6 +526,16 @@ public struct TableRecovery: Sendable {
                 let a = text(row, field)
                 let b = field == .industry ? industryOf[ruledKeys[i]] ?? "" : text(other, field)
                 guard a != b, !(b.isEmpty && spanned[i].contains(field)) else { continue }
+                // A code or name cell the rules merge over rows, where the alignment reads this row
+                // its own: a row rule lost (text touching it), two rows' values in one — an error.
+                if field == .code || field == .name, spanned[i].contains(field), !b.isEmpty {
+                    let at = row.cells[field]?.first ?? row.anchor
+                    out.append(Diagnostic(
+                        .error,
+                        "row \(row.seq): \(field.label) `\(a)` by the rules, from a cell they merge over several rows; `\(b)` by the text alignment: a row rule not found?",
+                        page: at.page, line: at.line, column: at.column, excerpt: row.anchor.text, seq: row.seq))
+                    continue
+                }
                 // A cell ruled all round on one page: what the alignment reads differently there is
                 // most likely the alignment's error (a spreadsheet's rows set as close as a cell's
                 // lines, a merged cell's text placed between rows), reported once for the table.

@@ -174,6 +174,17 @@ import Testing
         #expect(!parsed.entries.contains { (80...124).contains($0.seq) })
     }
 
+    /// Calc, every column merged in blocks: glyphs set against the rule between rows 32 and 33
+    /// in the name column hide it, so the rules give both rows one name cell
+    /// (`变压器铁芯叠装工互感器装配工`). The text alignment reads each row its own name: an error
+    /// per row, never the merged reading published (it was, with an aggregate warning, exit 0).
+    @Test func aNameCellMergedOverRowsTheAlignmentSplitsIsAnError() throws {
+        let parsed = try parseFixture("calc-name-row-rule-lost.pdf")
+        let errors = parsed.diagnostics.filter { $0.severity == .error }
+        #expect(errors.compactMap(\.seq) == [32, 33])
+        #expect(errors.first?.message == "row 32: 职业（项目） `变压器铁芯叠装工互感器装配工` by the rules, from a cell they merge over several rows; `变压器铁芯叠装工` by the text alignment: a row rule not found?")
+    }
+
     /// Every field of every entry as `expected` (a layout's `.expected.json`) has it; `table`
     /// is 0 where the file names none.
     /// Parses the ruled layout `NAME.pdf`, read by its rules, every field as `NAME.expected.json`
