@@ -289,7 +289,12 @@ public struct TableRecovery: Sendable {
             self.columns = ruled.columns
             let gaps = Self.gapRows(ruled: ruled.rows, stream: rows)
             self.streamRows = rows
-            self.disagreements = Self.disagreements(ruled: ruled.rows, spanned: ruled.spanned, stream: rows, filling: Set(gaps), closed: ruled.closed)
+            var labels: [TableField: String] = [:]
+            for cell in headerCells.joined() {
+                if let field = cell.field, labels[field] == nil, case let text = Blank.removed(from: cell.text), !text.isEmpty { labels[field] = text }
+            }
+            self.disagreements = Self.disagreements(ruled: ruled.rows, spanned: ruled.spanned, stream: rows, filling: Set(gaps),
+                                                    closed: ruled.closed, labels: labels)
                 + Self.pageBreakDoubts(ruled.rows, ruled.doubts)
             if gaps.isEmpty {
                 self.rows = ruled.rows
@@ -478,8 +483,10 @@ public struct TableRecovery: Sendable {
     /// row of that number each is.
     static func disagreements(
         ruled: [RowRecord], spanned: [Set<TableField>], stream: [RowRecord], filling: Set<Int> = [],
-        closed: [Set<TableField>] = []
+        closed: [Set<TableField>] = [], labels: [TableField: String] = [:]
     ) -> [Diagnostic] {
+        // Each column named as the notice's header prints it (`所属行业`), else by mulu's label.
+        func name(_ field: TableField) -> String { labels[field] ?? field.label }
         // No row found by the alignment (a table without 序号, its rows numbered as the rules
         // give them): nothing to compare.
         guard !stream.isEmpty else { return [] }
@@ -532,7 +539,7 @@ public struct TableRecovery: Sendable {
                     let at = row.cells[field]?.first ?? row.anchor
                     out.append(Diagnostic(
                         .error,
-                        "row \(row.seq): \(field.label) `\(a)` by the rules, from a cell they merge over several rows; `\(b)` by the text alignment: a row rule not found?",
+                        "row \(row.seq): \(name(field)) `\(a)` by the rules, from a cell they merge over several rows; `\(b)` by the text alignment: a row rule not found?",
                         page: at.page, line: at.line, column: at.column, excerpt: row.anchor.text, seq: row.seq))
                     continue
                 }
@@ -545,7 +552,7 @@ public struct TableRecovery: Sendable {
                 }
                 let extras = row.extras.values.map { compact(RowRecord.text($0)) }.filter { !$0.isEmpty }
                 if extras.contains(where: { b == a + $0 || b == $0 + a }) { continue }
-                differences.append("\(field.label) `\(a)` by the rules, `\(b)` by the text alignment")
+                differences.append("\(name(field)) `\(a)` by the rules, `\(b)` by the text alignment")
                 if place == nil { place = row.cells[field]?.first ?? other.cells[field]?.first }
             }
             if !differences.isEmpty {
@@ -565,7 +572,7 @@ public struct TableRecovery: Sendable {
             out.append(Diagnostic(
                 .warning,
                 "the table's rules and its text alignment disagree on \(closedRows.count) cell\(closedRows.count == 1 ? "" : "s") the rules close all round "
-                    + "(\(fields.map(\.label).joined(separator: ", ")); row\(seqs.count == 1 ? "" : "s") \(shown)); the rules' reading is kept",
+                    + "(\(fields.map(name).joined(separator: ", ")); row\(seqs.count == 1 ? "" : "s") \(shown)); the rules' reading is kept",
                 page: first.anchor.page, line: first.anchor.line, column: first.anchor.column, excerpt: first.anchor.text))
         }
         // The fields most ruled rows have a cell of: a row read by the text alignment alone
@@ -582,7 +589,7 @@ public struct TableRecovery: Sendable {
                 kept && missing.isEmpty ? .warning : .error,
                 "row \(row.seq): found by the text alignment, not in any ruled cell"
                     + (kept ? "; read by its text alignment alone, between the rows the rules read" : ": not read")
-                    + (missing.isEmpty ? "" : ", with no \(missing.map(\.label).joined(separator: ", ")) there: not read whole"),
+                    + (missing.isEmpty ? "" : ", with no \(missing.map(name).joined(separator: ", ")) there: not read whole"),
                 page: row.anchor.page, line: row.anchor.line, column: row.anchor.column, excerpt: row.anchor.text, seq: row.seq))
         }
         return out

@@ -22,9 +22,14 @@ public struct GridSettings: Hashable, Sendable {
     /// a rule bounds a cell at least this wide or high. Default 14 pt.
     public var minRuleLength: Double = 14
     /// A rule is at most this thick (ink area over length); a thicker dark shape is a filled
-    /// area, not a rule, and is outlined (`FillOutliner`). Default 3 pt (a 2.5 pt rule is drawn
-    /// 2–3 px wide at 72 dpi).
+    /// area, not a rule, and is outlined (`FillOutliner`) — unless it is a solid band at most
+    /// `maxSolidRuleThickness` thick. Default 3 pt (a 2.5 pt rule is drawn 2–3 px wide at 72 dpi).
     public var maxRuleThickness: Double = 3
+    /// A shape thicker than `maxRuleThickness`, not a double rule, whose median cross-section is
+    /// at most this thick is a rule all the same (its long runs, when glyphs touch it): Chromium
+    /// and Writer draw a 3 pt border 4 px wide at 72 dpi. Default 4.5 pt (a shaded cell is at
+    /// least a line of text high).
+    public var maxSolidRuleThickness: Double = 4.5
     /// A shape thickened or tilted by glyphs touching it is a rule when its long runs (at least
     /// `minRuleLength`) hold at least this share of its ink. Default 0.75 (a rule with text set
     /// against it; glyph strokes run together hold less).

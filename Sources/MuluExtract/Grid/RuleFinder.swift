@@ -304,7 +304,16 @@ public enum RuleFinder {
                 var c = Shape()
                 for i in core { add(segments[i], to: &c) }
                 // Mostly rule, a little glyph: glyph strokes run together are no rule.
-                guard width <= g.maxRuleThickness, !core.isEmpty, core.count < own.count, c.ink >= g.ruleCoreShare * s.ink else {
+                guard width <= g.maxSolidRuleThickness, !core.isEmpty, core.count < own.count, c.ink >= g.ruleCoreShare * s.ink else {
+                    // A solid band of long runs a little thicker than a rule (Chromium's 3 pt border).
+                    if core.count == own.count, width <= g.maxSolidRuleThickness, thickness <= g.maxSolidRuleThickness, abs(slope) <= bound {
+                        let mx = s.sx / s.ink, my = s.sy / s.ink
+                        let middle = (Double(s.lo) + Double(s.hi)) / 2
+                        rules.append(Rule(
+                            orientation: orientation, position: (my + slope * (middle - mx)) / scale, start: Double(s.lo) / scale,
+                            end: Double(s.hi) / scale, thickness: thickness, slope: slope))
+                        continue
+                    }
                     if let lone = Self.runOut(own.map { segments[$0] }, scale: scale, g) {
                         rules.append(Rule(
                             orientation: orientation, position: (Double(lone.line) + 0.5) / scale, start: Double(lone.start) / scale,
