@@ -222,8 +222,9 @@ public enum RowAssembler {
         for p in sorted {
             if var last = units.last {
                 let sameLine = abs(p.center - last.members.last!.center) <= settings.lineTolerance
-                let otherRow = rowLine(p).map { row in last.members.contains { rowLine($0).map { $0 != row } ?? false } } ?? false
-                let sameCell = settings.cellLineGap >= 0 && p.top - last.bottom <= settings.cellLineGap && !otherRow
+                // (Looked up only for lines close enough to be one cell's.)
+                let sameCell = settings.cellLineGap >= 0 && p.top - last.bottom <= settings.cellLineGap
+                    && !(rowLine(p).map { row in last.members.contains { rowLine($0).map { $0 != row } ?? false } } ?? false)
                 if sameLine || sameCell {
                     last.members.append(p)
                     last.top = min(last.top, p.top)
