@@ -60,7 +60,7 @@ let package = Package(
             name: "MuluScan",
             dependencies: ["MuluSupport", "MuluModel", "MuluPDF", "MuluOCR", "MuluExtract", "MuluTable"]
         ),
-        .target(name: "MuluEntries", dependencies: ["MuluModel", "MuluExtract", "MuluTable"]),
+        .target(name: "MuluEntries", dependencies: ["MuluSupport", "MuluModel", "MuluExtract", "MuluTable"]),
         // zlib deflates the workbook (DeterministicZip); libdeflate a large sheet, in chunks.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),

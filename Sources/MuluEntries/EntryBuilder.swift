@@ -414,8 +414,8 @@ public struct EntryBuilder: RowSink {
     /// it names (one `培训等级` column serves both). Nil when none fits.
     static func levelColumn(of field: TableField, in headers: [String]) -> Int? {
         let columns = headers.indices.filter { isLevelColumn(headers[$0]) }
-        func isAssessment(_ h: String) -> Bool { h.contains("鉴定") || h.contains("评价") }
-        func isTraining(_ h: String) -> Bool { h.contains("培训") && !isAssessment(h) }
+        func isAssessment(_ h: String) -> Bool { h.contains(utf8: "鉴定") || h.contains(utf8: "评价") }
+        func isTraining(_ h: String) -> Bool { h.contains(utf8: "培训") && !isAssessment(h) }
         if let own = columns.first(where: { field == .training ? isTraining(headers[$0]) : isAssessment(headers[$0]) }) { return own }
         if let neutral = columns.first(where: { !isTraining(headers[$0]) && !isAssessment(headers[$0]) }) { return neutral }
         return columns.count == 1 ? columns[0] : nil

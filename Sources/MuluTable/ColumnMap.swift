@@ -1,3 +1,4 @@
+import MuluSupport
 import MuluModel
 
 /// How a table's columns were read from its header: every header cell in printed order and what
@@ -212,7 +213,7 @@ public struct ColumnMap: Hashable, Sendable {
         // (The others stay choices for the rows: `DelimitedReader.settleLevels`.)
         let allSubsidy = headers.indices.filter { meanings[$0] == .field(.training) || meanings[$0] == .field(.assessment) }
         var subsidyColumns = allSubsidy
-        if subsidyColumns.contains(where: { !headers[$0].contains("等级") }) { subsidyColumns.removeAll { headers[$0].contains("等级") } }
+        if subsidyColumns.contains(where: { !headers[$0].contains(utf8: "等级") }) { subsidyColumns.removeAll { headers[$0].contains(utf8: "等级") } }
         let levels = levelLines.first ?? []
         // How the level line may divide among the subsidy columns: evenly, or all under one of
         // them (the other a single column). Evenly is read unless the rows say otherwise
@@ -285,7 +286,7 @@ public struct ColumnMap: Hashable, Sendable {
         let subsidy: Set<HeaderWords.Meaning> = [.field(.training), .field(.assessment)]
         guard line.count >= 2, Set(line.map(HeaderWords.meaning)) == subsidy,
               !headers.contains(where: { subsidy.contains(HeaderWords.meaning($0)) }) else { return nil }
-        let groups = headers.indices.filter { headers[$0].contains("补贴") }
+        let groups = headers.indices.filter { headers[$0].contains(utf8: "补贴") }
         guard groups.count == 1, let g = groups.first else { return nil }
         let unit = headers[g].firstIndex { $0 == "（" || $0 == "(" }.map { String(headers[g][$0...]) } ?? ""
         var out = headers

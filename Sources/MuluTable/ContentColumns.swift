@@ -1,3 +1,4 @@
+import MuluSupport
 import MuluModel
 
 /// Names the fields of body fragments in a band of text that the gutters could not split: in
@@ -28,7 +29,7 @@ public enum ContentColumns {
         // A dash or `无` in a band of subsidies is a subsidy cell that says none (`—`).
         if noneCells.contains(t) { return .subsidy }
         // Level words, a per-person rate, an amount in yuan (not 元 in a name: 元件).
-        if t.contains("级") || t.contains("/人") || t.contains("元/") || t.contains("最高") || t.contains("补贴") { return .subsidy }
+        if t.contains(utf8: "级") || t.contains(utf8: "/人") || t.contains(utf8: "元/") || t.contains(utf8: "最高") || t.contains(utf8: "补贴") { return .subsidy }
         // A subsidy described in words (`按实际发生费用`), as `SubsidyParser` keeps it.
         if case .subsidy(let s) = SubsidyParser.read(t), s.amountYuan == nil, s.amounts.isEmpty { return .subsidy }
         for (a, b) in zip(scalars, scalars.dropFirst()) where Digits.value(a) != nil && b == "元" { return .subsidy }

@@ -937,7 +937,7 @@ public enum DelimitedReader {
         // Segments apart by blanks only (`4 04 05 01`): the `CodeSyntax` rule.
         if cell.count >= 2 {
             let spaced = cell.map { string(p, $0) }.joined(separator: " ")
-            if CodeSyntax.normalise(spaced).contains("-"), !spaced.contains(where: { $0 == "-" }) , CodeSyntax.isWellFormed(CodeSyntax.normalise(spaced)) { return true }
+            if CodeSyntax.normalise(spaced).contains(utf8: "-"), !spaced.contains(where: { $0 == "-" }) , CodeSyntax.isWellFormed(CodeSyntax.normalise(spaced)) { return true }
         }
         return text.unicodeScalars.allSatisfy { Digits.value($0) != nil || CodeSyntax.isSeparator($0) || CodeSyntax.isDash($0) || CodeSyntax.isAsterisk($0) }
             && joined.withUnsafeBufferPointer(CodeSyntax.startsCode)
@@ -1100,7 +1100,7 @@ public enum DelimitedReader {
         }
         let issuers = ["局", "厅", "文件", "办公室", "委员会", "人民政府", "中心"]
         return Set(counts.filter { text, n in
-            n >= 2 && (text.contains("页") || text.contains("号") && text.contains("〔") || text.contains("年月日")
+            n >= 2 && (text.contains(utf8: "页") || text.contains(utf8: "号") && text.contains(utf8: "〔") || text.contains(utf8: "年月日")
                        || issuers.contains { text.hasSuffix($0) })
         }.keys)
     }
@@ -1113,7 +1113,7 @@ public enum DelimitedReader {
     /// A title printed again atop a page the table goes on over: the table's own title, or any
     /// title marked as going on (`…目录（续表）`, `…（续）`). Page furniture, not a new table.
     static func isRunningTitle(_ compact: String, of title: String?) -> Bool {
-        guard LineClassifier.isTitle(compact) || compact.contains("续") else { return false }
+        guard LineClassifier.isTitle(compact) || compact.contains(utf8: "续") else { return false }
         var t = compact.filter { !"（）()：: ".contains($0) }
         for mark in ["续表", "续上表", "续"] where t.hasSuffix(mark) { return true }
         t = Blank.removed(from: t)

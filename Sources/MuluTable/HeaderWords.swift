@@ -55,7 +55,7 @@ public enum HeaderWords {
     /// that; nil for any other header, or when both are named. `named`: the fields the table's
     /// other header cells name.
     public static func unnamedSubsidy(_ text: String, named: Set<TableField>) -> TableField? {
-        guard meaning(text) == .extra, text.contains("补贴") || text.contains("标准") else { return nil }
+        guard meaning(text) == .extra, text.contains(utf8: "补贴") || text.contains(utf8: "标准") else { return nil }
         if !named.contains(.training) { return .training }
         if !named.contains(.assessment) { return .assessment }
         return nil
@@ -147,12 +147,12 @@ public enum HeaderWords {
     /// `CFStringFind`, about 3 ms of the 10-page PDF's table recovery on one core.
     @inline(__always)
     public static func holds(_ text: String, _ word: String) -> Bool {
-        text.firstRange(of: word) != nil
+        text.contains(utf8: word)
     }
 
     /// True when a subsidy header gives the unit of its amounts (`培训补贴标准（元/人）`).
     public static func givesUnit(_ header: String) -> Bool {
-        header.contains("元")
+        header.contains(utf8: "元")
     }
 
     /// The field a header cell names, or nil (a level sub-column or an extra column).

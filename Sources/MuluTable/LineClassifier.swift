@@ -77,9 +77,18 @@ public enum LineClassifier {
         return line.fragments.count > 4 || !isPageMark(FullWidth.asciiDigits(line.compactText))
     }
 
+    /// The dashes around a page number (`- 3 -`, `—3—`, `一3一` as OCR reads a dash).
+    static let pageMarkDashes: Set<Character> = ["-", "—", "–", "－", "─", "‐", "‑", "‒", "―", "一"]
+
     /// `— 3 —`, `- 3 -`, `–3–`, `第3页`, `第 3 页 共 10 页`, `3/10`, given without blanks.
     static func isPageMark(_ s: String) -> Bool {
-        let dashes: Set<Character> = ["-", "—", "–", "－", "─", "‐", "‑", "‒", "―", "一"]
+        // Page marks are short; a table row is passed over without looking at its characters.
+        guard s.utf8.count <= 64 else { return false }
+        // …and hold no ideograph but 第, 页, 共 and 一 (a dash as OCR reads it).
+        for u in s.unicodeScalars where (0x3400...0x9FFF).contains(u.value) && u != "第" && u != "页" && u != "共" && u != "一" {
+            return false
+        }
+        let dashes = pageMarkDashes
         var body = Substring(s)
         var stripped = 0
         while let f = body.first, dashes.contains(f) { body = body.dropFirst(); stripped += 1 }
@@ -132,6 +141,7 @@ public enum LineClassifier {
     /// A line that says the table goes on from the page before (`续表`, `续表1`, `续上表`,
     /// `接上表`, `附件2（续）`): page furniture, not a new table's title or label.
     static func isContinuation(_ s: String) -> Bool {
+        guard s.contains(utf8: "续") || s.contains(utf8: "接上表") else { return false }
         let t = s.filter { !"（）()：:".contains($0) }
         guard !t.isEmpty, t.count <= 12 else { return false }
         return t.hasPrefix("续表") || t.hasSuffix("续表") || t.hasSuffix("续") || t == "续上表" || t == "接上表"
@@ -205,7 +215,7 @@ public enum LineClassifier {
     static func isUnitLine(_ line: TextLine) -> Bool {
         !line.fragments.isEmpty && line.fragments.allSatisfy { f in
             let t = Blank.removed(from: f.text)
-            return (t.hasPrefix("（") || t.hasPrefix("(")) && (t.hasSuffix("）") || t.hasSuffix(")")) && t.contains("元") && t.count <= 8
+            return (t.hasPrefix("（") || t.hasPrefix("(")) && (t.hasSuffix("）") || t.hasSuffix(")")) && t.contains(utf8: "元") && t.count <= 8
         }
     }
 
@@ -239,7 +249,7 @@ public enum LineClassifier {
         let vocabulary = HeaderWords.vocabulary
         for fragment in line.fragments {
             // A year in a header cell (`2023年序号`, last year's row number) is a header's word.
-            let text = fragment.text.contains("年") ? Self.withoutYears(fragment.text) : fragment.text
+            let text = fragment.text.contains(utf8: "年") ? Self.withoutYears(fragment.text) : fragment.text
             for s in text.unicodeScalars where !Blank.isBlank(s) {
                 if (0x30...0x39).contains(s.value) || (0xFF10...0xFF19).contains(s.value) { return false }
                 if !vocabulary.contains(s) { outside = true }

@@ -242,8 +242,8 @@ let reference2025 = try! parseFixture("changji-2025-r1.txt")
     }
 
     @Test func pageMarks() {
-        for mark in ["—3—", "-3-", "–12–", "第3页", "第3页共10页", "3/10"] { #expect(LineClassifier.isPageMark(mark)) }
-        for other in ["3", "6-24-03", "第三页x", "-", "第页", "第页页", "第3页共页", "第3页7页"] { #expect(!LineClassifier.isPageMark(other)) }
+        for mark in ["—3—", "-3-", "–12–", "－3－", "一3一", "第3页", "第3页共10页", "第3页，共10页", "3/10", "Page3of10"] { #expect(LineClassifier.isPageMark(mark)) }
+        for other in ["3", "6-24-03", "第三页x", "-", "第页", "第页页", "第3页共页", "第3页7页", "—" + String(repeating: "3", count: 70) + "—", "1 制造业 6-24-03-01"] { #expect(!LineClassifier.isPageMark(other)) }
     }
 
     @Test func namesAndMarks() {

@@ -121,8 +121,19 @@ public enum RuleFinder {
         // Runs found: (first pixel index, step between pixels, length).
         var found: [(first: Int, step: Int, count: Int)] = []
         // Per column: the open vertical run's first row and how many of its pixels are grey.
-        var vStart = [Int32](repeating: -1, count: w)
-        var vGrey = [Int32](repeating: 0, count: w)
+        // (Unchecked buffers: every index is a column of the bitmap, checked by the loops.)
+        let vStart = UnsafeMutablePointer<Int32>.allocate(capacity: w)
+        vStart.initialize(repeating: -1, count: w)
+        let vGrey = UnsafeMutablePointer<Int32>.allocate(capacity: w)
+        vGrey.initialize(repeating: 0, count: w)
+        // A bit per column whose vertical run is open, so that white stretches can be skipped.
+        let open = UnsafeMutablePointer<UInt64>.allocate(capacity: (w + 63) / 64)
+        open.initialize(repeating: 0, count: (w + 63) / 64)
+        defer {
+            vStart.deallocate()
+            vGrey.deallocate()
+            open.deallocate()
+        }
         b.pixels.withUnsafeBufferPointer { p in
             guard let base = p.baseAddress else { return }
             func close(_ start: Int, _ grey: Int, _ end: Int, line: Int, vertical: Bool) {
@@ -133,7 +144,30 @@ public enum RuleFinder {
             for y in 0..<h {
                 let row = y * w
                 var start = -1, grey = 0
-                for x in 0..<w {
+                var x = 0
+                while x < w {
+                    // Most of a page is paper: eight white pixels (255) end the runs open through
+                    // them at once (the same as one at a time: white is neither ink nor grey).
+                    if x & 7 == 0, x + 8 <= w,
+                       UnsafeRawPointer(base + row + x).loadUnaligned(as: UInt64.self) == UInt64.max {
+                        if start >= 0 {
+                            close(start, grey, x, line: y, vertical: false)
+                            start = -1
+                            grey = 0
+                        }
+                        var bits = (open[x >> 6] >> UInt64(x & 63)) & 0xFF
+                        while bits != 0 {
+                            let c = x + bits.trailingZeroBitCount
+                            bits &= bits - 1
+                            close(Int(vStart[c]), Int(vGrey[c]), y, line: c, vertical: true)
+                            vStart[c] = -1
+                            vGrey[c] = 0
+                        }
+                        open[x >> 6] &= ~(UInt64(0xFF) << UInt64(x & 63))
+                        x += 8
+                        continue
+                    }
+                    defer { x += 1 }
                     let value = p[row + x]
                     var along = false, down = false
                     if value < threshold {
@@ -151,12 +185,16 @@ public enum RuleFinder {
                         grey = 0
                     }
                     if down {
-                        if vStart[x] < 0 { vStart[x] = Int32(y) }
+                        if vStart[x] < 0 {
+                            vStart[x] = Int32(y)
+                            open[x >> 6] |= 1 << UInt64(x & 63)
+                        }
                         if value >= threshold { vGrey[x] += 1 }
                     } else if vStart[x] >= 0 {
                         close(Int(vStart[x]), Int(vGrey[x]), y, line: x, vertical: true)
                         vStart[x] = -1
                         vGrey[x] = 0
+                        open[x >> 6] &= ~(1 << UInt64(x & 63))
                     }
                 }
                 if start >= 0 { close(start, grey, w, line: y, vertical: false) }

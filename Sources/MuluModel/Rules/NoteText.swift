@@ -1,3 +1,4 @@
+import MuluSupport
 /// The rule for text that reads as a sentence of a note (`本目录由…负责解释。`, `如有…`), not as a
 /// cell of a catalogue row: what tells a numbered note after the table (`3 本目录由…负责解释`)
 /// from a row, in delimited text (`DelimitedReader`) and in text laid out in columns or a PDF
@@ -6,14 +7,14 @@ public enum NoteText {
     /// True when `text` (one cell or token, blanks removed) reads as a sentence: longer than a
     /// name (more than 16 characters), with sentence punctuation, or opening as notes do.
     public static func isSentence(_ text: String) -> Bool {
-        text.unicodeScalars.count > 16 || text.hasPrefix("本") || text.contains("。") || text.contains("，")
+        text.unicodeScalars.count > 16 || text.hasPrefix("本") || text.contains(utf8: "。") || text.contains(utf8: "，")
             || text.hasPrefix("以上") || text.hasPrefix("如")
     }
 
     /// True when `text` (one cell or token) is punctuated as a sentence (`。`, `，`): no cell
     /// of a row is, whatever its length.
     public static func isPunctuatedSentence(_ text: String) -> Bool {
-        text.contains("。") || text.contains("，")
+        text.contains(utf8: "。") || text.contains(utf8: "，")
     }
 
     /// True when `text` (one cell or token) ends a sentence (`。`): a note's end, no cell's.

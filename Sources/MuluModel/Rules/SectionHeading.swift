@@ -1,3 +1,4 @@
+import MuluSupport
 /// The rule for a section heading: a line of its own naming the industry of the rows below it
 /// (`一、制造业`, `（一）制造业`, `一、制造业（35个）`), where a table has no industry column.
 public enum SectionHeading {
@@ -34,7 +35,7 @@ public enum SectionHeading {
             return plainName(rest)
         }
         if !numbered, pieces <= 2, let c = s.first, !numerals.contains(c), c != "（", c != "(" {
-            guard s.count <= 20, !s.contains(where: \.isASCIIDigit), !s.contains("："), !s.contains("。"),
+            guard s.count <= 20, !s.contains(where: \.isASCIIDigit), !s.contains(utf8: "："), !s.contains(utf8: "。"),
                   IndustryName.endsLikeOne(s) else { return nil }
             return text
         }
@@ -64,7 +65,7 @@ public enum SectionHeading {
            name[..<colon].count <= 6 {
             name = String(name[name.index(after: colon)...])
         }
-        guard !name.isEmpty, name.count <= 30, !name.contains("："), !name.contains(":"), !name.contains("。"),
+        guard !name.isEmpty, name.count <= 30, !name.contains(utf8: "："), !name.contains(utf8: ":"), !name.contains(utf8: "。"),
               !name.contains(where: \.isASCIIDigit) else { return nil }
         return name
     }

@@ -1,3 +1,4 @@
+import MuluSupport
 /// Reads a subsidy cell into a `Subsidy`: `初级、中级：2160元/人`, `初级或中级：160 元/人`,
 /// `初级：1600元/人；中级：2000元/人`, `初级2160元/人、中级2160元/人`, `初、中级 2,160元`,
 /// `最高2160.00元/人次（含教材费）`, `2160元/人/次`, `￥2160`, `按实际发生费用` (text kept, no amount); `—`, `/`, `无` and
@@ -61,7 +62,7 @@ public enum SubsidyParser {
     /// True when `text` (compacted) holds a range of amounts in yuan, outside brackets (a note
     /// `（2024-2025年）` is no range): a subsidy with no one amount, its text kept.
     static func holdsRange(_ text: String) -> Bool {
-        guard text.contains("元") else { return false }
+        guard text.contains(utf8: "元") else { return false }
         let chars = Array(text.prefix { $0 != "（" && $0 != "(" })
         return chars.indices.dropFirst().dropLast().contains { i in
             rangeMarks.contains(chars[i]) && chars[i - 1].isASCIIDigit && chars[i + 1].isASCIIDigit
@@ -98,8 +99,8 @@ public enum SubsidyParser {
     /// True when some pieces with an amount make their levels alternatives (`或`) and some do
     /// not (`初级或中级：160元/人，高级：200元/人`): one flag cannot say which.
     static func alternativesSomeAmountsOnly(_ text: String) -> Bool {
-        guard text.contains("或") else { return false }
-        let alternatives = amountPieces(text).map { $0.contains("或") }
+        guard text.contains(utf8: "或") else { return false }
+        let alternatives = amountPieces(text).map { $0.contains(utf8: "或") }
         return alternatives.contains(true) && alternatives.contains(false)
     }
 
@@ -176,7 +177,7 @@ public enum SubsidyParser {
                 rest = rest[r.upperBound...]
             }
         }
-        guard text.contains("元/") else { return false }
+        guard text.contains(utf8: "元/") else { return false }
         return otherUnits.contains { unit in
             var rest = Substring(text)
             while let r = rest.range(of: unit) {
@@ -384,7 +385,7 @@ public enum SubsidyParser {
                 break
             }
             guard let named = LevelWords.list(piece.levels) else { return .unreadable }
-            if piece.levels.contains("或") { anyOf = true }
+            if piece.levels.contains(utf8: "或") { anyOf = true }
             for l in named {
                 // A level given twice with two amounts (two cells' subsidies run together:
                 // `初级、中级：2160元/人初级或中级：160元/人`) is no one subsidy.
@@ -418,7 +419,7 @@ public enum SubsidyParser {
     /// `levelText` names none.
     public static func withLevels(_ s: Subsidy, levelText: String) -> Subsidy? {
         guard s.levels.isEmpty, let amount = s.amountYuan, let levels = LevelWords.list(compact(levelText)) else { return nil }
-        let anyOf = levelText.contains("或")
+        let anyOf = levelText.contains(utf8: "或")
         let amounts = levels.map { Subsidy.LevelAmount(level: $0, amountYuan: amount) }
         let text = normalisedText(levels: levels, amounts: amounts, amount: amount, anyOf: anyOf, upTo: s.upTo, note: s.note)
         return Subsidy(levels: levels, amounts: amounts, anyOf: anyOf, text: text, upTo: s.upTo, note: s.note)
@@ -453,7 +454,7 @@ public enum SubsidyParser {
         var body = String(amountPart)
         for u in units where body.hasSuffix(u) { unit = u; body.removeLast(u.count); break }
         // After a colon, amounts apart by `、` (`1800元、2200元`) when there is one, else by `/`.
-        if slashed, body.contains("、") { slashed = false }
+        if slashed, body.contains(utf8: "、") { slashed = false }
         // Apart by `/` (`1800/2200`), or after `分别` by `、` or a comma after a unit (`1800元,2200元`;
         // a comma between digits is a thousands separator: `2,160`).
         var amounts: [String] = [""]
@@ -484,7 +485,7 @@ public enum SubsidyParser {
     /// `1600元/人（初级）；2000元/人（中级）` as `初级：1600元/人；中级：2000元/人`: each piece whose
     /// brackets name levels, written with its levels first; other text as it is.
     static func levelsAfterAmounts(_ text: String) -> String {
-        guard text.contains("（") || text.contains("(") else { return text }
+        guard text.contains(utf8: "（") || text.contains(utf8: "(") else { return text }
         // Pieces apart by `；` `、` `，`, or by a slash after a closing bracket (`…（初级）/2000元…`).
         var pieces: [Substring] = []
         var start = text.startIndex

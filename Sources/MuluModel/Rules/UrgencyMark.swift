@@ -1,3 +1,4 @@
+import MuluSupport
 /// The rule for the urgency mark (是否急需紧缺): which cell texts say "urgent", which say
 /// "not urgent", and which say neither; and the marks that may follow a name (`化学检验员*`).
 public enum UrgencyMark {
@@ -43,7 +44,7 @@ public enum UrgencyMark {
             t.removeLast(suffix.count)
         }
         guard let urgent = read(t) else { return nil }
-        return (urgent, t.contains("急需") || t.contains("紧缺"))
+        return (urgent, t.contains(utf8: "急需") || t.contains(utf8: "紧缺"))
     }
 
     /// The remark in brackets after a mark (`新增` of `是（新增）`), or nil.
