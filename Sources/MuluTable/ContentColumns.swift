@@ -78,6 +78,12 @@ public enum ContentColumns {
         lines: [[Fragment]], fields: [TableField], fallback: TableField, carriedSplit: Double? = nil, margin: Double = 0
     ) -> Assignment {
         let has = Set(fields)
+        // Which free-text field lies left of the codes and which right, by the header's order.
+        let textSides: (TableField, TableField) = {
+            guard let c = fields.firstIndex(of: .code), let n = fields.firstIndex(of: .name),
+                  let i = fields.firstIndex(of: .industry), n < c, i > c else { return (.industry, .name) }
+            return (.name, .industry)
+        }()
         var out: [Fragment: TableField] = [:]
         var undecided: Set<Fragment> = []
         let sorted = lines.map { $0.sorted { $0.x0 < $1.x0 } }
@@ -157,11 +163,13 @@ public enum ContentColumns {
                 case .text:
                     if has.contains(.industry), has.contains(.name), let codeStart {
                         // Left of its line's code, or (no code on the line) centred left of
-                        // where codes typically start: the industry.
+                        // where codes typically start: the industry — or the name, when the
+                        // header puts the name before the code and the industry after it.
+                        let (left, right) = textSides
                         if let code = line.first(where: { kind($0.text) == .code }) {
-                            field = f.x1 <= code.x0 ? .industry : .name
+                            field = f.x1 <= code.x0 ? left : right
                         } else {
-                            field = (f.x0 + f.x1) / 2 < codeStart ? .industry : .name
+                            field = (f.x0 + f.x1) / 2 < codeStart ? left : right
                         }
                     } else if has.contains(.name) {
                         field = .name

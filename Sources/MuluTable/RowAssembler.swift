@@ -60,12 +60,15 @@ public enum RowAssembler {
         var continuation: [Int: Double] = [:]  // page -> strip bottom of its continued lines
         let firstAnchorOfPage = Dictionary(
             anchors.indices.map { (anchors[$0].fragment.page, $0) }, uniquingKeysWith: min)
-        let fields: [TableField] = [.code, .training, .assessment, .industry, .name, .urgent]
+        let fields: [TableField] = [.code, .training, .assessment, .name, .industry, .urgent]
         var preferred: [Alignment: Int] = [:]
         for field in fields {
             guard var items = byField[field] else { continue }
             let readable = readability(of: field)
-            if readable == nil, !continuation.isEmpty {
+            // Codes, subsidies and names show where a page break split a row; an industry's
+            // ending only breaks ties, and it follows them as the unshaped columns do.
+            let shaped = readable != nil && field != .industry
+            if !shaped, !continuation.isEmpty {
                 items = items.filter { p in
                     guard let limit = continuation[p.fragment.page], let first = firstAnchorOfPage[p.fragment.page],
                         first > 0, p.center < anchors[first].center, p.center < limit
@@ -90,7 +93,7 @@ public enum RowAssembler {
                 let (rows, cost) = assign(
                     units, anchors: anchors, alignment: alignment,
                     emptyCost: dense ? settings.maxRowDistance : 0,
-                    unreadableCost: field == .name ? settings.cutShortNameCost : settings.maxRowDistance,
+                    unreadableCost: field == .name || field == .industry ? settings.cutShortNameCost : settings.maxRowDistance,
                     readable: readable)
                 costs[alignment] = cost
                 // The first alignment's result stands unless another fits strictly better (so
@@ -114,7 +117,7 @@ public enum RowAssembler {
                     continue
                 }
                 cells[row][field, default: []] += u.members.map(\.fragment)
-                if readable != nil {
+                if shaped {
                     for p in u.members {
                         let page = p.fragment.page
                         if let first = firstAnchorOfPage[page], row < first, anchors[row].fragment.page < page {
@@ -235,7 +238,40 @@ public enum RowAssembler {
             }
             units.append(Unit(members: [p], top: p.top, bottom: p.bottom))
         }
-        return units
+        return units.flatMap { lineUnitsIfAcrossRows($0, centres: centres, rowLine: rowLine, settings: settings) }
+    }
+
+    /// A unit holding a row's number line and a line nearer another row's number line than to
+    /// its own is a table ruled tight (rows as close as a cell's lines, `制造业` over the first
+    /// line of the next row's wrapped `电力、热力、燃` / `气及水生产和供` / `应业`): its lines
+    /// are given to rows one by one, by the alignment programme, instead of as one cell.
+    static func lineUnitsIfAcrossRows(
+        _ unit: Unit, centres: [Double], rowLine: (Placed) -> Int?, settings: TableSettings
+    ) -> [Unit] {
+        guard unit.members.count > 1, let k = unit.members.lazy.compactMap(rowLine).first else { return [unit] }
+        let own = centres[k]
+        let across = unit.members.contains { m in
+            if m.center > own + settings.lineTolerance, k + 1 < centres.count {
+                return centres[k + 1] - m.center < m.center - own
+            }
+            if m.center < own - settings.lineTolerance, k > 0 {
+                return m.center - centres[k - 1] < own - m.center
+            }
+            return false
+        }
+        guard across else { return [unit] }
+        var lines: [Unit] = []
+        for m in unit.members {
+            if var last = lines.last, abs(m.center - last.members.last!.center) <= settings.lineTolerance {
+                last.members.append(m)
+                last.top = min(last.top, m.top)
+                last.bottom = max(last.bottom, m.bottom)
+                lines[lines.count - 1] = last
+            } else {
+                lines.append(Unit(members: [m], top: m.top, bottom: m.bottom))
+            }
+        }
+        return lines
     }
 
     /// For columns whose content has a shape (codes, subsidies), whether a candidate cell reads:
@@ -254,6 +290,14 @@ public enum RowAssembler {
             return { CodeSyntax.isWellFormed(CodeSyntax.normalise(cellText($0))) }
         case .name:
             return { !OccupationName.looksCutShort(Blank.removed(from: cellText($0))) }
+        case .industry:
+            // `制造业`, `…供应业`: of splits that fit alike, the one whose industries end as one.
+            // (A cell over a page break is left to `TableRecovery.cellsCutByPageBreaks`, which
+            // says what it carried back.)
+            return { members in
+                guard let page = members.first?.fragment.page, members.allSatisfy({ $0.fragment.page == page }) else { return true }
+                return IndustryName.endsLikeOne(Blank.removed(from: cellText(members)))
+            }
         default:
             return nil
         }
