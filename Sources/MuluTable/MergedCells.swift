@@ -8,7 +8,8 @@ import MuluExtract
 /// or bottom of its rows (of its part on a page, for a cell cut by a page break), the other rows
 /// blank in that column. A column is *merged* when at least `TableSettings.mergedBlankShare` of
 /// its rows are blank there (an urgency column only when a subsidy column of the table is merged
-/// too: elsewhere a blank urgency cell means "not urgent"). Its values are the runs of filled
+/// too, and no two neighbouring rows of one industry each print a mark: elsewhere a blank
+/// urgency cell means "not urgent"). Its values are the runs of filled
 /// rows, a line that fills the column's width (within `TableSettings.mergedWrapSlack`; an industry: and does not end as one,
 /// `IndustryName`) continuing on the next row (a wrapped value).
 ///
@@ -45,7 +46,7 @@ public enum MergedCells {
     /// `rows` with each merged column's values given to the rows they span, and a warning per
     /// row whose value could not be decided. `placed` gives each fragment's strip position.
     public static func fill(
-        _ rows: [RowRecord], placed: [RowAssembler.Placed], settings: TableSettings
+        _ rows: [RowRecord], placed: [RowAssembler.Placed], settings: TableSettings, rules: RowRules? = nil
     ) -> (rows: [RowRecord], diagnostics: [Diagnostic], fields: Set<TableField>) {
         guard rows.count >= 2 else { return (rows, [], []) }
         var position: [Fragment: (top: Double, bottom: Double)] = [:]
@@ -67,7 +68,9 @@ public enum MergedCells {
             return true
         }
         let mergedFields = fields.filter(merged)
-        guard !mergedFields.isEmpty else { return (rows, [], []) }
+        // Urgency read cell by cell: a mark printed off its row's lines is a merged cell's.
+        let offRow = mergedFields.contains(.urgent) ? [] : Self.marksOffTheirRows(rows, position: position)
+        guard !mergedFields.isEmpty else { return (rows, offRow, []) }
         // Each row's extent without the merged columns' text (which may sit anywhere in a block).
         let rowExtent: [Extent] = rows.map { r in
             var top = Double.infinity, bottom = -Double.infinity
@@ -86,9 +89,21 @@ public enum MergedCells {
         let unit = heights.isEmpty ? 1 : max(heights[heights.count / 2], 1e-6)
         var out = rows
         var diagnostics: [Diagnostic] = []
+        var unmerged: Set<TableField> = []
         for field in mergedFields {
+            if field == .urgent, Self.marksOnNeighbours(out) {
+                unmerged.insert(field)
+                continue
+            }
             let values = Self.values(rows, field: field, position: position, wrapSlack: settings.mergedWrapSlack)
             guard !values.isEmpty else { continue }
+            // Rows ruled across: each merged cell ends where a rule crosses its column.
+            if let rules, let filled = Self.ruledFill(rows, field: field, values: values, rules: rules) {
+                for (r, fragments) in filled.enumerated() {
+                    if let fragments { out[r].cells[field] = fragments }
+                }
+                continue
+            }
             if field != .industry {
                 // A blank subsidy or urgency cell could also mean none: said once, for the column.
                 let blank = rows.filter { isBlank($0, field) }.count
@@ -171,7 +186,87 @@ public enum MergedCells {
                 }
             }
         }
-        return (out, diagnostics, Set(mergedFields))
+        if unmerged.contains(.urgent) { diagnostics += Self.marksOffTheirRows(out, position: position) }
+        return (out, diagnostics + offRow, Set(mergedFields).subtracting(unmerged))
+    }
+
+    /// An error on each row whose urgency mark lies wholly above or below the row's other text
+    /// (`是` on a line of its own between two rows): a cell merged over several rows prints its
+    /// mark once, centred between them, and without rules which rows it spans cannot be told —
+    /// its blank neighbours may be urgent. A mark on its row's lines is that row's.
+    static func marksOffTheirRows(_ rows: [RowRecord], position: [Fragment: (top: Double, bottom: Double)]) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for r in rows {
+            let marks = (r.cells[.urgent] ?? []).filter { !Blank.removed(from: $0.text).isEmpty }
+            guard !marks.isEmpty else { continue }
+            var top = Double.infinity, bottom = -Double.infinity
+            for (field, fragments) in r.cells where field != .urgent {
+                for f in fragments {
+                    guard let p = position[f] else { continue }
+                    top = min(top, p.top)
+                    bottom = max(bottom, p.bottom)
+                }
+            }
+            if let p = position[r.anchor] { top = min(top, p.top); bottom = max(bottom, p.bottom) }
+            guard top <= bottom else { continue }
+            let off = marks.allSatisfy { f in
+                guard let p = position[f] else { return false }
+                return p.top >= bottom || p.bottom <= top
+            }
+            guard off else { continue }
+            let mark = marks.map(\.text).joined()
+            out.append(Diagnostic(
+                .error,
+                "row \(r.seq): \(TableField.urgent.label) `\(mark)` is printed off the row's lines, between two rows: a cell merged over several rows, and the layout without rules does not show which rows it spans (its blank neighbours may be urgent)",
+                page: marks[0].page, line: marks[0].line, column: marks[0].column, excerpt: mark, seq: r.seq))
+        }
+        return out
+    }
+
+    /// Each row's value of a merged column read by the horizontal rules (`RowRules.blocks`):
+    /// the value printed in its block, or nil for a block that prints none (a blank merged
+    /// cell). Nil when the rules do not read it: rows not ruled, a block printing two different
+    /// values, a value over two blocks, or an industry block with none.
+    static func ruledFill(_ rows: [RowRecord], field: TableField, values: [Value], rules: RowRules) -> [[Fragment]?]? {
+        func centre(_ fragments: [Fragment]) -> Double? {
+            guard let x0 = fragments.map(\.x0).min(), let x1 = fragments.map(\.x1).max() else { return nil }
+            return (x0 + x1) / 2
+        }
+        let xs = values.compactMap { centre($0.fragments) }.sorted()
+        let seqs = rows.map { ($0.anchor.x0 + $0.anchor.x1) / 2 }.sorted()
+        guard !xs.isEmpty, !seqs.isEmpty else { return nil }
+        var valueOfRow = [Int?](repeating: nil, count: rows.count)
+        for (k, v) in values.enumerated() where v.first <= v.last && v.last < rows.count {
+            for r in v.first...v.last { valueOfRow[r] = k }
+        }
+        guard let block = rules.blocks(rows, seqX: seqs[seqs.count / 2], x: xs[xs.count / 2], printed: { valueOfRow[$0] != nil })
+        else { return nil }
+        for v in values where v.last < rows.count && block[v.first] != block[v.last] { return nil }
+        var valueOfBlock: [Int: Int] = [:]
+        for (r, k) in valueOfRow.enumerated() {
+            guard let k else { continue }
+            if let other = valueOfBlock[block[r]] {
+                guard values[other].text == values[k].text else { return nil }
+            } else {
+                valueOfBlock[block[r]] = k
+            }
+        }
+        if field == .industry, block.contains(where: { valueOfBlock[$0] == nil }) { return nil }
+        return rows.indices.map { r in valueOfBlock[block[r]].map { values[$0].fragments } }
+    }
+
+    /// Whether three neighbouring rows of one industry (as filled) each print an urgency mark: a
+    /// merged cell prints its mark once, so these are cells of their own (two could be two merged
+    /// cells' ends), and the column's blank cells mean "not urgent" even where the subsidy
+    /// columns are merged.
+    static func marksOnNeighbours(_ rows: [RowRecord]) -> Bool {
+        func marked(_ r: RowRecord) -> Bool { !Blank.removed(from: r.text(.urgent)).isEmpty }
+        func industry(_ r: RowRecord) -> String { Blank.removed(from: r.text(.industry)) }
+        guard rows.count >= 3 else { return false }
+        return (2..<rows.count).contains { i in
+            marked(rows[i - 2]) && marked(rows[i - 1]) && marked(rows[i])
+                && industry(rows[i - 2]) == industry(rows[i - 1]) && industry(rows[i - 1]) == industry(rows[i])
+        }
     }
 
     /// The warning on a row whose merged value may be `kept` or `other`.

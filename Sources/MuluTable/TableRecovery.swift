@@ -317,7 +317,7 @@ public struct TableRecovery: Sendable {
             self.method = .stream
             self.columns = columns
             // Merged cells, printed once for the rows they span: given to every row.
-            let merged = MergedCells.fill(rows, placed: placed, settings: settings)
+            let merged = MergedCells.fill(rows, placed: placed, settings: settings, rules: grids.isEmpty ? nil : RowRules(grids: grids))
             let cut = Self.cellsCutByPageBreaks(merged.rows, merged: merged.fields)
             self.rows = cut.rows
             self.disagreements = Self.undecidedSubsidies(rows, undecidedSubsidies)
@@ -362,10 +362,14 @@ public struct TableRecovery: Sendable {
 
     /// A row that is a numbered note: no code, subsidy or mark, and a cell that reads as a
     /// sentence (`NoteText`). The note above it, numbered too (`2.补贴标准为最高标准。`), may
-    /// stand where a code would start: a code cell that reads as a sentence is no code.
+    /// stand where a code would start: a code cell that reads as a sentence is no code, nor are
+    /// a sentence's digits there (`有效期 1 年。`, its `1` under the codes).
     static func isNumberedNote(_ row: RowRecord) -> Bool {
         for field in [TableField.code, .training, .assessment, .urgent] where !Blank.removed(from: row.text(field)).isEmpty {
-            if field == .code, NoteText.isSentence(Blank.removed(from: row.text(field))) { continue }
+            let text = Blank.removed(from: row.text(field))
+            if field == .code, NoteText.isSentence(text) || (text.unicodeScalars.count <= 2 && text.allSatisfy(\.isASCIIDigit)) {
+                continue
+            }
             return false
         }
         guard row.levelColumns.isEmpty else { return false }
@@ -742,6 +746,11 @@ public struct TableRecovery: Sendable {
                 best = candidates.min { abs((spans[$0].x0 + spans[$0].x1) / 2 - centre) < abs((spans[$1].x0 + spans[$1].x1) / 2 - centre) }!
             }
             out[best].append(h.field)
+            // A name or industry header over two bands (text run into its neighbours' columns):
+            // its text may be in either, and each band's content decides.
+            if h.field == .name || h.field == .industry, let m = overlap.max(), m > 0 {
+                for k in spans.indices where k != best && overlap[k] > 0 { out[k].append(h.field) }
+            }
         }
         return out.map { $0.sorted { (order[$0] ?? 0) < (order[$1] ?? 0) } }
     }

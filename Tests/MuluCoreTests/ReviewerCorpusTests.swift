@@ -127,4 +127,39 @@ import Testing
         #expect(quoted.map(\.severity) == [.error])
         #expect(quoted.first?.message == "row 177: the name `全媒体运营师\"初级、中` holds a double quote: a quoted cell not closed?")
     }
+
+    /// Held-out layouts (LibreOffice tables made this stop, never tuned on; the text ones are
+    /// their `pdftotext -layout` dumps), each exact in every field:
+    /// - cells bottom-aligned in narrow columns (industries and names wrapped above their row
+    ///   numbers): top and bottom alignment fit the industries alike; the names, read first, and
+    ///   an industry's ending (`…业`) decide. Before, 20 rows were wrong with no diagnostic;
+    /// - the name before the code and the industry after it, text run across the columns: the
+    ///   free text is split by the header's order (`ContentColumns`). Before, names and
+    ///   industries were swapped in all 30 rows, with warnings only;
+    /// - subsidies merged, urgency not (three neighbouring rows each print a mark): blank
+    ///   urgency cells are not urgent. Before, 15 rows were given a neighbour's mark;
+    /// - rows ruled across only, with dotted rules, the industry merged and bottom-aligned: the
+    ///   rules show where each merged cell ends (`RowRules`). Before, 11 rows were wrong.
+    @Test(arguments: [
+        "text/heldout-bottom-aligned-narrow.txt", "text/heldout-industry-after-name.txt",
+        "text/heldout-merged-subsidies-bottom.txt", "heldout-dotted-hrules-merged-bottom.pdf",
+    ])
+    func heldOutLayoutIsExact(_ name: String) throws {
+        let parsed = try parseFixture(name)
+        #expect(!parsed.diagnostics.contains { $0.severity == .error })
+        let stem = name.replacingOccurrences(of: ".txt", with: "").replacingOccurrences(of: ".pdf", with: "")
+        try expectPublishedTexts(parsed, "\(stem).expected.json")
+    }
+
+    /// Urgency merged over runs of rows, subsidies not (a held-out dump): a mark printed on a
+    /// line of its own between two rows is a merged cell's, and which rows it spans cannot be
+    /// told, so the rows are errors. Before, its blank neighbours were published not urgent,
+    /// 10 rows wrong with no diagnostic.
+    @Test func aMarkBetweenRowsIsAMergedCellInDoubt() throws {
+        let parsed = try parseFixture("text/heldout-merged-urgency-only.txt")
+        let errors = parsed.diagnostics.filter { $0.severity == .error }
+        #expect(!errors.isEmpty)
+        #expect(errors.allSatisfy { $0.message.contains("is printed off the row's lines, between two rows") && $0.seq != nil })
+        #expect(errors.contains { $0.seq == 4 && $0.excerpt == "是" })
+    }
 }

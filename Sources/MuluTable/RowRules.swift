@@ -1,0 +1,70 @@
+import MuluModel
+import MuluExtract
+
+/// The horizontal rules of a table ruled only across (no grid: no vertical rules, or too few),
+/// which still show where each merged cell ends: a rule between two rows' numbers that crosses a
+/// column ends that column's cell there, one that stops short of it runs past a merged cell.
+///
+/// Used by `MergedCells` in place of the alignment programme when every boundary between two
+/// rows of a page is ruled across the 序号 column: the blocks of a merged column are then read,
+/// not guessed.
+public struct RowRules: Sendable {
+    /// Each page's horizontal rules.
+    public var byPage: [Int: [Rule]]
+    /// How far a rule may stop short of a column's centre and still cross it, in points.
+    public var reach: Double
+
+    public init(grids: [PageGrid], reach: Double = 1) {
+        var byPage: [Int: [Rule]] = [:]
+        for grid in grids {
+            let across = grid.rules.filter { $0.orientation == .horizontal }
+            if !across.isEmpty { byPage[grid.page] = across }
+        }
+        self.byPage = byPage
+        self.reach = reach
+    }
+
+    /// Whether a rule between the numbers `a` and `b` (consecutive rows on one page) crosses x.
+    func crosses(between a: Fragment, _ b: Fragment, at x: Double) -> Bool {
+        let top = (a.y0 + a.y1) / 2, bottom = (b.y0 + b.y1) / 2
+        guard a.page == b.page, top < bottom, let rules = byPage[a.page] else { return false }
+        return rules.contains { r in
+            let y = r.position(at: x)
+            return y > top && y < bottom && r.start - reach <= x && x <= r.end + reach
+        }
+    }
+
+    /// The block of rows each row of a merged column belongs to (block numbers from 0, in row
+    /// order), or nil when some boundary between two rows of one page has no rule across the
+    /// 序号 column (`seqX`): the rows are not ruled, and the rules tell nothing.
+    ///
+    /// A boundary ruled at the 序号 column but not at the column (`x`) is inside a merged cell.
+    /// A page break ends a block unless the block after it prints nothing (`printed`): a merged
+    /// cell cut by the break prints its text in one part only.
+    func blocks(_ rows: [RowRecord], seqX: Double, x: Double, printed: (Int) -> Bool) -> [Int]? {
+        guard rows.count >= 2 else { return nil }
+        var block = [Int](repeating: 0, count: rows.count)
+        var breaks: [Int] = []  // rows that start a block after a page break
+        var current = 0
+        for i in 1..<rows.count {
+            let a = rows[i - 1].anchor, b = rows[i].anchor
+            if a.page != b.page {
+                current += 1
+                breaks.append(i)
+            } else {
+                guard crosses(between: a, b, at: seqX) else { return nil }
+                if crosses(between: a, b, at: x) { current += 1 }
+            }
+            block[i] = current
+        }
+        // A block after a page break that prints nothing continues the block before the break.
+        for start in breaks.reversed() {
+            let b = block[start]
+            let members = block.indices.filter { block[$0] == b }
+            guard !members.contains(where: printed) else { continue }
+            let before = block[start - 1]
+            for r in members { block[r] = before }
+        }
+        return block
+    }
+}
