@@ -248,7 +248,21 @@ public struct TableRecovery: Sendable {
         unplaced += lost
         // A numbered note after the table (`1 本目录由…负责解释。`) has a row number and no row's shape.
         var rows: [RowRecord] = []
+        // A row of nothing but its number, numbered back below the row before, on a line that
+        // reads as a note (`3. 本目录自发布之日起执行，有效期 1 年。`, its words run across the
+        // columns and placed nowhere): a numbered note too.
+        func lineOf(_ f: Fragment) -> TextLine? {
+            pages.first { $0.number == f.page }?.lines.first { $0.line == f.line }
+        }
         for row in assembled {
+            let empty = row.cells.values.allSatisfy { $0.allSatisfy { Blank.removed(from: $0.text).isEmpty } }
+            if empty, let before = rows.last, row.seq < before.seq, let line = lineOf(row.anchor), RuledRows.readsAsNote(line) {
+                let already = Set(unplaced.map(\.fragment))
+                for f in line.fragments where !already.contains(f) {
+                    unplaced.append(UnplacedFragment(fragment: f, reason: "a numbered note after the table, not a row"))
+                }
+                continue
+            }
             if Self.isNumberedNote(row) {
                 for f in [row.anchor] + row.cells.values.flatMap({ $0 }) + row.extras.values.flatMap({ $0 }) {
                     unplaced.append(UnplacedFragment(fragment: f, reason: "a numbered note after the table, not a row"))

@@ -154,6 +154,7 @@ public enum RuledRows {
         // come, each started by a cell of `anchorOf` (the name column, else the code column).
         var seqless = false
         var anchorOf: [TableField] = []
+        let lastTablePage = grids.indices.last { !grids[$0].tables.isEmpty } ?? -1
         for (p, page) in pages.enumerated() {
             let bodyFragments = page.lines.indices.filter { roles[p][$0] == .body }.flatMap { page.lines[$0].fragments }
             // (A line numbering the columns is the header's: its grid row is passed over below.)
@@ -174,7 +175,15 @@ public enum RuledRows {
                 if n > 0, n > (best?.count ?? 0) { best = (k, n) }
             }
             guard let (bestIndex, _) = best else {
-                if !bodyFragments.isEmpty { return nil }
+                // A page after the last ruled table holding only notes (`3. 本目录自发布之日起执行，
+                // 有效期 1 年。`, a numbered note run over the page break) holds no rows.
+                if !bodyFragments.isEmpty {
+                    let lines = page.lines.indices.filter { roles[p][$0] == .body }.map { page.lines[$0] }
+                    guard p > lastTablePage, lines.allSatisfy(Self.readsAsNote) else { return nil }
+                    for f in bodyFragments {
+                        unplaced.append(UnplacedFragment(fragment: f, reason: "a numbered note after the table, not a row"))
+                    }
+                }
                 columnsOut.append([])
                 tablesOut.append(nil)
                 continue
@@ -637,5 +646,16 @@ public enum RuledRows {
         result.doubts = doubts
         result.closed = closed
         return result
+    }
+
+    /// A line that reads as a note, not a row: a sentence (`NoteText`) after its number, if it
+    /// has one, or a note's opening (`注：`).
+    static func readsAsNote(_ line: TextLine) -> Bool {
+        let compact = Blank.removed(from: line.compactText)
+        if NoteText.opensNote(compact) { return true }
+        var fragments = line.fragments
+        if let first = fragments.first, RowNumber.parsePointed(first.text) != nil { fragments.removeFirst() }
+        let rest = Blank.removed(from: fragments.map(\.text).joined())
+        return !rest.isEmpty && NoteText.isSentence(rest)
     }
 }
