@@ -23,7 +23,7 @@ public enum RowAssembler {
     /// no field (备注, 说明), by its header (blanks removed); each is given to rows as a column of
     /// its own, the way the fields are (their `field` is not read), and kept in `RowRecord.extras`.
     public static func assemble(
-        _ placed: [Placed], extras: [String: [Placed]] = [:], settings: TableSettings
+        _ placed: [Placed], extras: [String: [Placed]] = [:], settings: TableSettings, rules: RowRules? = nil
     ) -> (rows: [RowRecord], unplaced: [UnplacedFragment]) {
         var unplaced: [UnplacedFragment] = []
         var anchors: [Placed] = []
@@ -47,7 +47,11 @@ public enum RowAssembler {
         }
         var cells = [[TableField: [Fragment]]](repeating: [:], count: anchors.count)
         var byField: [TableField: [Placed]] = [:]
-        let settled = settleByBands(placed, anchors: anchors, settings: settings)
+        var settled = settleByBands(placed, anchors: anchors, settings: settings)
+        // Rows ruled across (no grid): a cell the rules close above and below is its row's.
+        if let rules {
+            for (i, row) in rules.settle(placed, anchors: anchors).enumerated() where settled[i] == nil { settled[i] = row }
+        }
         for (i, p) in placed.enumerated() where p.field != .seq {
             if let row = settled[i] {
                 cells[row][p.field, default: []].append(p.fragment)

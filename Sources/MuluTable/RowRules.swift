@@ -26,11 +26,40 @@ public struct RowRules: Sendable {
 
     /// Whether a rule between the numbers `a` and `b` (consecutive rows on one page) crosses x.
     func crosses(between a: Fragment, _ b: Fragment, at x: Double) -> Bool {
+        crossing(between: a, b, at: x) != nil
+    }
+
+    /// Where a rule between the numbers `a` and `b` (consecutive rows on one page) crosses x
+    /// (or, with `to`, passes anywhere over x…to: a dashed rule's dashes over a cell's text).
+    func crossing(between a: Fragment, _ b: Fragment, at x: Double, to x1: Double? = nil) -> Double? {
         let top = (a.y0 + a.y1) / 2, bottom = (b.y0 + b.y1) / 2
-        guard a.page == b.page, top < bottom, let rules = byPage[a.page] else { return false }
-        return rules.contains { r in
-            let y = r.position(at: x)
-            return y > top && y < bottom && r.start - reach <= x && x <= r.end + reach
+        guard a.page == b.page, top < bottom, let rules = byPage[a.page] else { return nil }
+        let x1 = x1 ?? x
+        for r in rules where r.start - reach <= x1 && x <= r.end + reach {
+            let y = r.position(at: min(max((x + x1) / 2, r.start), r.end))
+            if y > top && y < bottom { return y }
+        }
+        return nil
+    }
+
+    /// The row (index into `anchors`, the row numbers in strip order) whose cell holds each
+    /// placed fragment, where the rules close that cell above and below it: the rules between
+    /// its row's number and the numbers before and after it on the page both pass over the
+    /// fragment. Nil elsewhere (a merged cell, a page's first or last row).
+    func settle(_ placed: [RowAssembler.Placed], anchors: [RowAssembler.Placed]) -> [Int?] {
+        var byPage: [Int: [Int]] = [:]
+        for (k, a) in anchors.enumerated() { byPage[a.fragment.page, default: []].append(k) }
+        return placed.map { p in
+            guard p.field != .seq, let rows = byPage[p.fragment.page] else { return nil }
+            let f = p.fragment
+            let cy = (f.y0 + f.y1) / 2
+            for j in rows.indices.dropFirst().dropLast() {
+                let above = anchors[rows[j - 1]].fragment, own = anchors[rows[j]].fragment, below = anchors[rows[j + 1]].fragment
+                guard let top = crossing(between: above, own, at: f.x0, to: f.x1), top < cy,
+                      let bottom = crossing(between: own, below, at: f.x0, to: f.x1), cy < bottom else { continue }
+                return rows[j]
+            }
+            return nil
         }
     }
 

@@ -462,10 +462,12 @@ public struct TableRecovery: Sendable {
         extras: [String: [RowAssembler.Placed]], settings: TableSettings, starts: [(page: Int, index: Int)] = []
     ) -> (RuledRows.Result?, (rows: [RowRecord], unplaced: [UnplacedFragment])) {
         guard !grids.isEmpty else { return (nil, RowAssembler.assemble(placed, extras: extras, settings: settings)) }
+        // A PDF ruled only across (no page has a grid): its rules still close the rows' cells.
+        let across = grids.allSatisfy { $0.tables.isEmpty } ? RowRules(grids: grids) : nil
         // Neither closure throws.
         return try! Parallel.pair(
             { RuledRows.read(pages: pages, roles: roles, grids: grids, settings: settings, starts: starts) },
-            { RowAssembler.assemble(placed, extras: extras, settings: settings) })
+            { RowAssembler.assemble(placed, extras: extras, settings: settings, rules: across) })
     }
 
     /// A warning for each row of a cell at a page break that the rules left in doubt

@@ -140,6 +140,10 @@ import Testing
     ///   urgency cells are not urgent. Before, 15 rows were given a neighbour's mark;
     /// - rows ruled across only, with dotted rules, the industry merged and bottom-aligned: the
     ///   rules show where each merged cell ends (`RowRules`). Before, 11 rows were wrong;
+    /// - rows ruled across only, the industry merged and centred over page breaks, names wrapped
+    ///   around their numbers: a cell the rules close above and below is its row's, before the
+    ///   alignment programme places the rest (`RowRules.settle`). Before, row 114's name went
+    ///   to row 115, an error;
     /// - numbered notes after the table (`注：1.`, `2.`, `3. 本目录…有效期 1 年。`), the last
     ///   run onto a page of its own: a page after the last ruled table holding only notes holds
     ///   no rows (`RuledRows.readsAsNote`), and a row of nothing but its number, numbered back,
@@ -148,6 +152,7 @@ import Testing
         "text/heldout-bottom-aligned-narrow.txt", "text/heldout-industry-after-name.txt",
         "text/heldout-merged-subsidies-bottom.txt", "heldout-dotted-hrules-merged-bottom.pdf",
         "heldout-notes-run-onto-last-page.pdf", "text/heldout-numbered-notes.txt",
+        "heldout-hrules-merged-centre-over-breaks.pdf",
     ])
     func heldOutLayoutIsExact(_ name: String) throws {
         let parsed = try parseFixture(name)
