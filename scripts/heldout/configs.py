@@ -1,0 +1,50 @@
+# Per-file settings for make-corpus.py. Logical columns: 0 seq, 1 industry, 2 code, 3 name,
+# 4 training, 5 assessment, 6 urgency. merge: logical columns merged over runs of equal values.
+CONFIGS = [
+ # --- narrow columns, wrapped names/industries, vertical alignment
+ dict(stem="t01-narrow-top", pick=("mix", 40), widths="narrow", valign="top", title=0),
+ dict(stem="t02-narrow-middle", pick=("mix", 45), widths="narrow", valign="middle", title=1, unit=True),
+ dict(stem="t03-narrow-bottom", pick=("mix", 38), widths="narrow", valign="bottom", title=0),
+ dict(stem="t04-vnarrow-middle", pick=("slice", 100, 50), widths="vnarrow", valign="middle", title=1, size=9),
+ dict(stem="t05-vnarrow-top-header-once", pick=("slice", 110, 60), widths="vnarrow", valign="top", repeat_header=False, title=2),
+ dict(stem="t06-vnarrow-bottom", pick=("mix", 30), widths="vnarrow", valign="bottom", title=1, notes=2),
+ # --- industry merged (rowspan), centred or top
+ dict(stem="t07-ind-merged-centre", pick=("mix", 50), widths="narrow", valign="middle", merge=(1,), title=0),
+ dict(stem="t08-ind-merged-top", pick=("mix", 50), widths="narrow", valign="middle", ind_valign="top", merge=(1,), title=1),
+ dict(stem="t09-ind-merged-centre-rows-top", pick=("slice", 105, 55), widths="medium", valign="top", ind_valign="middle", merge=(1,), title=0, unit=True),
+ dict(stem="t10-ind-merged-bottom-rows", pick=("mix", 42), widths="narrow", valign="bottom", ind_valign="middle", merge=(1,), title=2),
+ dict(stem="t11-ind-merged-header-once", pick=("slice", 96, 60), widths="vnarrow", valign="middle", merge=(1,), repeat_header=False, title=1),
+ dict(stem="t12-ind-merged-top-landscape", pick=("mix", 60), widths="land-narrow", landscape=True, valign="middle", ind_valign="top", merge=(1,), title=0, size=11),
+ # --- subsidy / urgency merged over runs
+ dict(stem="t13-merged-subsidies", pick=("mix", 48), widths="normal", valign="middle", merge=(1, 4, 5), title=1),
+ dict(stem="t14-merged-all", pick=("slice", 100, 60), widths="narrow", valign="middle", merge=(1, 4, 5, 6), title=0, unit=True),
+ dict(stem="t15-merged-subsidies-top", pick=("mix", 40), widths="medium", valign="top", merge=(4, 5, 6), title=2),
+ dict(stem="t16-merged-across-industries", pick=("mix", 55), widths="narrow", valign="middle", merge=(1, 4, 5, 6), merge_within=False, title=1, ntrain=2, nassess=2),
+ dict(stem="t17-merged-urgency-only", pick=("slice", 140, 37), widths="medium", valign="middle", merge=(6,), mark="是", title=0),
+ dict(stem="t18-merged-bottom", pick=("mix", 36), widths="subs-narrow", valign="bottom", merge=(1, 4, 5), title=1, size=9),
+ # --- header once / repeated, titles, unit line, notes
+ dict(stem="t19-plain-no-title", pick=("slice", 0, 40), widths="normal", attach=False, title=None),
+ dict(stem="t20-title-unit-notes", pick=("mix", 25), widths="medium", title=0, unit=True, notes=3),
+ dict(stem="t21-header-once-notes", pick=("slice", 60, 60), widths=[0.9, 2.0, 2.8, 2.6, 4.3, 4.1, 1.1], repeat_header=False, title=1, notes=2, size=11),
+ dict(stem="t22-attach-only", pick=("mix", 22), widths="normal", title=None, notes=1),
+ dict(stem="t23-header-repeated-12pt", pick=("mix", 58), widths="normal", extra="codes wrap mid-code (6-24-03-03- / 03), subsidies wrap", size=12, title=2, unit=True),
+ # --- font sizes, landscape, wide columns
+ dict(stem="t24-wide-landscape", pick=("mix", 60), widths="wide", landscape=True, title=0, size=10),
+ dict(stem="t25-wide-landscape-12pt", pick=("slice", 120, 45), widths="wide", landscape=True, size=12, title=1, notes=3),
+ dict(stem="t26-wide-landscape-merged", pick=("mix", 52), widths="wide", landscape=True, merge=(1, 4, 5, 6), title=2, size=11),
+ dict(stem="t27-9pt-serif", pick=("mix", 44), widths="normal", size=9, font="Noto Serif CJK SC", title=0),
+ dict(stem="t28-land-narrow-bottom", pick=("mix", 35), widths="land-narrow", landscape=True, valign="bottom", title=1, size=12),
+ dict(stem="t29-subs-wrap-middle", pick=("mix", 40), widths="subs-narrow", valign="middle", title=0, ntrain=5, nassess=4),
+ # --- column order, header words, urgency marks
+ dict(stem="t30-name-before-code", pick=("mix", 40), order="name-code", widths="normal", title=0),
+ dict(stem="t31-urgent-mid", pick=("mix", 34), order="urgent-mid", widths="normal", title=1, mark="是"),
+ dict(stem="t32-alt-header", pick=("slice", 130, 47), hdr="alt1", widths="normal", title=2, mark="✓"),
+ dict(stem="t33-alt-header-name-code-narrow", pick=("mix", 46), hdr="alt2", order="name-code", widths="narrow", valign="top", title=0),
+ dict(stem="t34-urgent-mid-merged", pick=("mix", 50), order="name-code-urgent-mid", hdr="alt3", widths="medium", merge=(1, 6), title=1, mark="是"),
+ dict(stem="t35-industry-after-name", pick=("mix", 30), order="industry-after-name", widths="normal", title=0, unit=True),
+ dict(stem="t36-check-mark-landscape", pick=("mix", 55), widths="wide", landscape=True, hdr="alt1", order="urgent-mid", mark="✓", title=2, size=9),
+ dict(stem="t37-left-aligned", pick=("mix", 44), widths="narrow", valign="top", left=(1, 3, 4, 5), title=1, mark="是", notes=1),
+ dict(stem="t38-left-merged-top", pick=("slice", 112, 52), widths="narrow", valign="middle", ind_valign="top", merge=(1,), left=(1, 3), hdr="alt3", title=0),
+ dict(stem="t39-thick-rules", pick=("mix", 26), widths="vnarrow", valign="middle", rule="1.5pt solid #000000", title=2, size=10, footer=("第", "页")),
+ dict(stem="t40-20rows-11pt", pick=("mix", 20), widths="narrow", valign="bottom", merge=(1,), ind_valign="middle", size=11, title=1, mark="✓", unit=True, notes=2),
+]
