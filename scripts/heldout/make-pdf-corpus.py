@@ -106,31 +106,16 @@ def edges(s, ri, ci, nr, nc, span=1):
     """Borders (top, bottom, left, right) of a cell; ri = -1 header, span = rows covered."""
     inner, outer, hdr = s['inner'], s['outer'], s.get('header_rule', s['inner'])
     last = ri + span - 1 == nr - 1
-    st = s['rules']
     N = 'none'
-    if st == 'full':
-        top = outer if ri == -1 else N
-        bottom = outer if last else (hdr if ri == -1 else inner)
-        left = outer if ci == 0 else N
-        right = outer if ci == nc - 1 else inner
-    elif st == 'hrules':
-        top = outer if ri == -1 else N
-        bottom = outer if last else (hdr if ri == -1 else inner)
-        left = right = N
-    elif st == 'frame':
-        top = outer if ri == -1 else N
-        bottom = outer if last else (hdr if ri == -1 else N)
-        left = outer if ci == 0 else N
-        right = outer if ci == nc - 1 else N
-    elif st == 'threeline':
-        top = outer if ri == -1 else N
-        bottom = outer if last else (hdr if ri == -1 else N)
-        left = right = N
-    elif st == 'vrules':
-        top = outer if ri == -1 else N
-        bottom = outer if last else (hdr if ri == -1 else N)
-        left = outer if ci == 0 else N
-        right = outer if ci == nc - 1 else inner
+    # Per style: rules between rows, rules between columns, outer left and right sides.
+    rows_ruled, cols_ruled, sides = {
+        'full': (True, True, True), 'hrules': (True, False, False), 'frame': (False, False, True),
+        'threeline': (False, False, False), 'vrules': (False, True, True),
+    }[s['rules']]
+    top = outer if ri == -1 else N
+    bottom = outer if last else (hdr if ri == -1 else (inner if rows_ruled else N))
+    left = outer if sides and ci == 0 else N
+    right = (outer if ci == nc - 1 else (inner if cols_ruled else N)) if sides else N
     return top, bottom, left, right
 
 
