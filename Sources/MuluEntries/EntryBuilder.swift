@@ -209,7 +209,7 @@ public struct EntryBuilder: RowSink {
             if Self.holdsFigures(cell) {
                 report(.error, "row \(seq): the industry cell holds figures (a code or an amount): columns read wrongly?",
                        .industry, misfit: true)
-            } else if let once = Self.printedTwice(industry) {
+            } else if let once = PrintedTwice.once(industry) {
                 // Two rows' cells taken into one (`制造业制造业`): the neighbour's is lost.
                 report(.error, "row \(seq): industry `\(industry)` is `\(once)` twice: a neighbouring row's cell read into this one?", .industry)
             }
@@ -510,18 +510,6 @@ public struct EntryBuilder: RowSink {
     }
 
     /// ``holdsFigures(_:)``, or a subsidy in words: a final `费用` (`按实际发生费用`).
-    /// The text printed twice over (`制造业制造业`: `制造业`), at least two characters each time;
-    /// nil for any other text. No industry is its own name twice.
-    static func printedTwice(_ text: String) -> String? {
-        let scalars = Array(text.unicodeScalars)
-        guard scalars.count >= 4, scalars.count % 2 == 0 else { return nil }
-        let half = scalars.count / 2
-        guard scalars[..<half].elementsEqual(scalars[half...]) else { return nil }
-        var once = String.UnicodeScalarView()
-        once.append(contentsOf: scalars[..<half])
-        return String(once)
-    }
-
     static func holdsFiguresOrSubsidy(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { holdsFiguresOrSubsidy($0) }

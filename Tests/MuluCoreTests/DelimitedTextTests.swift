@@ -250,7 +250,8 @@ import Testing
             + "2 农业 6-31-01-01 钳工 初级、中级：2160元/人 初级或中级：160元/人 *\n"
         let parsed = try NoticeParser.parseText(Array(text.utf8), path: "t.txt")
         #expect(parsed.diagnostics.filter { $0.severity == .error }.map(\.seq) == [1])
-        #expect(EntryBuilder.printedTwice("制造业制造业") == "制造业" && EntryBuilder.printedTwice("农业") == nil)
+        #expect(PrintedTwice.once("制造业制造业") == "制造业" && PrintedTwice.once("农业") == nil)
+        #expect(SubsidyParser.read("初级、中级：2160元/人初级、中级：2160元/人") == .unreadable)
     }
 
     /// A subsidy's unit wrapped alone onto the next line (`初级、中级：2160` / `元/人`) is the end of

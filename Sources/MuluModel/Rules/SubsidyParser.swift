@@ -195,6 +195,8 @@ public enum SubsidyParser {
         if amountsRunTogether(raw) { return .unreadable }
         var text = compact(raw)
         if noneMarks.contains(text) { return .none }
+        // One subsidy twice: two rows' cells read into one, a neighbour's lost.
+        if PrintedTwice.once(text) != nil { return .unreadable }
         // A range (`1600-2000元/人`): no one amount; the text kept.
         // Or an amount per hour or per day (`20元/课时（最高2160元）`): none per person; the text kept.
         if holdsRange(text) || paysPerOtherUnit(text) {

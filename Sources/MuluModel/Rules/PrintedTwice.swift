@@ -1,0 +1,14 @@
+/// A text printed twice over: two rows' cells read into one (`制造业制造业`,
+/// `初级、中级：2160元/人初级、中级：2160元/人`). No industry, name or subsidy is itself twice.
+public enum PrintedTwice {
+    /// The text once, when `text` is the same text of at least two characters twice; else nil.
+    public static func once(_ text: String) -> String? {
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.count >= 4, scalars.count % 2 == 0 else { return nil }
+        let half = scalars.count / 2
+        guard scalars[..<half].elementsEqual(scalars[half...]) else { return nil }
+        var once = String.UnicodeScalarView()
+        once.append(contentsOf: scalars[..<half])
+        return String(once)
+    }
+}
