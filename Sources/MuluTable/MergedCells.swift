@@ -7,9 +7,10 @@ import MuluExtract
 /// Without rules a cell merged down over several rows shows its value once, at the top, centre
 /// or bottom of its rows (of its part on a page, for a cell cut by a page break), the other rows
 /// blank in that column. A column is *merged* when at least `TableSettings.mergedBlankShare` of
-/// its rows are blank there (an urgency column only when a subsidy column of the table is merged
-/// too, and no two neighbouring rows of one industry each print a mark: elsewhere a blank
-/// urgency cell means "not urgent"). Its values are the runs of filled
+/// its rows are blank there (an urgency column only when its rows are ruled across, whose rules
+/// show its merged cells, or when a subsidy column of the table is merged too and no three
+/// neighbouring rows of one industry each print a mark: elsewhere a blank urgency cell means
+/// "not urgent"). Its values are the runs of filled
 /// rows, a line that fills the column's width (within `TableSettings.mergedWrapSlack`; an industry: and does not end as one,
 /// `IndustryName`) continuing on the next row (a wrapped value).
 ///
@@ -59,12 +60,14 @@ public enum MergedCells {
         let blankShare = Dictionary(uniqueKeysWithValues: fields.map { f in
             (f, Double(rows.filter { isBlank($0, f) }.count) / Double(n))
         })
+        let subsidyMerged = [TableField.training, .assessment].contains {
+            blankShare[$0]! >= settings.mergedBlankShare && blankShare[$0]! < 1
+        }
         func merged(_ f: TableField) -> Bool {
             let share = blankShare[f]!
             guard share >= settings.mergedBlankShare, share < 1 else { return false }
-            if f == .urgent {
-                return [TableField.training, .assessment].contains { blankShare[$0]! >= settings.mergedBlankShare && blankShare[$0]! < 1 }
-            }
+            // Rows ruled across show a merged urgency cell by themselves (`ruledFill`).
+            if f == .urgent { return rules != nil || subsidyMerged }
             return true
         }
         let mergedFields = fields.filter(merged)
@@ -91,19 +94,19 @@ public enum MergedCells {
         var diagnostics: [Diagnostic] = []
         var unmerged: Set<TableField> = []
         for field in mergedFields {
-            if field == .urgent, Self.marksOnNeighbours(out) {
-                unmerged.insert(field)
-                continue
-            }
             let values = Self.values(rows, field: field, position: position, wrapSlack: settings.mergedWrapSlack)
-            guard !values.isEmpty else { continue }
             // Rows ruled across: each merged cell ends where a rule crosses its column.
-            if let rules, let filled = Self.ruledFill(rows, field: field, values: values, rules: rules) {
+            if let rules, !values.isEmpty, let filled = Self.ruledFill(rows, field: field, values: values, rules: rules) {
                 for (r, fragments) in filled.enumerated() {
                     if let fragments { out[r].cells[field] = fragments }
                 }
                 continue
             }
+            if field == .urgent, rules != nil && !subsidyMerged || Self.marksOnNeighbours(out) {
+                unmerged.insert(field)
+                continue
+            }
+            guard !values.isEmpty else { continue }
             if field != .industry {
                 // A blank subsidy or urgency cell could also mean none: said once, for the column.
                 let blank = rows.filter { isBlank($0, field) }.count
@@ -242,6 +245,11 @@ public enum MergedCells {
         guard let block = rules.blocks(rows, seqX: seqs[seqs.count / 2], x: xs[xs.count / 2], printed: { valueOfRow[$0] != nil })
         else { return nil }
         for v in values where v.last < rows.count && block[v.first] != block[v.last] { return nil }
+        // An urgency column whose rules cross it between every two rows of a page merges no
+        // cell: its blank cells mean "not urgent", across page breaks too.
+        if field == .urgent, !(1..<rows.count).contains(where: {
+            rows[$0].anchor.page == rows[$0 - 1].anchor.page && block[$0] == block[$0 - 1]
+        }) { return nil }
         var valueOfBlock: [Int: Int] = [:]
         for (r, k) in valueOfRow.enumerated() {
             guard let k else { continue }
@@ -370,27 +378,9 @@ public enum MergedCells {
             // stays a candidate, so each one left undecided is reported.
             if candidates[k].isEmpty { candidates[k] = Array(lo...min(hi, n - 2)) }
         }
-        // The first and last row on each page (rows are in page order).
-        var pageRows: [Int: (first: Int, last: Int)] = [:]
-        for (i, r) in rows.enumerated() {
-            if let p = pageRows[r.page] { pageRows[r.page] = (p.first, i) } else { pageRows[r.page] = (i, i) }
-        }
+        let pageRows = Self.pageRows(rows)
         func cost(_ k: Int, _ s: Int, _ e: Int, _ a: Alignment) -> Double {
-            guard s <= e else { return .infinity }
-            let v = values[k]
-            guard let span = pageRows[v.extent.page] else { return .infinity }
-            let first = max(s, span.first), last = min(e, span.last)
-            guard first <= last else { return .infinity }
-            let top = rows[first].top, bottom = rows[last].bottom
-            let c: Double
-            switch a {
-            case .top: c = abs(v.extent.top - top)
-            case .bottom: c = abs(v.extent.bottom - bottom)
-            case .centre: c = abs((v.extent.top + v.extent.bottom) / 2 - (top + bottom) / 2)
-            }
-            // A block cut by a page break may show its text at the top of its part.
-            if last - first < e - s { return min(c, abs(v.extent.top - top)) }
-            return c
+            blockCost(values[k], s, e, a, rows: rows, pageRows: pageRows)
         }
         var best = Double.infinity
         var bestChoice: [Int] = candidates.map { $0[0] }
@@ -454,5 +444,34 @@ public enum MergedCells {
             plausible.append(bestChoice[k])
             return (bestChoice[k], plausible.min()!...plausible.max()!)
         }
+    }
+
+    /// The first and last row on each page (rows are in page order).
+    static func pageRows(_ rows: [Extent]) -> [Int: (first: Int, last: Int)] {
+        var pageRows: [Int: (first: Int, last: Int)] = [:]
+        for (i, r) in rows.enumerated() {
+            if let p = pageRows[r.page] { pageRows[r.page] = (p.first, i) } else { pageRows[r.page] = (i, i) }
+        }
+        return pageRows
+    }
+
+    /// How far `value` sits from where alignment `a` puts it in the block of rows `s` … `e` (its
+    /// part on the value's page; a block cut by a page break may show its text at its part's top).
+    static func blockCost(
+        _ v: Value, _ s: Int, _ e: Int, _ a: Alignment, rows: [Extent], pageRows: [Int: (first: Int, last: Int)]
+    ) -> Double {
+        guard s <= e else { return .infinity }
+        guard let span = pageRows[v.extent.page] else { return .infinity }
+        let first = max(s, span.first), last = min(e, span.last)
+        guard first <= last else { return .infinity }
+        let top = rows[first].top, bottom = rows[last].bottom
+        let c: Double
+        switch a {
+        case .top: c = abs(v.extent.top - top)
+        case .bottom: c = abs(v.extent.bottom - bottom)
+        case .centre: c = abs((v.extent.top + v.extent.bottom) / 2 - (top + bottom) / 2)
+        }
+        if last - first < e - s { return min(c, abs(v.extent.top - top)) }
+        return c
     }
 }

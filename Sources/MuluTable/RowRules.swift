@@ -14,10 +14,24 @@ public struct RowRules: Sendable {
     /// How far a rule may stop short of a column's centre and still cross it, in points.
     public var reach: Double
 
-    public init(grids: [PageGrid], reach: Double = 1) {
+    /// The horizontal rules of `grids`, less those lying within a line of `text`, through its
+    /// glyphs (a glyph's strokes, or two neighbouring glyphs', found as a short rule: no rule
+    /// between rows).
+    public init(grids: [PageGrid], text: [Fragment] = [], reach: Double = 1) {
+        var textByPage: [Int: [Fragment]] = [:]
+        for f in text { textByPage[f.page, default: []].append(f) }
         var byPage: [Int: [Rule]] = [:]
         for grid in grids {
-            let across = grid.rules.filter { $0.orientation == .horizontal }
+            let lines = textByPage[grid.page] ?? []
+            let across = grid.rules.filter { r in
+                guard r.orientation == .horizontal else { return false }
+                return !lines.contains { f in
+                    let h = f.y1 - f.y0, inset = 0.2 * h
+                    guard r.start >= f.x0 - h, r.end <= f.x1 + h else { return false }
+                    let y = r.position(at: min(max((f.x0 + f.x1) / 2, r.start), r.end))
+                    return y > f.y0 + inset && y < f.y1 - inset
+                }
+            }
             if !across.isEmpty { byPage[grid.page] = across }
         }
         self.byPage = byPage
@@ -68,8 +82,10 @@ public struct RowRules: Sendable {
     /// 序号 column (`seqX`): the rows are not ruled, and the rules tell nothing.
     ///
     /// A boundary ruled at the 序号 column but not at the column (`x`) is inside a merged cell.
-    /// A page break ends a block unless the block after it prints nothing (`printed`): a merged
-    /// cell cut by the break prints its text in one part only.
+    /// A page break ends a block unless one of its two parts prints nothing (`printed`): a merged
+    /// cell cut by the break prints its text in one part only (the part after the break joins
+    /// the block before it; else, in a column printing its values at the foot of their blocks,
+    /// the part before joins the block after).
     func blocks(_ rows: [RowRecord], seqX: Double, x: Double, printed: (Int) -> Bool) -> [Int]? {
         guard rows.count >= 2 else { return nil }
         var block = [Int](repeating: 0, count: rows.count)
@@ -89,10 +105,28 @@ public struct RowRules: Sendable {
         // A block after a page break that prints nothing continues the block before the break.
         for start in breaks.reversed() {
             let b = block[start]
-            let members = block.indices.filter { block[$0] == b }
-            guard !members.contains(where: printed) else { continue }
+            let part = block.indices.filter { block[$0] == b }
+            guard !part.contains(where: printed) else { continue }
             let before = block[start - 1]
-            for r in members { block[r] = before }
+            for r in part { block[r] = before }
+        }
+        // A block before a page break that prints nothing continues the block after it, when
+        // that one prints and the column prints its values at the foot of their blocks (most
+        // blocks of three rows or more on one page): a bottom-aligned cell cut by the break, its
+        // text in the second part.
+        var members: [Int: [Int]] = [:]
+        for (r, b) in block.enumerated() { members[b, default: []].append(r) }
+        var atFoot = 0, elsewhere = 0
+        for rs in members.values where rs.count >= 3 && rows[rs.first!].anchor.page == rows[rs.last!].anchor.page {
+            guard let last = rs.last(where: printed) else { continue }
+            if last == rs.last! { atFoot += 1 } else { elsewhere += 1 }
+        }
+        for start in breaks where atFoot > elsewhere && block[start - 1] != block[start] {
+            let b = block[start - 1], after = block[start]
+            let part = block.indices.filter { block[$0] == b }
+            guard !part.contains(where: printed), block.indices.contains(where: { block[$0] == after && printed($0) })
+            else { continue }
+            for r in part { block[r] = after }
         }
         return block
     }

@@ -331,7 +331,7 @@ public struct TableRecovery: Sendable {
             self.method = .stream
             self.columns = columns
             // Merged cells, printed once for the rows they span: given to every row.
-            let merged = MergedCells.fill(rows, placed: placed, settings: settings, rules: grids.isEmpty ? nil : RowRules(grids: grids))
+            let merged = MergedCells.fill(rows, placed: placed, settings: settings, rules: grids.isEmpty ? nil : RowRules(grids: grids, text: placed.map(\.fragment)))
             let cut = Self.cellsCutByPageBreaks(merged.rows, merged: merged.fields)
             self.rows = cut.rows
             self.disagreements = Self.undecidedSubsidies(rows, undecidedSubsidies)
@@ -463,7 +463,7 @@ public struct TableRecovery: Sendable {
     ) -> (RuledRows.Result?, (rows: [RowRecord], unplaced: [UnplacedFragment])) {
         guard !grids.isEmpty else { return (nil, RowAssembler.assemble(placed, extras: extras, settings: settings)) }
         // A PDF ruled only across (no page has a grid): its rules still close the rows' cells.
-        let across = grids.allSatisfy { $0.tables.isEmpty } ? RowRules(grids: grids) : nil
+        let across = grids.allSatisfy { $0.tables.isEmpty } ? RowRules(grids: grids, text: placed.map(\.fragment)) : nil
         // Neither closure throws.
         return try! Parallel.pair(
             { RuledRows.read(pages: pages, roles: roles, grids: grids, settings: settings, starts: starts) },
