@@ -16,7 +16,7 @@ struct ExtractCommand: ParsableCommand {
             Each row is printed as: page, row number, then the raw text of each cell (industry, \
             code, name, training, assessment, urgent), tab-separated. With --lines, every line of \
             the notice is printed with its role instead (header, title, page mark, row, or \
-            reported). With --png DIR (PDF only), one PNG per page is written with the detected \
+            reported). With --rules (PDF), each page's ruling lines, edges and ruled tables. With --png DIR (PDF only), one PNG per page is written with the detected \
             columns (blue), rows (green) and unplaced text (red) drawn over the page.
             """)
 
@@ -31,6 +31,9 @@ struct ExtractCommand: ParsableCommand {
     @Flag(help: "Print the header cells and body columns found on each page instead of the rows.")
     var columns = false
 
+    @Flag(help: "Print each page's ruling lines, the edges joined from them and each ruled table's row and column lines (PDF only) instead of the rows.")
+    var rules = false
+
     @Option(help: "Write page-N.png with the recovered columns, rows and cells drawn into this folder (PDF only).")
     var png: String?
 
@@ -38,7 +41,7 @@ struct ExtractCommand: ParsableCommand {
     var scale: Double = 1.5
 
     func validate() throws {
-        if lines && columns { throw ValidationError("--lines and --columns print different views: give one") }
+        if [lines, columns, rules].filter({ $0 }).count > 1 { throw ValidationError("--lines, --columns and --rules print different views: give one") }
         guard scale > 0, scale <= 20 else { throw ValidationError("--scale must be above 0 and at most 20") }
     }
 
@@ -58,6 +61,8 @@ struct ExtractCommand: ParsableCommand {
         var out = ""
         if columns {
             out = TableDump.columns(parsed)
+        } else if rules {
+            out = TableDump.rules(parsed)
         } else if lines {
             out = TableDump.lines(parsed)
         } else {

@@ -48,7 +48,20 @@ import Testing
     @Test func extractTakesOneView() throws {
         let run = try runMulu(["extract", fixture("changji-2024.txt"), "--lines", "--columns"])
         #expect(run.status == 64)
-        #expect(run.stderr.contains("--lines and --columns print different views: give one"))
+        #expect(run.stderr.contains("--lines, --columns and --rules print different views: give one"))
+    }
+
+    /// `extract --rules` prints each PDF page's rules, edges and ruled table; a text notice has none.
+    @Test func extractPrintsTheRules() throws {
+        let run = try runMulu(["extract", fixture("changji-2024-a.pdf"), "--rules"])
+        #expect(run.status == 0)
+        let lines = run.stdout.split(separator: "\n")
+        #expect(lines.first?.hasPrefix("page 1\t") == true)
+        #expect(lines.filter { $0.hasPrefix("page ") }.count == 10)
+        #expect(lines.contains { $0.hasPrefix("  rule h ") } && lines.contains { $0.hasPrefix("  rule v ") })
+        #expect(lines.contains { $0.hasPrefix("  table rows at ") })
+        let text = try runMulu(["extract", fixture("changji-2024.txt"), "--rules"])
+        #expect(text.status == 0 && text.stdout.isEmpty)
     }
 
     @Test func packageDescriptionWithoutRegionOrYear() throws {

@@ -64,6 +64,31 @@ public enum TableDump {
         return out
     }
 
+    /// Every stage of each page's grid, as text: the rules found (`h y x0–x1 thickness`, `v x
+    /// y0–y1 thickness`), the edges joined from them, and each table's row and column lines
+    /// with its merged cells (`row r col c: r×c`). Page points, origin top left.
+    public static func rules(_ notice: ParsedNotice) -> String {
+        guard let recovery = notice.recovery else { return "" }
+        var out = ""
+        for grid in recovery.grids {
+            out += "page \(grid.page)\t\(grid.rules.count) rules, \(grid.edges.count) edges, \(grid.tables.count) table(s)\n"
+            for r in grid.rules {
+                out += "  rule \(r.orientation == .horizontal ? "h" : "v") \(format1(r.position))\t\(format1(r.start))–\(format1(r.end))\tthick \(format1(r.thickness))\n"
+            }
+            for e in grid.edges {
+                out += "  edge \(e.orientation == .horizontal ? "h" : "v") \(format1(e.position))\t\(format1(e.start))–\(format1(e.end))\n"
+            }
+            for t in grid.tables {
+                out += "  table rows at \(t.ys.map(format1).joined(separator: " "))\n"
+                out += "  table columns at \(t.xs.map(format1).joined(separator: " "))\n"
+                for (r, c) in t.cells.enumerated().map({ ($0.offset, $0.element) }).map({ ($1, $0) }) where r.rowSpan > 1 || r.columnSpan > 1 {
+                    out += "  cell \(c) row \(r.row) col \(r.column): \(r.rowSpan)×\(r.columnSpan)\n"
+                }
+            }
+        }
+        return out
+    }
+
     /// The header cells of each table as published, and what each was mapped to:
     /// `  职业（工种）代码 → code`, `  备注 → kept as extra`, `  培训补贴标准/初级 → training (初级)`.
     public static func headerCells(_ notice: ParsedNotice) -> String {
