@@ -65,7 +65,32 @@ public enum LineClassifier {
             if firstHeader != nil { seenHeader = true }
             roles.append(pageRoles)
         }
+        barePageNumbers(pages, &roles)
         return roles
+    }
+
+    /// A bare page number at the foot of the pages (`3`, a Word footer's page field alone): one
+    /// of the last two lines of a page holding nothing but a number, when on at least two pages, and on at
+    /// least half of them, that number is the page's own plus the same offset (a notice whose
+    /// attachment starts on its third page). A row number alone on a page's last line counts by
+    /// rows, not by pages.
+    static func barePageNumbers(_ pages: [PageText], _ roles: inout [[LineRole]]) {
+        guard pages.count >= 2 else { return }
+        var found: [(page: Int, line: Int, offset: Int)] = []
+        for (p, page) in pages.enumerated() {
+            // (The last line but one too: a merged cell's text clipped at the foot of the page is
+            // printed after the footer.)
+            for i in page.lines.indices.reversed().filter({ !page.lines[$0].fragments.isEmpty }).prefix(2) {
+                guard roles[p][i] == .body, page.lines[i].fragments.count == 1 else { continue }
+                let text = FullWidth.asciiDigits(Blank.removed(from: page.lines[i].compactText))
+                guard (1...4).contains(text.utf8.count), text.utf8.allSatisfy({ (48...57).contains($0) }), let n = Int(text) else { continue }
+                found.append((p, i, n - page.number))
+                break
+            }
+        }
+        guard found.count >= 2, 2 * found.count >= pages.count, let offset = found.first?.offset,
+              found.allSatisfy({ $0.offset == offset }) else { return }
+        for f in found { roles[f.page][f.line] = .pageMark }
     }
 
     /// A fast path for the bulk of a catalogue: a line of several fragments whose first is an

@@ -74,6 +74,49 @@ import Testing
         default: break
         }
     }
+    /// Writer tables from a round-32 reviewer's python-docx generator, Word-tight cells (no top
+    /// or bottom padding), so glyphs touch the row rules:
+    /// - `glyphs-touch-rules` (9 pt, landscape, a 备注 column): the strokes of a line set against
+    ///   a rule chained into its shape and pulled its fitted line a point or two off the same rule
+    ///   in the next columns, so the grid grew a phantom row and cells spanned two rows; and a row
+    ///   cut by the page break to one line chained the rules above and below it into one. A
+    ///   rule's line now comes from its long runs alone (`RuleFinder.longRunRules`). Before, 20
+    ///   errors (codes "run together").
+    /// - `note-under-last-row` (`注：…每人每次 160 元。` right under the last row): the note's `160`
+    ///   under the name column is no overflow of the last row's name. Before, refused.
+    /// - `bare-page-numbers` (12 pt, header once, a Word footer holding only the page number,
+    ///   set right): a lone number on a page's last lines that counts the pages is a page mark
+    ///   (`LineClassifier.barePageNumbers`). Before, "text outside the table's cells", refused.
+    @Test(arguments: ["glyphs-touch-rules", "note-under-last-row", "bare-page-numbers"])
+    func writerTablesWithTightCellsAreExact(_ name: String) throws {
+        let parsed = try parseFixture("reviewer-writer-\(name).pdf")
+        #expect(parsed.recovery?.method == .rules)
+        #expect(!parsed.diagnostics.contains { $0.severity == .error })
+        try expectReviewerEntries(parsed, "reviewer-writer-\(name).expected.json")
+        if name == "bare-page-numbers", let recovery = parsed.recovery {
+            let marks = recovery.pages.indices.flatMap { p in
+                recovery.pages[p].lines.indices.filter { recovery.roles[p][$0] == .pageMark }.map { recovery.pages[p].lines[$0].compactText }
+            }
+            #expect(marks == recovery.pages.map { "\($0.number)" })
+        }
+    }
+
+    /// Lines that close a notice after its table, laid out in columns (a round-32 reviewer's
+    /// `pdftotext -layout` dumps): `（此件公开发布）`, a web page's `【打印本页】【关闭窗口】`, the
+    /// issuer and the date set right, a contact line. None is a cell of the last row: each is
+    /// text after the table (`NoteText.closesNotice`), warned. Before, the first two were glued
+    /// onto row 60's industry with no diagnostic, and the last two refused the notice.
+    @Test(arguments: ["public-line", "web-controls", "signature-date", "contact-line"])
+    func linesClosingANoticeAreNoCells(_ name: String) throws {
+        let stem = "text/reviewer-layout-closing-\(name)"
+        let parsed = try parseFixture("\(stem).txt")
+        #expect(!parsed.diagnostics.contains { $0.severity == .error })
+        try expectReviewerEntries(parsed, "\(stem).expected.json")
+        let closing = parsed.diagnostics.filter { $0.message == "a note after the table, not a row" }
+        #expect(closing.count == (name == "signature-date" ? 2 : 1))
+        #expect(closing.allSatisfy { $0.severity == .warning && NoteText.closesNotice(Blank.removed(from: $0.excerpt ?? "")) })
+    }
+
     /// Checks `parsed` against a round-12 reviewer's expected entries (seq, industry, code, name,
     /// each subsidy's text as published and urgency), every field.
     func expectPublishedTexts(_ parsed: ParsedNotice, _ expectedFile: String) throws {

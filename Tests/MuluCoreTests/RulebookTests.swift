@@ -123,6 +123,14 @@ import Testing
         // A bracket that is no level is left as it is.
         #expect(SubsidyParser.levelsAfterAmounts("2160元/人（含教材费）、160元") == "2160元/人（含教材费）、160元")
         #expect(NoteText.isPunctuatedSentence("可按高级工申报。") && !NoteText.isPunctuatedSentence("电线电缆制造工"))
+        // The lines that close a notice, and cells that only look like them.
+        for line in ["（此件公开发布）", "(此件主动公开)", "【打印本页】【关闭窗口】", "打印本页关闭窗口", "联系人：王某某联系电话：0994-2351234",
+                     "昌吉州人力资源和社会保障局", "2024年3月15日", "二〇二四年三月十五日", "2024年03月"] {
+            #expect(NoteText.closesNotice(line) && NoteText.opensNote(line), "\(line)")
+        }
+        for cell in ["制造业", "2024年", "（含高压电工）", "社会保障局", "3月15日", "2024年3月15日起执行", "6-24-03-01"] {
+            #expect(!NoteText.closesNotice(cell), "\(cell)")
+        }
         // A range is no one amount: its text kept. A date range in a note is no range.
         for text in ["1600-2000元/人", "1600～2000元/人", "1600至2000元"] {
             #expect(SubsidyParser.parse(text).map { $0.amounts.isEmpty && $0.amountYuan == nil && $0.text == text } == true, "\(text)")

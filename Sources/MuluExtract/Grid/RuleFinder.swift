@@ -277,6 +277,7 @@ public enum RuleFinder {
                 back += 1
             }
         }
+        let coreRun = g.minRuleLength * scale
         func add(_ s: Segment, to shape: inout Shape) {
             let w = Double(s.end - s.start)
             let x = (Double(s.start) + Double(s.end)) / 2
@@ -290,6 +291,7 @@ public enum RuleFinder {
             shape.sy += w * y
             shape.sxx += w * (x * x + w * w / 12)  // the run's pixels, not only its middle
             shape.sxy += w * x * y
+            if w < coreRun { shape.shortRuns += 1 }
         }
         var byRoot: [Int: Int] = [:]
         var shapes: [Shape] = []
@@ -376,6 +378,19 @@ public enum RuleFinder {
                 slope = Self.slope(s)
                 guard abs(slope) <= bound else { continue }
                 thickness = min(thickness, width)
+            } else if s.shortRuns > 0 {
+                // Glyph strokes touching a rule of the right thickness (a line of text set against
+                // it: the top stroke of `三` under a row rule) pull its fitted line toward them by
+                // a point or two, enough to part it from the same rule beside it.
+                if members == nil {
+                    var m = [[Int]](repeating: [], count: shapes.count)
+                    for i in segments.indices { m[shapeOf[i]].append(i) }
+                    members = m
+                }
+                if let found = Self.longRunRules(members![k].map { segments[$0] }, orientation, lengthPx: lengthPx, scale: scale, g) {
+                    rules += found
+                    continue
+                }
             }
             let mx = s.sx / s.ink, my = s.sy / s.ink
             let middle = (Double(s.lo) + Double(s.hi)) / 2
@@ -386,6 +401,46 @@ public enum RuleFinder {
         }
         rules.sort { ($0.position, $0.start) < ($1.position, $1.start) }
         return rules
+    }
+
+    /// The rules a shape's long runs (half its length at least) make when glyph strokes touch
+    /// them: each group of long runs on neighbouring lines, no thicker than a rule, is a rule on
+    /// its own line, the strokes left out (one group: the shape's extent; several: each its own). Two groups further apart than a double
+    /// rule are two rules chained by the glyphs between them (a row cut by a page break to one
+    /// line, its text touching the rule above and the one below). nil when the long runs are no
+    /// such groups: a leaning scanned rule has no run half its length, and keeps its fit. (Only
+    /// for a shape of a rule's thickness: tried on thicker shapes too, it took clusters of glyphs
+    /// an inch long for rules.)
+    static func longRunRules(
+        _ own: [Segment], _ orientation: Rule.Orientation, lengthPx: Double, scale: Double, _ g: GridSettings
+    ) -> [Rule]? {
+        let gap = Int32(max(0, Int((g.runGap * scale).rounded())))
+        let long = max(g.minRuleLength * scale, 0.5 * lengthPx)
+        var groups: [[Segment]] = []
+        for segment in own where Double(segment.end - segment.start) >= long {
+            if let last = groups.last?.last, segment.line - last.line <= gap + 1 { groups[groups.count - 1].append(segment) } else { groups.append([segment]) }
+        }
+        // (Each at least 1.5 × `minRuleLength`, as `runOut` asks: glyph strokes run together
+        // make runs of about one rule length.)
+        guard !groups.isEmpty, groups.allSatisfy({ Double($0.last!.line - $0[0].line + 1) <= g.maxRuleThickness * scale }),
+              groups.allSatisfy({ Double($0.map(\.end).max()! - $0.map(\.start).min()!) >= 1.5 * g.minRuleLength * scale }) else { return nil }
+        if groups.count > 1 {
+            guard zip(groups, groups.dropFirst()).allSatisfy({ Double($1[0].line - $0.last!.line) > g.doubleRuleGap * scale }) else { return nil }
+        }
+        return groups.map { group in
+            // (One rule keeps the shape's extent: a part of it printed over a fill, its runs short,
+            // is still its.)
+            let lo = groups.count == 1 ? own.map(\.start).min()! : group.map(\.start).min()!
+            let hi = groups.count == 1 ? own.map(\.end).max()! : group.map(\.end).max()!
+            var ink = 0.0, sy = 0.0
+            for segment in group {
+                let w = Double(segment.end - segment.start)
+                ink += w
+                sy += w * (Double(segment.line) + 0.5)
+            }
+            return Rule(orientation: orientation, position: sy / ink / scale, start: Double(lo) / scale, end: Double(hi) / scale,
+                        thickness: ink / Double(hi - lo) / scale, slope: 0)
+        }
     }
 
     /// The stretch of a shape's longest run clear of the rest of the shape, when at least 1.5 ×
@@ -409,6 +464,8 @@ public enum RuleFinder {
         var lo = Int32.max, hi = Int32.min
         var first = Int32.max, last = Int32.min  // lines, across
         var ink = 0.0, sx = 0.0, sy = 0.0, sxx = 0.0, sxy = 0.0
+        /// Runs shorter than a rule (glyph strokes, anti-aliased ends) in the shape.
+        var shortRuns = 0
 
         /// The shape's pixel box.
         func box(_ orientation: Rule.Orientation) -> FillOutliner.Region {

@@ -210,7 +210,10 @@ public enum RuledRows {
                 // A cell's text run past the table's last rule at the foot of the page (Chromium
                 // draws a cell spanning rows over a page break in its first row's part and lets
                 // its last line overflow): the line right under the cell's text, in its column.
-                for f in bodyFragments where locate(f, in: table) == nil {
+                // (No line opening a note: `注：…每人每次 160 元。` under the table, its `160` under a
+                // column, is the note's.)
+                let noteLines = Set(page.lines.filter { NoteText.opensNote(Blank.removed(from: $0.compactText)) }.map(\.line))
+                for f in bodyFragments where locate(f, in: table) == nil && !noteLines.contains(f.line) {
                     let c = grid.deskew(x: (f.x0 + f.x1) / 2, y: (f.y0 + f.y1) / 2)
                     let height = f.y1 - f.y0
                     guard c.y >= table.y1, c.y - table.y1 <= height, table.rowCount > 0,
