@@ -39,16 +39,25 @@ import Testing
         }
     }
 
+    /// Parses fixture `stem` + `ext` (a reviewer's notice), expects no error and every field of
+    /// the reviewer's `stem.expected.json` (`expectReviewerEntries`); with `ruled`, the rows read
+    /// by the table's rules. Returns the notice for a test's own checks.
+    @discardableResult
+    func parseExactReviewerNotice(_ stem: String, _ ext: String, ruled: Bool = false) throws -> ParsedNotice {
+        let parsed = try parseFixture(stem + ext)
+        if ruled { #expect(parsed.recovery?.method == .rules) }
+        #expect(!parsed.diagnostics.contains { $0.severity == .error })
+        try expectReviewerEntries(parsed, "\(stem).expected.json")
+        return parsed
+    }
+
     /// A ruled table without a 序号 column (a reviewer's python-docx table printed by LibreOffice:
     /// 职业编码 first, a grouped 补贴标准 header, the industry merged; and a reportlab one with a
     /// 备注 column last): each name cell starts a row, numbered as they come. Before, each notice
     /// was refused ("a header but no numbered row under it").
     @Test(arguments: ["reviewer-no-seq-column", "reviewer-no-seq-remarks"])
     func aRuledTableWithoutSeqColumnIsNumberedAsItComes(_ name: String) throws {
-        let parsed = try parseFixture("\(name).pdf")
-        #expect(parsed.recovery?.method == .rules)
-        #expect(!parsed.diagnostics.contains { $0.severity == .error })
-        try expectReviewerEntries(parsed, "\(name).expected.json")
+        try parseExactReviewerNotice(name, ".pdf", ruled: true)
     }
 
     /// Text laid out in columns from a reviewer's generator, each read exactly with no error:
@@ -64,10 +73,7 @@ import Testing
     ///   `人）`) is the header's. Before, `人）` was read into row 1's training cell.
     @Test(arguments: ["blank-line-rows", "remark-note", "two-tables", "header-unit-wrapped"])
     func textLaidOutInColumnsIsReadExactly(_ name: String) throws {
-        let stem = "text/reviewer-layout-\(name)"
-        let parsed = try parseFixture("\(stem).txt")
-        #expect(!parsed.diagnostics.contains { $0.severity == .error })
-        try expectReviewerEntries(parsed, "\(stem).expected.json")
+        let parsed = try parseExactReviewerNotice("text/reviewer-layout-\(name)", ".txt")
         switch name {
         case "blank-line-rows": #expect(parsed.entries.first { $0.seq == 39 }?.industry == "农、林、牧、渔业")
         case "two-tables": #expect(Set(parsed.entries.map(\.table)) == [0, 1])
@@ -89,10 +95,7 @@ import Testing
     ///   (`LineClassifier.barePageNumbers`). Before, "text outside the table's cells", refused.
     @Test(arguments: ["glyphs-touch-rules", "note-under-last-row", "bare-page-numbers"])
     func writerTablesWithTightCellsAreExact(_ name: String) throws {
-        let parsed = try parseFixture("reviewer-writer-\(name).pdf")
-        #expect(parsed.recovery?.method == .rules)
-        #expect(!parsed.diagnostics.contains { $0.severity == .error })
-        try expectReviewerEntries(parsed, "reviewer-writer-\(name).expected.json")
+        let parsed = try parseExactReviewerNotice("reviewer-writer-\(name)", ".pdf", ruled: true)
         if name == "bare-page-numbers", let recovery = parsed.recovery {
             let marks = recovery.pages.indices.flatMap { p in
                 recovery.pages[p].lines.indices.filter { recovery.roles[p][$0] == .pageMark }.map { recovery.pages[p].lines[$0].compactText }
@@ -108,10 +111,7 @@ import Testing
     /// onto row 60's industry with no diagnostic, and the last two refused the notice.
     @Test(arguments: ["public-line", "web-controls", "signature-date", "contact-line"])
     func linesClosingANoticeAreNoCells(_ name: String) throws {
-        let stem = "text/reviewer-layout-closing-\(name)"
-        let parsed = try parseFixture("\(stem).txt")
-        #expect(!parsed.diagnostics.contains { $0.severity == .error })
-        try expectReviewerEntries(parsed, "\(stem).expected.json")
+        let parsed = try parseExactReviewerNotice("text/reviewer-layout-closing-\(name)", ".txt")
         let closing = parsed.diagnostics.filter { $0.message == "a note after the table, not a row" }
         #expect(closing.count == (name == "signature-date" ? 2 : 1))
         #expect(closing.allSatisfy { $0.severity == .warning && NoteText.closesNotice(Blank.removed(from: $0.excerpt ?? "")) })
