@@ -71,8 +71,10 @@ public struct GridSettings: Hashable, Sendable {
     /// its part on the next. Default 6 pt (cell padding and a line's leading).
     public var flowSlack: Double = 6
     /// A table a page break cut with its last row open (a browser prints a row split by the
-    /// break with no rule under its first part): when the table's outermost vertical edges both
-    /// run at least this far below its last horizontal edge, the row is closed where they end.
+    /// break with no rule under its first part, and none over its rest): when the table's
+    /// outermost vertical edges both run at least this far below its last horizontal edge, the
+    /// row is closed where they end; when they both start this far above its first, where they
+    /// start.
     /// Default 6 pt (more than a rule's overshoot, less than a line of text).
     public var openEndReach: Double = 6
     /// Whether the PDF's producer leaves a cell that runs over a page break open at the break

@@ -195,17 +195,29 @@ public enum GridBuilder {
     /// both run on `openEndReach` or more below its last horizontal edge: a browser prints the
     /// first part of a split row without a rule under it) gets a horizontal edge where the
     /// shorter of them ends, so that the part's text is in a cell (and continues on the next
-    /// page, as a ruled row cut by the break does).
+    /// page, as a ruled row cut by the break does). So does a table whose first row the break
+    /// left open at the top of the next page (the rest of that row, or a whole row, printed
+    /// above the first rule with no rule over it: its outermost vertical edges both start
+    /// `openEndReach` or more above its first horizontal edge), where the shorter of them starts.
     static func closed(_ group: [Edge], settings: TableSettings) -> [Edge] {
         let vertical = group.filter { $0.orientation == .vertical }
-        guard let bottom = group.filter({ $0.orientation == .horizontal }).map(\.position).max(),
+        let horizontal = group.filter { $0.orientation == .horizontal }.map(\.position)
+        guard let bottom = horizontal.max(), let top = horizontal.min(),
               let left = vertical.map(\.position).min(), let right = vertical.map(\.position).max(), right > left
         else { return group }
         let outer = vertical.filter { $0.position == left || $0.position == right }
         func reach(_ x: Double) -> Double { outer.filter { $0.position == x }.map(\.end).max()! }
+        func rise(_ x: Double) -> Double { outer.filter { $0.position == x }.map(\.start).min()! }
+        var out = group
         let end = Swift.min(reach(left), reach(right))
-        guard end - bottom >= settings.grid.openEndReach else { return group }
-        return group + [Edge(orientation: .horizontal, position: end, start: left, end: right)]
+        if end - bottom >= settings.grid.openEndReach {
+            out.append(Edge(orientation: .horizontal, position: end, start: left, end: right))
+        }
+        let start = Swift.max(rise(left), rise(right))
+        if top - start >= settings.grid.openEndReach {
+            out.append(Edge(orientation: .horizontal, position: start, start: left, end: right))
+        }
+        return out
     }
 
     /// Stage 4: one table's cells. Grid lines at every edge position; a grid box joins its
