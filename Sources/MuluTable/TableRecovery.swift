@@ -254,11 +254,32 @@ public struct TableRecovery: Sendable {
         func lineOf(_ f: Fragment) -> TextLine? {
             pages.first { $0.number == f.page }?.lines.first { $0.line == f.line }
         }
+        // So is a row numbered back whose every word lies on its line or lines below that read as notes (`1. 本目录
+        // 由…负责解释。` under a ruled table, its words placed in the columns they run across),
+        // and that has no code (rows numbered again in each section have theirs).
+        func onNoteLines(_ row: RowRecord) -> Bool {
+            let code = Blank.removed(from: row.text(.code))
+            guard code.isEmpty || !CodeSyntax.isWellFormed(CodeSyntax.normalise(code)) else { return false }
+            let fragments = Array(row.cells.values.joined()) + Array(row.extras.values.joined())
+            var lines: [Int: Bool] = [:]
+            // (On its number's line or below: a word above is the row before's, its cell wrapped.)
+            return fragments.allSatisfy { f in
+                guard (f.page, f.line) >= (row.anchor.page, row.anchor.line) else { return false }
+                let key = f.page * 1_000_000 + f.line
+                if let known = lines[key] { return known }
+                let note = lineOf(f).map(RuledRows.readsAsNote) ?? false
+                lines[key] = note
+                return note
+            }
+        }
         for row in assembled {
             let empty = row.cells.values.allSatisfy { $0.allSatisfy { Blank.removed(from: $0.text).isEmpty } }
-            if empty, let before = rows.last, row.seq < before.seq, let line = lineOf(row.anchor), RuledRows.readsAsNote(line) {
-                let already = Set(unplaced.map(\.fragment))
-                for f in line.fragments where !already.contains(f) {
+            if let before = rows.last, row.seq < before.seq, let line = lineOf(row.anchor), RuledRows.readsAsNote(line),
+               empty || onNoteLines(row) {
+                // (Its line's words, and those of the row on other lines of notes, reported.)
+                var already = Set(unplaced.map(\.fragment))
+                for f in line.fragments + Array(row.cells.values.joined()) + Array(row.extras.values.joined()) where !already.contains(f) {
+                    already.insert(f)
                     unplaced.append(UnplacedFragment(fragment: f, reason: "a numbered note after the table, not a row"))
                 }
                 continue
