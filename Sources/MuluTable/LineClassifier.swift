@@ -47,7 +47,7 @@ public enum LineClassifier {
                 let beforeTable = !seenHeader && (firstHeader.map { i < $0 } ?? true)
                 if compact.isEmpty {
                     pageRoles[i] = .blank
-                } else if isPageMark(compact) {
+                } else if isPageMark(compact) || isBrowserFurniture(compact) {
                     pageRoles[i] = .pageMark
                 } else if !beforeTable || seenHeader, isContinuation(compact) || isDocumentNumber(compact) {
                     // `续表`, or the notice's number as a running header (`昌人社发〔2024〕12号`),
@@ -142,6 +142,31 @@ public enum LineClassifier {
             return true
         }
         return false
+    }
+
+    /// A browser's own header or footer on a page printed from a web page:
+    /// the address (`file:///…/notice.html1/6`, `https://…`) or the date and time before the
+    /// page's title (`12/7/26,1:37AM附件2`, `2026/12/7 09:15`). No row starts so.
+    static func isBrowserFurniture(_ s: String) -> Bool {
+        if s.hasPrefix("file://") || s.hasPrefix("http://") || s.hasPrefix("https://") { return true }
+        // A date of three numbers split by `/` or `-`, then (after a comma or not) a time h:mm.
+        var u = Substring(s).utf8[...]
+        func number(_ most: Int) -> Int {
+            var n = 0
+            while let c = u.first, (48...57).contains(c), n < most { u = u.dropFirst(); n += 1 }
+            return n
+        }
+        for k in 0..<3 {
+            guard number(4) >= 1 else { return false }
+            if k < 2 {
+                guard let c = u.first, c == UInt8(ascii: "/") || c == UInt8(ascii: "-") else { return false }
+                u = u.dropFirst()
+            }
+        }
+        while let c = u.first, c == UInt8(ascii: ",") || c == UInt8(ascii: " ") { u = u.dropFirst() }
+        guard number(2) >= 1, u.first == UInt8(ascii: ":") else { return false }
+        u = u.dropFirst()
+        return number(2) == 2
     }
 
     /// A notice's document number (文号: `昌人社发〔2024〕12号`, `新人社函[2024]3号`), given

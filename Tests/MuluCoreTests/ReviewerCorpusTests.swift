@@ -104,6 +104,37 @@ import Testing
         }
     }
 
+    /// Chromium tables without a repeated header (`<thead>`), from a round-32 reviewer: a row
+    /// split by a page break has no rule over its rest at the top of the next page, nor does a
+    /// whole row printed there; the table's outer vertical rules start above its first row rule
+    /// (`GridBuilder.closed`, as at the foot of a page). Before, `row-split-open` published rows
+    /// 56 and 67 with their industries cut (`电力、热力、燃气及`, the rest only warned as text
+    /// outside the cells), and `row-atop-page-open` was refused (row 118 outside every cell).
+    ///
+    /// `browser-header-footer`: Chromium's own header (`12/7/26, 1:37 AM` and the page's title)
+    /// and footer (the file's address, `1/10`) on every page are page furniture
+    /// (`LineClassifier.isBrowserFurniture`). Before, refused: "text outside the table's cells".
+    @Test(arguments: ["row-split-open", "row-atop-page-open", "browser-header-footer"])
+    func chromiumPagesAreReadExactly(_ name: String) throws {
+        let parsed = try parseExactReviewerNotice("reviewer-chromium-\(name)", ".pdf", ruled: true)
+        // (The notes under the last row are text outside the cells; nothing atop a page is.)
+        #expect(!parsed.diagnostics.contains { d in
+            d.message.hasPrefix("text outside the table's cells") && ["1", "2"].contains { d.message.hasSuffix("(text line \($0) of the page)") }
+        })
+    }
+
+    /// Numbered notes right under a ruled table (`1. 本目录由…负责解释。`, `2. …`, `3. …`; Calc and
+    /// reportlab, a round-32 reviewer's): the text alignment read them as rows 1–3, numbered back,
+    /// their words run across the columns; a row numbered back whose words lie on its line and
+    /// lines below that read as notes, with no code, is a note (`TableRecovery`). Before, each
+    /// was "found by the text alignment, not in any ruled cell", an error, and the notice refused.
+    @Test(arguments: ["calc", "reportlab"])
+    func numberedNotesUnderARuledTableAreNoRows(_ producer: String) throws {
+        let parsed = try parseExactReviewerNotice("reviewer-\(producer)-numbered-notes-under-table", ".pdf", ruled: true)
+        let notes = parsed.diagnostics.filter { ($0.excerpt ?? "").hasSuffix("。") && $0.message.hasPrefix("text outside the table's cells") }
+        #expect(notes.count == 3 && notes.allSatisfy { $0.severity == .warning })
+    }
+
     /// Lines that close a notice after its table, laid out in columns (a round-32 reviewer's
     /// `pdftotext -layout` dumps): `（此件公开发布）`, a web page's `【打印本页】【关闭窗口】`, the
     /// issuer and the date set right, a contact line. None is a cell of the last row: each is
