@@ -41,8 +41,10 @@ public enum MergedCells {
         var text: String
     }
 
-    /// Alignments a merged column may have.
-    enum Alignment: CaseIterable { case top, centre, bottom }
+    /// Alignments a merged column may have. `centreOverRows`, a block cut by a page break centred
+    /// on its whole run of rows (as a table laid out as text, not printed, centres it), only
+    /// widens the rows left undecided: on its own it fits too many layouts to choose by.
+    enum Alignment: CaseIterable { case top, centre, bottom, centreOverRows }
 
     /// `rows` with each merged column's values given to the rows they span, and a warning per
     /// row whose value could not be decided. `placed` gives each fragment's strip position.
@@ -423,7 +425,7 @@ public enum MergedCells {
             let marginal = (0..<(m - 1)).map { k in candidates[k].indices.map { forward[k][$0] + backward[k][$0] } }
             marginals.append(marginal)
             let total = marginal[m - 2].min() ?? .infinity
-            if total < best - 1e-9 {
+            if a != .centreOverRows, total < best - 1e-9 {
                 best = total
                 // Trace back the best boundaries.
                 // Of equally good boundaries the latest: a blank row takes the value above
@@ -469,9 +471,13 @@ public enum MergedCells {
         switch a {
         case .top: c = abs(v.extent.top - top)
         case .bottom: c = abs(v.extent.bottom - bottom)
-        case .centre: c = abs((v.extent.top + v.extent.bottom) / 2 - (top + bottom) / 2)
+        case .centre, .centreOverRows: c = abs((v.extent.top + v.extent.bottom) / 2 - (top + bottom) / 2)
         }
-        if last - first < e - s { return min(c, abs(v.extent.top - top)) }
-        return c
+        guard last - first < e - s else { return c }
+        // Cut by a page break: the text may sit at its part's top.
+        let atTop = min(c, abs(v.extent.top - top))
+        guard a == .centreOverRows else { return atTop }
+        let pitch = (bottom - top) / Double(last - first + 1)
+        return min(atTop, abs(Double(v.first + v.last) / 2 - Double(s + e) / 2) * pitch)
     }
 }

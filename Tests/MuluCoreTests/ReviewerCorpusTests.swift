@@ -148,6 +148,28 @@ import Testing
         #expect(closing.allSatisfy { $0.severity == .warning && NoteText.closesNotice(Blank.removed(from: $0.excerpt ?? "")) })
     }
 
+    /// An industry merged and centred, laid out as text with each cell cut by a page break
+    /// centred on its whole run of rows (a round-32 reviewer's dump): every label also fits at
+    /// the foot of its block, and which reading is meant cannot be told. The rows read one way
+    /// are kept, and each row the other reading gives another industry is warned by row and
+    /// column. Before, the cut blocks' centring was not weighed, and 21 of the 33 rows read
+    /// against the publisher's came with no diagnostic.
+    @Test func aMergedIndustryCentredOverABreakIsRightOrWarned() throws {
+        let parsed = try parseFixture("text/reviewer-layout-merged-centre-over-break.txt")
+        #expect(!parsed.diagnostics.contains { $0.severity == .error })
+        let data = try #require(FileManager.default.contents(atPath: fixture("text/reviewer-layout-merged-centre-over-break.expected.json")))
+        let expected = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+        #expect(parsed.entries.count == expected.count)
+        let warned = Set(parsed.diagnostics.filter {
+            $0.severity == .warning && $0.message.contains("行业 comes from a merged cell")
+        }.compactMap(\.seq))
+        for (entry, row) in zip(parsed.entries, expected) {
+            #expect(entry.code == row["code"] as? String && entry.name == row["name"] as? String)
+            guard entry.industry != row["industry"] as? String else { continue }
+            #expect(warned.contains(entry.seq), "row \(entry.seq): \(entry.industry ?? "nil") with no warning")
+        }
+    }
+
     /// Checks `parsed` against a round-12 reviewer's expected entries (seq, industry, code, name,
     /// each subsidy's text as published and urgency), every field.
     func expectPublishedTexts(_ parsed: ParsedNotice, _ expectedFile: String) throws {
