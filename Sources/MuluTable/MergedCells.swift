@@ -334,8 +334,11 @@ public enum MergedCells {
                     SubsidyParser.standsAlone($0.text) && SubsidyParser.startsWithLevel(text)
                 } == true
                 let joins = previousFull && (!previousEnds || text.unicodeScalars.count == 1) && !whole
+                // (Rows between blank in this column: a wrapped value's next line set right under
+                // the last, given to a row further down.)
                 if joins, var last = values.last,
-                   last.last >= i - 1 || rows[last.last].anchor.page != r.anchor.page {
+                   last.last >= i - 1 || rows[last.last].anchor.page != r.anchor.page
+                    || last.extent.page == extent.page && extent.top - last.extent.bottom <= (extent.bottom - extent.top) / 2 {
                     last.fragments += line
                     last.last = i
                     last.extent.top = min(last.extent.top, extent.top)

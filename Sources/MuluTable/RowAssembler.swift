@@ -112,22 +112,38 @@ public enum RowAssembler {
                costs.allSatisfy({ $0.key == winner.key || $0.value > winner.value + settings.costEpsilon }) {
                 preferred[winner.key, default: 0] += 1
             }
-            for (u, row) in zip(units, assignment) {
-                let distance = abs(u.center - anchors[row].center)
-                if distance > settings.maxRowDistance {
-                    for p in u.members {
-                        unplaced.append(UnplacedFragment(fragment: p.fragment, reason: "text outside any row"))
-                    }
-                    continue
-                }
+            var kept: [Int: [Unit]] = [:]
+            var far: [(unit: Unit, row: Int)] = []
+            func keep(_ u: Unit, _ row: Int) {
                 cells[row][field, default: []] += u.members.map(\.fragment)
-                if shaped {
-                    for p in u.members {
-                        let page = p.fragment.page
-                        if let first = firstAnchorOfPage[page], row < first, anchors[row].fragment.page < page {
-                            continuation[page] = max(continuation[page] ?? -.infinity, p.bottom)
-                        }
+                kept[row, default: []].append(u)
+                guard shaped else { return }
+                for p in u.members {
+                    let page = p.fragment.page
+                    if let first = firstAnchorOfPage[page], row < first, anchors[row].fragment.page < page {
+                        continuation[page] = max(continuation[page] ?? -.infinity, p.bottom)
                     }
+                }
+            }
+            for (u, row) in zip(units, assignment) {
+                if abs(u.center - anchors[row].center) > settings.maxRowDistance { far.append((u, row)) } else { keep(u, row) }
+            }
+            // A tall cell (an industry wrapped to six lines in a narrow column) runs on past
+            // `maxRowDistance`: its lines join the cell they touch, until none is left to join.
+            var joined = true
+            while joined, !far.isEmpty {
+                joined = false
+                far.removeAll { f in
+                    let previous = f.row > 0 ? anchors[f.row - 1] : nil, next = f.row + 1 < anchors.count ? anchors[f.row + 1] : nil
+                    guard Self.adjoins(f.unit, kept[f.row] ?? [], between: previous, next, settings: settings) else { return false }
+                    keep(f.unit, f.row)
+                    joined = true
+                    return true
+                }
+            }
+            for f in far {
+                for p in f.unit.members {
+                    unplaced.append(UnplacedFragment(fragment: p.fragment, reason: "text outside any row"))
                 }
             }
         }
@@ -210,6 +226,22 @@ public enum RowAssembler {
         var top: Double
         var bottom: Double
         var center: Double { (top + bottom) / 2 }
+    }
+
+    /// Whether `unit`, further from its row's number than a cell may sit, is a line of a cell
+    /// already given to that row (`kept`): right under or right over one of its units, across
+    /// its text, between the numbers of the rows before and after.
+    static func adjoins(_ unit: Unit, _ kept: [Unit], between previous: Placed?, _ next: Placed?, settings: TableSettings) -> Bool {
+        if let next, unit.bottom > next.top { return false }
+        if let previous, unit.top < previous.bottom { return false }
+        let x0 = unit.members.map(\.fragment.x0).min()!, x1 = unit.members.map(\.fragment.x1).max()!
+        let page = unit.members[0].fragment.page
+        let most = max(settings.cellLineGap, 0) + 1e-9
+        return kept.contains { k in
+            let below = unit.top - k.bottom, above = k.top - unit.bottom
+            return (below >= -settings.lineTolerance && below <= most || above >= -settings.lineTolerance && above <= most)
+                && k.members.contains { $0.fragment.page == page && $0.fragment.horizontalOverlap(x0, x1) > 0 }
+        }
     }
 
     /// Groups a column's fragments into units: fragments of one line, and lines close enough to

@@ -272,7 +272,27 @@ public struct TableRecovery: Sendable {
                 return note
             }
         }
-        for row in assembled {
+        for var row in assembled {
+            // A row numbered back on a line that reads as a note, a note once the words above
+            // its number's line are left out: those are the row before's (its cell wrapped, or
+            // set at the bottom), given back.
+            if let before = rows.last, row.seq < before.seq, let line = lineOf(row.anchor), RuledRows.readsAsNote(line) {
+                let anchor = (row.anchor.page, row.anchor.line)
+                var note = row
+                var above: [TableField: [Fragment]] = [:]
+                for (field, fragments) in row.cells where fragments.contains(where: { ($0.page, $0.line) < anchor }) {
+                    above[field] = fragments.filter { ($0.page, $0.line) < anchor }
+                    note.cells[field] = fragments.filter { ($0.page, $0.line) >= anchor }
+                }
+                let noteEmpty = note.cells.values.allSatisfy { $0.allSatisfy { Blank.removed(from: $0.text).isEmpty } }
+                if !above.isEmpty, noteEmpty || onNoteLines(note) || Self.isNumberedNote(note) {
+                    row = note
+                    for (field, fragments) in above {
+                        rows[rows.count - 1].cells[field, default: []] += fragments
+                        rows[rows.count - 1].cells[field]!.sort { ($0.page, $0.y0, $0.x0) < ($1.page, $1.y0, $1.x0) }
+                    }
+                }
+            }
             let empty = row.cells.values.allSatisfy { $0.allSatisfy { Blank.removed(from: $0.text).isEmpty } }
             if let before = rows.last, row.seq < before.seq, let line = lineOf(row.anchor), RuledRows.readsAsNote(line),
                empty || onNoteLines(row) {
@@ -787,6 +807,16 @@ public struct TableRecovery: Sendable {
             // its text may be in either, and each band's content decides.
             if h.field == .name || h.field == .industry, let m = overlap.max(), m > 0 {
                 for k in spans.indices where k != best && overlap[k] > 0 { out[k].append(h.field) }
+            }
+            // A name header set apart from the body's columns: in a narrow table the names run
+            // up to one blank before the subsidies, into the subsidy band to the right of the
+            // header's centre, and that band's content decides which of its text is names.
+            if h.field == .name {
+                let centre = (h.x0 + h.x1) / 2
+                if let k = spans.indices.filter({ spans[$0].x0 >= centre }).min(by: { spans[$0].x0 < spans[$1].x0 }),
+                   [.training, .assessment].contains(spans[k].field), !out[k].contains(.name) {
+                    out[k].append(.name)
+                }
             }
         }
         return out.map { $0.sorted { (order[$0] ?? 0) < (order[$1] ?? 0) } }

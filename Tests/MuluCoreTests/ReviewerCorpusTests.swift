@@ -252,8 +252,22 @@ import Testing
     /// - the same from Calc, top-aligned, where two glyphs' strokes side by side were found as a
     ///   short rule through a line of text: rules through text are no rules between rows.
     ///   Before, three industries took the line of the row above (`共设施管理水利、环境和公`),
-    ///   with no diagnostic.
+    ///   with no diagnostic;
+    /// - very narrow columns, the header printed once (names one blank before the subsidies,
+    ///   the name header's words set apart from the body's columns): names run into the subsidy
+    ///   band to the right of the name header, where their shape tells them from subsidies; an
+    ///   industry wrapped to six lines runs past `maxRowDistance`, each line joining the cell it
+    ///   touches (`RowAssembler.adjoins`). Before, every row was refused (no name);
+    /// - the same, bottom-aligned, with numbered notes under the last row: the note `2.`,
+    ///   numbered back, gives the words above its line back to the last row. Before, refused,
+    ///   and then `数字产业` cut to `数字产`;
+    /// - medium columns whose name header sits apart from the body's names: before, refused;
+    /// - 20 rows, an industry merged and wrapped (`服务业-数` / `字行业`) whose second line was
+    ///   given to the row after next: a merged value's next line right under it joins it over
+    ///   the blank row between. Before, refused, then two industries cut.
     @Test(arguments: [
+        "text/heldout-very-narrow-header-once.txt", "text/heldout-very-narrow-bottom-notes.txt",
+        "text/heldout-name-header-apart.txt", "text/heldout-merged-industry-wrapped-apart.txt",
         "text/heldout-bottom-aligned-narrow.txt", "text/heldout-industry-after-name.txt",
         "text/heldout-merged-subsidies-bottom.txt", "heldout-dotted-hrules-merged-bottom.pdf",
         "heldout-notes-run-onto-last-page.pdf", "text/heldout-numbered-notes.txt",
