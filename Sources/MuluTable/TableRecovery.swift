@@ -80,6 +80,9 @@ public struct TableRecovery: Sendable {
         var placed: [RowAssembler.Placed] = []
         var unplaced: [UnplacedFragment] = []
         var reference: [(field: TableField, x0: Double, x1: Double)] = []
+        // Text laid out page by page: the centre of the codes on the page `reference` was last
+        // measured on (a page laid out by itself may set its columns further left or right).
+        var referenceCodes: Double?
         // Header cells that name no field (备注, 说明): text under them is kept as an extra
         // column of its own, never given to a neighbouring field.
         var extraPlaced: [String: [RowAssembler.Placed]] = [:]
@@ -150,6 +153,14 @@ public struct TableRecovery: Sendable {
                 }
                 let bodyLines = region.filter { roles[p][$0] == .body }.map { page.lines[$0] }
                 let body = bodyLines.flatMap(\.fragments)
+                let codes = settings.cellLineGap < 0 ? Self.codeCentre(body) : nil
+                // A page without its own header, laid out further left or right than the page the
+                // columns were last found on (`pdftotext -layout` lays out each page by itself):
+                // the columns move with its codes.
+                if named.count < settings.minHeaderColumns, let codes, let before = referenceCodes, abs(codes - before) >= 1 {
+                    reference = reference.map { ($0.field, $0.x0 + codes - before, $0.x1 + codes - before) }
+                }
+                if codes != nil { referenceCodes = codes }
                 var spans = ColumnDetector.columns(body: body, reference: reference, settings: settings)
                 if named.count < settings.minHeaderColumns, settings.cellLineGap < 0 {
                     spans = Self.marksAreUrgency(spans, body: body)
@@ -768,6 +779,12 @@ public struct TableRecovery: Sendable {
             }
         }
         return out
+    }
+
+    /// The median centre of the code-shaped fragments of `body` (three or more), else nil.
+    static func codeCentre(_ body: [Fragment]) -> Double? {
+        let centres = body.filter { ContentColumns.kind($0.text) == .code }.map { ($0.x0 + $0.x1) / 2 }.sorted()
+        return centres.count >= 3 ? centres[centres.count / 2] : nil
     }
 
     /// The fields each body band spans, in the header's order: its own, and every field the

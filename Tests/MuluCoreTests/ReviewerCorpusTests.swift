@@ -264,8 +264,13 @@ import Testing
     /// - medium columns whose name header sits apart from the body's names: before, refused;
     /// - 20 rows, an industry merged and wrapped (`服务业-数` / `字行业`) whose second line was
     ///   given to the row after next: a merged value's next line right under it joins it over
-    ///   the blank row between. Before, refused, then two industries cut.
+    ///   the blank row between. Before, refused, then two industries cut;
+    /// - very narrow, the industry merged, the header printed once, each later page laid out
+    ///   seven columns further left than the first (`pdftotext -layout` lays out each page by
+    ///   itself): the columns found so far move with the page's codes. Before, the pages after
+    ///   the first read the industry as row numbers, refused.
     @Test(arguments: [
+        "text/heldout-merged-header-once-pages-shifted.txt",
         "text/heldout-very-narrow-header-once.txt", "text/heldout-very-narrow-bottom-notes.txt",
         "text/heldout-name-header-apart.txt", "text/heldout-merged-industry-wrapped-apart.txt",
         "text/heldout-bottom-aligned-narrow.txt", "text/heldout-industry-after-name.txt",
