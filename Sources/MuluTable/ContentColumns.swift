@@ -88,6 +88,7 @@ public enum ContentColumns {
         var undecided: Set<Fragment> = []
         let sorted = lines.map { $0.sorted { $0.x0 < $1.x0 } }
         let (split, codeStart) = anchors(sorted)
+        let parted = textParting(sorted, fields: fields)
         // The previous line's undecided subsidies: an undecided one under one of them is the
         // same cell wrapped (`初级或中级：200` / `元/人`) and goes where it went.
         var above: [Fragment] = []
@@ -161,15 +162,21 @@ public enum ContentColumns {
                     }
                     subsidiesSeen += 1
                 case .text:
-                    if has.contains(.industry), has.contains(.name), let codeStart {
+                    let code = line.first(where: { kind($0.text) == .code })
+                    let centre = (f.x0 + f.x1) / 2
+                    if let parted, parted.side.map({ left in (code.map { f.x1 <= $0.x0 } ?? (codeStart.map { centre < $0 } ?? left)) == left }) ?? true {
+                        // Industry and name on one side of the code, or in a band without codes:
+                        // parted where the lines holding both part them.
+                        field = centre < parted.at ? parted.first : parted.second
+                    } else if has.contains(.industry), has.contains(.name), let codeStart {
                         // Left of its line's code, or (no code on the line) centred left of
                         // where codes typically start: the industry — or the name, when the
                         // header puts the name before the code and the industry after it.
                         let (left, right) = textSides
-                        if let code = line.first(where: { kind($0.text) == .code }) {
+                        if let code {
                             field = f.x1 <= code.x0 ? left : right
                         } else {
-                            field = (f.x0 + f.x1) / 2 < codeStart ? left : right
+                            field = centre < codeStart ? left : right
                         }
                     } else if has.contains(.name) {
                         field = .name
@@ -181,6 +188,31 @@ public enum ContentColumns {
             }
         }
         return Assignment(fields: out, undecided: undecided)
+    }
+
+    /// Where the industry's text parts from the name's when the header puts both on one side of
+    /// the code (`序号 所属行业 职业名称 职业编码`), or the band holds no code column: the median
+    /// midpoint between the first two text fragments on that side of a line's code (on a line of
+    /// the band), over the lines holding two; the field left of it, the one right of it, and the
+    /// side of the code (left: true; nil without a code column). Nil otherwise.
+    static func textParting(_ sorted: [[Fragment]], fields: [TableField]) -> (at: Double, first: TableField, second: TableField, side: Bool?)? {
+        guard let n = fields.firstIndex(of: .name), let i = fields.firstIndex(of: .industry) else { return nil }
+        let c = fields.firstIndex(of: .code)
+        if let c, (n < c) != (i < c) { return nil }
+        let side = c.map { n < $0 }
+        var mids: [Double] = []
+        for line in sorted {
+            let code = line.first(where: { kind($0.text) == .code })
+            if side != nil && code == nil { continue }
+            let texts = line.filter { f in
+                kind(f.text) == .text && RowNumber.parsePointed(f.text) == nil
+                    && (code.map { side == true ? f.x1 <= $0.x0 : f.x0 >= $0.x1 } ?? true)
+            }
+            if texts.count >= 2 { mids.append((texts[0].x1 + texts[1].x0) / 2) }
+        }
+        guard !mids.isEmpty else { return nil }
+        mids.sort()
+        return (mids[mids.count / 2], i < n ? .industry : .name, i < n ? .name : .industry, side)
     }
 
     /// Where the lines holding two subsidies split training from assessment (the median of the

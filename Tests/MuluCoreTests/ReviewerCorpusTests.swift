@@ -268,8 +268,12 @@ import Testing
     /// - very narrow, the industry merged, the header printed once, each later page laid out
     ///   seven columns further left than the first (`pdftotext -layout` lays out each page by
     ///   itself): the columns found so far move with the page's codes. Before, the pages after
-    ///   the first read the industry as row numbers, refused.
+    ///   the first read the industry as row numbers, refused;
+    /// - narrow, the header `序号 所属行业 职业（工种）名称 职业编码`: industry and name both left
+    ///   of the code, in one band, parted where the lines holding both part them
+    ///   (`ContentColumns.textParting`). Before, every name on page 2 went to the industry, refused.
     @Test(arguments: [
+        "text/heldout-industry-name-before-code-narrow.txt",
         "text/heldout-merged-header-once-pages-shifted.txt",
         "text/heldout-very-narrow-header-once.txt", "text/heldout-very-narrow-bottom-notes.txt",
         "text/heldout-name-header-apart.txt", "text/heldout-merged-industry-wrapped-apart.txt",
