@@ -23,15 +23,7 @@ public struct RowRules: Sendable {
         var byPage: [Int: [Rule]] = [:]
         for grid in grids {
             let lines = textByPage[grid.page] ?? []
-            let across = grid.rules.filter { r in
-                guard r.orientation == .horizontal else { return false }
-                return !lines.contains { f in
-                    let h = f.y1 - f.y0, inset = 0.2 * h
-                    guard r.start >= f.x0 - h, r.end <= f.x1 + h else { return false }
-                    let y = r.position(at: min(max((f.x0 + f.x1) / 2, r.start), r.end))
-                    return y > f.y0 + inset && y < f.y1 - inset
-                }
-            }
+            let across = GlyphStrokes.removed(from: grid.rules.filter { $0.orientation == .horizontal }, text: lines)
             if !across.isEmpty { byPage[grid.page] = across }
         }
         self.byPage = byPage

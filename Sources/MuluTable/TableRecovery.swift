@@ -49,7 +49,9 @@ public struct TableRecovery: Sendable {
     public init(pages: [PageText], settings: TableSettings, rules: [[Rule]] = []) {
         // Pages' grids are independent: built on every core.
         let grids = Parallel.run(zip(pages, rules).map { page, rules in
-            { @Sendable in GridBuilder.page(page.number, rules: rules, settings: settings) }
+            { @Sendable in
+                GridBuilder.page(page.number, rules: GlyphStrokes.removed(from: rules, text: page.lines.flatMap(\.fragments), slack: 0.5), settings: settings)
+            }
         })
         var roles = LineClassifier.classify(pages)
         // Several tables in one notice: a later table's label and title are no body text.
@@ -534,9 +536,12 @@ public struct TableRecovery: Sendable {
                         + "the rules do not show whether the empty part is a cell of its own (blank)"
                     : "read as a cell of its own after the break between pages \(d.pages.before) and \(d.pages.after); "
                         + "the rules do not show whether it is the rest of the cell above the break"
-                // An empty part of one row is as likely a blank cell of its own: the data would
-                // be a guess (an urgency mark, a subsidy given to a row that may have none).
-                let severity: Diagnostic.Severity = d.joined && d.oneRow ? .error : .warning
+                // An empty part of one row is as likely a blank cell of its own, and so is one of
+                // several rows where a blank cell says something (not urgent, no subsidy): the
+                // data would be a guess (an urgency mark, a subsidy given to rows that may have
+                // none). An industry or a name is never blank: its empty part continues the cell.
+                let blankSays = [TableField.urgent, .training, .assessment].contains(d.field)
+                let severity: Diagnostic.Severity = d.joined && (d.oneRow || blankSays) ? .error : .warning
                 let guess = severity == .error ? "; which is meant cannot be told (write the value in each cell, or pass --allow-errors to keep this reading)" : ""
                 out.append(Diagnostic(
                     severity, "row \(row.seq): \(d.field.label) \(how)\(guess)",

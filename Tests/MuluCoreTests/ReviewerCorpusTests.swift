@@ -93,7 +93,17 @@ import Testing
     /// - `bare-page-numbers` (12 pt, header once, a Word footer holding only the page number,
     ///   set right): a lone number on a page's last lines that counts the pages is a page mark
     ///   (`LineClassifier.barePageNumbers`). Before, "text outside the table's cells", refused.
-    @Test(arguments: ["glyphs-touch-rules", "note-under-last-row", "bare-page-numbers"])
+    /// - `glyph-strokes-in-cut-row` (round 32, the industry after the name, merged and split by a
+    ///   page break, `农、林、` in the last row of the page, cut to one line): the strokes of the
+    ///   glyphs touching the rules above and below that row were found as short vertical rules
+    ///   through its text, and a line of glyphs in the row before as a horizontal one; rules
+    ///   lying within a line of text are glyph strokes (`GlyphStrokes`). Before, the break join
+    ///   saw an empty part, and 22 rows were published `牧、渔业` (warned as a disagreement).
+    /// - `text-touching-row-rule` (round 33, subsidies merged over runs): names set against a
+    ///   row rule made its shape too thick, and only its stretch clear of them was kept, so the
+    ///   name cells of two rows merged; text on one side of a rule leaves the whole run a rule
+    ///   (`RuleFinder.runOut`). Before, refused ("a row rule not found?").
+    @Test(arguments: ["glyphs-touch-rules", "note-under-last-row", "bare-page-numbers", "glyph-strokes-in-cut-row", "text-touching-row-rule"])
     func writerTablesWithTightCellsAreExact(_ name: String) throws {
         let parsed = try parseExactReviewerNotice("reviewer-writer-\(name)", ".pdf", ruled: true)
         if name == "bare-page-numbers", let recovery = parsed.recovery {
@@ -168,6 +178,18 @@ import Testing
             guard entry.industry != row["industry"] as? String else { continue }
             #expect(warned.contains(entry.seq), "row \(entry.seq): \(entry.industry ?? "nil") with no warning")
         }
+    }
+
+    /// A Calc table whose urgency column is merged over runs (a producer's), a run of blank
+    /// cells at the top of page 2 after a run marked `★` at the foot of page 1, no rule between
+    /// them at the break: whether the blank part continues the marked cell or is a cell of its
+    /// own cannot be told, and a blank urgency cell says "not urgent". Each of its rows is an
+    /// error. Before, rows 33–37 were published urgent, each with a warning only.
+    @Test func aBlankRunAfterABreakInAnUrgencyColumnIsInDoubt() throws {
+        let parsed = try parseFixture("producer-calc-urgency-run-over-break.pdf")
+        let doubts = parsed.diagnostics.filter { $0.message.contains("read as continuing the cell across the break between pages 1 and 2") }
+        #expect(doubts.map(\.seq) == [33, 34, 35, 36, 37])
+        #expect(doubts.allSatisfy { $0.severity == .error && $0.message.hasPrefix("row \($0.seq!): 是否急需紧缺") })
     }
 
     /// Checks `parsed` against a round-12 reviewer's expected entries (seq, industry, code, name,

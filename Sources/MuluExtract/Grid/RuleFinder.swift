@@ -452,6 +452,13 @@ public enum RuleFinder {
         guard let longest = segments.max(by: { ($0.end - $0.start, $1.line) < ($1.end - $1.start, $0.line) }) else { return nil }
         let rest = segments.filter { abs($0.line - longest.line) > 1 }
         guard let lo = rest.map(\.start).min(), let hi = rest.map(\.end).max() else { return nil }
+        // Glyphs on one side only (a line of text set against the rule, above it or below it),
+        // the run going on under them: the whole run is the rule. A block of text across it
+        // (centred on the rule, in the column beside) sits on both sides.
+        if rest.allSatisfy({ $0.line < longest.line }) || rest.allSatisfy({ $0.line > longest.line }),
+           lo > longest.start || hi < longest.end, Double(longest.end - longest.start) >= 1.5 * g.minRuleLength * scale {
+            return longest
+        }
         let before = Segment(line: longest.line, start: longest.start, end: min(lo, longest.end))
         let after = Segment(line: longest.line, start: max(hi, longest.start), end: longest.end)
         let best = before.end - before.start >= after.end - after.start ? before : after
