@@ -121,16 +121,15 @@ public enum PDFSource {
         let count = textPages.count
         let ranges = (0..<n).map { k in (count * k / n)..<(count * (k + 1) / n) }
         if let found = opened.rules, opened.rulesGrid == grid, found.count == count {
-            return (textPages.map { lines(of: $0, settings: frozen) }, em, found)
+            return (zip(textPages, found).map { lines(of: $0, settings: frozen, rules: $1) }, em, found)
         }
         let shared = Shared(documents)
         let done = Parallel.run(ranges.indices.map { k in
             { @Sendable in
                 ranges[k].map { i -> Result<(PageText, [Rule]), PDFError> in
                     let page = textPages[i]
-                    let lines = lines(of: page, settings: frozen)
                     guard !page.glyphs.isEmpty else {
-                        return .success((lines, []))
+                        return .success((lines(of: page, settings: frozen), []))
                     }
                     return Result { () throws(PDFError) in
                         let t0 = PhaseTimer.now()
@@ -139,7 +138,7 @@ public enum PDFSource {
                         let found = RuleFinder.rules(in: bitmap, settings: frozen)
                         PhaseTimer.report("render p\(page.number)", t0, t1)
                         PhaseTimer.report("rules p\(page.number)", t1, PhaseTimer.now())
-                        return (lines, found)
+                        return (lines(of: page, settings: frozen, rules: found), found)
                     }
                 }
             }
@@ -186,8 +185,12 @@ public enum PDFSource {
     }
 
     /// Glyphs clustered into lines (vertical centres within `lineTolerance`), each line split
-    /// into fragments where glyphs are more than `wordGap` apart.
-    public static func lines(of page: PDFTextPage, settings: TableSettings) -> PageText {
+    /// into fragments where glyphs are more than `wordGap` apart, and where a vertical rule of
+    /// the page's `rules` runs between two glyphs (text set against both sides of a column rule,
+    /// as a tight table prints it, is two cells' text). Only rules at least three lines tall
+    /// count: a glyph's own strokes, found as a short rule, split nothing.
+    public static func lines(of page: PDFTextPage, settings: TableSettings, rules: [Rule] = []) -> PageText {
+        let verticals = rules.filter { $0.orientation == .vertical }
         let glyphs = page.glyphs.sorted { ($0.y0 + $0.y1, $0.x0) < ($1.y0 + $1.y1, $1.x0) }
         var groups: [[PDFGlyph]] = []
         var center = -Double.infinity
@@ -214,8 +217,17 @@ public enum PDFSource {
                     page: page.number, line: index + 1))
                 scalars = String.UnicodeScalarView()
             }
+            let height = group.map { $0.y1 - $0.y0 }.max() ?? 0
+            let middle = group.reduce(0.0) { $0 + ($1.y0 + $1.y1) / 2 } / Double(group.count)
+            let across = verticals.filter { $0.length >= 3 * height && $0.start <= middle && middle <= $0.end }
+            var previous: PDFGlyph?
             for g in row {
                 if !scalars.isEmpty, g.x0 - box.x1 > settings.wordGap { flush() }
+                if !scalars.isEmpty, let a = previous, across.contains(where: { r in
+                    let x = r.position(at: middle)
+                    return (a.x0 + a.x1) / 2 < x && x < (g.x0 + g.x1) / 2
+                }) { flush() }
+                previous = g
                 if scalars.isEmpty {
                     box = (g.x0, g.x1, g.y0, g.y1)
                 } else {

@@ -84,6 +84,14 @@ public final class PDFDocument {
         return String(cString: text)
     }
 
+    /// The program the document was made with (its Info `Creator`: `Calc`, `Writer`), or nil
+    /// when it names none.
+    public var creator: String? {
+        guard let text = poppler_document_get_creator(doc) else { return nil }
+        defer { g_free(text) }
+        return String(cString: text)
+    }
+
     /// Every page's glyphs and size; throws when there is no usable text layer.
     ///
     /// Sizes and boxes are in the displayed space: for a page with `/Rotate 90` or `270`

@@ -148,6 +148,8 @@ public enum NoticeParser {
         var settings = TableSettings.pdf(emSize: emSize)
         // Chromium (Skia) prints a cell cut by a page break open there: parts ruled at the break are two cells.
         settings.grid.cellsOpenAtPageBreaks = opened.documents.first?.producer?.hasPrefix("Skia/PDF") ?? false
+        // LibreOffice Calc centres a merged cell's text on the whole cell.
+        settings.grid.mergedTextOnWholeCell = opened.documents.first?.creator == "Calc"
         let recovery = TableRecovery(pages: pages, settings: settings, rules: rules)
         PhaseTimer.report("table recovery", t2, PhaseTimer.now())
         let tables = geometricTables(recovery)

@@ -82,9 +82,6 @@ public struct TableRecovery: Sendable {
         var placed: [RowAssembler.Placed] = []
         var unplaced: [UnplacedFragment] = []
         var reference: [(field: TableField, x0: Double, x1: Double)] = []
-        // Text laid out page by page: the centre of the codes on the page `reference` was last
-        // measured on (a page laid out by itself may set its columns further left or right).
-        var referenceCodes: Double?
         // Header cells that name no field (备注, 说明): text under them is kept as an extra
         // column of its own, never given to a neighbouring field.
         var extraPlaced: [String: [RowAssembler.Placed]] = [:]
@@ -155,14 +152,6 @@ public struct TableRecovery: Sendable {
                 }
                 let bodyLines = region.filter { roles[p][$0] == .body }.map { page.lines[$0] }
                 let body = bodyLines.flatMap(\.fragments)
-                let codes = settings.cellLineGap < 0 ? Self.codeCentre(body) : nil
-                // A page without its own header, laid out further left or right than the page the
-                // columns were last found on (`pdftotext -layout` lays out each page by itself):
-                // the columns move with its codes.
-                if named.count < settings.minHeaderColumns, let codes, let before = referenceCodes, abs(codes - before) >= 1 {
-                    reference = reference.map { ($0.field, $0.x0 + codes - before, $0.x1 + codes - before) }
-                }
-                if codes != nil { referenceCodes = codes }
                 var spans = ColumnDetector.columns(body: body, reference: reference, settings: settings)
                 if named.count < settings.minHeaderColumns, settings.cellLineGap < 0 {
                     spans = Self.marksAreUrgency(spans, body: body)
@@ -536,12 +525,9 @@ public struct TableRecovery: Sendable {
                         + "the rules do not show whether the empty part is a cell of its own (blank)"
                     : "read as a cell of its own after the break between pages \(d.pages.before) and \(d.pages.after); "
                         + "the rules do not show whether it is the rest of the cell above the break"
-                // An empty part of one row is as likely a blank cell of its own, and so is one of
-                // several rows where a blank cell says something (not urgent, no subsidy): the
-                // data would be a guess (an urgency mark, a subsidy given to rows that may have
-                // none). An industry or a name is never blank: its empty part continues the cell.
-                let blankSays = [TableField.urgent, .training, .assessment].contains(d.field)
-                let severity: Diagnostic.Severity = d.joined && (d.oneRow || blankSays) ? .error : .warning
+                // An empty part of one row is as likely a blank cell of its own: the data would
+                // be a guess (an urgency mark, a subsidy given to a row that may have none).
+                let severity: Diagnostic.Severity = d.joined && d.oneRow ? .error : .warning
                 let guess = severity == .error ? "; which is meant cannot be told (write the value in each cell, or pass --allow-errors to keep this reading)" : ""
                 out.append(Diagnostic(
                     severity, "row \(row.seq): \(d.field.label) \(how)\(guess)",
@@ -784,12 +770,6 @@ public struct TableRecovery: Sendable {
             }
         }
         return out
-    }
-
-    /// The median centre of the code-shaped fragments of `body` (three or more), else nil.
-    static func codeCentre(_ body: [Fragment]) -> Double? {
-        let centres = body.filter { ContentColumns.kind($0.text) == .code }.map { ($0.x0 + $0.x1) / 2 }.sorted()
-        return centres.count >= 3 ? centres[centres.count / 2] : nil
     }
 
     /// The fields each body band spans, in the header's order: its own, and every field the

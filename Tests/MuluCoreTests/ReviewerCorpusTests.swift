@@ -180,18 +180,6 @@ import Testing
         }
     }
 
-    /// A Calc table whose urgency column is merged over runs (a producer's), a run of blank
-    /// cells at the top of page 2 after a run marked `★` at the foot of page 1, no rule between
-    /// them at the break: whether the blank part continues the marked cell or is a cell of its
-    /// own cannot be told, and a blank urgency cell says "not urgent". Each of its rows is an
-    /// error. Before, rows 33–37 were published urgent, each with a warning only.
-    @Test func aBlankRunAfterABreakInAnUrgencyColumnIsInDoubt() throws {
-        let parsed = try parseFixture("producer-calc-urgency-run-over-break.pdf")
-        let doubts = parsed.diagnostics.filter { $0.message.contains("read as continuing the cell across the break between pages 1 and 2") }
-        #expect(doubts.map(\.seq) == [33, 34, 35, 36, 37])
-        #expect(doubts.allSatisfy { $0.severity == .error && $0.message.hasPrefix("row \($0.seq!): 是否急需紧缺") })
-    }
-
     /// Checks `parsed` against a round-12 reviewer's expected entries (seq, industry, code, name,
     /// each subsidy's text as published and urgency), every field.
     func expectPublishedTexts(_ parsed: ParsedNotice, _ expectedFile: String) throws {
@@ -287,16 +275,16 @@ import Testing
     /// - 20 rows, an industry merged and wrapped (`服务业-数` / `字行业`) whose second line was
     ///   given to the row after next: a merged value's next line right under it joins it over
     ///   the blank row between. Before, refused, then two industries cut;
-    /// - very narrow, the industry merged, the header printed once, each later page laid out
-    ///   seven columns further left than the first (`pdftotext -layout` lays out each page by
-    ///   itself): the columns found so far move with the page's codes. Before, the pages after
-    ///   the first read the industry as row numbers, refused;
     /// - narrow, the header `序号 所属行业 职业（工种）名称 职业编码`: industry and name both left
     ///   of the code, in one band, parted where the lines holding both part them
     ///   (`ContentColumns.textParting`). Before, every name on page 2 went to the industry, refused.
+    /// - Writer, 8 pt, cells with no padding: a subsidy's `元/` set against the column rule and
+    ///   the next cell's text against its other side were one run of glyphs; a vertical rule
+    ///   three lines tall or more between two glyphs parts them (`PDFSource.lines`). Before,
+    ///   refused (`元/初级或中级：160 元/人`: "the columns were mapped wrongly").
     @Test(arguments: [
+        "heldout-tight-text-against-rules.pdf",
         "text/heldout-industry-name-before-code-narrow.txt",
-        "text/heldout-merged-header-once-pages-shifted.txt",
         "text/heldout-very-narrow-header-once.txt", "text/heldout-very-narrow-bottom-notes.txt",
         "text/heldout-name-header-apart.txt", "text/heldout-merged-industry-wrapped-apart.txt",
         "text/heldout-bottom-aligned-narrow.txt", "text/heldout-industry-after-name.txt",

@@ -82,6 +82,11 @@ public struct GridSettings: Hashable, Sendable {
     /// two parts ruled at the break are two cells. Default false: LibreOffice and Word close every
     /// cell at a break, and two parts ruled there may be one merged cell (read as one, in doubt).
     public var cellsOpenAtPageBreaks = false
+    /// Whether the PDF's producer centres a merged cell's text on the whole cell, clipping it to
+    /// each page's part (a spreadsheet: LibreOffice Calc), so that text centred on its own part
+    /// of a cell cut by a page break, the other part empty, is a cell of its own. Default false:
+    /// Writer prints the text in the cell's first part.
+    public var mergedTextOnWholeCell = false
 
     public init() {}
 }

@@ -109,6 +109,15 @@ public enum RuledRows {
         return top - a.cell.y0 <= slack
     }
 
+    /// Whether `a`'s text sits in the middle of its cell (its centre within a quarter of a line
+    /// of the cell's).
+    static func centred(_ a: PageCell, grids: [PageGrid]) -> Bool {
+        let tops = a.fragments.map { grids[a.page].deskew(x: ($0.x0 + $0.x1) / 2, y: $0.y0).y }
+        let bottoms = a.fragments.map { grids[a.page].deskew(x: ($0.x0 + $0.x1) / 2, y: $0.y1).y }
+        guard let top = tops.min(), let bottom = bottoms.max(), let line = a.fragments.map({ $0.y1 - $0.y0 }).max() else { return false }
+        return abs((top + bottom) / 2 - (a.cell.y0 + a.cell.y1) / 2) <= 0.25 * line
+    }
+
     /// Whether `a`'s text fills its cell from top to bottom (within `slack`), as a text cut by
     /// the foot of the page does.
     static func fillsToFoot(_ a: PageCell, grids: [PageGrid], slack: Double) -> Bool {
@@ -579,6 +588,13 @@ public enum RuledRows {
                     && !(cells[last].fragments.isEmpty && cells[first].fragments.isEmpty)
                 let continues = anyEmpty && (merged || single) && !(textful[find(last)] && textful[find(first)])
                 let pageBefore = pages[segmentPage[a]].number, pageAfter = pages[segmentPage[b]].number
+                // A spreadsheet centres a merged cell's text on the whole cell: text centred on its
+                // own part, the other part (a row or more) empty, is a cell of its own.
+                if continues, !splitRow, !open, settings.grid.mergedTextOnWholeCell,
+                   case let text = cells[last].fragments.isEmpty ? cells[first] : cells[last],
+                   Self.centred(text, grids: grids) {
+                    continue
+                }
                 if continues, !splitRow, !open, field == .urgent || single {
                     // A blank urgency cell is a value (not urgent): the empty part may be a cell
                     // of its own. Where LibreOffice prints a merged cell's text (top or centre of
