@@ -180,6 +180,15 @@ import Testing
         }
     }
 
+    /// A Markdown notice split by headings (`### 一、制造业`, its table, `### 二、电力…`, the
+    /// header again, …; a round-32 reviewer's): a Markdown heading's marks are no part of the
+    /// heading (`SectionHeading.name`), so each names its rows' industry. Before, the second
+    /// heading was "not a row of the table", refused.
+    @Test func markdownHeadingsNameTheIndustry() throws {
+        let parsed = try parseExactReviewerNotice("text/reviewer-markdown-sections", ".txt")
+        #expect(Set(parsed.entries.compactMap(\.industry)).count > 1)
+    }
+
     /// Checks `parsed` against a round-12 reviewer's expected entries (seq, industry, code, name,
     /// each subsidy's text as published and urgency), every field.
     func expectPublishedTexts(_ parsed: ParsedNotice, _ expectedFile: String) throws {

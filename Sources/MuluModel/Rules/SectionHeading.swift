@@ -8,7 +8,8 @@ public enum SectionHeading {
     /// how many blank-separated pieces it had. Unless `numbered`, a line holding only an
     /// industry's name (`制造业`, in one or two pieces, ending as `IndustryName` says) is one too.
     public static func name(_ compact: String, pieces: Int = 1, numbered: Bool = true) -> String? {
-        var text = compact
+        // A Markdown heading's marks (`### 二、电力…`): the heading is the text after them.
+        var text = compact.first == "#" && compact.count > 1 ? String(compact.drop(while: { $0 == "#" })) : compact
         // A count after the name: `制造业（35个）`, `(12项)`.
         if let open = text.lastIndex(where: { $0 == "（" || $0 == "(" }), text.hasSuffix("）") || text.hasSuffix(")") {
             let inner = text[text.index(after: open)..<text.index(before: text.endIndex)]
