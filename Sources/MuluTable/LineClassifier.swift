@@ -298,8 +298,10 @@ public enum LineClassifier {
         var outside = false
         let vocabulary = HeaderWords.vocabulary
         for fragment in line.fragments {
-            // A year in a header cell (`2023年序号`, last year's row number) is a header's word.
+            // A year in a header cell (`2023年序号`, last year's row number) is a header's word;
+            // a year and a character (`2024年新`, a remark wrapped above its row) is none.
             let text = fragment.text.contains(utf8: "年") ? Self.withoutYears(fragment.text) : fragment.text
+            if text.count != fragment.text.count, Blank.removed(from: text).count < 2 { return false }
             for s in text.unicodeScalars where !Blank.isBlank(s) {
                 if (0x30...0x39).contains(s.value) || (0xFF10...0xFF19).contains(s.value) { return false }
                 if !vocabulary.contains(s) { outside = true }

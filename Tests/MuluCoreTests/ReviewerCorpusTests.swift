@@ -189,6 +189,16 @@ import Testing
         #expect(Set(parsed.entries.compactMap(\.industry)).count > 1)
     }
 
+    /// A 备注 column laid out as text, row 1's remark `2024年新` / `增` wrapped around its number,
+    /// its first line right under the header (a round-32 reviewer's): a year and a character is
+    /// no header's word (`LineClassifier.isHeaderCandidate`), so the line is row 1's. Before,
+    /// the header cell read `备注2024年新`, and every later page's `备注` was "not among the header
+    /// cells read", refused.
+    @Test func aRemarkWithAYearAboveTheFirstRowIsNoHeader() throws {
+        let parsed = try parseExactReviewerNotice("text/reviewer-layout-remark-year-above-row", ".txt")
+        #expect(parsed.entries.first?.extra.values.contains("2024年新增") == true)
+    }
+
     /// Checks `parsed` against a round-12 reviewer's expected entries (seq, industry, code, name,
     /// each subsidy's text as published and urgency), every field.
     func expectPublishedTexts(_ parsed: ParsedNotice, _ expectedFile: String) throws {
