@@ -183,6 +183,9 @@ public enum TextLayout {
     /// character columns.
     public static func isDisplayAligned(_ bytes: [UInt8], spans: ArraySlice<LineSpan>) -> Bool {
         var byCharacter = Set<Int>(), byDisplay = Set<Int>()
+        // Cells centred in their columns (`column -t` does not, an editor's table may): their
+        // middles line up where their starts do not.
+        var middlesByCharacter = Set<Int>(), middlesByDisplay = Set<Int>()
         var lines = 0
         var tokens: [Token] = [], wide: [Token] = []
         bytes.withUnsafeBufferPointer { p in
@@ -192,10 +195,10 @@ public enum TextLayout {
                 else { continue }
                 Self.tokens(p, span, into: &wide, displayWidth: true)
                 lines += 1
-                for t in tokens { byCharacter.insert(t.column) }
-                for t in wide { byDisplay.insert(t.column) }
+                for t in tokens { byCharacter.insert(t.column); middlesByCharacter.insert(t.column + t.endColumn) }
+                for t in wide { byDisplay.insert(t.column); middlesByDisplay.insert(t.column + t.endColumn) }
             }
         }
-        return lines >= 3 && byDisplay.count * 2 <= byCharacter.count
+        return lines >= 3 && (byDisplay.count * 2 <= byCharacter.count || middlesByDisplay.count * 2 <= middlesByCharacter.count)
     }
 }

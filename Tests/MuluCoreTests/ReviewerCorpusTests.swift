@@ -199,6 +199,15 @@ import Testing
         #expect(parsed.entries.first?.extra.values.contains("2024年新增") == true)
     }
 
+    /// Text aligned for display (a wide character two columns), every cell centred in its
+    /// column, codes in full-width digits (a round-32 reviewer's): the cells' starts vary, their
+    /// middles line up in display columns (`TextLayout.isDisplayAligned`). Before, the text was
+    /// read by character, the urgency marks of rows whose codes are longer fell into the subsidy
+    /// band, and those rows were refused.
+    @Test func centredCellsAlignedForDisplayAreReadSo() throws {
+        try parseExactReviewerNotice("text/reviewer-layout-centred-display-aligned", ".txt")
+    }
+
     /// Checks `parsed` against a round-12 reviewer's expected entries (seq, industry, code, name,
     /// each subsidy's text as published and urgency), every field.
     func expectPublishedTexts(_ parsed: ParsedNotice, _ expectedFile: String) throws {
