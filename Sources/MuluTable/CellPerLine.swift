@@ -37,18 +37,24 @@ public enum CellPerLine {
                 return RowNumber.parse(text(r))
             }
             func isRowNumber(_ k: Int) -> Bool { rowNumber(k) != nil }
+            // A section heading on a line of its own (`一、农、林、牧、渔业`): no cell, kept as a
+            // line of its own (the table is read with it as such).
+            func isHeading(_ k: Int) -> Bool {
+                guard let r = cell(k), tokens.count == 1 else { return false }
+                return SectionHeading.name(Blank.removed(from: text(r))) != nil
+            }
             // The header: 序号 alone on a line, then single cells up to the first row number.
             var header: Range<Int>?
             for k in spans.indices.prefix(probeLines) {
                 guard let r = cell(k), tokens.count == 1, HeaderWords.meaning(Blank.removed(from: text(r))) == .field(.seq) else { continue }
                 var end = k + 1
                 var fields = Set<TableField>([.seq])
-                while end < spans.count, !isRowNumber(end), let c = cell(end), tokens.count == 1 {
+                while end < spans.count, !isRowNumber(end), !isHeading(end), let c = cell(end), tokens.count == 1 {
                     if let f = HeaderWords.field(Blank.removed(from: text(c))) { fields.insert(f) }
                     end += 1
                 }
                 var first = end
-                while first < spans.count, cell(first) == nil { first += 1 }
+                while first < spans.count, cell(first) == nil || isHeading(first) { first += 1 }
                 if end - k >= minHeaderCells, fields.count >= 4, first < spans.count, isRowNumber(first) { header = k..<end }
                 break
             }
@@ -60,7 +66,7 @@ public enum CellPerLine {
             let lastRow = spans.indices.last(where: isRowNumber) ?? header.upperBound
             var k = header.upperBound
             while k < spans.count {
-                if cell(k) == nil { k += 1; continue }
+                if cell(k) == nil || isHeading(k) { k += 1; continue }
                 guard let seq = rowNumber(k) else { break }
                 let group = k..<(k + width)
                 // A row's lines: all there, none the next row's number, and after them a blank, the
@@ -68,7 +74,7 @@ public enum CellPerLine {
                 let whole = group.upperBound <= spans.count && group.allSatisfy { cell($0) != nil }
                     && !group.dropFirst().contains { rowNumber($0) == seq + 1 }
                     && (group.upperBound >= spans.count || cell(group.upperBound) == nil || isRowNumber(group.upperBound)
-                        || group.upperBound > lastRow)
+                        || isHeading(group.upperBound) || group.upperBound > lastRow)
                 guard whole else {
                     throw MuluError(file: path, problem: "line \(spans[k].line): the table is printed one cell per line "
                         + "(a web page's table copied cell by cell), and the row there does not have \(width) lines as "

@@ -208,6 +208,16 @@ import Testing
         try parseExactReviewerNotice("text/reviewer-layout-centred-display-aligned", ".txt")
     }
 
+    /// A table copied cell by cell (each cell on a line of its own), its industry given as
+    /// section headings on lines of their own, the first right under the header (a round-32
+    /// reviewer's): a heading is no header cell and no row's cell, and names the rows under it
+    /// (`CellPerLine`). Before, the first heading was read as a seventh header cell and the
+    /// notice was refused with exit 1 ("the row there does not have 7 lines").
+    @Test func cellPerLineSectionHeadingsNameTheIndustry() throws {
+        let parsed = try parseExactReviewerNotice("text/reviewer-cell-per-line-headings", ".txt")
+        #expect(Set(parsed.entries.compactMap(\.industry)).count > 1)
+    }
+
     /// Checks `parsed` against a round-12 reviewer's expected entries (seq, industry, code, name,
     /// each subsidy's text as published and urgency), every field.
     func expectPublishedTexts(_ parsed: ParsedNotice, _ expectedFile: String) throws {
