@@ -719,6 +719,11 @@ public struct TableRecovery: Sendable {
     static func cellsCutByPageBreaks(_ rows: [RowRecord], merged: Set<TableField>) -> (rows: [RowRecord], diagnostics: [Diagnostic]) {
         var rows = rows
         var out: [Diagnostic] = []
+        // How many rows read each value of each column (blanks removed).
+        var known: [TableField: [String: Int]] = [:]
+        for field in TableField.allCases where field != .seq && !merged.contains(field) {
+            for row in rows { known[field, default: [:]][Blank.removed(from: row.text(field)), default: 0] += 1 }
+        }
         for i in rows.indices.dropFirst() {
             let anchor = rows[i].anchor, before = rows[i - 1]
             guard before.anchor.page < anchor.page else { continue }
@@ -741,7 +746,15 @@ public struct TableRecovery: Sendable {
                         "row \(before.seq): its \(field.label) goes on at the \(place) with `\(text)`, read as the rest of its cell (row \(rows[i].seq)'s \(reason))",
                         page: carried[0].page, line: carried[0].line, column: carried[0].column, excerpt: text, seq: before.seq))
                 }
-                if !early.isEmpty, !onPage.isEmpty, onAnchorLine || above.count == below.count,
+                // The row before whole without it (`…仓储和邮政业`), this row whole with it
+                // (`交通运输、` + `仓储和邮政业`), as other rows of the column read: this row's start.
+                let starts = known[field].map { count in
+                    let mine = Blank.removed(from: cell.map(\.text).joined())
+                    let theirs = Blank.removed(from: (before.cells[field] ?? []).map(\.text).joined())
+                    let carried = Blank.removed(from: early.map(\.text).joined())
+                    return count[theirs, default: 0] >= 2 && count[mine, default: 0] >= 2 && count[theirs + carried] == nil
+                } ?? false
+                if !early.isEmpty, !onPage.isEmpty, onAnchorLine || above.count == below.count, !starts,
                    early.allSatisfy({ $0.page > before.anchor.page || $0.line > before.anchor.line }) {
                     carry(early, where: "foot of page \(early[0].page)", because: "is whole on page \(anchor.page)")
                     continue

@@ -218,6 +218,17 @@ import Testing
         #expect(Set(parsed.entries.compactMap(\.industry)).count > 1)
     }
 
+    /// Rows split by page breaks in text laid out in columns (a round-32 reviewer's): row 160's
+    /// industry starts at the foot of page 11 (`交通运输、`) under row 159's whole
+    /// `交通运输、仓储和邮政业`, and goes on atop page 12. The row before whole without it, this row
+    /// whole with it, as other rows of the column read: it stays this row's start
+    /// (`TableRecovery.cellsCutByPageBreaks`), with the warning that it may be the row before's.
+    /// Before, it was carried back to row 159 (`交通运输、仓储和邮政业交通运输、`), warned.
+    @Test func anIndustryStartingAtAPageFootStaysItsRows() throws {
+        let parsed = try parseExactReviewerNotice("text/reviewer-layout-industry-start-at-page-foot", ".txt")
+        #expect(parsed.diagnostics.contains { $0.seq == 160 && $0.message.contains("begins with `交通运输、` from page 11") })
+    }
+
     /// Checks `parsed` against a round-12 reviewer's expected entries (seq, industry, code, name,
     /// each subsidy's text as published and urgency), every field.
     func expectPublishedTexts(_ parsed: ParsedNotice, _ expectedFile: String) throws {
