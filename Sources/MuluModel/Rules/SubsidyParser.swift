@@ -92,7 +92,7 @@ public enum SubsidyParser {
     /// (`最高`, `不超过` …) and some are not.
     static func capsSomeAmountsOnly(_ text: String) -> Bool {
         guard capWords.contains(where: { text.contains($0) }) else { return false }
-        let capped = amountPieces(text).map { p in capWords.contains { p.contains($0) } }
+        let capped = amountPieces(text, afterUnits: true).map { p in capWords.contains { p.contains($0) } }
         return capped.contains(true) && capped.contains(false)
     }
 
@@ -104,9 +104,9 @@ public enum SubsidyParser {
         return alternatives.contains(true) && alternatives.contains(false)
     }
 
-    /// The pieces of `text` (compacted) apart by `；` `、` `,` (not a thousands comma) that hold
-    /// an amount.
-    static func amountPieces(_ text: String) -> [String] {
+    /// The pieces of `text` (compacted) apart by `；` `、` `,` (not a thousands comma), and with
+    /// `afterUnits` after each unit `元/人`, that hold an amount.
+    static func amountPieces(_ text: String, afterUnits: Bool = false) -> [String] {
         let chars = Array(text)
         var pieces: [String] = []
         var current = ""
@@ -120,6 +120,19 @@ public enum SubsidyParser {
             }
         }
         pieces.append(current)
+        // With `afterUnits`, a unit ends its piece, also without a separator after it (a cell's
+        // lines joined: `初级：1600元/人` / `中级：最高2000元/人`).
+        pieces = pieces.flatMap { piece -> [String] in
+            guard afterUnits, piece.contains(utf8: "元/") else { return [piece] }
+            var out: [String] = []
+            var rest = Substring(piece)
+            while let r = rest.range(of: "元/人"), r.upperBound < rest.endIndex {
+                out.append(String(rest[..<r.upperBound]))
+                rest = rest[r.upperBound...]
+            }
+            out.append(String(rest))
+            return out
+        }
         return pieces.filter { $0.contains(where: \.isASCIIDigit) }
     }
 
@@ -130,13 +143,17 @@ public enum SubsidyParser {
     static let levelListCharacters: Set<Character> = Set("初中高级技师一二三四五六、或和及至")
 
     /// `head，clause`: the longest head that reads as a subsidy with amounts, and a clause after it
-    /// that holds words of its own (two or more Han characters besides level names), so that a
-    /// cut cell (`初级：1600元/人；中级：2000`) is no clause.
+    /// that holds words of its own (two or more Han characters besides level names and units), so
+    /// that a cut cell (`初级：1600元/人；中级：2000`) is no clause.
     static func readWithClause(_ text: String, unitInHeader: Bool) -> Reading? {
         let chars = Array(text)
         for i in chars.indices.reversed() where clauseSeparators[chars[i]] != nil && i > 0 && i + 1 < chars.count {
             let clause = String(chars[(i + 1)...])
-            let words = clause.unicodeScalars.filter { $0.properties.isIdeographic && !levelListCharacters.contains(Character($0)) }
+            // (A unit is no word: `中级：元/人` is a level without its amount, `特级：2000元/人` an
+            // amount for no level mulu knows.)
+            let words = clause.unicodeScalars.filter {
+                $0.properties.isIdeographic && !levelListCharacters.contains(Character($0)) && !"元人次".unicodeScalars.contains($0)
+            }
             guard words.count >= 2 else { continue }
             // A clause that gives levels their amounts is no note: the cell gives a level twice,
             // or two cells' subsidies ran together (`高级1,600元无`).
