@@ -186,6 +186,15 @@ public struct ColumnMap: Hashable, Sendable {
                 meanings[i] = .field(f)
             }
         }
+        // Subsidy cells each naming one level of one field (`培训补贴标准（初级）`,
+        // `培训补贴标准（中级）`): that field's level sub-columns, printed as header cells.
+        var headerLevels: [Int: Level] = [:]
+        for f in [TableField.training, .assessment] {
+            let claims = meanings.indices.filter { meanings[$0] == .field(f) }
+            let named = claims.compactMap { HeaderWords.namedLevel(headers[$0]) }
+            guard claims.count > 1, named.count == claims.count, Set(named).count == named.count else { continue }
+            for (i, l) in zip(claims, named) { headerLevels[i] = l }
+        }
         // Two cells naming one field: the one in force (`调整后` over `调整前`), then the one naming it
         // more fully, keeps it. Two cells with one text name it equally: which one it is cannot
         // be told.
@@ -196,7 +205,7 @@ public struct ColumnMap: Hashable, Sendable {
             // is in force; a year beside a cell without one, `序号 | 2023年序号`, is last year's.)
             let dated = claims.allSatisfy { HeaderWords.year(headers[$0]) > 0 }
             func year(_ i: Int) -> Int { dated ? HeaderWords.year(headers[i]) : -HeaderWords.year(headers[i]) }
-            guard claims.count > 1, let best = claims.max(by: {
+            guard claims.count > 1, !claims.contains(where: { headerLevels[$0] != nil }), let best = claims.max(by: {
                 (HeaderWords.revision(headers[$0]), year($0), HeaderWords.strength(headers[$0], for: f), -$0)
                     < (HeaderWords.revision(headers[$1]), year($1), HeaderWords.strength(headers[$1], for: f), -$1)
             }) else { continue }
@@ -245,6 +254,8 @@ public struct ColumnMap: Hashable, Sendable {
             for (i, h) in headers.enumerated() {
                 let s = allSubsidy.firstIndex(of: i).map { share.isEmpty ? 0 : share[$0] } ?? 0
                 switch meanings[i] {
+                case .field(let f) where headerLevels[i] != nil:
+                    m.append(.level(f, headerLevels[i]!), header: h)
                 case .field(let f) where (f == .training || f == .assessment) && s > 0 && !used.contains(f):
                     for l in levels[next..<(next + s)] {
                         m.append(.level(f, l), header: h + "/" + l.rawValue)

@@ -155,6 +155,25 @@ public enum HeaderWords {
         header.contains(utf8: "元")
     }
 
+    /// The one level a subsidy header cell names besides its field (`培训补贴标准（初级）`,
+    /// `初级工培训补贴`, `五级/初级工培训补贴（元/人）`): a level sub-column printed as a header
+    /// cell of its own. Nil when it names no level or several (`初级、中级培训补贴`), or only as
+    /// part of `等级` (`培训补贴等级及补贴标准`).
+    public static func namedLevel(_ text: String) -> Level? {
+        var rest = Substring(text)
+        var found: Level?
+        while !rest.isEmpty {
+            if let hit = LevelWords.names.first(where: { rest.hasPrefix($0.name) }) {
+                if let found, found != hit.level { return nil }
+                found = hit.level
+                rest = rest.dropFirst(hit.name.count)
+            } else {
+                rest = rest.dropFirst()
+            }
+        }
+        return found
+    }
+
     /// The field a header cell names, or nil (a level sub-column or an extra column).
     public static func field(_ text: String) -> TableField? {
         if case .field(let f) = meaning(text) { return f }

@@ -129,6 +129,12 @@ public struct TableRecovery: Sendable {
                     // Revision words under no field's header cell: header words like any other.
                     cells = ColumnDetector.headerCells(headerFragments.filter { levels!.isEmpty || !levelWords.contains($0) })
                 }
+                // Subsidy header cells each naming one level of one field (`培训补贴标准（初级）`,
+                // `培训补贴标准（中级）`): one header cell over that field's level sub-columns.
+                if levels!.isEmpty, let named = Self.namedLevelCells(cells) {
+                    cells = named.cells
+                    levels = named.levels
+                }
                 if r == 0 { headerCells.append(cells) } else { startHeaderCells[[p + 1, region.lowerBound]] = cells }
                 let named = cells.compactMap { c in c.field.map { (field: $0, x0: c.x0, x1: c.x1) } }
                     + levels!.map { (field: $0.field, x0: $0.x0, x1: $0.x1) }
@@ -483,6 +489,28 @@ public struct TableRecovery: Sendable {
             out += run.map { LevelColumn(field: cell.field!, level: $0.level, x0: $0.fragment.x0, x1: $0.fragment.x1) }
         }
         return out
+    }
+
+    /// Header cells of one subsidy field that each name a distinct level
+    /// (`HeaderWords.namedLevel`), as `ColumnMap` reads them in text: the cells with those joined
+    /// into one cell of the field over them all, and their level sub-columns; nil when no field
+    /// has two or more such cells and no other.
+    static func namedLevelCells(_ cells: [HeaderCell]) -> (cells: [HeaderCell], levels: [LevelColumn])? {
+        var out = cells
+        var levels: [LevelColumn] = []
+        for field in [TableField.training, .assessment] {
+            let claims = out.indices.filter { out[$0].field == field }
+            let named = claims.compactMap { HeaderWords.namedLevel(Blank.removed(from: out[$0].text)) }
+            guard claims.count > 1, named.count == claims.count, Set(named).count == named.count else { continue }
+            levels += zip(claims, named).map { LevelColumn(field: field, level: $1, x0: out[$0].x0, x1: out[$0].x1) }
+            var joined = out[claims[0]]
+            joined.x1 = claims.map { out[$0].x1 }.max()!
+            joined.y0 = claims.map { out[$0].y0 }.min()!
+            joined.y1 = claims.map { out[$0].y1 }.max()!
+            out[claims[0]] = joined
+            for i in claims.dropFirst().reversed() { out.remove(at: i) }
+        }
+        return levels.isEmpty ? nil : (out, levels)
     }
 
     /// Whether `text` can be (part of) a cell of `field` by its shape: a row number, a code or

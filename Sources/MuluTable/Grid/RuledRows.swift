@@ -333,6 +333,19 @@ public enum RuledRows {
                         fieldOf[c] = nil
                     }
                 }
+                // Level sub-columns printed as header cells of their own, each naming one level of one
+                // subsidy (`培训补贴标准（初级）`, `培训补贴标准（中级）`): as `ColumnMap` reads them.
+                for field in [TableField.training, .assessment] {
+                    let claims = headerCellIndices.filter { TableField(headerLabel: held[$0].map(\.text).joined()) == field }
+                    let named = claims.compactMap { HeaderWords.namedLevel(Blank.removed(from: held[$0].map(\.text).joined())) }
+                    guard claims.count > 1, named.count == claims.count, Set(named).count == named.count else { continue }
+                    for (k, level) in zip(claims, named) {
+                        for c in table.cells[k].columns {
+                            extraOf[c] = RowRecord.levelKey(field, level)
+                            fieldOf[c] = nil
+                        }
+                    }
+                }
                 // Revision sub-columns: `调整前` and `调整后` under one wider field header cell. The column
                 // in force keeps the field; the one it replaces is an extra column named by both
                 // cells (`培训补贴标准（调整前）`), as `ColumnMap` keeps a revision notice's old column.
