@@ -229,9 +229,10 @@ public enum MergedCells {
     }
 
     /// Each row's value of a merged column read by the horizontal rules (`RowRules.blocks`):
-    /// the value printed in its block, or nil for a block that prints none (a blank merged
-    /// cell). Nil when the rules do not read it: rows not ruled, a block printing two different
-    /// values, a value over two blocks, or an industry block with none.
+    /// the value printed in its block (its pieces joined, when the alignment gave the lines of one
+    /// wrapped value to two rows), or nil for a block that prints none (a blank merged cell). Nil
+    /// when the rules do not read it: rows not ruled, a block printing two different values, a
+    /// value over two blocks, or an industry block with none.
     static func ruledFill(_ rows: [RowRecord], field: TableField, values: [Value], rules: RowRules) -> [[Fragment]?]? {
         func centre(_ fragments: [Fragment]) -> Double? {
             guard let x0 = fragments.map(\.x0).min(), let x1 = fragments.map(\.x1).max() else { return nil }
@@ -240,29 +241,62 @@ public enum MergedCells {
         let xs = values.compactMap { centre($0.fragments) }.sorted()
         let seqs = rows.map { ($0.anchor.x0 + $0.anchor.x1) / 2 }.sorted()
         guard !xs.isEmpty, !seqs.isEmpty else { return nil }
+        // Each value in the rows whose bands (by the rules across the 序号 column) hold its lines,
+        // where they all lie in some: the alignment may have given a value at a block's foot to
+        // the row below.
+        let seqX = seqs[seqs.count / 2]
+        var values = values
+        for k in values.indices {
+            let held = values[k].fragments.map { rules.row(holding: $0, rows: rows, seqX: seqX) }
+            guard !held.isEmpty, case let found = held.compactMap({ $0 }), found.count == held.count,
+                  let lo = found.min(), let hi = found.max() else { continue }
+            values[k].first = lo
+            values[k].last = hi
+        }
         var valueOfRow = [Int?](repeating: nil, count: rows.count)
         for (k, v) in values.enumerated() where v.first <= v.last && v.last < rows.count {
             for r in v.first...v.last { valueOfRow[r] = k }
         }
-        guard let block = rules.blocks(rows, seqX: seqs[seqs.count / 2], x: xs[xs.count / 2], printed: { valueOfRow[$0] != nil })
+        guard var block = rules.blocks(rows, seqX: seqX, x: xs[xs.count / 2], printed: { valueOfRow[$0] != nil })
         else { return nil }
-        for v in values where v.last < rows.count && block[v.first] != block[v.last] { return nil }
+        // A value whose lines a page break parts (`交通运输和` at a page's foot, `物流业` on the next
+        // page) joins the block of each part into one: a merged cell cut by the break.
+        for v in values where v.last < rows.count && block[v.first] != block[v.last] {
+            let (a, b) = (block[v.first], block[v.last])
+            guard b == a + 1, let lastOfA = block.lastIndex(of: a), lastOfA + 1 < rows.count, block[lastOfA + 1] == b,
+                  rows[lastOfA].anchor.page < rows[lastOfA + 1].anchor.page else { return nil }
+            for r in block.indices where block[r] == b { block[r] = a }
+        }
         // An urgency column whose rules cross it between every two rows of a page merges no
         // cell: its blank cells mean "not urgent", across page breaks too.
         if field == .urgent, !(1..<rows.count).contains(where: {
             rows[$0].anchor.page == rows[$0 - 1].anchor.page && block[$0] == block[$0 - 1]
         }) { return nil }
-        var valueOfBlock: [Int: Int] = [:]
-        for (r, k) in valueOfRow.enumerated() {
-            guard let k else { continue }
-            if let other = valueOfBlock[block[r]] {
-                guard values[other].text == values[k].text else { return nil }
-            } else {
-                valueOfBlock[block[r]] = k
-            }
+        // Each block's values; two different ones in a block are one value wrapped over lines
+        // (its pieces given to two rows), when each piece starts on the line under the last.
+        var valuesOfBlock: [Int: [Int]] = [:]
+        for (k, v) in values.enumerated() where v.first <= v.last && v.last < rows.count {
+            valuesOfBlock[block[v.first], default: []].append(k)
         }
-        if field == .industry, block.contains(where: { valueOfBlock[$0] == nil }) { return nil }
-        return rows.indices.map { r in valueOfBlock[block[r]].map { values[$0].fragments } }
+        var fragmentsOfBlock: [Int: [Fragment]] = [:]
+        for (b, ks) in valuesOfBlock {
+            let distinct = ks.filter { k in !ks.contains { $0 < k && values[$0].text == values[k].text } }
+            guard distinct.count > 1 else {
+                fragmentsOfBlock[b] = values[ks[0]].fragments
+                continue
+            }
+            let pieces = distinct.map { values[$0].fragments.sorted { ($0.page, $0.y0, $0.x0) < ($1.page, $1.y0, $1.x0) } }
+                .sorted { ($0[0].page, $0[0].y0) < ($1[0].page, $1[0].y0) }
+            for (a, b) in zip(pieces, pieces.dropFirst()) {
+                guard let low = a.last, let high = b.first, low.page == high.page else { return nil }
+                let height = max(low.y1 - low.y0, high.y1 - high.y0)
+                guard high.y0 >= low.y0 + height * 0.5, high.y0 - low.y1 <= height * 0.6,
+                      a.contains(where: { $0.horizontalOverlap(high.x0, high.x1) > 0 }) else { return nil }
+            }
+            fragmentsOfBlock[b] = pieces.flatMap { $0 }
+        }
+        if field == .industry, block.contains(where: { fragmentsOfBlock[$0] == nil }) { return nil }
+        return rows.indices.map { r in fragmentsOfBlock[block[r]] }
     }
 
     /// Whether three neighbouring rows of one industry (as filled) each print an urgency mark: a
@@ -484,3 +518,4 @@ public enum MergedCells {
         return min(atTop, abs(Double(v.first + v.last) / 2 - Double(s + e) / 2) * pitch)
     }
 }
+

@@ -37,36 +37,98 @@ public struct RowRules: Sendable {
 
     /// Where a rule between the numbers `a` and `b` (consecutive rows on one page) crosses x
     /// (or, with `to`, passes anywhere over x…to: a dashed rule's dashes over a cell's text).
+    ///
+    /// Only a rule at the height of one between the two numbers (across the 序号 column) counts:
+    /// a row's boundary, not a glyph's stroke through the text near it.
     func crossing(between a: Fragment, _ b: Fragment, at x: Double, to x1: Double? = nil) -> Double? {
         let top = (a.y0 + a.y1) / 2, bottom = (b.y0 + b.y1) / 2
         guard a.page == b.page, top < bottom, let rules = byPage[a.page] else { return nil }
-        let x1 = x1 ?? x
-        for r in rules where r.start - reach <= x1 && x <= r.end + reach {
-            let y = r.position(at: min(max((x + x1) / 2, r.start), r.end))
-            if y > top && y < bottom { return y }
+        func heights(_ x: Double, _ x1: Double) -> [Double] {
+            rules.compactMap { r in
+                guard r.start - reach <= x1 && x <= r.end + reach else { return nil }
+                let y = r.position(at: min(max((x + x1) / 2, r.start), r.end))
+                return y > top && y < bottom ? y : nil
+            }
         }
-        return nil
+        let boundaries = heights(min(a.x0, b.x0), max(a.x1, b.x1))
+        return heights(x, x1 ?? x).first { y in boundaries.contains { abs($0 - y) <= 2 } }
+    }
+
+    /// The nearest rule on `page` above (`above`) or below `y` that passes anywhere over x…x1.
+    func nearest(page: Int, x: Double, to x1: Double, from y: Double, above: Bool) -> Double? {
+        guard let rules = byPage[page] else { return nil }
+        var best: Double?
+        for r in rules where r.start - reach <= x1 && x <= r.end + reach {
+            let ry = r.position(at: min(max((x + x1) / 2, r.start), r.end))
+            if above ? ry < y && ry > (best ?? -.infinity) : ry > y && ry < (best ?? .infinity) { best = ry }
+        }
+        return best
     }
 
     /// The row (index into `anchors`, the row numbers in strip order) whose cell holds each
     /// placed fragment, where the rules close that cell above and below it: the rules between
     /// its row's number and the numbers before and after it on the page both pass over the
-    /// fragment. Nil elsewhere (a merged cell, a page's first or last row).
+    /// fragment. A page's first row is closed above, and its last below, by the rule nearest
+    /// its number there that also crosses the 序号 column: one rule across the row. Text at the
+    /// top of a page closed above by a rule and below by its first row's rule (a band without a
+    /// row number) is the rest of the row before the page break. Nil elsewhere (a merged cell).
     func settle(_ placed: [RowAssembler.Placed], anchors: [RowAssembler.Placed]) -> [Int?] {
         var byPage: [Int: [Int]] = [:]
         for (k, a) in anchors.enumerated() { byPage[a.fragment.page, default: []].append(k) }
+        // The rule across a row at a page's edge: the nearest one above (below) its number at
+        // the number, which passes over x…x1 at the same height.
+        func edge(_ number: Fragment, x: Double, to x1: Double, above: Bool) -> Double? {
+            let cy = (number.y0 + number.y1) / 2
+            guard let atSeq = nearest(page: number.page, x: number.x0, to: number.x1, from: cy, above: above),
+                  let atText = nearest(page: number.page, x: x, to: x1, from: cy, above: above),
+                  abs(atSeq - atText) <= 2 else { return nil }
+            return atText
+        }
         return placed.map { p in
             guard p.field != .seq, let rows = byPage[p.fragment.page] else { return nil }
             let f = p.fragment
             let cy = (f.y0 + f.y1) / 2
-            for j in rows.indices.dropFirst().dropLast() {
-                let above = anchors[rows[j - 1]].fragment, own = anchors[rows[j]].fragment, below = anchors[rows[j + 1]].fragment
-                guard let top = crossing(between: above, own, at: f.x0, to: f.x1), top < cy,
-                      let bottom = crossing(between: own, below, at: f.x0, to: f.x1), cy < bottom else { continue }
+            for j in rows.indices {
+                let own = anchors[rows[j]].fragment
+                let top = j > 0 ? crossing(between: anchors[rows[j - 1]].fragment, own, at: f.x0, to: f.x1) : edge(own, x: f.x0, to: f.x1, above: true)
+                guard let top else { continue }
+                if j == 0, cy < top {
+                    // Above the page's first row, under a rule: the row the page break split.
+                    guard rows[0] > 0, anchors[rows[0] - 1].fragment.page < own.page,
+                          nearest(page: own.page, x: f.x0, to: f.x1, from: cy, above: true) != nil else { return nil }
+                    return rows[0] - 1
+                }
+                let bottom = j + 1 < rows.count ? crossing(between: own, anchors[rows[j + 1]].fragment, at: f.x0, to: f.x1) : edge(own, x: f.x0, to: f.x1, above: false)
+                guard let bottom, top < cy, cy < bottom else { continue }
                 return rows[j]
             }
             return nil
         }
+    }
+
+    /// The row (index into `rows`) whose band of the page holds `f`: between the rules across
+    /// the 序号 column (at `seqX`) above and below that row's number, the rules between it and its
+    /// neighbours on the page (at a page's first or last row, the nearest rule). Nil when `f` lies
+    /// in no such band. Text above a page's first row, under a rule, is the row before the page
+    /// break's (the rest of the row the break split), as `settle` reads it.
+    func row(holding f: Fragment, rows: [RowRecord], seqX: Double) -> Int? {
+        let cy = (f.y0 + f.y1) / 2
+        let onPage = rows.indices.filter { rows[$0].anchor.page == f.page }
+        for (j, r) in onPage.enumerated() {
+            let own = rows[r].anchor
+            let ownY = (own.y0 + own.y1) / 2
+            let top = j > 0 ? crossing(between: rows[onPage[j - 1]].anchor, own, at: seqX)
+                : nearest(page: f.page, x: seqX, to: seqX, from: ownY, above: true)
+            if j == 0, let top, cy < top {
+                guard r > 0, rows[r - 1].anchor.page < f.page,
+                      nearest(page: f.page, x: f.x0, to: f.x1, from: cy, above: true) != nil else { return nil }
+                return r - 1
+            }
+            let bottom = j + 1 < onPage.count ? crossing(between: own, rows[onPage[j + 1]].anchor, at: seqX)
+                : nearest(page: f.page, x: seqX, to: seqX, from: ownY, above: false)
+            if let top, let bottom, top < cy, cy < bottom { return r }
+        }
+        return nil
     }
 
     /// The block of rows each row of a merged column belongs to (block numbers from 0, in row
