@@ -77,6 +77,22 @@ import Testing
     /// Rules added for the third review: clauses after amounts, amounts per lesson hour, levels
     /// in figures and as alternatives, remarks after marks and names, row numbers with a letter,
     /// two codes run together, radical look-alikes.
+    /// Subsidy rules of the round-34 review: nothing of a cell is left unread.
+    @Test func roundThirtyFourSubsidyRules() {
+        // A level given twice, even at one amount: two cells run together, no one subsidy
+        // (it used to read as `初级或中级：160元/人`, the second cell dropped).
+        #expect(SubsidyParser.parse("初级或中级：160元/人初级：160元/人") == nil)
+        #expect(SubsidyParser.parse("初级、中级：2160元/人初级、中级：2160元/人") == nil)
+        // A level without its amount, a level mulu does not know: no note after the amounts.
+        #expect(SubsidyParser.parse("初级：1600元/人；中级：元/人") == nil)
+        #expect(SubsidyParser.parse("初级：1600元/人；特级：2000元/人") == nil)
+        // A cap on one of a cell's lines, the lines joined with no separator.
+        #expect(SubsidyParser.parse("初级：1600元/人中级：最高2000元/人") == nil)
+        // Still read: per-level lines joined, a clause in words.
+        #expect(SubsidyParser.parse("初级：1600元/人中级：2000元/人")?.amounts.map(\.amountYuan) == [1600, 2000])
+        #expect(SubsidyParser.parse("初级、中级：2160元/人，高级：不补贴")?.note == "高级：不补贴")
+    }
+
     @Test func reviewThreeRules() {
         let clause = SubsidyParser.parse("初级、中级：2160元/人；取证后再补贴500元")
         #expect(clause?.amounts.map(\.amountYuan) == [2160, 2160])

@@ -406,12 +406,10 @@ public enum SubsidyParser {
             guard let named = LevelWords.list(piece.levels) else { return .unreadable }
             if piece.levels.contains(utf8: "或") { anyOf = true }
             for l in named {
-                // A level given twice with two amounts (two cells' subsidies run together:
-                // `初级、中级：2160元/人初级或中级：160元/人`) is no one subsidy.
-                if let given = amounts.first(where: { $0.level == l }) {
-                    guard given.amountYuan == piece.amount else { return .unreadable }
-                    continue
-                }
+                // A level given twice (two cells' subsidies run together:
+                // `初级、中级：2160元/人初级或中级：160元/人`, `初级或中级：160元/人初级：160元/人`)
+                // is no one subsidy, whatever the amounts.
+                if amounts.contains(where: { $0.level == l }) { return .unreadable }
                 levels.append(l)
                 amounts.append(.init(level: l, amountYuan: piece.amount))
             }
