@@ -367,7 +367,13 @@ public enum MergedCells {
                 let whole = field != .industry && field != .urgent && values.last.map {
                     SubsidyParser.standsAlone($0.text) && SubsidyParser.startsWithLevel(text)
                 } == true
-                let joins = previousFull && (!previousEnds || text.unicodeScalars.count == 1) && !whole
+                // Brackets say so too: a value whose bracket is still open continues, and a line
+                // that closes a bracket it did not open, or opens with one (`现代农业` /
+                // `（设施农业、…）`), continues the value above.
+                let bracketed = field != .urgent && values.last.map {
+                    Self.bracketDepth($0.text) > 0 || Self.closesFirst(text) || text.hasPrefix("（") || text.hasPrefix("(")
+                } == true
+                let joins = (previousFull && (!previousEnds || text.unicodeScalars.count == 1) || bracketed) && !whole
                 // (Rows between blank in this column: a wrapped value's next line set right under
                 // the last, given to a row further down.)
                 if joins, var last = values.last,
@@ -390,6 +396,22 @@ public enum MergedCells {
             }
         }
         return values
+    }
+
+    /// How many brackets `text` leaves open (negative: closes more than it opens).
+    static func bracketDepth(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { $0 + ("（(".unicodeScalars.contains($1) ? 1 : "）)".unicodeScalars.contains($1) ? -1 : 0) }
+    }
+
+    /// Whether `text` closes a bracket before opening one (`殖）`, `养殖）现代农业`): the rest of a
+    /// bracketed text begun above.
+    static func closesFirst(_ text: String) -> Bool {
+        var depth = 0
+        for u in text.unicodeScalars {
+            if "（(".unicodeScalars.contains(u) { depth += 1 }
+            if "）)".unicodeScalars.contains(u) { depth -= 1; if depth < 0 { return true } }
+        }
+        return false
     }
 
     /// For each boundary between value k and k + 1: the last row of value k chosen (the best

@@ -325,14 +325,19 @@ public enum RowAssembler {
         case .code:
             return { CodeSyntax.isWellFormed(CodeSyntax.normalise(cellText($0))) }
         case .name:
-            return { !OccupationName.looksCutShort(Blank.removed(from: cellText($0))) }
+            return { members in
+                let text = Blank.removed(from: cellText(members))
+                return !OccupationName.looksCutShort(text) && MergedCells.bracketDepth(text) == 0 && !MergedCells.closesFirst(text)
+            }
         case .industry:
-            // `制造业`, `…供应业`: of splits that fit alike, the one whose industries end as one.
+            // `制造业`, `…供应业`: of splits that fit alike, the one whose industries end as one
+            // (and whose brackets close, as a name's do: `…（设施农业、…畜牧养殖）`).
             // (A cell over a page break is left to `TableRecovery.cellsCutByPageBreaks`, which
             // says what it carried back.)
             return { members in
                 guard let page = members.first?.fragment.page, members.allSatisfy({ $0.fragment.page == page }) else { return true }
-                return IndustryName.endsLikeOne(Blank.removed(from: cellText(members)))
+                let text = Blank.removed(from: cellText(members))
+                return IndustryName.endsLikeOne(text) && MergedCells.bracketDepth(text) == 0 && !MergedCells.closesFirst(text)
             }
         default:
             return nil

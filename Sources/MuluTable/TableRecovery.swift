@@ -386,6 +386,7 @@ public struct TableRecovery: Sendable {
             self.disagreements = Self.undecidedSubsidies(rows, undecidedSubsidies)
                 + merged.diagnostics + cut.diagnostics
                 + Self.textBeforeNumberAcrossPages(cut.rows, merged: merged.fields)
+                + Self.unclosedBrackets(cut.rows)
             self.unplaced = unplaced
             self.streamRows = nil
         }
@@ -702,6 +703,27 @@ public struct TableRecovery: Sendable {
                   let after = ruled.first(where: { $0.table == row.table && ($0.anchor.page, $0.anchor.line) > at }),
                   before.seq < row.seq, row.seq < after.seq else { continue }
             out.append(i)
+        }
+        return out
+    }
+
+    /// An error for each row read without rules whose industry or name leaves a bracket open or
+    /// closes one it did not open (`现代农业（设施农业、…畜牧养` / `殖）`): the lines of a cell wrapped
+    /// around its number were parted between two rows, which the gaps and alignment cannot
+    /// settle, so neither row is published. (In a ruled table, or cells apart by tabs, a cell is
+    /// as published.)
+    static func unclosedBrackets(_ rows: [RowRecord]) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for r in rows {
+            for field in [TableField.industry, .name] {
+                let text = Blank.removed(from: r.text(field))
+                guard !text.isEmpty, MergedCells.bracketDepth(text) != 0 || MergedCells.closesFirst(text) else { continue }
+                let at = r.cells[field]?.first ?? r.anchor
+                out.append(Diagnostic(
+                    .error,
+                    "row \(r.seq): \(field.label) `\(text)` has a bracket that does not close (or closes one it did not open): its lines may be parted between rows, which the layout without rules does not settle",
+                    page: at.page, line: at.line, column: at.column, excerpt: text, seq: r.seq))
+            }
         }
         return out
     }

@@ -431,4 +431,15 @@ import Testing
         #expect(Set(errors.compactMap(\.seq)) == Set(rows))
         #expect(errors.allSatisfy { $0.message.contains("cannot read the") && $0.message.hasSuffix("subsidy") })
     }
+
+    /// A round-34 reviewer's Calc table laid out by `pdftotext -layout` (landscape, the industry
+    /// `现代农业（设施农业、特色林果业、畜牧养殖）` merged and wrapped over five lines): the
+    /// alignment parts its lines between blocks, `畜牧养殖）` given to rows 12 on. A cell that
+    /// closes a bracket it did not open, or leaves one open, is now an error naming its row; it
+    /// used to be published (exit 0, 40 rows wrong).
+    @Test func aBracketPartedBetweenRowsIsAnError() throws {
+        let parsed = try parseFixture("text/reviewer-layout-industry-bracket-parted.txt")
+        let brackets = parsed.diagnostics.filter { $0.severity == .error && $0.message.contains("has a bracket that does not close") }
+        #expect(brackets.contains { $0.seq == 12 && $0.excerpt == "畜牧养殖）" })
+    }
 }
