@@ -364,8 +364,12 @@ public enum NoticeParser {
                 case .otherAttachment:
                     // A numbered line holding a code there is a catalogue row lost (a header printed
                     // over by other text, so that it names nothing): an error, never a quiet skip.
+                    // (A code of two segments or more: a bare figure, `8`, is a summary's count.)
                     let row = line.fragments.first.map { RowNumber.parsePointed($0.text) != nil } == true
-                        && line.fragments.contains { CodeSyntax.isWellFormed(CodeSyntax.normalise($0.text)) }
+                        && line.fragments.contains { f in
+                            let code = CodeSyntax.normalise(f.text)
+                            return code.contains("-") && CodeSyntax.isWellFormed(code)
+                        }
                     diagnostics.append(Diagnostic(
                         row ? .error : .warning,
                         row ? "a catalogue row (a number and a code) after a header that names no code and no subsidy: not read"

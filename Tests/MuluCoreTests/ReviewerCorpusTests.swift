@@ -395,8 +395,11 @@ import Testing
     /// - `reviewer-level-named-header-cells` (LibreOffice HTML table): level sub-columns printed as
     ///   header cells of their own (`培训补贴标准（元/人）（初级）` …). Before, the 中级 and 高级
     ///   columns were "text in a column without a header".
+    /// - `reviewer-summary-table-before-catalogue` (Calc, two sheets): 附件1 a summary of counts
+    ///   per industry (`1 现代农业… 18 8`), then 附件2 the catalogue. A count is no code: the
+    ///   summary is a later attachment, warned line by line, not "a catalogue row lost" (11 errors).
     @Test(arguments: ["reviewer-hrules-merged-bottom-wrapped", "reviewer-hrules-merged-top-cut-by-break",
-                      "reviewer-level-named-header-cells"])
+                      "reviewer-level-named-header-cells", "reviewer-summary-table-before-catalogue"])
     func round34RuledNoticesAreReadExactly(_ name: String) throws {
         let parsed = try parseExactReviewerNotice(name, ".pdf")
         if name == "reviewer-level-named-header-cells" {
