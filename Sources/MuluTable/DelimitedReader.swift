@@ -703,7 +703,8 @@ public enum DelimitedReader {
         guard !ends.isEmpty else { return nil }
         ends.append(span.end)
         guard ends.count <= kinds.count - printed else { return nil }
-        exact = ends.count == kinds.count - printed
+        // (Empty cells after the last token, each behind its tab, are cells of the line too.)
+        exact = ends.count == kinds.count - printed || tabCellCount(p, span) == kinds.count - printed
         var t = 0
         for n in kinds.indices {
             let start = t
@@ -741,7 +742,7 @@ public enum DelimitedReader {
                 break
             }
         }
-        if misfits > 0, ends.count != kinds.count - printed { return nil }
+        if misfits > 0, !exact { return nil }
         return t
     }
 
