@@ -409,9 +409,11 @@ public enum NoticeParser {
             if u.reason == "line is not a row of the table" || u.reason == "text in the 序号 column is not a row number",
                let lastRow, (u.fragment.page, u.fragment.line) < lastRow { return .error }
             // Text between a table's rows outside every cell of its rules (the rest of a row a
-            // page break split, with no rule under it): a row, or part of one, lost.
+            // page break split, with no rule under it), or too far from every row for the gaps
+            // and alignment to place it (a cell's first line, `初级：150 元/人`, over a tall
+            // neighbour): a row, or part of one, lost.
             // (Not a merged cell's value printed again, which a row beside it holds.)
-            if u.reason == "text outside the table's cells",
+            if u.reason == "text outside the table's cells" || u.reason == "text outside any row",
                let firstRow, let lastRow, (u.fragment.page, u.fragment.line) < lastRow, (u.fragment.page, u.fragment.line) > firstRow,
                !heldBeside(u.fragment) {
                 return .error

@@ -445,4 +445,30 @@ import Testing
         let brackets = parsed.diagnostics.filter { $0.severity == .error && $0.message.contains("has a bracket that does not close") }
         #expect(brackets.contains { $0.seq == 12 && $0.excerpt == "畜牧养殖）" })
     }
+
+    /// A tab-separated row whose code cell holds words (`见附表`) and whose last cell is empty
+    /// (a tab at the line's end): each cell stands where its tabs put it, the code kept as
+    /// published with a warning naming the row. Before, the trailing empty cell made the line
+    /// one cell short, it was read by shape, and `见附表` was glued to the name (`见附表制米工`).
+    @Test func aCodeInWordsStaysInItsTabCell() throws {
+        let parsed = try parseFixture("text/reviewer-tabs-code-words.txt")
+        #expect(!parsed.diagnostics.contains { $0.severity == .error })
+        for seq in [5, 17] {
+            let e = parsed.entries.first { $0.seq == seq }
+            #expect(e?.code == "见附表", "row \(seq)")
+            #expect(e.map { !$0.name.contains("见附表") } == true, "row \(seq)")
+            #expect(parsed.diagnostics.contains { $0.seq == seq && $0.message.contains("not a national classification code") })
+        }
+        #expect(parsed.entries.first { $0.seq == 5 }?.name == "制米工")
+    }
+
+    /// A round-34 reviewer's dense Writer table laid out by `pdftotext -layout`: row 126's
+    /// assessment printed over four lines (`初级：150 元/人` … `高级：260 元/人`), its first line
+    /// further from every row number than the alignment places text. That line, between rows,
+    /// is now an error ("text outside any row"): it used to be a warning while row 126 was
+    /// published without its 初级 amount.
+    @Test func textBetweenRowsOutsideEveryRowIsAnError() throws {
+        let parsed = try parseFixture("text/reviewer-layout-level-lines-far-from-row.txt")
+        #expect(parsed.diagnostics.contains { $0.severity == .error && $0.message == "text outside any row" && $0.excerpt == "初级：150 元/人" })
+    }
 }
