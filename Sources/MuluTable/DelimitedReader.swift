@@ -195,6 +195,15 @@ public enum DelimitedReader {
                     unplaced("a page number (a number alone on its line, out of the rows' sequence), not a row")
                     continue
                 }
+                // A heading numbered in figures (`1. 纺织服装产业`, `2、…`) in a table without an
+                // industry column: its number is the section's, not a row's.
+                if leading != nil, !columns.has(.industry), tokens.count == 2, case let number = string(p, first),
+                   let mark = number.last, ".．、".contains(mark), number.count > 1,
+                   let heading = sectionHeading(p, tokens) {
+                    result.sink.section(heading)
+                    previousWasRow = false
+                    continue
+                }
                 var unled = leading != nil ? nil : unledRow(p, span, tokens, columns: columns, next: next, into: &slots)
                 // A row of a numbered table typed without its number: numbered after the row above.
                 if leading == nil, unled == nil, next > 1, let read = numberlessRow(p, span, tokens, columns: columns, into: &slots) {

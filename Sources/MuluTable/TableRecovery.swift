@@ -386,7 +386,7 @@ public struct TableRecovery: Sendable {
             self.disagreements = Self.undecidedSubsidies(rows, undecidedSubsidies)
                 + merged.diagnostics + cut.diagnostics
                 + Self.textBeforeNumberAcrossPages(cut.rows, merged: merged.fields)
-                + Self.unclosedBrackets(cut.rows)
+                + Self.unclosedBrackets(cut.rows) + Self.industriesOfTwoRows(cut.rows)
             self.unplaced = unplaced
             self.streamRows = nil
         }
@@ -724,6 +724,36 @@ public struct TableRecovery: Sendable {
                     "row \(r.seq): \(field.label) `\(text)` has a bracket that does not close (or closes one it did not open): its lines may be parted between rows, which the layout without rules does not settle",
                     page: at.page, line: at.line, column: at.column, excerpt: text, seq: r.seq))
             }
+        }
+        return out
+    }
+
+    /// An error for each row read without rules whose industry reads as the pieces of its
+    /// neighbours' (`纺织服装产业纺织服装`, `产业纺织服装`, `产业` where rows near it print
+    /// `纺织服装产业`): the end of one printed industry and the start of another, or a piece of one,
+    /// and not itself printed whole on another row. Industries wrapped around their numbers were
+    /// parted between the wrong rows, which the gaps and alignment cannot settle.
+    static func industriesOfTwoRows(_ rows: [RowRecord]) -> [Diagnostic] {
+        let texts = rows.map { Blank.removed(from: $0.text(.industry)) }
+        var count: [String: Int] = [:]
+        for t in texts where !t.isEmpty { count[t, default: 0] += 1 }
+        var out: [Diagnostic] = []
+        for (k, t) in texts.enumerated() where !t.isEmpty && (count[t] ?? 0) < 2 {
+            // The industries printed whole (on two rows or more) within three rows of this one.
+            let near = Set(texts[max(0, k - 3)..<min(texts.count, k + 4)].filter { $0 != t && (count[$0] ?? 0) >= 2 })
+            guard !near.isEmpty else { continue }
+            let piece = near.contains { $0.count > t.count && ($0.hasSuffix(t) || $0.hasPrefix(t)) }
+            let joined = (1..<t.count).contains { i in
+                let head = String(t.prefix(i)), tail = String(t.dropFirst(i))
+                return near.contains { $0.hasSuffix(head) } && near.contains { $0.hasPrefix(tail) }
+            }
+            guard piece || joined else { continue }
+            let r = rows[k]
+            let at = r.cells[.industry]?.first ?? r.anchor
+            out.append(Diagnostic(
+                .error,
+                "row \(r.seq): \(TableField.industry.label) `\(t)` reads as pieces of the industries printed on the rows near it (\(near.sorted().map { "`\($0)`" }.joined(separator: ", "))): its lines may be parted between rows, which the layout without rules does not settle",
+                page: at.page, line: at.line, column: at.column, excerpt: t, seq: r.seq))
         }
         return out
     }
