@@ -70,7 +70,7 @@ public enum LineClassifier {
     }
 
     /// A bare page number at the foot of the pages (`3`, a Word footer's page field alone): one
-    /// of the last two lines of a page holding nothing but a number, when on at least two pages, and on at
+    /// of the last four lines of a page holding nothing but a number, when on at least two pages, and on at
     /// least half of them, that number is the page's own plus the same offset (a notice whose
     /// attachment starts on its third page). A row number alone on a page's last line counts by
     /// rows, not by pages.
@@ -78,9 +78,9 @@ public enum LineClassifier {
         guard pages.count >= 2 else { return }
         var found: [(page: Int, line: Int, offset: Int)] = []
         for (p, page) in pages.enumerated() {
-            // (The last line but one too: a merged cell's text clipped at the foot of the page is
-            // printed after the footer.)
-            for i in page.lines.indices.reversed().filter({ !page.lines[$0].fragments.isEmpty }).prefix(2) {
+            // (The last lines but one, two or three too: a merged cell's text clipped at the foot
+            // of the page, wrapped, is printed after the footer.)
+            for i in page.lines.indices.reversed().filter({ !page.lines[$0].fragments.isEmpty }).prefix(4) {
                 guard roles[p][i] == .body, page.lines[i].fragments.count == 1 else { continue }
                 let text = FullWidth.asciiDigits(Blank.removed(from: page.lines[i].compactText))
                 guard (1...4).contains(text.utf8.count), text.utf8.allSatisfy({ (48...57).contains($0) }), let n = Int(text) else { continue }

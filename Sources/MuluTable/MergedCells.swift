@@ -246,6 +246,20 @@ public enum MergedCells {
         // the row below.
         let seqX = seqs[seqs.count / 2]
         var values = values
+        // Text above a page's table in this column, over its repeated header (a spreadsheet prints
+        // a merged cell the break cut there again): the cut cell's, kept aside to check against
+        // the value of the row before the break, and no part of the value it was joined to.
+        var repeats: [(row: Int, text: String)] = []
+        for k in values.indices {
+            let tops = values[k].fragments.map { rules.aboveTable($0, rows: rows) }
+            guard let row = tops.lazy.compactMap({ $0 }).first else { continue }
+            let kept = zip(values[k].fragments, tops).filter { $0.1 == nil }.map(\.0)
+            let above = zip(values[k].fragments, tops).filter { $0.1 != nil }.map(\.0)
+            repeats.append((row, Blank.removed(from: above.map(\.text).joined())))
+            values[k].fragments = kept
+            values[k].text = Blank.removed(from: kept.map(\.text).joined())
+        }
+        values.removeAll { $0.fragments.isEmpty }
         for k in values.indices {
             let held = values[k].fragments.map { rules.row(holding: $0, rows: rows, seqX: seqX) }
             guard !held.isEmpty, case let found = held.compactMap({ $0 }), found.count == held.count,
@@ -273,7 +287,8 @@ public enum MergedCells {
             rows[$0].anchor.page == rows[$0 - 1].anchor.page && block[$0] == block[$0 - 1]
         }) { return nil }
         // Each block's values; two different ones in a block are one value wrapped over lines
-        // (its pieces given to two rows), when each piece starts on the line under the last.
+        // (its pieces given to two rows), when each piece starts on the line under the last and
+        // a bracket joins them (one left open, or the next opening or closing one).
         var valuesOfBlock: [Int: [Int]] = [:]
         for (k, v) in values.enumerated() where v.first <= v.last && v.last < rows.count {
             valuesOfBlock[block[v.first], default: []].append(k)
@@ -288,6 +303,10 @@ public enum MergedCells {
             let pieces = distinct.map { values[$0].fragments.sorted { ($0.page, $0.y0, $0.x0) < ($1.page, $1.y0, $1.x0) } }
                 .sorted { ($0[0].page, $0[0].y0) < ($1[0].page, $1[0].y0) }
             for (a, b) in zip(pieces, pieces.dropFirst()) {
+                // (Brackets must say so, as `values` has them join lines: two industries set one
+                // under the other in a block whose rule went missing are no one value.)
+                let textA = Blank.removed(from: a.map(\.text).joined()), textB = Blank.removed(from: b.map(\.text).joined())
+                guard Self.bracketDepth(textA) > 0 || Self.closesFirst(textB) || textB.hasPrefix("（") || textB.hasPrefix("(") else { return nil }
                 guard let low = a.last, let high = b.first, low.page == high.page else { return nil }
                 let height = max(low.y1 - low.y0, high.y1 - high.y0)
                 guard high.y0 >= low.y0 + height * 0.5, high.y0 - low.y1 <= height * 0.6,
@@ -295,7 +314,23 @@ public enum MergedCells {
             }
             fragmentsOfBlock[b] = pieces.flatMap { $0 }
         }
-        if field == .industry, block.contains(where: { fragmentsOfBlock[$0] == nil }) { return nil }
+        // An industry block that prints nothing, just before a page break, is the first part of
+        // the merged cell the break cut, its text printed in the part after (a cell centred on
+        // its rows, most of them on the next page).
+        if field == .industry {
+            for r in rows.indices.dropLast() where fragmentsOfBlock[block[r]] == nil && block[r + 1] != block[r]
+                && rows[r].anchor.page < rows[r + 1].anchor.page {
+                guard let next = fragmentsOfBlock[block[r + 1]] else { continue }
+                fragmentsOfBlock[block[r]] = next
+            }
+            if block.contains(where: { fragmentsOfBlock[$0] == nil }) { return nil }
+        }
+        // A repeat printed over the next page's header is the start of its cell's value, or the
+        // rules and the text disagree.
+        for (row, text) in repeats {
+            guard let cell = fragmentsOfBlock[block[row]], Blank.removed(from: cell.map(\.text).joined()).hasPrefix(text),
+                  row + 1 < rows.count, block[row + 1] == block[row] else { return nil }
+        }
         return rows.indices.map { r in fragmentsOfBlock[block[r]] }
     }
 

@@ -151,7 +151,17 @@ public enum RowAssembler {
         var extraCells = [[String: [Fragment]]](repeating: [:], count: anchors.count)
         let tableAlignment = Alignment.allCases.max { (preferred[$0] ?? 0) < (preferred[$1] ?? 0) } ?? .center
         for header in extras.keys.sorted() {
-            let units = makeUnits(extras[header]!, anchors: anchors, settings: settings)
+            var pending = extras[header]!
+            // Rows ruled across: an extra cell the rules close above and below is its row's.
+            if let rules {
+                let held = rules.settle(pending, anchors: anchors)
+                for (p, row) in zip(pending, held) {
+                    if let row { extraCells[row][header, default: []].append(p.fragment) }
+                }
+                pending = zip(pending, held).filter { $0.1 == nil }.map(\.0)
+                guard !pending.isEmpty else { continue }
+            }
+            let units = makeUnits(pending, anchors: anchors, settings: settings)
             let (assignment, _) = assign(units, anchors: anchors, alignment: tableAlignment, emptyCost: 0)
             for (u, row) in zip(units, assignment) {
                 guard abs(u.center - anchors[row].center) <= settings.maxRowDistance else {

@@ -106,6 +106,19 @@ public struct RowRules: Sendable {
         }
     }
 
+    /// The row before the page break, for text set above every rule of its page in its column
+    /// while rules below it run across the page's first row: printed over the table (and its
+    /// repeated header), on a page the table continues onto. Nil for text in the table, or on
+    /// the table's first page.
+    func aboveTable(_ f: Fragment, rows: [RowRecord]) -> Int? {
+        let cy = (f.y0 + f.y1) / 2
+        guard nearest(page: f.page, x: f.x0, to: f.x1, from: cy, above: true) == nil,
+              let below = nearest(page: f.page, x: f.x0, to: f.x1, from: cy, above: false),
+              let first = rows.firstIndex(where: { $0.anchor.page == f.page }), first > 0,
+              rows[first - 1].anchor.page < f.page, below < rows[first].anchor.y0 else { return nil }
+        return first - 1
+    }
+
     /// The row (index into `rows`) whose band of the page holds `f`: between the rules across
     /// the 序号 column (at `seqX`) above and below that row's number, the rules between it and its
     /// neighbours on the page (at a page's first or last row, the nearest rule). Nil when `f` lies

@@ -471,4 +471,42 @@ import Testing
         let parsed = try parseFixture("text/reviewer-layout-level-lines-far-from-row.txt")
         #expect(parsed.diagnostics.contains { $0.severity == .error && $0.message == "text outside any row" && $0.excerpt == "初级：150 元/人" })
     }
+
+    /// Round-35 reviewers' Calc tables ruled across only, each read exactly with no error:
+    /// - `page-number-under-clipped-cell`: a merged cell's text clipped at a page's foot and
+    ///   wrapped over lines printed after the footer's bare page number, which is one of the
+    ///   page's last four lines. Before, the number `7` was glued to row 114's name.
+    /// - `hrules-centred-cell-over-break`: an industry cell centred on its rows, most of them on
+    ///   the next page: its part before the break prints nothing and takes the value printed after.
+    ///   Before, 52 rows of two industries were given their neighbours' (6 of them unwarned).
+    /// - `cut-cell-over-repeated-header`: a merged cell cut by the break printed again over the
+    ///   next page's repeated header (`稀土新材料及应用` above `产业`, read into the header).
+    ///   Before, that line was joined to the next block's `现代家具产业`, and rows 98–110 were
+    ///   published as `稀土新材料及应用现代家具产业` with no diagnostic; the 说明 cells of rows
+    ///   6 and 7 (an extra column ruled across) were also swapped by the alignment.
+    @Test(arguments: ["reviewer-calc-page-number-under-clipped-cell", "reviewer-calc-hrules-centred-cell-over-break",
+                      "reviewer-calc-cut-cell-over-repeated-header"])
+    func round35CalcTablesRuledAcrossAreReadExactly(_ name: String) throws {
+        try parseExactReviewerNotice(name, ".pdf")
+    }
+
+    /// A tab-separated notice without an industry column whose sections are headed in figures
+    /// (`1. 纺织服装产业`, row numbers restarting under each): the heading is the rows' industry,
+    /// not a row. Before, `1.` was read as row 1, and the heading as its name.
+    @Test func sectionsHeadedInFiguresAreIndustries() throws {
+        let parsed = try parseExactReviewerNotice("text/reviewer-tabs-headings-numbered-in-figures", ".txt")
+        #expect(parsed.entries.first?.industry == "纺织服装产业")
+    }
+
+    /// A notice laid out by `pdftotext -layout` with merged industries wrapped around the row
+    /// numbers (`纺织服装` / `产业`): where a row's industry reads as the end of one printed
+    /// industry and the start of the next (`产业纺织服装`), the lines were parted between the
+    /// wrong rows, and the row is an error naming it. Before, 53 rows (49 unwarned) were published with
+    /// industries such as `产业纺织服装`, exit 0.
+    @Test func anIndustryMadeOfItsNeighboursPiecesIsAnError() throws {
+        let parsed = try parseFixture("text/reviewer-layout-industry-pieces-of-neighbours.txt")
+        let errors = parsed.diagnostics.filter { $0.severity == .error && $0.message.contains("reads as pieces of the industries") }
+        #expect(errors.contains { $0.seq == 4 && $0.excerpt == "产业纺织服装" })
+        #expect(errors.contains { $0.seq == 45 && $0.excerpt == "现代物流业电子信息" })
+    }
 }
