@@ -397,10 +397,12 @@ public enum MergedCells {
                 // after blank rows on the next page (a text flowed over a page break).
                 // An industry line that ends as one ends the value, unless what follows is a
                 // single character (no industry is one: `旅游服务` / `业`).
-                // A whole subsidy over a line starting with a level is two cells
-                // (`初级：1600元/人` over `中级、高级：3000` / `元/人`), however wide the first.
+                // A whole subsidy over a line starting with a level, or saying none, is two cells
+                // (`初级：1600元/人` over `中级、高级：3000` / `元/人`, or over `—`), however wide
+                // the first.
                 let whole = field != .industry && field != .urgent && values.last.map {
-                    SubsidyParser.standsAlone($0.text) && SubsidyParser.startsWithLevel(text)
+                    SubsidyParser.standsAlone($0.text)
+                        && (SubsidyParser.startsWithLevel(text) || SubsidyParser.read(text) == .none)
                 } == true
                 // Brackets say so too: a value whose bracket is still open continues, and a line
                 // that closes a bracket it did not open, or opens with one (`现代农业` /

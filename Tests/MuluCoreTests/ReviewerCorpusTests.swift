@@ -509,4 +509,17 @@ import Testing
         #expect(errors.contains { $0.seq == 4 && $0.excerpt == "产业纺织服装" })
         #expect(errors.contains { $0.seq == 45 && $0.excerpt == "现代物流业电子信息" })
     }
+
+    /// A LibreOffice table laid out by `pdftotext -layout` (level sub-columns, the industry
+    /// printed once mid-block): row 7's assessment `初级或中级：150 元/人`, as wide as its column,
+    /// over row 8's `—`. A whole subsidy over a line saying none is two cells. Before, the two
+    /// were read as one merged cell wrapped (`初级或中级：150 元/人—`) given to both rows, each an
+    /// error. (The notice is still refused, for rows a page break parts: see the closing note.)
+    @Test func noSubsidyUnderAFullLineIsACellOfItsOwn() throws {
+        let parsed = try parseFixture("text/reviewer-layout-level-columns-none-under-full-line.txt")
+        let seven = parsed.entries.first { $0.seq == 7 }, eight = parsed.entries.first { $0.seq == 8 }
+        #expect(seven?.assessment?.text == "初级或中级：150元/人")
+        #expect(eight != nil && eight?.assessment == nil)
+        #expect(!parsed.diagnostics.contains { $0.severity == .error && ($0.seq == 7 || $0.seq == 8) })
+    }
 }
