@@ -9,7 +9,8 @@ import Darwin
 
 /// Turns the bytes of a text notice into UTF-8, whatever encoding it really came in.
 ///
-/// Accepted: UTF-8 with or without BOM, UTF-16 with BOM (LE or BE), GB18030 (which includes
+/// Accepted: UTF-8 with or without BOM, UTF-16 (LE or BE; with a BOM, or without one where its
+/// NUL bytes and line feeds say so), GB18030 (which includes
 /// GBK and GB2312). Refused, with the reason: empty files, binary data (NUL or other control
 /// bytes), and bytes that are none of these encodings.
 public enum TextDecoding {
@@ -40,6 +41,10 @@ public enum TextDecoding {
             guard let d = utf16(bytes.dropFirst(2), littleEndian: little) else {
                 throw MuluError(file: path, problem: "undecodable text: it starts with a UTF-16 byte-order mark but is not valid UTF-16")
             }
+            decoded = d
+            scan = UTF8Scan(decoded)
+            encoding = little ? .utf16LE : .utf16BE
+        } else if let little = bomlessUTF16(bytes), let d = utf16(bytes[...], littleEndian: little) {
             decoded = d
             scan = UTF8Scan(decoded)
             encoding = little ? .utf16LE : .utf16BE
@@ -75,6 +80,29 @@ public enum TextDecoding {
         var unified = consume decoded
         Radicals.unify(&unified)
         return (unified, encoding)
+    }
+
+    /// Whether bytes without a byte-order mark are UTF-16, and which end first (true: little):
+    /// an even count whose line feeds are all whole code units (`0A 00` or `00 0A` at an even
+    /// offset) and whose NUL bytes, one code unit in ten or more, stand on one side (the other
+    /// holds a tenth as many at most: `一` is U+4E00), as ASCII text saved as UTF-16 puts them.
+    /// Binary data has its NULs on both sides.
+    static func bomlessUTF16(_ bytes: [UInt8]) -> Bool? {
+        guard bytes.count >= 4, bytes.count % 2 == 0 else { return nil }
+        var nul = (even: 0, odd: 0), feeds = (little: 0, big: 0)
+        var i = 0
+        while i < bytes.count {
+            let a = bytes[i], b = bytes[i + 1]
+            if a == 0 { nul.even += 1 }
+            if b == 0 { nul.odd += 1 }
+            if a == 0x0A && b == 0 { feeds.little += 1 }
+            if a == 0 && b == 0x0A { feeds.big += 1 }
+            i += 2
+        }
+        let units = bytes.count / 2
+        if nul.odd * 10 >= units, nul.even * 10 <= nul.odd, feeds.little > 0, feeds.big == 0 { return true }
+        if nul.even * 10 >= units, nul.odd * 10 <= nul.even, feeds.big > 0, feeds.little == 0 { return false }
+        return nil
     }
 
     static func utf16(_ bytes: ArraySlice<UInt8>, littleEndian: Bool) -> [UInt8]? {

@@ -156,6 +156,16 @@ struct BadInputTests {
             try w.file("binary.txt", bytes), "binary data (a NUL byte at offset 108), not a text notice", in: w)
     }
 
+    /// Data whose NUL bytes stand on both sides of its byte pairs is no UTF-16 saved without a
+    /// byte-order mark, line feeds or not.
+    @Test func binaryWithNULsOnBothSidesIsNoUTF16() throws {
+        let w = try Workspace()
+        defer { w.remove() }
+        let bytes = [UInt8](repeating: 0x41, count: 40) + [0x0A, 0x00, 0x00, 0x41, 0x41, 0x00, 0x00, 0x42]
+        try expectRejected(
+            try w.file("pairs.txt", bytes), "binary data (a NUL byte at offset 41), not a text notice", in: w)
+    }
+
     @Test func invalidUTF8Text() throws {
         let w = try Workspace()
         defer { w.remove() }

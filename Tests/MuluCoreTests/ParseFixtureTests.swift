@@ -74,6 +74,8 @@ let reference2025 = try! parseFixture("changji-2025-r1.txt")
     /// Every text shape the reference arrives in gives exactly the reference entries.
     @Test(arguments: [
         "text/gb18030.txt", "text/utf16le-bom.txt", "text/utf16be-bom.txt", "text/utf8-bom.txt",
+        // UTF-16 saved without a byte-order mark: known by its NUL bytes and line feeds.
+        "text/utf16le-no-bom.txt", "text/utf16be-no-bom.txt",
         "text/crlf.txt", "text/cr.txt", "text/fullwidth.txt", "text/ideographic-space.txt",
         "text/tabs.txt", "text/padded.txt", "text/repeated-header.txt", "text/pdftotext-layout-a.txt",
         // pdftotext -layout of narrow ruled columns (cells run into their neighbours with one
@@ -107,6 +109,8 @@ let reference2025 = try! parseFixture("changji-2025-r1.txt")
     @Test func encodingsAreReported() throws {
         #expect(try parseFixture("text/gb18030.txt").encoding == .gb18030)
         #expect(try parseFixture("text/utf16be-bom.txt").encoding == .utf16BE)
+        #expect(try parseFixture("text/utf16le-no-bom.txt").encoding == .utf16LE)
+        #expect(try parseFixture("text/utf16be-no-bom.txt").encoding == .utf16BE)
         #expect(reference2024.encoding == .utf8)
     }
 
