@@ -288,7 +288,10 @@ public enum RuledRows {
                 // (`职业（项目）` and a cut `…缺职业`) is the first's; the second names nothing.
                 var namedBy: [TableField: Int] = [:]
                 var namingCell = [Int?](repeating: nil, count: table.columnCount)
-                for k in headerCellIndices.sorted(by: { (table.cells[$0].row, table.cells[$0].column) < (table.cells[$1].row, table.cells[$1].column) }) {
+                // (Every pass over the header cells goes in grid order: a set's order changes
+                // from run to run, and two cells as narrow over one column must settle the same.)
+                let headerOrder = headerCellIndices.sorted { (table.cells[$0].row, table.cells[$0].column) < (table.cells[$1].row, table.cells[$1].column) }
+                for k in headerOrder {
                     let cell = table.cells[k]
                     let text = held[k].map(\.text).joined()
                     guard let field = TableField(headerLabel: text) else { continue }
@@ -302,7 +305,7 @@ public enum RuledRows {
                     }
                 }
                 // A subsidy column named without 培训 or 鉴定 (`补贴等级及标准`): as `ColumnMap` reads it.
-                for k in headerCellIndices.sorted(by: { table.cells[$0].column < table.cells[$1].column }) {
+                for k in headerCellIndices.sorted(by: { (table.cells[$0].column, table.cells[$0].row) < (table.cells[$1].column, table.cells[$1].row) }) {
                     let cell = table.cells[k]
                     let text = Blank.removed(from: held[k].map(\.text).joined())
                     guard TableField(headerLabel: text) == nil, cell.columns.allSatisfy({ fieldOf[$0] == nil }),
@@ -312,11 +315,12 @@ public enum RuledRows {
                 // Columns no header names a field for, under a header cell with text: extra columns.
                 var extraOf = [String?](repeating: nil, count: table.columnCount)
                 var extraSpan = [Int](repeating: .max, count: table.columnCount)
-                for k in headerCellIndices {
+                // (Of two cells as narrow, the lower one, a sub-header, names the column.)
+                for k in headerOrder {
                     let cell = table.cells[k]
                     let text = Blank.removed(from: held[k].map(\.text).joined())
                     guard !text.isEmpty, TableField(headerLabel: text) == nil else { continue }
-                    for c in cell.columns where fieldOf[c] == nil && cell.columnSpan < extraSpan[c] {
+                    for c in cell.columns where fieldOf[c] == nil && cell.columnSpan <= extraSpan[c] {
                         extraOf[c] = text
                         extraSpan[c] = cell.columnSpan
                     }
@@ -324,7 +328,7 @@ public enum RuledRows {
                 // Level sub-columns: a header cell of one level word (`初级`) under a wider subsidy
                 // header cell names its column that subsidy's amounts at that level, read as an extra
                 // column under `RowRecord.levelKey` and given to the level by `EntryBuilder`.
-                for k in headerCellIndices {
+                for k in headerOrder {
                     let cell = table.cells[k]
                     let text = Blank.removed(from: held[k].map(\.text).joined())
                     guard let level = LevelWords.single(text), TableField(headerLabel: text) == nil else { continue }
@@ -336,7 +340,7 @@ public enum RuledRows {
                 // Level sub-columns printed as header cells of their own, each naming one level of one
                 // subsidy (`培训补贴标准（初级）`, `培训补贴标准（中级）`): as `ColumnMap` reads them.
                 for field in [TableField.training, .assessment] {
-                    let claims = headerCellIndices.filter { TableField(headerLabel: held[$0].map(\.text).joined()) == field }
+                    let claims = headerOrder.filter { TableField(headerLabel: held[$0].map(\.text).joined()) == field }
                     let named = claims.compactMap { HeaderWords.namedLevel(Blank.removed(from: held[$0].map(\.text).joined())) }
                     guard claims.count > 1, named.count == claims.count, Set(named).count == named.count else { continue }
                     for (k, level) in zip(claims, named) {
@@ -349,7 +353,7 @@ public enum RuledRows {
                 // Revision sub-columns: `调整前` and `调整后` under one wider field header cell. The column
                 // in force keeps the field; the one it replaces is an extra column named by both
                 // cells (`培训补贴标准（调整前）`), as `ColumnMap` keeps a revision notice's old column.
-                for k in headerCellIndices {
+                for k in headerOrder {
                     let cell = table.cells[k]
                     let text = Blank.removed(from: held[k].map(\.text).joined())
                     guard RevisionColumns.isWord(text) else { continue }
