@@ -67,7 +67,7 @@ public enum PDFSource {
                     var t1 = PhaseTimer.now()
                     let (pages, u) = try shared.documents[k].textPages(ranges[k], drawingAt: grid.renderScale) { page, bitmap in
                         let t2 = PhaseTimer.now()
-                        let found = page.glyphs.isEmpty ? [] : RuleFinder.rules(in: bitmap, settings: settings)
+                        let found = page.glyphs.isEmpty ? [] : RuleEnds.cutThroughGlyphs(RuleFinder.rules(in: bitmap, settings: settings), glyphs: page.glyphs)
                         let t3 = PhaseTimer.now()
                         PhaseTimer.report("text and render p\(page.number)", t1, t2)
                         PhaseTimer.report("rules p\(page.number)", t2, t3)
@@ -135,7 +135,7 @@ public enum PDFSource {
                         let t0 = PhaseTimer.now()
                         let bitmap = try shared.documents[k].renderGrey(page: page.number, scale: frozen.grid.renderScale)
                         let t1 = PhaseTimer.now()
-                        let found = RuleFinder.rules(in: bitmap, settings: frozen)
+                        let found = RuleEnds.cutThroughGlyphs(RuleFinder.rules(in: bitmap, settings: frozen), glyphs: page.glyphs)
                         PhaseTimer.report("render p\(page.number)", t0, t1)
                         PhaseTimer.report("rules p\(page.number)", t1, PhaseTimer.now())
                         return (lines(of: page, settings: frozen, rules: found), found)
