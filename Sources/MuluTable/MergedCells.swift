@@ -429,7 +429,9 @@ public enum MergedCells {
                 // mark never wraps).
                 let width = line.reduce(0.0) { $0 + width($1.text) }
                 previousFull = field != .urgent && width >= widest - wrapSlack
-                previousEnds = field == .industry && IndustryName.endsLikeOne(text)
+                // (The whole value so far: `托育、家政）` ends `现代服务业（含养老、托育、家政）`.)
+                previousEnds = field == .industry && (IndustryName.endsLikeOne(text)
+                    || MergedCells.bracketDepth(text) < 0 && values.last.map { IndustryName.endsLikeOneWithNote($0.text) } == true)
             }
         }
         return values

@@ -327,10 +327,21 @@ public enum RowAssembler {
         switch field {
         case .training, .assessment:
             // A cell ending with a separator (`初级1,200元；`) is cut: its rest is on another line.
+            // One saying none (`—`), or kept as text (`按实际发生费用`), is whole on one line: two
+            // such lines are two cells (`——`, a row's `—` pushed into the next row's).
             return { members in
                 let text = cellText(members)
                 if let last = text.last(where: { !$0.isWhitespace }), "；;、,，".contains(last) { return false }
-                return SubsidyParser.parse(text).map { !$0.levels.isEmpty } ?? false
+                let oneLine = members.count == 1 || members.map(\.bottom).max()! - members.map(\.top).min()!
+                    <= 1.5 * members.map { $0.bottom - $0.top }.max()!
+                // Lines naming levels against the scale's order are two cells' (a row split by a
+                // page break, its last line `三级：2300元/人` over the next row's `初级、中级：…`).
+                if !oneLine, !SubsidyParser.levelsInScaleOrder(text) { return false }
+                switch SubsidyParser.read(text) {
+                case .subsidy(let subsidy): return !subsidy.levels.isEmpty || oneLine
+                case .none: return oneLine
+                case .unreadable: return false
+                }
             }
         case .code:
             return { CodeSyntax.isWellFormed(CodeSyntax.normalise(cellText($0))) }

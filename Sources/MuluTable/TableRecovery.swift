@@ -839,6 +839,23 @@ public struct TableRecovery: Sendable {
                     carry(early, where: "foot of page \(early[0].page)", because: "is whole on page \(anchor.page)")
                     continue
                 }
+                // A subsidy whose lines above the row number name levels the rest of the cell
+                // would have to follow against the scale's order (`三级：2300元/人` over
+                // `初级、中级：1600元/人`), and which follow the row before's in order: that
+                // row's last line, pushed over the page break.
+                if field == .training || field == .assessment, !above.isEmpty {
+                    let lines = Set(above)
+                    let top = cell.filter { $0.page == anchor.page && lines.contains($0.line) }
+                    func text(_ f: [Fragment]) -> String {
+                        f.sorted { ($0.page, $0.y0, $0.x0) < ($1.page, $1.y0, $1.x0) }.map(\.text).joined()
+                    }
+                    if !SubsidyParser.levelsInScaleOrder(text(cell)),
+                       SubsidyParser.levelsInScaleOrder(text(cell.filter { !top.contains($0) })),
+                       SubsidyParser.levelsInScaleOrder(text((before.cells[field] ?? []) + top)) {
+                        carry(top, where: "top of page \(anchor.page)", because: "names levels against the scale's order with it")
+                        continue
+                    }
+                }
                 guard !onAnchorLine, above.count > below.count else { continue }
                 let moved = Set(above.prefix(above.count - below.count))
                 carry(cell.filter { $0.page == anchor.page && moved.contains($0.line) },

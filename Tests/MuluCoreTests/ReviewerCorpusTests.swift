@@ -522,4 +522,44 @@ import Testing
         #expect(eight != nil && eight?.assessment == nil)
         #expect(!parsed.diagnostics.contains { $0.severity == .error && ($0.seq == 7 || $0.seq == 8) })
     }
+
+    /// A round-36 reviewer's fixed-width layout (UTF-16, top-aligned, each level's amount on a
+    /// line of its own): row 3's assessment `初级：150元/人` over `中级：200元/人`, row 4's `—`
+    /// under it. A cell saying none is whole on one line, so `—` over `—` is two cells. Before,
+    /// row 3's second line was given to row 4, row 4's `—` to row 5 (`——`), with no diagnostic.
+    @Test func aLevelLineStaysOverANoneCell() throws {
+        let parsed = try parseExactReviewerNotice("text/reviewer-layout-level-lines-over-none", ".txt")
+        #expect(parsed.entries.first { $0.seq == 3 }?.assessment?.amounts.count == 2)
+        #expect(parsed.entries.first { $0.seq == 4 }.map { $0.assessment == nil } == true)
+    }
+
+    /// A round-36 reviewer's Chromium three-line table (rules above and below the header and
+    /// under the table only), the industry merged and top-aligned:
+    /// - row 53's training `五级：1400元/人` / `四级：1800元/人` / `三级：2300元/人`, its last line
+    ///   pushed over the page break above row 54's `初级、中级：1600元/人`: lines naming levels
+    ///   against the scale's order are two cells' (`TableRecovery.cellsCutByPageBreaks`), and the
+    ///   line is row 53's, with a warning. Before, row 54 was published with 高级 2300, silently.
+    /// - `现代服务业（含养老、托育、家政）`, its note wrapped over two lines, is a whole industry:
+    ///   the next block's `现代农业` is no part of it. Before, rows 108–139 were published as
+    ///   `现代服务业（含养老、托育、家政）现代农业`, silently.
+    @Test func aThreeLineTableIsReadExactly() throws {
+        let parsed = try parseExactReviewerNotice("reviewer-chromium-three-line-level-over-break", ".pdf")
+        #expect(parsed.diagnostics.contains { $0.seq == 53 && $0.message.contains("names levels against the scale's order") })
+    }
+
+    /// A round-36 reviewer's Writer table whose header row is just tall enough for its line:
+    /// the strokes of `培训补贴标准（元/人）` touch the rules of its 初级 | 中级 | 高级 sub-columns
+    /// below and were found with them as rules through the merged header cell, parting it
+    /// (`培训补` | `贴标准（元` | `/人）`). A vertical rule's end through a glyph is cut
+    /// (`RuleEnds`): the header names the three level columns. Before, two of them were
+    /// "text in a column without a header", which one changing from run to run (the header
+    /// cells were visited in a set's order, now in grid order). (The notice is still refused,
+    /// for rows its grey stripes run together: see the closing note.)
+    @Test func glyphStrokesDoNotPartAMergedHeaderCell() throws {
+        let parsed = try parseFixture("reviewer-writer-header-glyphs-touch-subcolumn-rules.pdf")
+        #expect(!parsed.diagnostics.contains { $0.message.contains("text in a column without a header") })
+        let first = try #require(parsed.entries.first { $0.seq == 1 })
+        #expect(first.training?.amounts.map(\.amountYuan) == [1600, 2000])
+        #expect(first.training?.amounts.map(\.level) == [.junior, .intermediate])
+    }
 }

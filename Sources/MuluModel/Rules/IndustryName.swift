@@ -13,6 +13,25 @@ public enum IndustryName {
             || text.hasSuffix("教育") || text.hasSuffix("工作") || text.hasSuffix("组织")
     }
 
+    /// True when `text` ends as an industry name does, or as one with a note in brackets after
+    /// it (`现代服务业（含养老、托育、家政）`): a merged cell's value complete. (Not for headings:
+    /// `其他职业（工种）` ends with 业 inside its brackets and heads no industry.)
+    public static func endsLikeOneWithNote<S: StringProtocol>(_ text: S) -> Bool {
+        if endsLikeOne(text) { return true }
+        // The note's opening bracket, the one the last closing bracket closes.
+        guard text.hasSuffix("）") || text.hasSuffix(")") else { return false }
+        var depth = 0
+        for i in text.indices.reversed() {
+            let c = text[i]
+            if c == "）" || c == ")" { depth += 1 }
+            if c == "（" || c == "(" {
+                depth -= 1
+                if depth == 0 { return i > text.startIndex && endsLikeOne(text[..<i]) }
+            }
+        }
+        return false
+    }
+
     /// The sections (门类) of the national industry classification, GB/T 4754-2017, as
     /// catalogues print them (水利… also without its 业).
     public static let sections: [String] = [

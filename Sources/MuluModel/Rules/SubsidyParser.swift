@@ -626,6 +626,25 @@ public enum SubsidyParser {
         return !s.amounts.isEmpty
     }
 
+    /// The levels `raw` names come in the order of the scale (`初级…中级…高级`, a name repeated
+    /// as `初级（五级）` allowed). A cell may name them in another order, but lines of two cells
+    /// run together usually do not (`三级：2300元/人` over `初级、中级：1600元/人`): the rows'
+    /// assembly prefers cells whose lines keep the order.
+    public static func levelsInScaleOrder(_ raw: String) -> Bool {
+        var rest = Substring(compact(raw))
+        var rank = -1
+        while !rest.isEmpty {
+            if let hit = LevelWords.names.first(where: { rest.hasPrefix($0.name) }) {
+                guard hit.level.rank >= rank else { return false }
+                rank = hit.level.rank
+                rest = rest.dropFirst(hit.name.count)
+            } else {
+                rest = rest.dropFirst()
+            }
+        }
+        return true
+    }
+
     /// The text starts as a subsidy does, with a level or a cap (`中级、高级：3000`).
     public static func startsWithLevel(_ raw: String) -> Bool {
         let bytes = Array(compact(raw).utf8)
