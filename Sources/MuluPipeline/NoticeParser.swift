@@ -421,7 +421,13 @@ public enum NoticeParser {
             return .warning
         }
         var byLine: OrderedDictionary<String, Diagnostic> = [:]
-        for u in unplaced {
+        // In reading order, whatever order the stages found them in (some walk a row's cells,
+        // a dictionary whose order changes from run to run): the same excerpts on every run.
+        let ordered = unplaced.enumerated().sorted {
+            ($0.element.fragment.page, $0.element.fragment.line, $0.element.fragment.x0, $0.element.fragment.text, $0.offset)
+                < ($1.element.fragment.page, $1.element.fragment.line, $1.element.fragment.x0, $1.element.fragment.text, $1.offset)
+        }.map(\.element)
+        for u in ordered {
             let key = "\(u.fragment.page):\(u.fragment.line):\(u.reason)"
             if var d = byLine[key] {
                 // Quote the line's fragments up to the excerpt length, not a megabyte of them.
