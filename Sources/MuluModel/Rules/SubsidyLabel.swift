@@ -14,6 +14,9 @@ public enum SubsidyLabel {
                                     "考核补贴", "评价补贴", "鉴定补贴", "技能评价", "技能鉴定", "考核鉴定", "评价费", "鉴定费",
                                     "评价", "鉴定", "考核"]
 
+    /// The first characters of the labels.
+    static let initials: Set<Unicode.Scalar> = Set((training + assessment).compactMap(\.unicodeScalars.first))
+
     /// The colons a label ends with (`compact` writes every colon as `：`).
     static let colons: Set<Character> = ["：", ":"]
     /// What may stand between the two labelled pieces.
@@ -26,6 +29,8 @@ public enum SubsidyLabel {
     /// The label `text` opens with and the text after its colon: `(.training, "初级…")`; nil when
     /// it opens with no label followed by a colon.
     static func opening(_ text: Substring) -> (assessment: Bool, rest: Substring)? {
+        // (Every label starts with one of these: most cells, `初级…`, are passed at once.)
+        guard let first = text.unicodeScalars.first, initials.contains(first) else { return nil }
         for (isAssessment, labels) in [(false, training), (true, assessment)] {
             for label in labels where text.hasPrefix(label) {
                 let rest = text.dropFirst(label.count)

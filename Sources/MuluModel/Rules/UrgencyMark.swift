@@ -94,6 +94,8 @@ public enum UrgencyMark {
 
     /// True when `name` ends with a name mark in brackets (`化学检验员（★）`, `电工(*)`).
     public static func endsWithBracketedMark(_ name: String) -> Bool {
+        // (`)` or the last byte of `）`: most names end otherwise.)
+        guard let last = name.utf8.last, last == 0x29 || last == 0x89 else { return false }
         let tail = Array(name.unicodeScalars.suffix(3))
         return tail.count == 3 && (tail[0] == "（" || tail[0] == "(") && isNameMark(tail[1]) && (tail[2] == "）" || tail[2] == ")")
     }
