@@ -732,12 +732,42 @@ public struct TableRecovery: Sendable {
     /// neighbours' (`纺织服装产业纺织服装`, `产业纺织服装`, `产业` where rows near it print
     /// `纺织服装产业`): the end of one printed industry and the start of another, or a piece of one,
     /// and not itself printed whole on another row. Industries wrapped around their numbers were
-    /// parted between the wrong rows, which the gaps and alignment cannot settle.
+    /// parted between the wrong rows, which the gaps and alignment cannot settle. And one for
+    /// each block whose industry is the end of the block's above (`流业`) or the block's below cut
+    /// short by a character or two (`信息技术服务`).
     static func industriesOfTwoRows(_ rows: [RowRecord]) -> [Diagnostic] {
         let texts = rows.map { Blank.removed(from: $0.text(.industry)) }
         var count: [String: Int] = [:]
         for t in texts where !t.isEmpty { count[t, default: 0] += 1 }
         var out: [Diagnostic] = []
+        // A block whose industry is the end of the block's above (`流业` under rows of
+        // `交通运输和物流业`): that cell's last line printed again, clipped at the foot of its
+        // block, taken for the next block's industry.
+        for k in texts.indices.dropFirst() where !texts[k].isEmpty && texts[k] != texts[k - 1]
+            && texts[k - 1].count > texts[k].count && texts[k - 1].hasSuffix(texts[k]) && (count[texts[k]] ?? 0) >= 2 {
+            let r = rows[k], t = texts[k]
+            let at = r.cells[.industry]?.first ?? r.anchor
+            out.append(Diagnostic(
+                .error,
+                "row \(r.seq): \(TableField.industry.label) `\(t)` is the end of the industry of the rows above (`\(texts[k - 1])`), printed again: which industry these rows have, the layout without rules does not tell",
+                page: at.page, line: at.line, column: at.column, excerpt: t, seq: r.seq))
+        }
+        // A block whose industry is the block's below but for its last character or two
+        // (`信息技术服务` over rows of `信息技术服务业`): a wrapped cell's last line given to the
+        // next block only.
+        for k in texts.indices.dropLast() where !texts[k].isEmpty && texts[k] != texts[k + 1]
+            && texts[k + 1].hasPrefix(texts[k]) && (1...2).contains(texts[k + 1].count - texts[k].count)
+            && !"（(".contains(texts[k + 1].dropFirst(texts[k].count).first!) && (count[texts[k]] ?? 0) >= 2 {
+            // (Named on the block's first row.)
+            var first = k
+            while first > 0, texts[first - 1] == texts[k] { first -= 1 }
+            let r = rows[first], t = texts[k]
+            let at = r.cells[.industry]?.first ?? r.anchor
+            out.append(Diagnostic(
+                .error,
+                "row \(r.seq): \(TableField.industry.label) `\(t)` is the industry of the rows below (`\(texts[k + 1])`) cut short: which industry these rows have, the layout without rules does not tell",
+                page: at.page, line: at.line, column: at.column, excerpt: t, seq: r.seq))
+        }
         for (k, t) in texts.enumerated() where !t.isEmpty && (count[t] ?? 0) < 2 {
             // The industries printed whole (on two rows or more) within three rows of this one.
             let near = Set(texts[max(0, k - 3)..<min(texts.count, k + 4)].filter { $0 != t && (count[$0] ?? 0) >= 2 })

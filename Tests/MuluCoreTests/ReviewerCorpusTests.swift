@@ -562,4 +562,18 @@ import Testing
         #expect(first.training?.amounts.map(\.amountYuan) == [1600, 2000])
         #expect(first.training?.amounts.map(\.level) == [.junior, .intermediate])
     }
+
+    /// Round-34 Calc tables laid out by `pdftotext -layout`, merged industries printed once:
+    /// - `tail-printed-again`: `交通运输和物` / `流业` at the foot of its block and `流业` printed
+    ///   again, clipped, under the next row; the next block was given `流业`, and rows 68–74 the
+    ///   industry of the block below, 10 of them with no diagnostic. A block whose industry is the
+    ///   end of the block's above is now an error naming its first row.
+    /// - `cut-short-block`: a block given `信息技术服务` over rows of `信息技术服务业`, row 109
+    ///   unwarned. A block whose industry is the next one's but for a character or two is an error.
+    @Test(arguments: [("text/reviewer-layout-industry-tail-printed-again.txt", 82, "流业"),
+                      ("text/reviewer-layout-industry-cut-short-block.txt", 95, "信息技术服务")])
+    func anIndustryThatIsAPieceOfTheNextBlocksIsAnError(_ file: String, _ seq: Int, _ excerpt: String) throws {
+        let parsed = try parseFixture(file)
+        #expect(parsed.diagnostics.contains { $0.severity == .error && $0.seq == seq && $0.excerpt == excerpt })
+    }
 }
