@@ -740,17 +740,17 @@ public struct TableRecovery: Sendable {
         var count: [String: Int] = [:]
         for t in texts where !t.isEmpty { count[t, default: 0] += 1 }
         var out: [Diagnostic] = []
+        func error(_ k: Int, _ message: String) {
+            let r = rows[k], at = r.cells[.industry]?.first ?? r.anchor
+            out.append(Diagnostic(.error, "row \(r.seq): \(TableField.industry.label) `\(texts[k])` " + message,
+                                  page: at.page, line: at.line, column: at.column, excerpt: texts[k], seq: r.seq))
+        }
         // A block whose industry is the end of the block's above (`流业` under rows of
         // `交通运输和物流业`): that cell's last line printed again, clipped at the foot of its
         // block, taken for the next block's industry.
         for k in texts.indices.dropFirst() where !texts[k].isEmpty && texts[k] != texts[k - 1]
             && texts[k - 1].count > texts[k].count && texts[k - 1].hasSuffix(texts[k]) && (count[texts[k]] ?? 0) >= 2 {
-            let r = rows[k], t = texts[k]
-            let at = r.cells[.industry]?.first ?? r.anchor
-            out.append(Diagnostic(
-                .error,
-                "row \(r.seq): \(TableField.industry.label) `\(t)` is the end of the industry of the rows above (`\(texts[k - 1])`), printed again: which industry these rows have, the layout without rules does not tell",
-                page: at.page, line: at.line, column: at.column, excerpt: t, seq: r.seq))
+            error(k, "is the end of the industry of the rows above (`\(texts[k - 1])`), printed again: which industry these rows have, the layout without rules does not tell")
         }
         // A block whose industry is the block's below but for its last character or two
         // (`信息技术服务` over rows of `信息技术服务业`): a wrapped cell's last line given to the
@@ -761,12 +761,7 @@ public struct TableRecovery: Sendable {
             // (Named on the block's first row.)
             var first = k
             while first > 0, texts[first - 1] == texts[k] { first -= 1 }
-            let r = rows[first], t = texts[k]
-            let at = r.cells[.industry]?.first ?? r.anchor
-            out.append(Diagnostic(
-                .error,
-                "row \(r.seq): \(TableField.industry.label) `\(t)` is the industry of the rows below (`\(texts[k + 1])`) cut short: which industry these rows have, the layout without rules does not tell",
-                page: at.page, line: at.line, column: at.column, excerpt: t, seq: r.seq))
+            error(first, "is the industry of the rows below (`\(texts[k + 1])`) cut short: which industry these rows have, the layout without rules does not tell")
         }
         for (k, t) in texts.enumerated() where !t.isEmpty && (count[t] ?? 0) < 2 {
             // The industries printed whole (on two rows or more) within three rows of this one.
@@ -778,12 +773,7 @@ public struct TableRecovery: Sendable {
                 return near.contains { $0.hasSuffix(head) } && near.contains { $0.hasPrefix(tail) }
             }
             guard piece || joined else { continue }
-            let r = rows[k]
-            let at = r.cells[.industry]?.first ?? r.anchor
-            out.append(Diagnostic(
-                .error,
-                "row \(r.seq): \(TableField.industry.label) `\(t)` reads as pieces of the industries printed on the rows near it (\(near.sorted().map { "`\($0)`" }.joined(separator: ", "))): its lines may be parted between rows, which the layout without rules does not settle",
-                page: at.page, line: at.line, column: at.column, excerpt: t, seq: r.seq))
+            error(k, "reads as pieces of the industries printed on the rows near it (\(near.sorted().map { "`\($0)`" }.joined(separator: ", "))): its lines may be parted between rows, which the layout without rules does not settle")
         }
         return out
     }
