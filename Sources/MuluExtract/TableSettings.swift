@@ -21,6 +21,11 @@ public struct TableSettings: Hashable, Sendable {
     /// number is that row, whole (a wrapped industry centred on its number stays its own, not
     /// the next row's). Negative: off (a PDF, where `cellLineGap` does this). Text: 0.5.
     public var blankLineBand: Double = -1
+    /// Two units of text in an extra column (备注) at least this far apart vertically (an empty
+    /// line between them) are two cells, whatever alignment would put them in one row: a remark
+    /// at the foot of one row and another at the head of the row after next.
+    /// PDF: 1 em. Negative: off (text, where lines are a row's whatever their spacing).
+    public var cellApartGap: Double = -1
     /// A fragment further than this from its row's number (centre to centre) is not part of
     /// the row and is reported. PDF: 6 em. Text: 4 lines.
     public var maxRowDistance: Double
@@ -106,6 +111,7 @@ public struct TableSettings: Hashable, Sendable {
             cellLineGap: 0.25 * emSize, maxRowDistance: 6 * emSize, pageJoinGap: 0.3 * emSize)
         settings.boundaryReach = 0.5 * emSize
         settings.cutShortNameCost = 0.25 * emSize
+        settings.cellApartGap = emSize
         return settings
     }
 

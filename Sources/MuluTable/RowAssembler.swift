@@ -81,7 +81,11 @@ public enum RowAssembler {
                     return false
                 }
             }
-            let units = makeUnits(items, anchors: anchors, settings: settings)
+            // A column with a line for nearly every row (settled ones too) holds no merged cells.
+            let lineCount = lineCount(placed.filter { $0.field == field }, settings: settings)
+            let units = makeUnits(
+                items, anchors: anchors, settings: settings,
+                perRow: Double(lineCount) >= settings.denseColumnRatio * Double(anchors.count))
             // One alignment per column, as a word processor sets it: the one that fits best.
             var assignment: [Int] = []
             var bestCost = Double.nan
@@ -162,7 +166,10 @@ public enum RowAssembler {
                 guard !pending.isEmpty else { continue }
             }
             let units = makeUnits(pending, anchors: anchors, settings: settings)
-            let (assignment, _) = assign(units, anchors: anchors, alignment: tableAlignment, emptyCost: 0)
+            // (Its units further apart than a cell's lines are two cells: a remark at the foot
+            // of one row and another at the head of the row after next.)
+            let apart = settings.cellApartGap >= 0 ? (gap: settings.cellApartGap, cost: settings.maxRowDistance) : nil
+            let (assignment, _) = assign(units, anchors: anchors, alignment: tableAlignment, emptyCost: 0, apartCost: apart)
             for (u, row) in zip(units, assignment) {
                 guard abs(u.center - anchors[row].center) <= settings.maxRowDistance else {
                     for p in u.members {
@@ -256,8 +263,10 @@ public enum RowAssembler {
 
     /// Groups a column's fragments into units: fragments of one line, and lines close enough to
     /// be one cell's (`cellLineGap`) — but never two lines that each carry a different row number
-    /// (a table ruled tight, as a spreadsheet prints it: rows as close as a cell's lines).
-    static func makeUnits(_ items: [Placed], anchors: [Placed] = [], settings: TableSettings) -> [Unit] {
+    /// (a table ruled tight, as a spreadsheet prints it: rows as close as a cell's lines). In a
+    /// column of one cell per row (`perRow`: no merged cells), a unit as tall as two rows' numbers
+    /// (a three-line table set tight, no rule between rows) is its lines, each a unit.
+    static func makeUnits(_ items: [Placed], anchors: [Placed] = [], settings: TableSettings, perRow: Bool = false) -> [Unit] {
         let sorted = items.sorted { ($0.center, $0.fragment.x0) < ($1.center, $1.fragment.x0) }
         // The row number whose line a fragment is on (anchors are sorted by centre).
         let centres = anchors.map(\.center)
@@ -284,7 +293,44 @@ public enum RowAssembler {
             }
             units.append(Unit(members: [p], top: p.top, bottom: p.bottom))
         }
-        return units.flatMap { lineUnitsIfAcrossRows($0, centres: centres, rowLine: rowLine, settings: settings) }
+        // A dense column (a line for nearly every row) whose unit holds two rows' numbers within
+        // its height is a table set tight (rows as close as a cell's lines, no rule between
+        // them): its lines are given to rows one by one.
+        return units.flatMap { unit -> [Unit] in
+            if perRow, unit.members.count > 1 {
+                var lo = 0, hi = centres.count
+                while lo < hi { let mid = (lo + hi) / 2; if centres[mid] <= unit.top { lo = mid + 1 } else { hi = mid } }
+                if lo + 1 < centres.count, centres[lo + 1] < unit.bottom { return lines(of: unit, settings: settings) }
+            }
+            return lineUnitsIfAcrossRows(unit, centres: centres, rowLine: rowLine, settings: settings)
+        }
+    }
+
+    /// How many visual lines the fragments make.
+    static func lineCount(_ items: [Placed], settings: TableSettings) -> Int {
+        var count = 0
+        var last = -Double.infinity
+        for c in items.map(\.center).sorted() where c - last > settings.lineTolerance {
+            count += 1
+            last = c
+        }
+        return count
+    }
+
+    /// A unit's visual lines, each a unit of its own.
+    static func lines(of unit: Unit, settings: TableSettings) -> [Unit] {
+        var lines: [Unit] = []
+        for m in unit.members {
+            if var last = lines.last, abs(m.center - last.members.last!.center) <= settings.lineTolerance {
+                last.members.append(m)
+                last.top = min(last.top, m.top)
+                last.bottom = max(last.bottom, m.bottom)
+                lines[lines.count - 1] = last
+            } else {
+                lines.append(Unit(members: [m], top: m.top, bottom: m.bottom))
+            }
+        }
+        return lines
     }
 
     /// A unit holding a row's number line and a line nearer another row's number line than to
@@ -306,18 +352,7 @@ public enum RowAssembler {
             return false
         }
         guard across else { return [unit] }
-        var lines: [Unit] = []
-        for m in unit.members {
-            if var last = lines.last, abs(m.center - last.members.last!.center) <= settings.lineTolerance {
-                last.members.append(m)
-                last.top = min(last.top, m.top)
-                last.bottom = max(last.bottom, m.bottom)
-                lines[lines.count - 1] = last
-            } else {
-                lines.append(Unit(members: [m], top: m.top, bottom: m.bottom))
-            }
-        }
-        return lines
+        return lines(of: unit, settings: settings)
     }
 
     /// For columns whose content has a shape (codes, subsidies), whether a candidate cell reads:
@@ -382,7 +417,7 @@ public enum RowAssembler {
     /// total misalignment of the cells under `alignment`.
     static func assign(
         _ units: [Unit], anchors: [Placed], alignment: Alignment, emptyCost: Double,
-        unreadableCost: Double = 0, readable: (([Placed]) -> Bool)? = nil
+        unreadableCost: Double = 0, readable: (([Placed]) -> Bool)? = nil, apartCost: (gap: Double, cost: Double)? = nil
     ) -> ([Int], Double) {
         let n = anchors.count
         // gap g in 0..<n-1 holds units between anchor g and g+1; units above the first anchor
@@ -434,6 +469,20 @@ public enum RowAssembler {
                 for i in tail { near += abs(units[i].center - anchor.center) }
                 for i in head { near += abs(units[i].center - anchor.center) }
                 c += Self.nearnessWeight * near
+            }
+            // Units further apart than a cell's lines are two cells (`apartCost`): a remark at
+            // the foot of one row and another at the head of the row after next are not one
+            // cell of the row between.
+            if let apartCost {
+                var bottom = -Double.infinity
+                var parts = 0
+                for idx in [r == 0 ? above[...] : [], tail, head, r == n - 1 ? below[...] : []] {
+                    for i in idx {
+                        if units[i].top - bottom > apartCost.gap { parts += 1 }
+                        bottom = max(bottom, units[i].bottom)
+                    }
+                }
+                c += Double(max(parts - 1, 0)) * apartCost.cost
             }
             if let readable {
                 var members: [Placed] = []

@@ -577,3 +577,43 @@ import Testing
         #expect(parsed.diagnostics.contains { $0.severity == .error && $0.seq == seq && $0.excerpt == excerpt })
     }
 }
+
+
+extension ReviewerCorpusTests {
+    /// A round-36 reviewer's Calc three-line table (no rule between rows) set tight: a row's last
+    /// line touches the next row's first, so a column's lines of two rows were one unit, given to
+    /// one row (`初级、中级：1800元/人初级、中级：1600元/人`, "row 2 has no name"). In a column of
+    /// one cell per row, a unit as tall as two rows' numbers is its lines. Every field but the
+    /// merged industry is now exact; each row whose industry the layout leaves in doubt (a block
+    /// running over a page break) is warned by name.
+    @Test func aTightThreeLineTableIsReadRowByRow() throws {
+        let parsed = try parseFixture("reviewer-calc-three-line-tight-rows.pdf")
+        #expect(!parsed.diagnostics.contains { $0.severity == .error })
+        let data = try #require(FileManager.default.contents(atPath: fixture("reviewer-calc-three-line-tight-rows.expected.json")))
+        let expected = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+        #expect(parsed.entries.count == expected.count)
+        for (entry, want) in zip(parsed.entries, expected) {
+            #expect(entry.name == want["name"] as? String)
+            #expect(entry.code == want["code"] as? String)
+            let training = want["training"] as? [String: Any], assessment = want["assessment"] as? [String: Any]
+            #expect(entry.training?.amountYuan == training?["amountYuan"] as? Int, "row \(entry.seq)")
+            #expect(entry.assessment?.amountYuan == assessment?["amountYuan"] as? Int, "row \(entry.seq)")
+            if entry.industry != want["industry"] as? String {
+                #expect(parsed.diagnostics.contains { $0.seq == entry.seq && $0.message.contains("行业") }, "row \(entry.seq)")
+            }
+            if entry.urgent != want["urgent"] as? Bool {
+                #expect(parsed.diagnostics.contains { $0.seq == entry.seq }, "row \(entry.seq)")
+            }
+        }
+    }
+
+    /// A round-36 reviewer's Writer table ruled across only: a glyph's strokes crossing two rules
+    /// on one page made a "table" 3.7 pt wide there, so the rules across did not settle the rows,
+    /// and the 备注 column's `含装载机、挖掘机` (row 37) and `需持证上岗` (row 39) were one cell of
+    /// row 38. A table is at least a rule's length wide, and an extra column's units an empty
+    /// line apart are two cells.
+    @Test func aGlyphBoxIsNoTable() throws {
+        let parsed = try parseExactReviewerNotice("reviewer-writer-ruled-across-glyph-box", ".pdf")
+        #expect(parsed.entries.first { $0.seq == 38 }?.extra["备注"] == nil)
+    }
+}

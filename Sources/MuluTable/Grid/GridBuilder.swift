@@ -123,7 +123,7 @@ public enum GridBuilder {
     }
 
     /// Stage 3: edges connected through intersections, one table each, with at least
-    /// `minEdgesPerAxis` edges of each orientation; top to bottom.
+    /// `minEdgesPerAxis` edges of each orientation, at least `minRuleLength` wide; top to bottom.
     public static func tables(_ edges: [Edge], _ intersections: [Intersection], settings: TableSettings) -> [TableGrid] {
         var parent = Array(edges.indices)
         func find(_ i: Int) -> Int {
@@ -146,9 +146,13 @@ public enum GridBuilder {
             groups[r, default: []].append(edges[i])
         }
         let min = settings.grid.minEdgesPerAxis
+        // (A "table" narrower than a rule is a glyph's strokes crossing two rules: `）` over
+        // `|`, between two rows ruled across.)
         let kept = order.map { groups[$0]! }.filter { group in
             let h = group.filter { $0.orientation == .horizontal }.count
+            let xs = group.filter { $0.orientation == .vertical }.map(\.position)
             return h >= min && group.count - h >= min
+                && (xs.max() ?? 0) - (xs.min() ?? 0) >= settings.grid.minRuleLength
         }
         return sideBySide(kept, settings: settings).map { cells(closed($0, settings: settings), settings: settings) }
             .sorted { ($0.y0, $0.x0) < ($1.y0, $1.x0) }
