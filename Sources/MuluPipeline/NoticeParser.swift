@@ -401,6 +401,8 @@ public enum NoticeParser {
                     .contains { Blank.removed(from: $0).contains(text) }
             }
         }
+        // Lines of a total (小计 and its counts), which are no row.
+        let totals = Set(unplaced.filter { $0.reason.hasPrefix("a total") }.map { [$0.fragment.page, $0.fragment.line] })
         func severity(_ u: UnplacedFragment) -> Diagnostic.Severity {
             if u.reason.hasPrefix("text after the last cell") || u.reason == "text in a column without a header"
                 || u.reason.hasSuffix("which cell is missing cannot be told") { return .error }
@@ -411,11 +413,13 @@ public enum NoticeParser {
             // Text between a table's rows outside every cell of its rules (the rest of a row a
             // page break split, with no rule under it), or too far from every row for the gaps
             // and alignment to place it (a cell's first line, `初级：150 元/人`, over a tall
-            // neighbour): a row, or part of one, lost.
+            // neighbour), or in ruled cells of no numbered row (a row whose number was not
+            // read): a row, or part of one, lost.
             // (Not a merged cell's value printed again, which a row beside it holds.)
-            if u.reason == "text outside the table's cells" || u.reason == "text outside any row",
+            if u.reason == "text outside the table's cells" || u.reason == "text outside any row"
+                || u.reason == "text in no numbered row",
                let firstRow, let lastRow, (u.fragment.page, u.fragment.line) < lastRow, (u.fragment.page, u.fragment.line) > firstRow,
-               !heldBeside(u.fragment) {
+               !totals.contains([u.fragment.page, u.fragment.line]), !heldBeside(u.fragment) {
                 return .error
             }
             return .warning

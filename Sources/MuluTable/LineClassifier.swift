@@ -115,10 +115,12 @@ public enum LineClassifier {
         }
         let dashes = pageMarkDashes
         var body = Substring(s)
-        var stripped = 0
-        while let f = body.first, dashes.contains(f) { body = body.dropFirst(); stripped += 1 }
-        while let l = body.last, dashes.contains(l) { body = body.dropLast(); stripped += 1 }
-        if stripped >= 2, !body.isEmpty, body.allSatisfy(\.isASCIIDigit) { return true }
+        var leading = 0, trailing = 0
+        while let f = body.first, dashes.contains(f) { body = body.dropFirst(); leading += 1 }
+        while let l = body.last, dashes.contains(l) { body = body.dropLast(); trailing += 1 }
+        // (Dashes on both sides: a row's number, a code's first piece and a `—` for none,
+        // `24 05- —`, is no page mark.)
+        if leading >= 1, trailing >= 1, !body.isEmpty, body.allSatisfy(\.isASCIIDigit) { return true }
         if s.hasPrefix("第"), s.hasSuffix("页"), s.count >= 3 {
             // 第N页, or 第N页共M页 / 第N页,共M页.
             let inner = s.dropFirst().dropLast()

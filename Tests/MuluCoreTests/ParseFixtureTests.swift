@@ -247,7 +247,7 @@ let reference2025 = try! parseFixture("changji-2025-r1.txt")
 
     @Test func pageMarks() {
         for mark in ["—3—", "-3-", "–12–", "－3－", "一3一", "第3页", "第3页共10页", "第3页，共10页", "3/10", "Page3of10"] { #expect(LineClassifier.isPageMark(mark)) }
-        for other in ["3", "6-24-03", "第三页x", "-", "第页", "第页页", "第3页共页", "第3页7页", "—" + String(repeating: "3", count: 70) + "—", "1 制造业 6-24-03-01"] { #expect(!LineClassifier.isPageMark(other)) }
+        for other in ["3", "6-24-03", "第三页x", "-", "第页", "第页页", "第3页共页", "第3页7页", "—" + String(repeating: "3", count: 70) + "—", "1 制造业 6-24-03-01", "2405-—"] { #expect(!LineClassifier.isPageMark(other)) }
         // A browser's header (date, time, title) and footer (address, page of pages).
         for furniture in ["12/7/26,1:37AM 附件2", "2026/12/7 09:15 附件2", "2026-12-07, 9:15", "file:///tmp/notice.html 1/6", "https://rsj.cj.gov.cn/a.html 2/6"] {
             #expect(LineClassifier.isBrowserFurniture(furniture), "\(furniture)")

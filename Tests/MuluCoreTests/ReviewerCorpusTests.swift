@@ -616,4 +616,14 @@ extension ReviewerCorpusTests {
         let parsed = try parseExactReviewerNotice("reviewer-writer-ruled-across-glyph-box", ".pdf")
         #expect(parsed.entries.first { $0.seq == 38 }?.extra["备注"] == nil)
     }
+
+    /// A round-37 reviewer's Writer table with a narrow code column: row 24's line holds its
+    /// number, the code's middle piece and the assessment's `—` (`24 05- —`), which was taken for
+    /// a page mark (`— 24 —`); the row's cells were "text in no numbered row", a warning, and the
+    /// catalogue was published without row 24. A page mark has dashes on both sides, and ruled
+    /// cells that no numbered row holds, among the rows, are an error.
+    @Test func aRowNumberBesideADashIsNoPageMark() throws {
+        let parsed = try parseExactReviewerNotice("reviewer-writer-row-number-code-piece-dash", ".pdf")
+        #expect(parsed.entries.first { $0.seq == 24 }?.name == "OLED显示模组装配工")
+    }
 }
