@@ -189,10 +189,12 @@ public enum PDFSource {
     /// the page's `rules` runs between two glyphs (text set against both sides of a column rule,
     /// as a tight table prints it, is two cells' text). Only rules at least three lines tall
     /// count: a glyph's own strokes, found as a short rule, split nothing.
+    /// Text turned a quarter anticlockwise (read bottom to top: a merged cell's industry set
+    /// `btLr`) is one fragment, its glyphs in the order the PDF gives them.
     public static func lines(of page: PDFTextPage, settings: TableSettings, rules: [Rule] = []) -> PageText {
         let verticals = rules.filter { $0.orientation == .vertical }
-        let glyphs = page.glyphs.sorted { ($0.y0 + $0.y1, $0.x0) < ($1.y0 + $1.y1, $1.x0) }
-        var groups: [[PDFGlyph]] = []
+        let glyphs = TurnedText.joined(page.glyphs).sorted { ($0.y0 + $0.y1, $0.x0) < ($1.y0 + $1.y1, $1.x0) }
+        var groups: [[TurnedText.Piece]] = []
         var center = -Double.infinity
         for g in glyphs {
             let c = (g.y0 + g.y1) / 2
@@ -220,7 +222,7 @@ public enum PDFSource {
             let height = group.map { $0.y1 - $0.y0 }.max() ?? 0
             let middle = group.reduce(0.0) { $0 + ($1.y0 + $1.y1) / 2 } / Double(group.count)
             let across = verticals.filter { $0.length >= 3 * height && $0.start <= middle && middle <= $0.end }
-            var previous: PDFGlyph?
+            var previous: TurnedText.Piece?
             for g in row {
                 if !scalars.isEmpty, g.x0 - box.x1 > settings.wordGap { flush() }
                 if !scalars.isEmpty, let a = previous, across.contains(where: { r in
@@ -235,7 +237,7 @@ public enum PDFSource {
                     box.y0 = min(box.y0, g.y0)
                     box.y1 = max(box.y1, g.y1)
                 }
-                scalars.append(g.scalar)
+                for k in g.glyphs { scalars.append(page.glyphs[k].scalar) }
             }
             flush()
             lines.append(TextLine(page: page.number, line: index + 1, fragments: fragments))

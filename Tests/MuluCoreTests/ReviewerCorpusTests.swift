@@ -626,4 +626,13 @@ extension ReviewerCorpusTests {
         let parsed = try parseExactReviewerNotice("reviewer-writer-row-number-code-piece-dash", ".pdf")
         #expect(parsed.entries.first { $0.seq == 24 }?.name == "OLED显示模组装配工")
     }
+
+    /// A round-37 reviewer's Writer table whose merged industry cells are set turned a quarter
+    /// anticlockwise (`btLr`, read bottom to top): each industry is one fragment in the PDF's
+    /// own order (`TurnedText`). Before, every row's industry read backwards
+    /// (`业产料材新及工加深精铝`), with no diagnostic.
+    @Test func textTurnedAnticlockwiseReadsBottomToTop() throws {
+        let parsed = try parseExactReviewerNotice("reviewer-writer-industry-turned-btlr", ".pdf")
+        #expect(parsed.entries.first?.industry == "铝精深加工及新材料产业")
+    }
 }
