@@ -75,6 +75,7 @@ public struct TableRecovery: Sendable {
             // furniture, never the rest of the row above it.
             for f in found.furniture where f.role == .pageMark { roles[f.page - 1][f.index] = f.role }
         }
+        Self.headerLinesInRules(pages, grids: grids, roles: &roles, slack: settings.grid.cellSlack)
         var headings: [(page: Int, y: Double, name: String)] = []
         var headerCells: [[HeaderCell]] = []
         var startHeaderCells: [[Int]: [HeaderCell]] = [:]
@@ -527,6 +528,34 @@ public struct TableRecovery: Sendable {
         }
     }
 
+    /// A header set over three lines whose first was taken for text before the table
+    /// (`国家职业分类` / `代码`, `是否紧` / `缺`, a spreadsheet's header row): a line right above a
+    /// page's first header line whose every fragment lies in a ruled cell that holds header text
+    /// is the header's.
+    static func headerLinesInRules(_ pages: [PageText], grids: [PageGrid], roles: inout [[LineRole]], slack: Double) {
+        for (p, page) in pages.enumerated() where p < grids.count && !grids[p].tables.isEmpty {
+            guard let first = roles[p].firstIndex(of: .header) else { continue }
+            let grid = grids[p]
+            func cell(_ f: Fragment) -> (table: Int, cell: Int)? {
+                let c = grid.deskew(x: (f.x0 + f.x1) / 2, y: (f.y0 + f.y1) / 2)
+                for (t, table) in grid.tables.enumerated() {
+                    if let k = table.cell(x: c.x, y: c.y, slack: slack) { return (t, k) }
+                }
+                return nil
+            }
+            var headerCells = Set<[Int]>()
+            for i in first..<page.lines.count where roles[p][i] == .header {
+                for f in page.lines[i].fragments { if let c = cell(f) { headerCells.insert([c.table, c.cell]) } }
+            }
+            var i = first - 1
+            while i >= 0, roles[p][i] == .preamble || roles[p][i] == .title, !page.lines[i].fragments.isEmpty,
+                  page.lines[i].fragments.allSatisfy({ f in cell(f).map { headerCells.contains([$0.table, $0.cell]) } ?? false }) {
+                roles[p][i] = .header
+                i -= 1
+            }
+        }
+    }
+
     /// The rows by the rules (nil without grids) and by the gaps and alignment, the two
     /// computed concurrently (they share nothing).
     static func bothReadings(
@@ -734,7 +763,8 @@ public struct TableRecovery: Sendable {
     /// and not itself printed whole on another row. Industries wrapped around their numbers were
     /// parted between the wrong rows, which the gaps and alignment cannot settle. And one for
     /// each block whose industry is the end of the block's above (`流业`) or the block's below cut
-    /// short by a character or two (`信息技术服务`).
+    /// short by a character or two (`信息技术服务`). And one for each block whose industry holds a
+    /// run of characters twice.
     static func industriesOfTwoRows(_ rows: [RowRecord]) -> [Diagnostic] {
         let texts = rows.map { Blank.removed(from: $0.text(.industry)) }
         var count: [String: Int] = [:]
@@ -775,7 +805,30 @@ public struct TableRecovery: Sendable {
             guard piece || joined else { continue }
             error(k, "reads as pieces of the industries printed on the rows near it (\(near.sorted().map { "`\($0)`" }.joined(separator: ", "))): its lines may be parted between rows, which the layout without rules does not settle")
         }
+        // An industry (a merged cell, filled down its block) that holds a run of four characters
+        // twice (`输变电装备产绿色建筑和装绿色建筑和装配式建筑产业`): lines of several blocks run
+        // together.
+        var named = Set<String>()
+        for (k, t) in texts.enumerated() where !t.isEmpty && !named.contains(t) {
+            guard let twice = Self.repeatedRun(t, length: 4) else { continue }
+            named.insert(t)
+            error(k, "holds `\(twice)` twice: the lines of several merged cells run together, which the layout without rules does not settle")
+        }
         return out
+    }
+
+    /// A run of `length` characters `text` holds twice, apart (`绿色建筑` in
+    /// `输变电装备产绿色建筑和装绿色建筑和装配式建筑产业`): no industry's name repeats itself so.
+    static func repeatedRun(_ text: String, length: Int) -> String? {
+        let chars = Array(text)
+        guard chars.count >= 2 * length else { return nil }
+        for i in 0...(chars.count - 2 * length) {
+            let run = chars[i..<(i + length)]
+            for j in (i + length)...(chars.count - length) where chars[j..<(j + length)] == run {
+                return String(run)
+            }
+        }
+        return nil
     }
 
     /// A warning for each row read without rules that takes a cell's text from an earlier page

@@ -635,4 +635,35 @@ extension ReviewerCorpusTests {
         let parsed = try parseExactReviewerNotice("reviewer-writer-industry-turned-btlr", ".pdf")
         #expect(parsed.entries.first?.industry == "铝精深加工及新材料产业")
     }
+
+    /// A round-37 reviewer's Calc table whose header is set over three lines (`国家职业分类` /
+    /// `职业（工种）` / `代码`, `是否紧` / `缺`): its first line was taken for text before the table,
+    /// the urgency column for an extra one (`缺`), and every row was published with urgent null,
+    /// with a catalogue-level warning only. A line right above the header whose every fragment is
+    /// in a ruled cell holding header text is the header's (`TableRecovery.headerLinesInRules`).
+    /// (Rows 27–38, under a merged cell Calc prints again over the next page's header, keep a
+    /// warning naming each: see the closing note.)
+    @Test func aHeaderOverThreeLinesInItsRulesNamesEveryColumn() throws {
+        let parsed = try parseFixture("reviewer-calc-header-over-three-lines.pdf")
+        #expect(!parsed.diagnostics.contains { $0.severity == .error })
+        let data = try #require(FileManager.default.contents(atPath: fixture("reviewer-calc-header-over-three-lines.expected.json")))
+        let expected = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+        #expect(parsed.entries.count == expected.count)
+        for (entry, want) in zip(parsed.entries, expected) {
+            #expect(entry.urgent == want["urgent"] as? Bool, "row \(entry.seq)")
+            #expect(entry.extra == (want["extra"] as? [String: String] ?? [:]).filter { !$0.value.isEmpty }, "row \(entry.seq)")
+            if entry.industry != want["industry"] as? String {
+                #expect(parsed.diagnostics.contains { $0.seq == entry.seq }, "row \(entry.seq)")
+            }
+        }
+    }
+
+    /// A round-37 reviewer's Calc table with dotted borders (read without rules): the merged
+    /// industries of three blocks ran together into one, `输变电装备产绿色建筑和装绿色建筑和装配式
+    /// 建筑产业`, published on rows 94–120 with no diagnostic on seven of them. An industry that
+    /// holds a run of four characters twice is an error naming its block's first row.
+    @Test func anIndustryHoldingARunTwiceIsAnError() throws {
+        let parsed = try parseFixture("reviewer-calc-merged-blocks-run-together.pdf")
+        #expect(parsed.diagnostics.contains { $0.severity == .error && $0.seq == 94 && $0.message.contains("twice") })
+    }
 }
