@@ -44,8 +44,13 @@ public enum DelimitedText {
         // (`│序号│行业│`, `├──┼──┤`): read as a bar-separated one when its header is.
         // So is one drawn in ASCII (`+------+------+`, `+======+`, then `| 序号 | 行业 |`).
         if var barred = asciiBars(bytes, probeLines: probeLines) ?? asciiGrid(bytes, probeLines: probeLines) {
+            // A header in two rows, a group's label over its sub-columns: one line.
+            if let header = joinedBoxHeader(barred) { barred = header }
+            // A merged cell's text printed on a rule line: given to the record above.
+            if let lifted = liftedRuleText(barred) { barred = lifted }
             // A record drawn over several lines between two rule lines: one line.
             if let joined = joinedBoxRecords(barred) { barred = joined }
+            if let merged = mergedBoxCells(barred) { barred = merged }
             if let (_, separator) = findHeader(barred, lines: lineRanges(barred, limit: probeLines)[...]), separator == .bar {
                 return delimited(barred, probeLines: probeLines)
             }
@@ -146,6 +151,182 @@ public enum DelimitedText {
             }
             replaced[k] = Array(("|" + cells.joined(separator: "|") + "|").utf8)
             for j in (k + 1)..<end { replaced[j] = [] }
+        }
+        guard !replaced.isEmpty else { return nil }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        for (k, line) in lines.enumerated() {
+            out += replaced[k] ?? Array(bytes[line])
+            out.append(0x0A)
+        }
+        return out
+    }
+
+    /// `bytes` (a drawn table, its bars and rules made ASCII) with a header drawn in two rows —
+    /// a group's label (`补贴标准（元/人）`) over its sub-columns (`培训补贴`, `鉴定补贴`), a short
+    /// rule (`├────┬────┤`) between them on the line of the other cells — put on its first line,
+    /// each column's words joined top to bottom, the group's label left out; the lines after it
+    /// left empty. Nil when the first header is not so drawn.
+    static func joinedBoxHeader(_ bytes: [UInt8]) -> [UInt8]? {
+        let lines = lineRanges(bytes, limit: 400)
+        func parts(_ line: Range<Int>) -> [Substring] {
+            var start = line.lowerBound, end = line.upperBound
+            while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 || bytes[start] == 0x0D { start += 1 }
+            while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 || bytes[end - 1] == 0x0D { end -= 1 }
+            let all = String(decoding: bytes[start..<end], as: UTF8.self).split(separator: "|", omittingEmptySubsequences: false)
+            return all.count > 2 ? Array(all.dropFirst().dropLast()) : []
+        }
+        func isDashes(_ piece: Substring) -> Bool { piece.contains("-") && piece.allSatisfy { $0 == "-" || $0 == " " || $0 == ":" } }
+        func isRule(_ cells: [Substring]) -> Bool { !cells.isEmpty && cells.allSatisfy(isDashes) }
+        // The first block of cell lines between two rule lines.
+        guard let top = lines.indices.first(where: { isRule(parts(lines[$0])) }),
+              let close = lines.indices.dropFirst(top + 1).first(where: { isRule(parts(lines[$0])) }),
+              close - top >= 3 else { return nil }
+        let width = parts(lines[close]).count
+        let block = ((top + 1)..<close).map { parts(lines[$0]) }
+        guard block.allSatisfy({ !$0.isEmpty && $0.count <= width }), block.contains(where: { $0.count < width }) else { return nil }
+        // The short rule under the group: a run of dash cells on a line of full width.
+        guard let ruled = block.first(where: { $0.count == width && $0.contains(where: isDashes) }),
+              let g = ruled.firstIndex(where: isDashes) else { return nil }
+        var span = 0
+        while g + span < width, isDashes(ruled[g + span]) { span += 1 }
+        guard span >= 2 else { return nil }
+        var header = [String](repeating: "", count: width)
+        for cells in block {
+            let shift: Int
+            switch cells.count {
+            case width: shift = 0
+            case width - span + 1: shift = span - 1
+            default: return nil
+            }
+            for (i, cell) in cells.enumerated() where !isDashes(cell) {
+                let text = cell.trimmingCharacters(in: .whitespaces)
+                guard !text.isEmpty else { continue }
+                if shift > 0, i == g { continue }  // the group's label
+                header[shift > 0 && i > g ? i + shift : i] += text
+            }
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        for (k, line) in lineRanges(bytes).enumerated() {
+            if k == top + 1 {
+                out += Array(("|" + header.joined(separator: "|") + "|").utf8)
+            } else if k <= top || k >= close {
+                out += bytes[line]
+            }
+            out.append(0x0A)
+        }
+        return out
+    }
+
+    /// `bytes` (a drawn table, its bars and rules made ASCII) with the text a rule line carries
+    /// in a column it leaves open (`├────┤棉纺织服装产业├────┤`: `w3m` centres a cell spanning an
+    /// even number of rows on the rule between its middle two) moved to the end of that column's
+    /// cell on the record line above, the rule left blank there; nil when no rule line carries
+    /// text.
+    static func liftedRuleText(_ bytes: [UInt8]) -> [UInt8]? {
+        let lines = lineRanges(bytes)
+        func pieces(_ line: Range<Int>) -> [Substring] {
+            var start = line.lowerBound, end = line.upperBound
+            while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 || bytes[start] == 0x0D { start += 1 }
+            while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 || bytes[end - 1] == 0x0D { end -= 1 }
+            return String(decoding: bytes[start..<end], as: UTF8.self).split(separator: "|", omittingEmptySubsequences: false)
+        }
+        func isDashes(_ piece: Substring) -> Bool { piece.contains("-") && piece.allSatisfy { $0 == "-" || $0 == " " || $0 == ":" } }
+        var replaced: [Int: [UInt8]] = [:]
+        var above: (line: Int, cells: [Substring])?
+        for (k, line) in lines.enumerated() {
+            let parts = pieces(line)
+            guard parts.count > 2 else {
+                if bytes[line].contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) { above = nil }
+                continue
+            }
+            let inner = parts.dropFirst().dropLast()
+            let dashes = inner.filter(isDashes).count
+            if dashes == inner.count { continue }  // a rule line
+            if dashes == 0 {  // a record line
+                above = (k, parts)
+                continue
+            }
+            // A rule line carrying text where it leaves a column open.
+            guard var record = above, record.cells.count == parts.count else { above = nil; continue }
+            var rule = parts
+            for c in 1..<(parts.count - 1) where !isDashes(parts[c]) {
+                let text = parts[c].trimmingCharacters(in: .whitespaces)
+                guard !text.isEmpty else { continue }
+                record.cells[c] = Substring(record.cells[c].trimmingCharacters(in: .whitespaces) + text)
+                rule[c] = Substring(String(repeating: " ", count: max(parts[c].count, 1)))
+            }
+            replaced[record.line] = Array(record.cells.joined(separator: "|").utf8)
+            replaced[k] = Array(rule.joined(separator: "|").utf8)
+            above = record
+        }
+        guard !replaced.isEmpty else { return nil }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        for (k, line) in lines.enumerated() {
+            out += replaced[k] ?? Array(bytes[line])
+            out.append(0x0A)
+        }
+        return out
+    }
+
+    /// `bytes` (a drawn table, its bars and rules made ASCII, each record on one line) with each
+    /// merged cell's text given to every record it spans: a rule line blank over a column
+    /// (`├────┤          ├────┤`, as `w3m` draws a cell spanning rows) joins the records above
+    /// and below it in that column, and the block's pieces (`石油天然气化工`, `及煤化工产业`, on
+    /// whichever of its records they are printed) are its value. Nil when no rule line leaves a
+    /// column open.
+    static func mergedBoxCells(_ bytes: [UInt8]) -> [UInt8]? {
+        let lines = lineRanges(bytes)
+        func pieces(_ line: Range<Int>) -> [Substring] {
+            var start = line.lowerBound, end = line.upperBound
+            while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+            while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+            return String(decoding: bytes[start..<end], as: UTF8.self).split(separator: "|", omittingEmptySubsequences: false)
+        }
+        func isRule(_ line: Range<Int>) -> Bool {
+            !line.isEmpty && barTrimmed(bytes, line).isEmpty && bytes[line].contains(0x7C) && bytes[line].contains(0x2D)
+        }
+        // Each record line with the rule line right above it (empty lines passed over).
+        var records: [(line: Int, cells: [String], open: [Bool])] = []
+        var rule: [Substring]?
+        for (k, line) in lines.enumerated() {
+            if isRule(line) {
+                rule = pieces(line)
+                continue
+            }
+            guard bytes[line].contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { continue }
+            defer { rule = nil }
+            let cells = pieces(line)
+            guard let above = rule, above.count == cells.count, cells.count > 2 else { continue }
+            // (A column's part of the rule with no dash: the cell above runs on.)
+            let open = above.enumerated().map { c, part in
+                c > 0 && c < above.count - 1 && !part.contains("-") && !part.isEmpty
+            }
+            records.append((k, cells.map { $0.trimmingCharacters(in: .whitespaces) }, open))
+        }
+        guard records.contains(where: { $0.open.contains(true) }) else { return nil }
+        var cells = records.map(\.cells)
+        let width = cells[0].count
+        for c in 1..<(width - 1) {
+            var start = 0
+            for r in 1...records.count {
+                // A block: records joined by rules open over column c (all of one width).
+                if r < records.count, records[r].open[c], cells[r].count == cells[start].count,
+                   records[r].line > records[r - 1].line {
+                    continue
+                }
+                if r - start >= 2 {
+                    let value = (start..<r).map { records[$0].cells[c] }.joined()
+                    for i in start..<r { cells[i][c] = value }
+                }
+                start = r
+            }
+        }
+        var replaced: [Int: [UInt8]] = [:]
+        for (i, record) in records.enumerated() where cells[i] != record.cells {
+            replaced[record.line] = Array(cells[i].joined(separator: "|").utf8)
         }
         guard !replaced.isEmpty else { return nil }
         var out: [UInt8] = []

@@ -666,4 +666,19 @@ extension ReviewerCorpusTests {
         let parsed = try parseFixture("reviewer-calc-merged-blocks-run-together.pdf")
         #expect(parsed.diagnostics.contains { $0.severity == .error && $0.seq == 94 && $0.message.contains("twice") })
     }
+
+    /// Round-37 tables drawn with box-drawing characters, as `w3m -dump` prints an HTML table:
+    /// - `merged-centred`: each industry a cell spanning rows, its text on the middle row; the
+    ///   rule lines leave its column open (`├────┤          ├────┤`). Before, the rows above the
+    ///   text took the block before's industry: 16 rows wrong, no diagnostic.
+    /// - `merged-on-rule-line`: a block of an even number of rows has its text on the rule line
+    ///   between its middle two (`├───┤棉纺织服装产业├───┤`), and rows drawn over two lines.
+    ///   Before, refused ("line is not a row of the table").
+    /// - `two-row-header`: `补贴标准（元/人）` over `培训补贴` and `鉴定补贴`, a short rule between.
+    ///   Before, the header's columns were run together (`培训补贴（元/人）序号`) and it was refused.
+    @Test(arguments: ["text/reviewer-w3m-box-merged-centred", "text/reviewer-w3m-box-merged-on-rule-line",
+                      "text/reviewer-w3m-box-two-row-header"])
+    func aBoxDrawnTableIsReadByItsRules(_ stem: String) throws {
+        try parseExactReviewerNotice(stem, ".txt")
+    }
 }
