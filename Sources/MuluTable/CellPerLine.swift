@@ -9,9 +9,11 @@ import MuluExtract
 ///
 /// Such text is turned into one line per row, its cells tab-separated, on the line of its row
 /// number (the row's other lines are left blank, so that every line keeps its number for
-/// diagnostics); the rows are then read as any tab-separated table. When the rows do not come as
-/// many lines as the header has cells (a cell left out, its line missing), which cell is missing
-/// cannot be told: that is said, and nothing is read.
+/// diagnostics); the rows are then read as any tab-separated table. Rows apart by an empty line
+/// have no empty cell; rows one after another (Writer's table saved as text) have an empty line
+/// for each empty cell. When the rows do not come as many lines as the header has cells (a cell
+/// left out, its line missing), which cell is missing cannot be told: that is said, and nothing
+/// is read.
 public enum CellPerLine {
     /// The fewest header cells, on lines of their own, that make such a header.
     public static let minHeaderCells = 5
@@ -60,11 +62,32 @@ public enum CellPerLine {
             }
             guard let header else { return bytes }
             let width = header.count
-            var joinedLines: [Int: [Range<Int>]] = [header.lowerBound: header.map { cell($0)! }]
+            var joinedLines: [Int: [Range<Int>?]] = [header.lowerBound: header.map { cell($0)! }]
             var emptied = Set(header.dropFirst())
             // The last line that is a row number alone: the rows end there (notes may follow).
             let lastRow = spans.indices.last(where: isRowNumber) ?? header.upperBound
+            // Every row exactly as many lines as the header has cells, an empty cell an empty
+            // line (Writer's table saved as text): read so when every row number falls at a row's
+            // start and some row has an empty cell.
+            var strided: [Int: [Range<Int>?]] = [:]
             var k = header.upperBound
+            while k < spans.count, cell(k) == nil { k += 1 }
+            while k < spans.count {
+                if isHeading(k) { k += 1; continue }
+                guard let seq = rowNumber(k), k + width <= spans.count,
+                      !(k + 1..<k + width).contains(where: { rowNumber($0) == seq + 1 }) else { break }
+                strided[k] = (k..<k + width).map { cell($0) }
+                k += width
+            }
+            if k > lastRow, strided.values.contains(where: { $0.contains(nil) }) {
+                for (start, cells) in strided {
+                    joinedLines[start] = cells
+                    emptied.formUnion(start + 1..<start + width)
+                }
+                k = spans.count
+            } else {
+                k = header.upperBound
+            }
             while k < spans.count {
                 if cell(k) == nil || isHeading(k) { k += 1; continue }
                 guard let seq = rowNumber(k) else { break }
@@ -90,7 +113,7 @@ public enum CellPerLine {
                 if let cells = joinedLines[n] {
                     for (i, r) in cells.enumerated() {
                         if i > 0 { out.append(0x09) }
-                        out += p[r]
+                        if let r { out += p[r] }
                     }
                 } else if !emptied.contains(n) {
                     out += p[span.start..<span.end]

@@ -682,3 +682,15 @@ extension ReviewerCorpusTests {
         try parseExactReviewerNotice(stem, ".txt")
     }
 }
+
+extension ReviewerCorpusTests {
+    /// Round-37 tables saved as text by Writer, one cell per line, each row as many lines as the
+    /// header has cells and an empty line for an empty cell (an urgency left blank, the covered
+    /// cells of a merged industry, GB18030 with CRLF): read so when every row number falls at a
+    /// row's start (`CellPerLine`). Before, each was refused as bad input ("the row there does not
+    /// have 7 lines as the header has cells").
+    @Test(arguments: ["text/reviewer-writer-text-cell-per-line-empty-cells", "text/reviewer-writer-text-cell-per-line-merged"])
+    func aCellPerLineTableWithEmptyCellsIsReadByItsStride(_ stem: String) throws {
+        try parseExactReviewerNotice(stem, ".txt")
+    }
+}
