@@ -45,7 +45,7 @@ public enum LineClassifier {
                 // table's going on (rows, wrapped cells), or a later table's label and title
                 // (`DelimitedReader.tables` tells): not text before the table.
                 let beforeTable = !seenHeader && (firstHeader.map { i < $0 } ?? true)
-                if compact.isEmpty {
+                if compact.isEmpty || isTextRule(compact) {
                     pageRoles[i] = .blank
                 } else if isPageMark(compact) || isBrowserFurniture(compact) {
                     pageRoles[i] = .pageMark
@@ -100,6 +100,13 @@ public enum LineClassifier {
         guard line.fragments.count >= 3, RowNumber.isPlain(line.fragments[0].text) else { return false }
         // A footer of a few pieces (`2 of 3`, `1 / 3`) is a page mark.
         return line.fragments.count > 4 || !isPageMark(FullWidth.asciiDigits(line.compactText))
+    }
+
+    /// A rule drawn in text under or around a header (`------ --------` under a simple table's
+    /// header, as pandoc and Markdown print one; `====== ====` in reStructuredText), given without
+    /// blanks: six or more of `-`, `=` and `:` (an alignment mark), nothing else. No row is so.
+    static func isTextRule(_ s: String) -> Bool {
+        s.utf8.count >= 6 && s.utf8.allSatisfy { $0 == 0x2D || $0 == 0x3D || $0 == 0x3A }
     }
 
     /// The dashes around a page number (`- 3 -`, `—3—`, `一3一` as OCR reads a dash).

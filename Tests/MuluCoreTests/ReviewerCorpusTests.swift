@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import MuluModel
 @testable import MuluPipeline
+@testable import MuluTable
 
 /// Notices from reviewers' generators (round 10) that mulu got wrong or refused, each with the
 /// entries the generator wrote (never mulu's): every field asserted.
@@ -692,5 +693,31 @@ extension ReviewerCorpusTests {
     @Test(arguments: ["text/reviewer-writer-text-cell-per-line-empty-cells", "text/reviewer-writer-text-cell-per-line-merged"])
     func aCellPerLineTableWithEmptyCellsIsReadByItsStride(_ stem: String) throws {
         try parseExactReviewerNotice(stem, ".txt")
+    }
+}
+
+extension ReviewerCorpusTests {
+    /// Round-37 tables written by pandoc:
+    /// - `plain-simple-table`: a simple table, `------ ------` under its header; the rule was read
+    ///   as a row (`----棉纺织服装产业`) and the notice refused. A line of six or more `-`, `=` or
+    ///   `:` and blanks is a rule (`LineClassifier.isTextRule`).
+    /// - `markdown-escapes`: Markdown's `---` for a dash (no subsidy) and `\*` for an asterisk.
+    /// - `rst-grid-escaped-codes`: uncoded work types written `6-24-03-01-\*`; kept as published,
+    ///   with a warning each, before.
+    @Test(arguments: ["text/reviewer-pandoc-plain-simple-table", "text/reviewer-pandoc-markdown-escapes",
+                      "text/reviewer-pandoc-rst-grid-escaped-codes"])
+    func pandocTablesAreReadAsTheyArePrinted(_ stem: String) throws {
+        let parsed = try parseExactReviewerNotice(stem, ".txt")
+        #expect(!parsed.diagnostics.contains { $0.message.contains("not a national classification code") })
+    }
+
+    /// The rules behind them, one place each.
+    @Test func textRulesDashesAndEscapedMarks() {
+        #expect(LineClassifier.isTextRule("------------------"))
+        #expect(LineClassifier.isTextRule("=====:======"))
+        #expect(!LineClassifier.isTextRule("---"))
+        #expect(!LineClassifier.isTextRule("----1----"))
+        #expect(SubsidyParser.noneMarks.contains("---"))
+        #expect(CodeSyntax.normalise("6-24-03-01-\\*") == "6-24-03-01-*")
     }
 }

@@ -19,9 +19,10 @@ public enum SubsidyParser {
         return nil
     }
 
-    /// Cells that say "no subsidy", blanks removed.
+    /// Cells that say "no subsidy", blanks removed (`--` and `---`: a dash as plain text writes
+    /// one, pandoc's Markdown among them).
     public static let noneMarks: Set<String> = [
-        "", "-", "—", "——", "–", "－", "/", "／", "\\", "无", "否", "不补贴", "暂无", "×",
+        "", "-", "--", "---", "—", "——", "–", "－", "/", "／", "\\", "无", "否", "不补贴", "暂无", "×",
         "无补贴", "暂不补贴", "不予补贴", "不享受", "不享受补贴",
     ]
 
