@@ -21,6 +21,8 @@ public struct EntryBuilder: RowSink {
     public private(set) var misfitSamples = [[String]](repeating: [], count: 7)
     /// Where each entry's row number was printed, in entry order.
     public private(set) var anchors: [CellPlace] = []
+    /// Whether each entry's industry cell was printed on its own row (not filled down).
+    private var industryPrinted: [Bool] = []
 
     /// The industry filled down to rows whose industry cell is empty (merged).
     private var industry = ""
@@ -400,6 +402,7 @@ public struct EntryBuilder: RowSink {
             seq: seq, table: cells.table, industry: rowIndustry, code: code, name: name,
             training: training, assessment: assessment, urgent: urgent, extra: extra))
         anchors.append(cells.anchor)
+        industryPrinted.append(!cells[.industry].isEmpty && !sameIndustry)
     }
 
     /// True for the header of a column naming levels (`补贴等级`, `培训等级`, `职业技能等级`): the
@@ -599,6 +602,7 @@ public struct EntryBuilder: RowSink {
         }
         entries.appendMoving(&next.entries, placeholder: Self.placeholder)
         anchors += next.anchors
+        industryPrinted += next.industryPrinted
         for f in misfits.indices {
             misfits[f] += next.misfits[f]
             misfitSamples[f] = Array((misfitSamples[f] + next.misfitSamples[f]).prefix(3))
@@ -677,6 +681,60 @@ public struct EntryBuilder: RowSink {
             diagnostics[u.diagnostic] = d
         }
         undecided = []
+    }
+
+    /// A warning for each row whose industry, filled down from a value printed once for several
+    /// rows (a merged cell saved as text), would be another if the values were read as a merged
+    /// cell's centred text: each printed in the middle of its rows (the first block a row or two,
+    /// every block's rows before its value about as many as after). Text does not show which is
+    /// meant (`x07`: a spreadsheet converted from a PDF); the value read down is kept.
+    public mutating func doubtCentredIndustries() {
+        var start = 0
+        while start < entries.count {
+            var end = start
+            while end < entries.count, entries[end].table == entries[start].table { end += 1 }
+            defer { start = end }
+            let printed = (start..<end).filter { industryPrinted[$0] }.map { $0 - start }
+            let n = end - start
+            guard printed.count >= 3, printed[0] == 0 else { continue }
+            // The rows after a block centred on printed[i] that starts at row s: the next block's
+            // start (its rows before its value about as many as after).
+            func followings(_ i: Int, _ s: Int) -> [Int] {
+                let p = printed[i], before = p - s
+                return [before, before - 1, before + 1].filter { $0 >= 0 }.map { p + $0 + 1 }.filter {
+                    i + 1 < printed.count ? $0 <= printed[i + 1] : $0 == n
+                }
+            }
+            // starts[i]: where block i may start, reached from the top; then kept only where the
+            // blocks below can still end with the table.
+            var starts: [Set<Int>] = [[0]]
+            for i in printed.indices {
+                starts.append(Set(starts[i].filter { $0 <= printed[i] }.flatMap { followings(i, $0) }))
+            }
+            guard starts[printed.count].contains(n) else { continue }
+            var ends: Set<Int> = [n]
+            var earliest = [Int](repeating: 0, count: printed.count)
+            for i in printed.indices.reversed() {
+                let valid = starts[i].filter { $0 <= printed[i] && !Set(followings(i, $0)).isDisjoint(with: ends) }
+                guard let first = valid.min() else { break }
+                earliest[i] = first
+                ends = valid
+            }
+            // A centred reading the same as the top-down one but for a row here and there is no doubt.
+            guard zip(earliest, printed).filter({ $1 - $0 >= 2 }).count >= 2 else { continue }
+            for (i, first) in earliest.enumerated() {
+                let value = entries[start + printed[i]].industry
+                for r in first..<printed[i] where entries[start + r].industry != value {
+                    let e = entries[start + r], at = anchors[start + r]
+                    diagnostics.append(Diagnostic(
+                        .warning, "row \(e.seq): its industry is printed once for several rows (a merged cell); read down from "
+                            + "where it is printed it is `\(e.industry ?? "")`, read as text centred on its rows `\(value ?? "")`: "
+                            + "which is meant the text does not show; `\(e.industry ?? "")` kept",
+                        page: at.page, line: at.line, column: at.column, excerpt: String(e.seq), seq: e.seq))
+                    blamed.append(nil)
+                }
+            }
+        }
     }
 
     /// What an entry moved out of a builder leaves in its place: nothing to release.

@@ -303,6 +303,7 @@ public enum NoticeParser {
         }
         var builder = builder
         builder.placeUndecidedSubsidies()
+        builder.doubtCentredIndustries()
         var entries = builder.entries
         // A column whose cells mostly do not fit it: one error for the column, not one per row.
         let tf0 = PhaseTimer.now()

@@ -721,3 +721,30 @@ extension ReviewerCorpusTests {
         #expect(CodeSyntax.normalise("6-24-03-01-\\*") == "6-24-03-01-*")
     }
 }
+
+extension ReviewerCorpusTests {
+    /// A round-37 reviewer's tab text (a spreadsheet converted from a PDF): each industry printed
+    /// once, in the middle of its rows, the first block a single row. Filled down, 26 rows took
+    /// the block above's industry with no diagnostic. Text does not show which is meant; each row
+    /// that a centred reading would give another industry is now warned by name
+    /// (`EntryBuilder.doubtCentredIndustries`).
+    @Test func industriesPrintedMidBlockAreInDoubt() throws {
+        let parsed = try parseFixture("text/reviewer-calc-tabs-merged-centred.txt")
+        #expect(!parsed.diagnostics.contains { $0.severity == .error })
+        let data = try #require(FileManager.default.contents(atPath: fixture("text/reviewer-calc-tabs-merged-centred.expected.json")))
+        let expected = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+        var doubted = 0
+        for (entry, want) in zip(parsed.entries, expected) where entry.industry != want["industry"] as? String {
+            #expect(parsed.diagnostics.contains { $0.seq == entry.seq && $0.message.contains("centred on its rows") }, "row \(entry.seq)")
+            doubted += 1
+        }
+        #expect(doubted == 26)
+    }
+
+    /// The same rows with each industry printed on its block's first row, as most tables print
+    /// a merged cell: read exactly, no doubt raised.
+    @Test func industriesPrintedAtTheirBlocksTopAreNotInDoubt() throws {
+        let parsed = try parseExactReviewerNotice("text/reviewer-calc-tabs-merged-top", ".txt")
+        #expect(!parsed.diagnostics.contains { $0.message.contains("centred on its rows") })
+    }
+}
