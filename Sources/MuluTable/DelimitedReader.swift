@@ -983,6 +983,8 @@ public enum DelimitedReader {
         var read: [[[String]]: ColumnMap?] = [:]
         // In a later attachment that is no catalogue table.
         var skipping = false
+        // A later attachment's label after the rows, no header after it yet (page, line index).
+        var trailing: (page: Int, index: Int)?
         let running = Self.runningLines(pages: pages, roles: roles)
         for (p, page) in pages.enumerated() {
             var i = 0
@@ -1031,6 +1033,7 @@ public enum DelimitedReader {
                         furniture += pending
                     }
                     pending = []
+                    trailing = nil
                     rowsSince = false
                     label = nil
                     title = nil
@@ -1057,6 +1060,7 @@ public enum DelimitedReader {
                         }) {
                         rowsSince = true
                         pending = []
+                        trailing = nil
                         label = nil
                         title = nil
                     } else if rowsSince, LineClassifier.isContinuation(compact)
@@ -1066,6 +1070,7 @@ public enum DelimitedReader {
                     } else if rowsSince, LineClassifier.isAttachmentLabel(compact) {
                         label = compact
                         pending.append((p + 1, i, .attachmentLabel))
+                        if trailing == nil { trailing = (p, i) }
                     } else if rowsSince || label != nil, LineClassifier.isTitle(compact), !compact.hasPrefix("注") {
                         title = compact
                         pending.append((p + 1, i, .title))
@@ -1082,6 +1087,7 @@ public enum DelimitedReader {
                     } else if LineClassifier.isAttachmentLabel(compact) {
                         label = compact
                         pending.append((p + 1, i, .attachmentLabel))
+                        if trailing == nil { trailing = (p, i) }
                     } else if LineClassifier.isTitle(compact), !compact.hasPrefix("注") {
                         title = compact
                         pending.append((p + 1, i, .title))
@@ -1089,6 +1095,15 @@ public enum DelimitedReader {
                 default: break
                 }
                 i += 1
+            }
+        }
+        // A later attachment with no table after the rows (附件3, a page of prose: 申领说明, its
+        // paragraphs, the bureau's name and the date): its label to the end, not rows.
+        if let from = trailing {
+            for p in from.page..<pages.count {
+                for i in pages[p].lines.indices where (p > from.page || i >= from.index) && roles[p][i] == .body {
+                    furniture.append((p + 1, i, .otherAttachment))
+                }
             }
         }
         return (tables, furniture)

@@ -748,3 +748,15 @@ extension ReviewerCorpusTests {
         #expect(!parsed.diagnostics.contains { $0.message.contains("centred on its rows") })
     }
 }
+
+extension ReviewerCorpusTests {
+    /// A round-37 reviewer's Chromium notice whose catalogue is followed, on a page of its own, by
+    /// 附件3: a title and two paragraphs of prose (申领说明), the bureau and the date, no table.
+    /// The label was "text in the 序号 column" and the paragraphs were joined to row 142's
+    /// training subsidy, which could not be read. A later attachment's label after the rows with
+    /// no header after it is that attachment to the end (`DelimitedReader.tables`).
+    @Test func aProseAttachmentAfterTheTableIsNoRow() throws {
+        let parsed = try parseExactReviewerNotice("reviewer-chromium-prose-attachment-after-table", ".pdf")
+        #expect(parsed.entries.last?.training?.text == "初级、中级：1600元/人")
+    }
+}
