@@ -116,6 +116,10 @@ public struct EntryBuilder: RowSink {
             headingUrgent = urgent
             return
         }
+        // The end of the industry above printed again atop a page (`型显示产业` under rows of
+        // `电子信息和新型显示产业`: a spreadsheet's merged cell run on over a page break, its text
+        // set over the repeated header): no new section.
+        if industry.count > heading.count, industry.hasSuffix(heading) { return }
         industry = heading
         industryTable = nil
         sawIndustryCell = true

@@ -1067,6 +1067,8 @@ public enum DelimitedReader {
                                 || Self.isRunningTitle(compact, of: tables.last?.title)
                                 || running.contains(Self.digitless(Blank.removed(from: compact))) {
                         furniture.append((p + 1, i, .pageMark))
+                    } else if rowsSince, Self.isRunningLabel(compact, of: tables.last?.label) {
+                        furniture.append((p + 1, i, .pageMark))
                     } else if rowsSince, LineClassifier.isAttachmentLabel(compact) {
                         label = compact
                         pending.append((p + 1, i, .attachmentLabel))
@@ -1082,7 +1084,7 @@ public enum DelimitedReader {
                     // A later table's label and title atop a page of their own (`附件 2`, above its
                     // header): not text before the notice's table.
                     let compact = FullWidth.asciiDigits(line.compactText)
-                    if Self.isRunningTitle(compact, of: tables.last?.title) {
+                    if Self.isRunningTitle(compact, of: tables.last?.title) || Self.isRunningLabel(compact, of: tables.last?.label) {
                         furniture.append((p + 1, i, .pageMark))
                     } else if LineClassifier.isAttachmentLabel(compact) {
                         label = compact
@@ -1133,6 +1135,14 @@ public enum DelimitedReader {
     /// `text` without its ASCII digits (a running line's page number or date).
     static func digitless(_ text: String) -> String {
         String(String.UnicodeScalarView(text.unicodeScalars.filter { !(0x30...0x39).contains($0.value) }))
+    }
+
+    /// The table's own attachment label printed again atop a later page (a spreadsheet's rows
+    /// repeated at the top of every page: `附件2`, then the title, then the header): page
+    /// furniture, no new table.
+    static func isRunningLabel(_ compact: String, of label: String?) -> Bool {
+        guard let label, LineClassifier.isAttachmentLabel(compact) else { return false }
+        return Blank.removed(from: FullWidth.asciiDigits(label)) == Blank.removed(from: compact)
     }
 
     /// A title printed again atop a page the table goes on over: the table's own title, or any

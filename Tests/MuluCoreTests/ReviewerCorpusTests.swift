@@ -657,6 +657,21 @@ extension ReviewerCorpusTests {
                 #expect(parsed.diagnostics.contains { $0.seq == entry.seq }, "row \(entry.seq)")
             }
         }
+        // `型显示产业`, the end of the merged cell above printed again over page 3's header, is
+        // no section heading (`EntryBuilder.section`): rows 27–34 keep the block's industry.
+        for seq in 27...34 { #expect(parsed.entries.first { $0.seq == seq }?.industry == "电子信息和新型显示产业", "row \(seq)") }
+    }
+
+    /// A round-37 reviewer's Calc table with the attachment label and the title among the rows
+    /// repeated atop every page: each page was read as a table of its own (12 in `tables`), its
+    /// merged industries not carried over the page break, and the notice refused (35 errors).
+    /// The table's own label printed again after its rows is page furniture
+    /// (`DelimitedReader.isRunningLabel`).
+    @Test func aLabelRepeatedAtopEveryPageIsNoNewTable() throws {
+        let parsed = try parseFixture("reviewer-calc-title-rows-repeated.pdf")
+        #expect(!parsed.diagnostics.contains { $0.severity == .error })
+        #expect(parsed.tables.count == 1)
+        #expect(parsed.entries.count == 142)
     }
 
     /// A round-37 reviewer's Calc table with dotted borders (read without rules): the merged
