@@ -193,7 +193,9 @@ public enum PDFSource {
     /// `btLr`) is one fragment, its glyphs in the order the PDF gives them.
     public static func lines(of page: PDFTextPage, settings: TableSettings, rules: [Rule] = []) -> PageText {
         let verticals = rules.filter { $0.orientation == .vertical }
-        let glyphs = TurnedText.joined(page.glyphs).sorted { ($0.y0 + $0.y1, $0.x0) < ($1.y0 + $1.y1, $1.x0) }
+        // (A watermark's glyphs are no line's: `Watermark`.)
+        let kept = Watermark.mask(page).map { mask in page.glyphs.indices.filter { !mask[$0] }.map { page.glyphs[$0] } } ?? page.glyphs
+        let glyphs = TurnedText.joined(kept).sorted { ($0.y0 + $0.y1, $0.x0) < ($1.y0 + $1.y1, $1.x0) }
         var groups: [[TurnedText.Piece]] = []
         var center = -Double.infinity
         for g in glyphs {
@@ -237,7 +239,7 @@ public enum PDFSource {
                     box.y0 = min(box.y0, g.y0)
                     box.y1 = max(box.y1, g.y1)
                 }
-                for k in g.glyphs { scalars.append(page.glyphs[k].scalar) }
+                for k in g.glyphs { scalars.append(kept[k].scalar) }
             }
             flush()
             lines.append(TextLine(page: page.number, line: index + 1, fragments: fragments))

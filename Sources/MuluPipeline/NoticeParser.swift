@@ -160,9 +160,14 @@ public enum NoticeParser {
             Diagnostic(.error, "the text of page \(page) runs sideways (the page is displayed turned a quarter, its lines "
                 + "running top to bottom): its rows cannot be read", page: page)
         }
+        // A watermark across the pages: left out of the lines (`PDFSource.lines`), said once a page.
+        let watermarks = Watermark.texts(opened.textPages).map { mark in
+            Diagnostic(.warning, "text on page \(mark.page) set \(Int(Watermark.scale)) or more times the size of the page's own "
+                + "(a watermark, `\(mark.text)`) is not read", page: mark.page)
+        }
         var notice = try finish(
             format: .pdf, pages: pages, roles: recovery.roles, builder: builder, rows: recovery.rows,
-            unplaced: recovery.unplaced, extra: recovery.disagreements + sideways, path: path,
+            unplaced: recovery.unplaced, extra: recovery.disagreements + sideways + watermarks, path: path,
             tables: tables)
         notice.recovery = recovery
         return notice

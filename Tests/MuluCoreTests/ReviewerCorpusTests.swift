@@ -775,3 +775,25 @@ extension ReviewerCorpusTests {
         #expect(parsed.entries.last?.training?.text == "初级、中级：1600元/人")
     }
 }
+
+extension ReviewerCorpusTests {
+    /// A round-37 reviewer's Chromium notice with `内部资料` printed large, rotated and faint across
+    /// every page: its glyphs fell into the cells they cross (`初级或中级：资150元/人`), 23 errors.
+    /// Text four times the page's median height or more is a watermark (`Watermark`): left out
+    /// of the lines, reported once a page. Rows 1–141 now read exactly. (Row 142, whose column
+    /// rule the watermark interrupts, is still an error: see the closing note.)
+    @Test func aWatermarkIsNoCellsText() throws {
+        let parsed = try parseFixture("reviewer-chromium-watermark-every-page.pdf")
+        #expect(parsed.diagnostics.filter { $0.message.contains("a watermark") }.count == 10)
+        #expect(parsed.diagnostics.filter { $0.severity == .error }.allSatisfy { $0.seq == 142 })
+        let data = try #require(FileManager.default.contents(atPath: fixture("reviewer-chromium-watermark-every-page.expected.json")))
+        let expected = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+        for (entry, want) in zip(parsed.entries, expected) where entry.seq < 142 {
+            #expect(entry.name == want["name"] as? String, "row \(entry.seq)")
+            #expect(entry.code == want["code"] as? String, "row \(entry.seq)")
+            #expect(entry.industry == want["industry"] as? String, "row \(entry.seq)")
+            #expect(entry.training?.amountYuan == (want["training"] as? [String: Any])?["amountYuan"] as? Int, "row \(entry.seq)")
+            #expect(entry.assessment?.amountYuan == (want["assessment"] as? [String: Any])?["amountYuan"] as? Int, "row \(entry.seq)")
+        }
+    }
+}
