@@ -700,7 +700,10 @@ public struct EntryBuilder: RowSink {
             defer { start = end }
             let printed = (start..<end).filter { industryPrinted[$0] }.map { $0 - start }
             let n = end - start
-            guard printed.count >= 3, printed[0] == 0 else { continue }
+            // (Two blocks or more with two rows or more above their value need two gaps of three
+            // rows or more between printed values: most tables, printing every row's, have none.)
+            guard printed.count >= 3, printed[0] == 0,
+                  zip(printed, printed.dropFirst()).lazy.filter({ $1 - $0 >= 3 }).prefix(2).count == 2 else { continue }
             // The rows after a block centred on printed[i] that starts at row s: the next block's
             // start (its rows before its value about as many as after).
             func followings(_ i: Int, _ s: Int) -> [Int] {
