@@ -45,10 +45,9 @@ public enum CellPerLine {
                 guard let r = cell(k), tokens.count == 1 else { return false }
                 return SectionHeading.name(Blank.removed(from: text(r))) != nil
             }
-            // The header: 序号 alone on a line, then single cells up to the first row number.
-            var header: Range<Int>?
-            for k in spans.indices.prefix(probeLines) {
-                guard let r = cell(k), tokens.count == 1, HeaderWords.meaning(Blank.removed(from: text(r))) == .field(.seq) else { continue }
+            // A header at line k: 序号 alone on a line, then single cells up to the first row number.
+            func headerAt(_ k: Int) -> Range<Int>? {
+                guard let r = cell(k), tokens.count == 1, HeaderWords.meaning(Blank.removed(from: text(r))) == .field(.seq) else { return nil }
                 var end = k + 1
                 var fields = Set<TableField>([.seq])
                 while end < spans.count, !isRowNumber(end), !isHeading(end), let c = cell(end), tokens.count == 1 {
@@ -57,9 +56,13 @@ public enum CellPerLine {
                 }
                 var first = end
                 while first < spans.count, cell(first) == nil || isHeading(first) { first += 1 }
-                if end - k >= minHeaderCells, fields.count >= 4, first < spans.count, isRowNumber(first) { header = k..<end }
-                break
+                return end - k >= minHeaderCells && fields.count >= 4 && first < spans.count && isRowNumber(first) ? k..<end : nil
             }
+            // The first line holding 序号 alone is the header's, or there is none.
+            let header = spans.indices.prefix(probeLines).first { k in
+                guard let r = cell(k), tokens.count == 1 else { return false }
+                return HeaderWords.meaning(Blank.removed(from: text(r))) == .field(.seq)
+            }.flatMap(headerAt)
             guard let header else { return bytes }
             let width = header.count
             var joinedLines: [Int: [Range<Int>?]] = [header.lowerBound: header.map { cell($0)! }]
@@ -69,21 +72,33 @@ public enum CellPerLine {
             // Every row exactly as many lines as the header has cells, an empty cell an empty
             // line (Writer's table saved as text): read so when every row number falls at a row's
             // start and some row has an empty cell.
+            // (A later table, its label and title, then its own header: read likewise.)
             var strided: [Int: [Range<Int>?]] = [:]
+            var stridedEmptied = Set<Int>()
+            var rowWidth = width
             var k = header.upperBound
             while k < spans.count, cell(k) == nil { k += 1 }
             while k < spans.count {
                 if isHeading(k) { k += 1; continue }
-                guard let seq = rowNumber(k), k + width <= spans.count,
-                      !(k + 1..<k + width).contains(where: { rowNumber($0) == seq + 1 }) else { break }
-                strided[k] = (k..<k + width).map { cell($0) }
-                k += width
+                guard let seq = rowNumber(k), k + rowWidth <= spans.count,
+                      !(k + 1..<k + rowWidth).contains(where: { rowNumber($0) == seq + 1 }) else {
+                    var next = k
+                    while next < min(k + 4, spans.count), cell(next) != nil, headerAt(next) == nil { next += 1 }
+                    guard next < spans.count, let later = headerAt(next) else { break }
+                    strided[later.lowerBound] = later.map { cell($0) }
+                    stridedEmptied.formUnion(later.dropFirst())
+                    rowWidth = later.count
+                    k = later.upperBound
+                    while k < spans.count, cell(k) == nil { k += 1 }
+                    continue
+                }
+                strided[k] = (k..<k + rowWidth).map { cell($0) }
+                stridedEmptied.formUnion(k + 1..<k + rowWidth)
+                k += rowWidth
             }
             if k > lastRow, strided.values.contains(where: { $0.contains(nil) }) {
-                for (start, cells) in strided {
-                    joinedLines[start] = cells
-                    emptied.formUnion(start + 1..<start + width)
-                }
+                for (start, cells) in strided { joinedLines[start] = cells }
+                emptied.formUnion(stridedEmptied)
                 k = spans.count
             } else {
                 k = header.upperBound

@@ -797,3 +797,15 @@ extension ReviewerCorpusTests {
         }
     }
 }
+
+extension ReviewerCorpusTests {
+    /// A round-37 Writer notice saved as text, one cell per line, holding two tables (附件1 and
+    /// 附件2, each its own header): the rows of each read by that table's stride. Before, the
+    /// second header ended the stride and the file was refused as bad input (exit 1).
+    @Test func aCellPerLineNoticeWithTwoTablesReadsBoth() throws {
+        let parsed = try parseExactReviewerNotice("text/reviewer-writer-text-cell-per-line-two-tables", ".txt")
+        let data = try #require(FileManager.default.contents(atPath: fixture("text/reviewer-writer-text-cell-per-line-two-tables.expected.json")))
+        let expected = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+        #expect(parsed.entries.map(\.table) == expected.map { $0["table"] as? Int ?? -1 })
+    }
+}
