@@ -152,14 +152,7 @@ public enum DelimitedText {
             replaced[k] = Array(("|" + cells.joined(separator: "|") + "|").utf8)
             for j in (k + 1)..<end { replaced[j] = [] }
         }
-        guard !replaced.isEmpty else { return nil }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        for (k, line) in lines.enumerated() {
-            out += replaced[k] ?? Array(bytes[line])
-            out.append(0x0A)
-        }
-        return out
+        return withLinesReplaced(bytes, lines, replaced)
     }
 
     /// `bytes` (a drawn table, its bars and rules made ASCII) with a header drawn in two rows —
@@ -169,14 +162,11 @@ public enum DelimitedText {
     /// left empty. Nil when the first header is not so drawn.
     static func joinedBoxHeader(_ bytes: [UInt8]) -> [UInt8]? {
         let lines = lineRanges(bytes, limit: 400)
+        // A line's cells, without what lies outside its first and last bars.
         func parts(_ line: Range<Int>) -> [Substring] {
-            var start = line.lowerBound, end = line.upperBound
-            while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 || bytes[start] == 0x0D { start += 1 }
-            while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 || bytes[end - 1] == 0x0D { end -= 1 }
-            let all = String(decoding: bytes[start..<end], as: UTF8.self).split(separator: "|", omittingEmptySubsequences: false)
+            let all = barPieces(bytes, line)
             return all.count > 2 ? Array(all.dropFirst().dropLast()) : []
         }
-        func isDashes(_ piece: Substring) -> Bool { piece.contains("-") && piece.allSatisfy { $0 == "-" || $0 == " " || $0 == ":" } }
         func isRule(_ cells: [Substring]) -> Bool { !cells.isEmpty && cells.allSatisfy(isDashes) }
         // The first block of cell lines between two rule lines.
         guard let top = lines.indices.first(where: { isRule(parts(lines[$0])) }),
@@ -206,14 +196,31 @@ public enum DelimitedText {
                 header[shift > 0 && i > g ? i + shift : i] += text
             }
         }
+        var replaced: [Int: [UInt8]] = [top + 1: Array(("|" + header.joined(separator: "|") + "|").utf8)]
+        for k in (top + 2)..<close { replaced[k] = [] }
+        return withLinesReplaced(bytes, lineRanges(bytes), replaced)
+    }
+
+    /// A line of a drawn table (bars made ASCII) split at its bars, blanks around it left out:
+    /// the piece before the first bar and after the last (empty on a drawn line) included.
+    static func barPieces(_ bytes: [UInt8], _ line: Range<Int>) -> [Substring] {
+        var start = line.lowerBound, end = line.upperBound
+        while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 || bytes[start] == 0x0D { start += 1 }
+        while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 || bytes[end - 1] == 0x0D { end -= 1 }
+        return String(decoding: bytes[start..<end], as: UTF8.self).split(separator: "|", omittingEmptySubsequences: false)
+    }
+
+    /// Whether a piece between two bars is a rule's (`-----`, `:---:`).
+    static func isDashes(_ piece: Substring) -> Bool { piece.contains("-") && piece.allSatisfy { $0 == "-" || $0 == " " || $0 == ":" } }
+
+    /// `bytes` with the lines of `replaced` (by index into `lines`) rewritten, each line ending
+    /// with a line feed; nil when nothing is replaced.
+    static func withLinesReplaced(_ bytes: [UInt8], _ lines: [Range<Int>], _ replaced: [Int: [UInt8]]) -> [UInt8]? {
+        guard !replaced.isEmpty else { return nil }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
-        for (k, line) in lineRanges(bytes).enumerated() {
-            if k == top + 1 {
-                out += Array(("|" + header.joined(separator: "|") + "|").utf8)
-            } else if k <= top || k >= close {
-                out += bytes[line]
-            }
+        for (k, line) in lines.enumerated() {
+            out += replaced[k] ?? Array(bytes[line])
             out.append(0x0A)
         }
         return out
@@ -226,13 +233,7 @@ public enum DelimitedText {
     /// text.
     static func liftedRuleText(_ bytes: [UInt8]) -> [UInt8]? {
         let lines = lineRanges(bytes)
-        func pieces(_ line: Range<Int>) -> [Substring] {
-            var start = line.lowerBound, end = line.upperBound
-            while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 || bytes[start] == 0x0D { start += 1 }
-            while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 || bytes[end - 1] == 0x0D { end -= 1 }
-            return String(decoding: bytes[start..<end], as: UTF8.self).split(separator: "|", omittingEmptySubsequences: false)
-        }
-        func isDashes(_ piece: Substring) -> Bool { piece.contains("-") && piece.allSatisfy { $0 == "-" || $0 == " " || $0 == ":" } }
+        func pieces(_ line: Range<Int>) -> [Substring] { barPieces(bytes, line) }
         var replaced: [Int: [UInt8]] = [:]
         var above: (line: Int, cells: [Substring])?
         for (k, line) in lines.enumerated() {
@@ -261,14 +262,7 @@ public enum DelimitedText {
             replaced[k] = Array(rule.joined(separator: "|").utf8)
             above = record
         }
-        guard !replaced.isEmpty else { return nil }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        for (k, line) in lines.enumerated() {
-            out += replaced[k] ?? Array(bytes[line])
-            out.append(0x0A)
-        }
-        return out
+        return withLinesReplaced(bytes, lines, replaced)
     }
 
     /// `bytes` (a drawn table, its bars and rules made ASCII, each record on one line) with each
@@ -279,12 +273,7 @@ public enum DelimitedText {
     /// column open.
     static func mergedBoxCells(_ bytes: [UInt8]) -> [UInt8]? {
         let lines = lineRanges(bytes)
-        func pieces(_ line: Range<Int>) -> [Substring] {
-            var start = line.lowerBound, end = line.upperBound
-            while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
-            while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
-            return String(decoding: bytes[start..<end], as: UTF8.self).split(separator: "|", omittingEmptySubsequences: false)
-        }
+        func pieces(_ line: Range<Int>) -> [Substring] { barPieces(bytes, line) }
         func isRule(_ line: Range<Int>) -> Bool {
             !line.isEmpty && barTrimmed(bytes, line).isEmpty && bytes[line].contains(0x7C) && bytes[line].contains(0x2D)
         }
@@ -328,14 +317,7 @@ public enum DelimitedText {
         for (i, record) in records.enumerated() where cells[i] != record.cells {
             replaced[record.line] = Array(cells[i].joined(separator: "|").utf8)
         }
-        guard !replaced.isEmpty else { return nil }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        for (k, line) in lines.enumerated() {
-            out += replaced[k] ?? Array(bytes[line])
-            out.append(0x0A)
-        }
-        return out
+        return withLinesReplaced(bytes, lines, replaced)
     }
 
     /// `records` of text whose separators are ASCII.

@@ -7,12 +7,41 @@ import Testing
 /// Notices from reviewers' generators (round 10) that mulu got wrong or refused, each with the
 /// entries the generator wrote (never mulu's): every field asserted.
 @Suite struct ReviewerCorpusTests {
+    /// A reviewer's expected entries (`…expected.json`, a fixture), as JSON objects.
+    func expectedRows(_ file: String) throws -> [[String: Any]] {
+        let data = try #require(FileManager.default.contents(atPath: fixture(file)))
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+    }
+
+    /// Parses fixture `name`, expects no error and as many entries as `expected` (a reviewer's
+    /// expected entries) lists; both returned, for the fields a test compares.
+    func parsedWithoutErrors(_ name: String, expected file: String) throws -> (ParsedNotice, [[String: Any]]) {
+        let parsed = try parseFixture(name)
+        #expect(!parsed.diagnostics.contains { $0.severity == .error })
+        let expected = try expectedRows(file)
+        #expect(parsed.entries.count == expected.count)
+        return (parsed, expected)
+    }
+
+    /// Expects a diagnostic naming each row (and saying `saying`) whose value `value` differs from
+    /// the expected entry's `key`; returns how many rows differ.
+    @discardableResult
+    func expectDifferencesWarned<T: Equatable>(
+        _ parsed: ParsedNotice, _ expected: [[String: Any]], _ key: String, saying: String = "", _ value: (Entry) -> T?
+    ) -> Int {
+        var differ = 0
+        for (entry, want) in zip(parsed.entries, expected) where value(entry) != want[key] as? T {
+            #expect(parsed.diagnostics.contains { $0.seq == entry.seq && (saying.isEmpty || $0.message.contains(saying)) }, "row \(entry.seq)")
+            differ += 1
+        }
+        return differ
+    }
+
     /// Checks `parsed` against a reviewer's expected entries: seq, industry, code, name, urgency,
     /// extra columns, and each subsidy's levels, amount per level and cap (amounts written as
     /// `{"初级": 1600}` or `[{"level": "初级", "amountYuan": 1600}]`).
     func expectReviewerEntries(_ parsed: ParsedNotice, _ expectedFile: String) throws {
-        let data = try #require(FileManager.default.contents(atPath: fixture(expectedFile)))
-        let expected = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+        let expected = try expectedRows(expectedFile)
         #expect(parsed.entries.count == expected.count)
         func amounts(_ e: [String: Any]) -> [String: Int] {
             if let byLevel = e["amounts"] as? [String: Int] { return byLevel }
@@ -166,11 +195,7 @@ import Testing
     /// column. Before, the cut blocks' centring was not weighed, and 21 of the 33 rows read
     /// against the publisher's came with no diagnostic.
     @Test func aMergedIndustryCentredOverABreakIsRightOrWarned() throws {
-        let parsed = try parseFixture("text/reviewer-layout-merged-centre-over-break.txt")
-        #expect(!parsed.diagnostics.contains { $0.severity == .error })
-        let data = try #require(FileManager.default.contents(atPath: fixture("text/reviewer-layout-merged-centre-over-break.expected.json")))
-        let expected = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
-        #expect(parsed.entries.count == expected.count)
+        let (parsed, expected) = try parsedWithoutErrors("text/reviewer-layout-merged-centre-over-break.txt", expected: "text/reviewer-layout-merged-centre-over-break.expected.json")
         let warned = Set(parsed.diagnostics.filter {
             $0.severity == .warning && $0.message.contains("行业 comes from a merged cell")
         }.compactMap(\.seq))
@@ -233,8 +258,7 @@ import Testing
     /// Checks `parsed` against a round-12 reviewer's expected entries (seq, industry, code, name,
     /// each subsidy's text as published and urgency), every field.
     func expectPublishedTexts(_ parsed: ParsedNotice, _ expectedFile: String) throws {
-        let data = try #require(FileManager.default.contents(atPath: fixture(expectedFile)))
-        let expected = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+        let expected = try expectedRows(expectedFile)
         #expect(parsed.entries.count == expected.count)
         for (entry, row) in zip(parsed.entries, expected) {
             #expect(entry.seq == row["seq"] as? Int)
@@ -588,24 +612,16 @@ extension ReviewerCorpusTests {
     /// merged industry is now exact; each row whose industry the layout leaves in doubt (a block
     /// running over a page break) is warned by name.
     @Test func aTightThreeLineTableIsReadRowByRow() throws {
-        let parsed = try parseFixture("reviewer-calc-three-line-tight-rows.pdf")
-        #expect(!parsed.diagnostics.contains { $0.severity == .error })
-        let data = try #require(FileManager.default.contents(atPath: fixture("reviewer-calc-three-line-tight-rows.expected.json")))
-        let expected = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
-        #expect(parsed.entries.count == expected.count)
+        let (parsed, expected) = try parsedWithoutErrors("reviewer-calc-three-line-tight-rows.pdf", expected: "reviewer-calc-three-line-tight-rows.expected.json")
         for (entry, want) in zip(parsed.entries, expected) {
             #expect(entry.name == want["name"] as? String)
             #expect(entry.code == want["code"] as? String)
             let training = want["training"] as? [String: Any], assessment = want["assessment"] as? [String: Any]
             #expect(entry.training?.amountYuan == training?["amountYuan"] as? Int, "row \(entry.seq)")
             #expect(entry.assessment?.amountYuan == assessment?["amountYuan"] as? Int, "row \(entry.seq)")
-            if entry.industry != want["industry"] as? String {
-                #expect(parsed.diagnostics.contains { $0.seq == entry.seq && $0.message.contains("行业") }, "row \(entry.seq)")
-            }
-            if entry.urgent != want["urgent"] as? Bool {
-                #expect(parsed.diagnostics.contains { $0.seq == entry.seq }, "row \(entry.seq)")
-            }
         }
+        expectDifferencesWarned(parsed, expected, "industry", saying: "行业") { $0.industry }
+        expectDifferencesWarned(parsed, expected, "urgent") { $0.urgent }
     }
 
     /// A round-36 reviewer's Writer table ruled across only: a glyph's strokes crossing two rules
@@ -642,21 +658,15 @@ extension ReviewerCorpusTests {
     /// the urgency column for an extra one (`缺`), and every row was published with urgent null,
     /// with a catalogue-level warning only. A line right above the header whose every fragment is
     /// in a ruled cell holding header text is the header's (`TableRecovery.headerLinesInRules`).
-    /// (Rows 27–38, under a merged cell Calc prints again over the next page's header, keep a
-    /// warning naming each: see the closing note.)
+    /// (Rows 35–38, under a merged cell Calc centres across a page break, keep a warning naming
+    /// each: see the closing note.)
     @Test func aHeaderOverThreeLinesInItsRulesNamesEveryColumn() throws {
-        let parsed = try parseFixture("reviewer-calc-header-over-three-lines.pdf")
-        #expect(!parsed.diagnostics.contains { $0.severity == .error })
-        let data = try #require(FileManager.default.contents(atPath: fixture("reviewer-calc-header-over-three-lines.expected.json")))
-        let expected = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
-        #expect(parsed.entries.count == expected.count)
+        let (parsed, expected) = try parsedWithoutErrors("reviewer-calc-header-over-three-lines.pdf", expected: "reviewer-calc-header-over-three-lines.expected.json")
         for (entry, want) in zip(parsed.entries, expected) {
             #expect(entry.urgent == want["urgent"] as? Bool, "row \(entry.seq)")
             #expect(entry.extra == (want["extra"] as? [String: String] ?? [:]).filter { !$0.value.isEmpty }, "row \(entry.seq)")
-            if entry.industry != want["industry"] as? String {
-                #expect(parsed.diagnostics.contains { $0.seq == entry.seq }, "row \(entry.seq)")
-            }
         }
+        expectDifferencesWarned(parsed, expected, "industry") { $0.industry }
         // `型显示产业`, the end of the merged cell above printed again over page 3's header, is
         // no section heading (`EntryBuilder.section`): rows 27–34 keep the block's industry.
         for seq in 27...34 { #expect(parsed.entries.first { $0.seq == seq }?.industry == "电子信息和新型显示产业", "row \(seq)") }
@@ -744,16 +754,8 @@ extension ReviewerCorpusTests {
     /// that a centred reading would give another industry is now warned by name
     /// (`EntryBuilder.doubtCentredIndustries`).
     @Test func industriesPrintedMidBlockAreInDoubt() throws {
-        let parsed = try parseFixture("text/reviewer-calc-tabs-merged-centred.txt")
-        #expect(!parsed.diagnostics.contains { $0.severity == .error })
-        let data = try #require(FileManager.default.contents(atPath: fixture("text/reviewer-calc-tabs-merged-centred.expected.json")))
-        let expected = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
-        var doubted = 0
-        for (entry, want) in zip(parsed.entries, expected) where entry.industry != want["industry"] as? String {
-            #expect(parsed.diagnostics.contains { $0.seq == entry.seq && $0.message.contains("centred on its rows") }, "row \(entry.seq)")
-            doubted += 1
-        }
-        #expect(doubted == 26)
+        let (parsed, expected) = try parsedWithoutErrors("text/reviewer-calc-tabs-merged-centred.txt", expected: "text/reviewer-calc-tabs-merged-centred.expected.json")
+        #expect(expectDifferencesWarned(parsed, expected, "industry", saying: "centred on its rows") { $0.industry } == 26)
     }
 
     /// The same rows with each industry printed on its block's first row, as most tables print
@@ -786,8 +788,7 @@ extension ReviewerCorpusTests {
         let parsed = try parseFixture("reviewer-chromium-watermark-every-page.pdf")
         #expect(parsed.diagnostics.filter { $0.message.contains("a watermark") }.count == 10)
         #expect(parsed.diagnostics.filter { $0.severity == .error }.allSatisfy { $0.seq == 142 })
-        let data = try #require(FileManager.default.contents(atPath: fixture("reviewer-chromium-watermark-every-page.expected.json")))
-        let expected = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+        let expected = try expectedRows("reviewer-chromium-watermark-every-page.expected.json")
         for (entry, want) in zip(parsed.entries, expected) where entry.seq < 142 {
             #expect(entry.name == want["name"] as? String, "row \(entry.seq)")
             #expect(entry.code == want["code"] as? String, "row \(entry.seq)")
@@ -804,8 +805,7 @@ extension ReviewerCorpusTests {
     /// second header ended the stride and the file was refused as bad input (exit 1).
     @Test func aCellPerLineNoticeWithTwoTablesReadsBoth() throws {
         let parsed = try parseExactReviewerNotice("text/reviewer-writer-text-cell-per-line-two-tables", ".txt")
-        let data = try #require(FileManager.default.contents(atPath: fixture("text/reviewer-writer-text-cell-per-line-two-tables.expected.json")))
-        let expected = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+        let expected = try expectedRows("text/reviewer-writer-text-cell-per-line-two-tables.expected.json")
         #expect(parsed.entries.map(\.table) == expected.map { $0["table"] as? Int ?? -1 })
     }
 }
