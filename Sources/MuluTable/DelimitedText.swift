@@ -297,16 +297,17 @@ public enum DelimitedText {
         }
         guard records.contains(where: { $0.open.contains(true) }) else { return nil }
         var cells = records.map(\.cells)
-        let width = cells[0].count
-        for c in 1..<(width - 1) {
+        // (Records of several widths: two tables side by side, or one of them ended.)
+        let width = cells.map(\.count).max() ?? 0
+        for c in 1..<max(1, width - 1) {
             var start = 0
             for r in 1...records.count {
                 // A block: records joined by rules open over column c (all of one width).
-                if r < records.count, records[r].open[c], cells[r].count == cells[start].count,
+                if r < records.count, cells[r].count == cells[start].count, c < cells[r].count - 1, records[r].open[c],
                    records[r].line > records[r - 1].line {
                     continue
                 }
-                if r - start >= 2 {
+                if r - start >= 2, c < cells[start].count - 1 {
                     let value = (start..<r).map { records[$0].cells[c] }.joined()
                     for i in start..<r { cells[i][c] = value }
                 }

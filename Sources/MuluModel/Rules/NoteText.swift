@@ -47,7 +47,7 @@ public enum NoteText {
            String(String.UnicodeScalarView(scalars[1...])).hasPrefix("此件") {
             return true
         }
-        if text.contains("打印本页") || text.contains("关闭窗口") { return true }
+        if text.contains(utf8: "打印本页") || text.contains(utf8: "关闭窗口") { return true }
         if ["联系人：", "联系人:", "联系电话", "联系方式", "咨询电话", "监督电话"].contains(where: { text.hasPrefix($0) }) { return true }
         if isDate(scalars) { return true }
         // The issuer: an office's name, no figures in it.

@@ -221,8 +221,13 @@ public enum RuledRows {
                 // its last line overflow): the line right under the cell's text, in its column.
                 // (No line opening a note: `注：…每人每次 160 元。` under the table, its `160` under a
                 // column, is the note's.)
-                let noteLines = Set(page.lines.filter { NoteText.opensNote(Blank.removed(from: $0.compactText)) }.map(\.line))
-                for f in bodyFragments where locate(f, in: table) == nil && !noteLines.contains(f.line) {
+                // (Found only when a fragment lies outside the table: most pages have none.)
+                var noteLines: Set<Int>? = nil
+                for f in bodyFragments where locate(f, in: table) == nil {
+                    if noteLines == nil {
+                        noteLines = Set(page.lines.filter { NoteText.opensNote(Blank.removed(from: $0.compactText)) }.map(\.line))
+                    }
+                    if noteLines!.contains(f.line) { continue }
                     let c = grid.deskew(x: (f.x0 + f.x1) / 2, y: (f.y0 + f.y1) / 2)
                     let height = f.y1 - f.y0
                     guard c.y >= table.y1, c.y - table.y1 <= height, table.rowCount > 0,
