@@ -233,6 +233,31 @@ public enum MergedCells {
     /// wrapped value to two rows), or nil for a block that prints none (a blank merged cell). Nil
     /// when the rules do not read it: rows not ruled, a block printing two different values, a
     /// value over two blocks, or an industry block with none.
+    /// The width of each line of `fragments` (fragments whose vertical centres lie within half a
+    /// line of each other, on one page), in the order of their tops.
+    static func lineWidths(_ fragments: [Fragment]) -> [Double] {
+        var lines: [(page: Int, y: Double, h: Double, x0: Double, x1: Double)] = []
+        for f in fragments.sorted(by: { ($0.page, $0.y0) < ($1.page, $1.y0) }) {
+            let y = (f.y0 + f.y1) / 2, h = f.y1 - f.y0
+            if let last = lines.last, last.page == f.page, abs(last.y - y) <= 0.5 * max(last.h, h) {
+                lines[lines.count - 1].x0 = min(last.x0, f.x0)
+                lines[lines.count - 1].x1 = max(last.x1, f.x1)
+            } else {
+                lines.append((f.page, y, h, f.x0, f.x1))
+            }
+        }
+        return lines.map { $0.x1 - $0.x0 }
+    }
+
+    /// Whether piece `b` goes on from piece `a` (fragments sorted by page and top) as one value
+    /// wrapped at its cell's edge: `a`'s last line within half a glyph of `widest` (the column's
+    /// widest line) and no narrower than `b`'s first line less half a glyph.
+    static func wrapsAtEdge(_ a: [Fragment], _ b: [Fragment], widest: Double) -> Bool {
+        guard let lastA = lineWidths(a).last, let firstB = lineWidths(b).first, let glyph = a.last.map({ $0.y1 - $0.y0 }), glyph > 0
+        else { return false }
+        return lastA >= widest - 0.5 * glyph && lastA >= firstB - 0.5 * glyph
+    }
+
     static func ruledFill(_ rows: [RowRecord], field: TableField, values: [Value], rules: RowRules) -> [[Fragment]?]? {
         func centre(_ fragments: [Fragment]) -> Double? {
             guard let x0 = fragments.map(\.x0).min(), let x1 = fragments.map(\.x1).max() else { return nil }
@@ -294,6 +319,8 @@ public enum MergedCells {
             valuesOfBlock[block[v.first], default: []].append(k)
         }
         var fragmentsOfBlock: [Int: [Fragment]] = [:]
+        // The widest line any value of the column prints: a full line of its cells.
+        let widest = values.flatMap { Self.lineWidths($0.fragments) }.max() ?? 0
         for (b, ks) in valuesOfBlock {
             let distinct = ks.filter { k in !ks.contains { $0 < k && values[$0].text == values[k].text } }
             guard distinct.count > 1 else {
@@ -304,9 +331,13 @@ public enum MergedCells {
                 .sorted { ($0[0].page, $0[0].y0) < ($1[0].page, $1[0].y0) }
             for (a, b) in zip(pieces, pieces.dropFirst()) {
                 // (Brackets must say so, as `values` has them join lines: two industries set one
-                // under the other in a block whose rule went missing are no one value.)
+                // under the other in a block whose rule went missing are no one value. Or, for an
+                // industry, the lines: the first piece's last line full, as wide as the widest
+                // line the column prints, and at least as wide as the next piece's first: a
+                // value wrapped at the cell's edge (`现代农业` / `及农产品` / `加工业`).)
                 let textA = Blank.removed(from: a.map(\.text).joined()), textB = Blank.removed(from: b.map(\.text).joined())
-                guard Self.bracketDepth(textA) > 0 || Self.closesFirst(textB) || textB.hasPrefix("（") || textB.hasPrefix("(") else { return nil }
+                guard Self.bracketDepth(textA) > 0 || Self.closesFirst(textB) || textB.hasPrefix("（") || textB.hasPrefix("(")
+                        || (field == .industry && Self.wrapsAtEdge(a, b, widest: widest)) else { return nil }
                 guard let low = a.last, let high = b.first, low.page == high.page else { return nil }
                 let height = max(low.y1 - low.y0, high.y1 - high.y0)
                 guard high.y0 >= low.y0 + height * 0.5, high.y0 - low.y1 <= height * 0.6,

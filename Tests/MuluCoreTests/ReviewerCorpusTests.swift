@@ -809,3 +809,17 @@ extension ReviewerCorpusTests {
         #expect(parsed.entries.map(\.table) == expected.map { $0["table"] as? Int ?? -1 })
     }
 }
+
+extension ReviewerCorpusTests {
+    /// Round-38 tables ruled only across (a Writer table, and a Calc sheet printed at 70 %) whose
+    /// industry cell, merged over many rows, wraps its value over lines at the cell's edge
+    /// (`现代农业` / `及农产品` / `加工业`, top-aligned). The rules close each block; the value's
+    /// first line is full, as wide as the column's widest, so the lines are one value
+    /// (`MergedCells.wrapsAtEdge`). Before, the rules were given up for the alignment: the
+    /// first line went to the row above, the rest to the rows below (15 rows wrong, 11 of them
+    /// with no diagnostic naming them; 40 rows wrong at 70 %).
+    @Test(arguments: ["reviewer-writer-hrules-industry-wrapped-top", "reviewer-calc-scale70-hrules"])
+    func aMergedIndustryWrappedAtItsEdgeIsOneValue(_ name: String) throws {
+        try parseExactReviewerNotice(name, ".pdf")
+    }
+}
