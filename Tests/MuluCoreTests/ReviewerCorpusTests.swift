@@ -823,3 +823,16 @@ extension ReviewerCorpusTests {
         try parseExactReviewerNotice(name, ".pdf")
     }
 }
+
+extension ReviewerCorpusTests {
+    /// Round-38 Writer tables whose repeated header is set tight: `培训补贴标准（元/人）` over
+    /// 初级 | 中级 | 高级, each line touching the rule between them, and that rule's run chained to
+    /// both lines' glyph strokes. A run reaching past every stroke on both sides is the rule
+    /// (`RuleFinder.runOut`). Before, it was lost on pages 2 on: the level rules ran up through
+    /// the words and split the header cell (`培训补` | `贴标准（` | `元/人）`), 258 errors; and in
+    /// the other table (industry column third) rows 102 and 103 could not be read.
+    @Test(arguments: ["reviewer-writer-level-subcolumns-tight-header", "reviewer-writer-industry-column-in-the-middle"])
+    func aRuleBetweenTwoHeaderLinesTouchingBothIsFound(_ name: String) throws {
+        try parseExactReviewerNotice(name, ".pdf", ruled: true)
+    }
+}

@@ -459,6 +459,13 @@ public enum RuleFinder {
            lo > longest.start || hi < longest.end, Double(longest.end - longest.start) >= 1.5 * g.minRuleLength * scale {
             return longest
         }
+        // Glyphs on both sides, all within the run's stretch and short of both its ends: two lines
+        // of text set against the rule between them (a header's `培训补贴标准（元/人）` over its
+        // `初级 中级 高级`, each touching the rule under the first); the whole run is the rule.
+        // A block of text across a rule's line reaches past its end.
+        if lo > longest.start, hi < longest.end, Double(longest.end - longest.start) >= 1.5 * g.minRuleLength * scale {
+            return longest
+        }
         let before = Segment(line: longest.line, start: longest.start, end: min(lo, longest.end))
         let after = Segment(line: longest.line, start: max(hi, longest.start), end: longest.end)
         let best = before.end - before.start >= after.end - after.start ? before : after
