@@ -64,9 +64,13 @@ public enum PDFSource {
                     var settings = TableSettings.pdf(emSize: TableSettings.defaultEmSize)
                     settings.grid = grid
                     var rules: [[Rule]] = []
+                    var marked: [PDFTextPage] = []
                     var t1 = PhaseTimer.now()
-                    let (pages, u) = try shared.documents[k].textPages(ranges[k], drawingAt: grid.renderScale) { page, bitmap in
+                    let (_, u) = try shared.documents[k].textPages(ranges[k], drawingAt: grid.renderScale) { page, bitmap in
                         let t2 = PhaseTimer.now()
+                        // (Glyphs the page does not print: `HiddenText`.)
+                        let page = HiddenText.marked(page, drawn: bitmap)
+                        marked.append(page)
                         let found = page.glyphs.isEmpty ? [] : RuleEnds.cutThroughGlyphs(RuleFinder.rules(in: bitmap, settings: settings), glyphs: page.glyphs)
                         let t3 = PhaseTimer.now()
                         PhaseTimer.report("text and render p\(page.number)", t1, t2)
@@ -74,7 +78,7 @@ public enum PDFSource {
                         rules.append(found)
                         t1 = PhaseTimer.now()
                     }
-                    return (pages, u, rules)
+                    return (marked, u, rules)
                 } }
             })
             var all: [PDFTextPage] = []
@@ -134,6 +138,7 @@ public enum PDFSource {
                     return Result { () throws(PDFError) in
                         let t0 = PhaseTimer.now()
                         let bitmap = try shared.documents[k].renderGrey(page: page.number, scale: frozen.grid.renderScale)
+                        let page = HiddenText.marked(page, drawn: bitmap)
                         let t1 = PhaseTimer.now()
                         let found = RuleEnds.cutThroughGlyphs(RuleFinder.rules(in: bitmap, settings: frozen), glyphs: page.glyphs)
                         PhaseTimer.report("render p\(page.number)", t0, t1)
@@ -214,12 +219,15 @@ public enum PDFSource {
             var fragments: [Fragment] = []
             var scalars = String.UnicodeScalarView()
             var box = (x0: 0.0, x1: 0.0, y0: 0.0, y1: 0.0)
+            // Whether every glyph of the fragment so far is one the page does not print.
+            var hidden = true
             func flush() {
                 guard !scalars.isEmpty else { return }
                 fragments.append(Fragment(
                     text: String(scalars), x0: box.x0, x1: box.x1, y0: box.y0, y1: box.y1,
-                    page: page.number, line: index + 1))
+                    page: page.number, line: index + 1, hidden: hidden))
                 scalars = String.UnicodeScalarView()
+                hidden = true
             }
             let height = group.map { $0.y1 - $0.y0 }.max() ?? 0
             let middle = group.reduce(0.0) { $0 + ($1.y0 + $1.y1) / 2 } / Double(group.count)
@@ -239,7 +247,10 @@ public enum PDFSource {
                     box.y0 = min(box.y0, g.y0)
                     box.y1 = max(box.y1, g.y1)
                 }
-                for k in g.glyphs { scalars.append(kept[k].scalar) }
+                for k in g.glyphs {
+                    scalars.append(kept[k].scalar)
+                    if kept[k].inked { hidden = false }
+                }
             }
             flush()
             lines.append(TextLine(page: page.number, line: index + 1, fragments: fragments))

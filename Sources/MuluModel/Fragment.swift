@@ -16,10 +16,13 @@ public struct Fragment: Hashable, Sendable {
     public var line: Int
     /// 1-based character column in the source line (text), or nil (PDF).
     public var column: Int?
+    /// True when the page does not print any of the fragment's glyphs (a PDF's text clipped by
+    /// its cell, or invisible): text of the layer that no reader of the page sees.
+    public var hidden: Bool
 
     public init(
         text: String, x0: Double, x1: Double, y0: Double, y1: Double, page: Int, line: Int,
-        column: Int? = nil
+        column: Int? = nil, hidden: Bool = false
     ) {
         self.text = text
         self.x0 = x0
@@ -29,6 +32,7 @@ public struct Fragment: Hashable, Sendable {
         self.page = page
         self.line = line
         self.column = column
+        self.hidden = hidden
     }
 
     /// How far the horizontal extents of two boxes overlap (negative: the gap between them).

@@ -5,6 +5,9 @@ public struct PDFGlyph: Hashable, Sendable {
     public var y0: Double
     public var x1: Double
     public var y1: Double
+    /// False when the drawn page shows no ink in the glyph's box: text in the layer that the page
+    /// does not print (clipped by its cell, invisible, white on white). Set by `HiddenText`.
+    public var inked: Bool = true
 
     public init(scalar: Unicode.Scalar, x0: Double, y0: Double, x1: Double, y1: Double) {
         self.scalar = scalar

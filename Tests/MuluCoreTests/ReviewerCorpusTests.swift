@@ -836,3 +836,17 @@ extension ReviewerCorpusTests {
         try parseExactReviewerNotice(name, ".pdf", ruled: true)
     }
 }
+
+extension ReviewerCorpusTests {
+    /// A round-38 Writer table (a 补贴标准（元/人） group header over 培训补贴 | 评价补贴) whose
+    /// repeated header row is too short for `是否急需紧缺`: Writer clips its `紧缺`, which the text
+    /// layer keeps over the first row's urgency cell, and on page 3 row 28's subsidy, split by the
+    /// break, goes on with a line `元/人` set right under the header. The clipped glyphs have no
+    /// ink on the drawn page (`HiddenText`): they mark no row urgent and are said once; the unit
+    /// under the header is the row's (`RuledRows`). Before, refused (row 28's subsidy cut), and
+    /// behind that the first row of pages 2, 4 and 5 read urgent.
+    @Test func textAPageDoesNotPrintMarksNoRowUrgent() throws {
+        let parsed = try parseExactReviewerNotice("reviewer-writer-clipped-header-over-first-row", ".pdf", ruled: true)
+        #expect(parsed.diagnostics.contains { $0.message.contains("does not print") && $0.excerpt == "紧缺" })
+    }
+}

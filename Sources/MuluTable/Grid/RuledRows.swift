@@ -165,9 +165,9 @@ public enum RuledRows {
         var anchorOf: [TableField] = []
         let lastTablePage = grids.indices.last { !grids[$0].tables.isEmpty } ?? -1
         for (p, page) in pages.enumerated() {
-            let bodyFragments = page.lines.indices.filter { roles[p][$0] == .body }.flatMap { page.lines[$0].fragments }
+            var bodyFragments = page.lines.indices.filter { roles[p][$0] == .body }.flatMap { page.lines[$0].fragments }
             // (A line numbering the columns is the header's: its grid row is passed over below.)
-            let headerFragments = page.lines.indices.filter { roles[p][$0] == .header || roles[p][$0] == .columnNumbers }
+            var headerFragments = page.lines.indices.filter { roles[p][$0] == .header || roles[p][$0] == .columnNumbers }
                 .flatMap { page.lines[$0].fragments }
             let headingFragments = page.lines.indices.filter { roles[p][$0] == .sectionHeading }.flatMap { page.lines[$0].fragments }
             let grid = grids[p]
@@ -175,6 +175,34 @@ public enum RuledRows {
                 let c = grid.deskew(x: ((f.x0 + f.x1) / 2), y: ((f.y0 + f.y1) / 2))
                 return t.cell(x: c.x, y: c.y, slack: slack)
             }
+            // Text taken for the header's that the rules put in a body row's cell: a unit made of
+            // header characters (`元/人`, the rest of a subsidy a page break split, set right under
+            // the repeated header, on the line of its `紧缺`), alone in its cell among the
+            // header's text, above body text.
+            // (Only a unit: a header's last characters run into the row below, `缺` of `是否急需紧缺`
+            // over the first row's `*`, are the header's.)
+            let moved = headerFragments.filter { f in
+                let text = Blank.removed(from: f.text)
+                guard text.hasPrefix("元"), text.count <= 4 else { return false }
+                for t in grid.tables {
+                    guard let k = locate(f, in: t) else { continue }
+                    // (The body text in its cell all below it: a row's cell, not the header's.)
+                    let beside = bodyFragments.filter { locate($0, in: t) == k }
+                    return !beside.isEmpty && beside.allSatisfy { $0.line > f.line } && !headerFragments.contains { $0 != f && locate($0, in: t) == k }
+                }
+                return false
+            }
+            if !moved.isEmpty {
+                let set = Set(moved)
+                headerFragments.removeAll { set.contains($0) }
+                bodyFragments += moved
+            }
+            // Header text the page does not print (a merged cell's clipped by its part on the page
+            // before, set among the header's words; a header line clipped by its row) names no column.
+            for f in headerFragments where f.hidden {
+                unplaced.append(UnplacedFragment(fragment: f, reason: "text the page does not print (clipped by its cell), among the header's: not read"))
+            }
+            headerFragments.removeAll(where: \.hidden)
             // The table holding most of the page's body text.
             var best: (index: Int, count: Int)?
             var holding: [Int] = []
@@ -648,7 +676,15 @@ public enum RuledRows {
             for p in fieldCells.indices {
                 for k in fieldCells[p][field] ?? [] where find(k) == k {
                     let members = groups[k]!.sorted()
-                    let fragments = members.flatMap { cells[$0].fragments }
+                    var fragments = members.flatMap { cells[$0].fragments }
+                    // An urgency mark the page does not print (the header's `紧缺` clipped by its
+                    // row, over the first row's cell) marks nothing.
+                    if field == .urgent, fragments.contains(where: \.hidden) {
+                        for f in fragments where f.hidden {
+                            unplaced.append(UnplacedFragment(fragment: f, reason: "text the page does not print (clipped by its cell) in an urgency cell: no mark"))
+                        }
+                        fragments.removeAll(where: \.hidden)
+                    }
                     guard !fragments.isEmpty else { continue }
                     let covered = Set(members.flatMap(rowsCovered)).sorted()
                     if covered.isEmpty {
