@@ -164,7 +164,7 @@ public enum TextLayout {
     /// Hangul syllables, compatibility ideographs, vertical and full-width forms, planes 2–3),
     /// else one.
     @inline(__always)
-    static func displayColumns(_ p: UnsafeBufferPointer<UInt8>, at i: Int, end: Int) -> Int {
+    public static func displayColumns(_ p: UnsafeBufferPointer<UInt8>, at i: Int, end: Int) -> Int {
         let b = p[i]
         if b >= 0xF0 { return b == 0xF0 && i + 1 < end && p[i + 1] >= 0xA0 ? 2 : 1 }
         guard i + 2 < end else { return 1 }

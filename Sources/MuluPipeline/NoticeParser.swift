@@ -353,6 +353,17 @@ public enum NoticeParser {
             where !tables.contains(where: { $0.columns.has(field) }) && !(builder.sawLabelledPair && field != .code) {
             diagnostics.append(Diagnostic(.warning, "the table has no \(label) column: \(label) is null for every row"))
         }
+        // Level columns (初级, 中级, 高级) kept as extra columns: the subsidy they divide was not
+        // read from the header, and its amounts would be published as remarks.
+        let hasSubsidy = tables.contains { $0.columns.has(.training) || $0.columns.has(.assessment) }
+        let levelExtras = tables.flatMap(\.columns.extraHeaders).filter { h in
+            if case .level = HeaderWords.meaning(Blank.removed(from: h)) { return true }
+            return false
+        }
+        if !levelExtras.isEmpty, !(hasSubsidy && levelExtras.count < 2) {
+            diagnostics.insert(Diagnostic(.error, "header cells \(levelExtras.map { "`\($0)`" }.joined(separator: ", ")) name levels, but no "
+                + "subsidy column is read over them: the header was not read whole (its subsidy's label is missing)"), at: 0)
+        }
         let tf1 = PhaseTimer.now()
         diagnostics += CatalogueValidator.validate(entries, places: builder.anchors.map { ($0.page, $0.line) })
         PhaseTimer.report("finish: validate", tf1, PhaseTimer.now())

@@ -13,7 +13,10 @@ import MuluExtract
 /// have no empty cell; rows one after another (Writer's table saved as text) have an empty line
 /// for each empty cell. When the rows do not come as many lines as the header has cells (a cell
 /// left out, its line missing), which cell is missing cannot be told: that is said, and nothing
-/// is read.
+/// is read. A header in two rows (a cell spanning its sub-columns, `补贴标准（元/人）` over
+/// `培训补贴标准` `技能评价补贴标准`, or `培训补贴标准` over 初级 中级 高级) gives its two lines and
+/// the second row's count of cells; a row one cell spanning such sub-columns (`按实际发生费用`
+/// over the levels, a line for the three) has that cell in the first, the others empty.
 public enum CellPerLine {
     /// The fewest header cells, on lines of their own, that make such a header.
     public static let minHeaderCells = 5
@@ -56,7 +59,45 @@ public enum CellPerLine {
                 }
                 var first = end
                 while first < spans.count, cell(first) == nil || isHeading(first) { first += 1 }
-                return end - k >= minHeaderCells && fields.count >= 4 && first < spans.count && isRowNumber(first) ? k..<end : nil
+                guard end - k >= minHeaderCells, fields.count >= 4, first < spans.count else { return nil }
+                return isRowNumber(first) || secondRow(after: k..<end) != nil ? k..<end : nil
+            }
+            // A header in two rows (Writer's table saved as text, a cell spanning columns over its
+            // sub-columns, `培训补贴标准` over 初级 中级 高级): after the first row's cells, the second
+            // row's, an empty line for each cell that spans rows from above, up to the first row
+            // number. Each run of its filled cells lies under one cell of the first row, which
+            // spans them; the runs must account for every cell the second row has more. The first
+            // row's cells spread over the second's columns (nil: spanned), and the second's.
+            func secondRow(after header: Range<Int>) -> (lines: Range<Int>, first: [Range<Int>?], second: [Range<Int>?], spans: [(start: Int, count: Int)])? {
+                var next = header.upperBound
+                while next < spans.count, next - header.upperBound <= 4 * header.count, !isRowNumber(next) {
+                    if cell(next) != nil, tokens.count != 1 || isHeading(next) { return nil }
+                    next += 1
+                }
+                guard next < spans.count, isRowNumber(next) else { return nil }
+                var block = header.upperBound..<next
+                let row1 = header.map { cell($0) }
+                // (Blank lines between the header and the first row: as many as the sums need.)
+                while true {
+                    let row2 = block.map { cell($0) }
+                    var first: [Range<Int>?] = []
+                    var runs: [(start: Int, count: Int)] = []
+                    var i = 0, j = 0
+                    while j < row2.count, i < row1.count {
+                        var run = 1
+                        if row2[j] != nil { while j + run < row2.count, row2[j + run] != nil { run += 1 } }
+                        if run > 1 { runs.append((j, run)) }
+                        first.append(row1[i])
+                        first += [Range<Int>?](repeating: nil, count: run - 1)
+                        i += 1
+                        j += run
+                    }
+                    if i == row1.count, j == row2.count, row2.count > row1.count, row2.contains(where: { $0 != nil }) {
+                        return (block, first, row2, runs)
+                    }
+                    guard block.count > row1.count, cell(block.upperBound - 1) == nil else { return nil }
+                    block = block.lowerBound..<(block.upperBound - 1)
+                }
             }
             // The first line holding 序号 alone is the header's, or there is none.
             let header = spans.indices.prefix(probeLines).first { k in
@@ -64,9 +105,22 @@ public enum CellPerLine {
                 return HeaderWords.meaning(Blank.removed(from: text(r))) == .field(.seq)
             }.flatMap(headerAt)
             guard let header else { return bytes }
-            let width = header.count
+            var width = header.count
             var joinedLines: [Int: [Range<Int>?]] = [header.lowerBound: header.map { cell($0)! }]
             var emptied = Set(header.dropFirst())
+            var bodyStart = header.upperBound
+            // Where the second header row's runs (a first-row cell spanning them) start, and how long.
+            var levelSpans: [(start: Int, count: Int)] = []
+            if !isRowNumber(header.upperBound), let second = secondRow(after: header) {
+                // (The second row on the line after the first's, as a header's two lines are read.)
+                width = second.second.count
+                joinedLines[header.lowerBound] = second.first
+                joinedLines[header.lowerBound + 1] = second.second
+                emptied.remove(header.lowerBound + 1)
+                emptied.formUnion(second.lines)
+                bodyStart = second.lines.upperBound
+                levelSpans = second.spans
+            }
             // The last line that is a row number alone: the rows end there (notes may follow).
             let lastRow = spans.indices.last(where: isRowNumber) ?? header.upperBound
             // Every row exactly as many lines as the header has cells, an empty cell an empty
@@ -76,10 +130,24 @@ public enum CellPerLine {
             var strided: [Int: [Range<Int>?]] = [:]
             var stridedEmptied = Set<Int>()
             var rowWidth = width
-            var k = header.upperBound
+            var k = bodyStart
             while k < spans.count, cell(k) == nil { k += 1 }
             while k < spans.count {
                 if isHeading(k) { k += 1; continue }
+                // A row short by a run's cells but one, the next row's number that early, its cell
+                // at the run's start a subsidy in words (`按实际发生费用` over 初级 中级 高级): one
+                // cell spanning the run, the others empty.
+                if let seq = rowNumber(k), let next = (k + 1..<min(k + rowWidth, spans.count)).first(where: { rowNumber($0) == seq + 1 }),
+                   let run = levelSpans.first(where: { next - k == rowWidth - ($0.count - 1) }),
+                   let r = cell(k + run.start), !text(r).contains(where: \.isNumber) {
+                    var cells = (k..<k + run.start + 1).map { cell($0) }
+                    cells += [Range<Int>?](repeating: nil, count: run.count - 1)
+                    cells += (k + run.start + 1..<next).map { cell($0) }
+                    strided[k] = cells
+                    stridedEmptied.formUnion(k + 1..<next)
+                    k = next
+                    continue
+                }
                 guard let seq = rowNumber(k), k + rowWidth <= spans.count,
                       !(k + 1..<k + rowWidth).contains(where: { rowNumber($0) == seq + 1 }) else {
                     var next = k
@@ -101,7 +169,7 @@ public enum CellPerLine {
                 emptied.formUnion(stridedEmptied)
                 k = spans.count
             } else {
-                k = header.upperBound
+                k = bodyStart
             }
             while k < spans.count {
                 if cell(k) == nil || isHeading(k) { k += 1; continue }

@@ -43,7 +43,11 @@ public enum DelimitedText {
         // A table drawn with full-width bars (`｜序号｜行业｜`) or box-drawing characters
         // (`│序号│行业│`, `├──┼──┤`): read as a bar-separated one when its header is.
         // So is one drawn in ASCII (`+------+------+`, `+======+`, then `| 序号 | 行业 |`).
-        if var barred = asciiBars(bytes, probeLines: probeLines) ?? asciiGrid(bytes, probeLines: probeLines) {
+        // (Box drawing: a cell spanning columns first given its missing bars.)
+        let drawn = asciiBars(bytes, probeLines: probeLines).map { converted in
+            spannedColumnsSplit(bytes).flatMap { asciiBars($0, probeLines: probeLines) } ?? converted
+        }
+        if var barred = drawn ?? asciiGrid(bytes, probeLines: probeLines) {
             // A header in two rows, a group's label over its sub-columns: one line.
             if let header = joinedBoxHeader(barred) { barred = header }
             // A merged cell's text printed on a rule line: given to the record above.
@@ -81,6 +85,72 @@ public enum DelimitedText {
             }
         }
         return out
+    }
+
+    /// `bytes` (a table drawn with box-drawing characters, not yet made ASCII) with a bar (`|`, in
+    /// place of a blank) in each cell that spans columns, where the columns it spans part: a rule
+    /// line's `┴` (a bar above, none below) marks a column boundary that the record under it, to
+    /// the next rule line, does not draw (`│ 按实际发生费用          │` under `┴──────┴`, as w3m
+    /// draws a cell spanning 初级 | 中级 | 高级). The bar goes at the boundary's place when the
+    /// cell is blank there, else in the cell's last blank; the cell's text then stands in its
+    /// first column, the others empty, as a spreadsheet saves such a cell. Byte offsets are kept.
+    /// Nil when no record spans columns.
+    static func spannedColumnsSplit(_ bytes: [UInt8]) -> [UInt8]? {
+        let lines = lineRanges(bytes)
+        // A line's characters: byte offset, display column, and the box character's code (0: other).
+        func layout(_ line: Range<Int>) -> [(at: Int, col: Int, code: UInt32)] {
+            var out: [(at: Int, col: Int, code: UInt32)] = []
+            bytes.withUnsafeBufferPointer { p in
+                var i = line.lowerBound, col = 0
+                while i < line.upperBound {
+                    let b = p[i]
+                    let n = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+                    var code: UInt32 = 0
+                    if n == 3, i + 2 < line.upperBound {
+                        code = UInt32(b & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F)
+                    } else if b == 0x7C {
+                        code = 0x2502
+                    }
+                    out.append((i, col, code))
+                    col += n >= 3 ? TextLayout.displayColumns(p, at: i, end: line.upperBound) : 1
+                    i += n
+                }
+            }
+            return out
+        }
+        func isHorizontal(_ c: UInt32) -> Bool { [0x2500, 0x2501, 0x2504, 0x2505, 0x2508, 0x2509, 0x254C, 0x254D, 0x2550].contains(c) }
+        // Junctions with arms up and sideways but none down (`┴ ┵ ┶ ┷ ┸ ┹ ┺ ┻`, `╧ ╨ ╩`).
+        func endsBelow(_ c: UInt32) -> Bool { (0x2534...0x253B).contains(c) || (0x2567...0x2569).contains(c) }
+        func isBar(_ c: UInt32) -> Bool { c == 0x2502 || c == 0x2503 || c == 0x2551 || c == 0xFF5C }
+        var out = bytes
+        var changed = false
+        var k = 0
+        while k < lines.count {
+            let rule = layout(lines[k])
+            guard rule.contains(where: { isHorizontal($0.code) }) else { k += 1; continue }
+            let ends = rule.filter { endsBelow($0.code) }.map(\.col)
+            k += 1
+            guard !ends.isEmpty else { continue }
+            // The record under the rule line, line by line, to the next rule line.
+            while k < lines.count {
+                let record = layout(lines[k])
+                if record.contains(where: { isHorizontal($0.code) }) || !record.contains(where: { isBar($0.code) }) { break }
+                let bars = record.filter { isBar($0.code) }
+                var used = Set<Int>()
+                for c in ends where !bars.contains(where: { $0.col == c }) {
+                    guard let left = bars.last(where: { $0.col < c }), let right = bars.first(where: { $0.col > c }) else { continue }
+                    let blanks = record.filter { $0.at > left.at && $0.at < right.at && bytes[$0.at] == 0x20 && !used.contains($0.at) }
+                    // At the boundary's place, or the cell's last blank (a blank kept before it).
+                    guard let spot = blanks.first(where: { $0.col == c })
+                        ?? blanks.dropFirst().last(where: { b in !used.contains(b.at - 1) && !used.contains(b.at + 1) }) else { continue }
+                    out[spot.at] = 0x7C
+                    used.insert(spot.at)
+                    changed = true
+                }
+                k += 1
+            }
+        }
+        return changed ? out : nil
     }
 
     /// `bytes` with every full-width bar and box-drawing character made ASCII, three bytes for
@@ -158,8 +228,8 @@ public enum DelimitedText {
     /// `bytes` (a drawn table, its bars and rules made ASCII) with a header drawn in two rows —
     /// a group's label (`补贴标准（元/人）`) over its sub-columns (`培训补贴`, `鉴定补贴`), a short
     /// rule (`├────┬────┤`) between them on the line of the other cells — put on its first line,
-    /// each column's words joined top to bottom, the group's label left out; the lines after it
-    /// left empty. Nil when the first header is not so drawn.
+    /// each column's words joined top to bottom, the group's label left out (or, over levels,
+    /// put before each); the lines after it left empty. Nil when the first header is not so drawn.
     static func joinedBoxHeader(_ bytes: [UInt8]) -> [UInt8]? {
         let lines = lineRanges(bytes, limit: 400)
         // A line's cells, without what lies outside its first and last bars.
@@ -182,6 +252,7 @@ public enum DelimitedText {
         while g + span < width, isDashes(ruled[g + span]) { span += 1 }
         guard span >= 2 else { return nil }
         var header = [String](repeating: "", count: width)
+        var group = ""
         for cells in block {
             let shift: Int
             switch cells.count {
@@ -192,9 +263,20 @@ public enum DelimitedText {
             for (i, cell) in cells.enumerated() where !isDashes(cell) {
                 let text = cell.trimmingCharacters(in: .whitespaces)
                 guard !text.isEmpty else { continue }
-                if shift > 0, i == g { continue }  // the group's label
+                if shift > 0, i == g {  // the group's label
+                    group += text
+                    continue
+                }
                 header[shift > 0 && i > g ? i + shift : i] += text
             }
+        }
+        // Levels under a subsidy's label (`培训补贴（元/人）` over 初级 | 中级 | 高级): each level
+        // column named with the label (`培训补贴（元/人）初级`), a level sub-column of its own.
+        if !group.isEmpty, (g..<(g + span)).allSatisfy({ i in
+            if case .level = HeaderWords.meaning(Blank.removed(from: header[i])) { return true }
+            return false
+        }) {
+            for i in g..<(g + span) { header[i] = group + header[i] }
         }
         var replaced: [Int: [UInt8]] = [top + 1: Array(("|" + header.joined(separator: "|") + "|").utf8)]
         for k in (top + 2)..<close { replaced[k] = [] }

@@ -850,3 +850,44 @@ extension ReviewerCorpusTests {
         #expect(parsed.diagnostics.contains { $0.message.contains("does not print") && $0.excerpt == "紧缺" })
     }
 }
+
+extension ReviewerCorpusTests {
+    /// Round-38 notices with the training subsidy in level sub-columns (初级 | 中级 | 高级) where
+    /// a row's cell spans the three with words, no amount (`按实际发生费用`): Calc's CSV keeps the
+    /// text in the first level's cell (`SubsidyParser.fromLevelCells`), w3m draws one box over
+    /// the three, its rule line above marking the parted columns `┴`
+    /// (`DelimitedText.spannedColumnsSplit`), and its header's label `培训补贴（元/人）` over the
+    /// levels names them (`joinedBoxHeader`). Before, each was refused at row 12.
+    @Test(arguments: ["text/reviewer-calc-csv-level-columns-merged-text.csv", "text/reviewer-w3m-level-columns-merged-text.txt"])
+    func aSubsidyInWordsOverLevelColumnsIsTheRowsSubsidy(_ file: String) throws {
+        let stem = String(file.prefix(upTo: file.lastIndex(of: ".")!))
+        let parsed = try parseExactReviewerNotice(stem, String(file[file.lastIndex(of: ".")!...]))
+        for seq in [12, 18, 22] {
+            #expect(parsed.entries.first { $0.seq == seq }?.training?.text == "按实际发生费用", "row \(seq)")
+        }
+        #expect(parsed.entries.first { $0.seq == 1 }?.training?.amounts.map(\.level) == [.junior, .intermediate])
+    }
+
+    /// The same box-drawn table with its group label blanked: its level columns would be kept as
+    /// extra columns and every training subsidy published as remarks. That is an error naming
+    /// the cells, and nothing is written.
+    @Test func levelColumnsUnderNoSubsidyAreAnError() throws {
+        let parsed = try parseFixture("text/reviewer-w3m-level-columns-without-label.txt")
+        let errors = parsed.diagnostics.filter { $0.severity == .error }
+        #expect(errors.first?.message.hasPrefix("header cells `初级`, `中级`, `高级` name levels, but no subsidy column") == true)
+    }
+}
+
+extension ReviewerCorpusTests {
+    /// Round-38 Writer tables saved as text, one cell per line, whose header is two rows: a
+    /// `补贴标准（元/人）` cell spanning `培训补贴标准` | `技能评价补贴标准`, and a `培训补贴标准` cell
+    /// spanning 初级 | 中级 | 高级 (its rows' `按实际发生费用`, one cell over the three, a line of
+    /// its own). The second row (an empty line for each cell spanning rows from above) gives the
+    /// rows' count of lines, its runs the cells the first row spans (`CellPerLine`). Before,
+    /// both were refused: "line is not a row of the table".
+    @Test(arguments: ["text/reviewer-writer-text-group-header-two-rows", "text/reviewer-writer-text-level-header-two-rows"])
+    func aCellPerLineHeaderInTwoRowsIsRead(_ stem: String) throws {
+        let parsed = try parseExactReviewerNotice(stem, ".txt")
+        #expect(parsed.entries.first { $0.seq == 12 }?.training?.text == "按实际发生费用")
+    }
+}

@@ -573,7 +573,15 @@ public enum SubsidyParser {
 
     /// A subsidy from level sub-columns: each level's cell read as an amount (`2160`, `2160元`,
     /// `2,160.00元/人`); nil when a cell is not an amount. Levels whose cell says none are left out.
+    /// One cell filled with a subsidy in words and the others empty is a cell merged over the
+    /// levels (a spreadsheet keeps its text in the first): that subsidy.
     public static func fromLevelCells(_ cells: [(level: Level, raw: String)]) -> Reading {
+        // One cell merged over the levels, its text in one of them and no amount in it
+        // (`按实际发生费用` over 初级 | 中级 | 高级): the subsidy is that text.
+        let filled = cells.filter { !Blank.removed(from: $0.raw).isEmpty }
+        if filled.count == 1, case .subsidy(let s) = read(filled[0].raw), s.amountYuan == nil, s.amounts.isEmpty, s.levels.isEmpty {
+            return .subsidy(s)
+        }
         var amounts: [Subsidy.LevelAmount] = []
         var upTo = false
         for cell in cells {
