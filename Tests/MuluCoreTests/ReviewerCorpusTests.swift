@@ -891,3 +891,16 @@ extension ReviewerCorpusTests {
         #expect(parsed.entries.first { $0.seq == 12 }?.training?.text == "按实际发生费用")
     }
 }
+
+extension ReviewerCorpusTests {
+    /// A round-38 Writer table whose subsidy and urgency columns merge cells too: at the foot of
+    /// page 4 a training cell over rows 94–95 (`初级：1800元/人` / `中级：2200元/人`) fills its
+    /// part to the rule, and atop page 5 row 96's own `按实际发生费用` starts at its cell's top.
+    /// Both are whole subsidies and joined they read as none, so no text flowed over the break
+    /// (`RuledRows`). Before, refused: "row 94: cannot read the training subsidy".
+    @Test func twoWholeSubsidiesAcrossABreakAreTwoCells() throws {
+        let parsed = try parseExactReviewerNotice("reviewer-writer-merged-subsidy-at-page-foot", ".pdf", ruled: true)
+        #expect(parsed.entries.first { $0.seq == 96 }?.training?.text == "按实际发生费用")
+        #expect(parsed.entries.first { $0.seq == 95 }?.training?.amounts.map(\.amountYuan) == [1800, 2200])
+    }
+}

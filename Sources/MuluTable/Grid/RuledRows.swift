@@ -622,13 +622,16 @@ public enum RuledRows {
                 let textA = Blank.removed(from: cells[last].fragments.map(\.text).joined())
                 let textB = Blank.removed(from: cells[first].fragments.map(\.text).joined())
                 let slack = settings.grid.flowSlack
-                let flows = fills
+                // (Never two whole values that joined read as none: `初级：1800元/人中级：2200元/人` filling
+                // its cell at the foot, `按实际发生费用` atop the next page, each a row's subsidy.)
+                let spoils = !incomplete(textA, field: field) && !incomplete(textB, field: field) && incomplete(textA + textB, field: field)
+                let flows = !spoils && (fills
                     && (runsOn(cells[last], cells[first], grids: grids, slack: slack, known: whole[field] ?? [])
                         || completes(textA, textB, field: field))
                     // A merged cell's text cut by the break (`农、林、` at the foot, `牧、渔业` atop the next page).
                     || (!anyEmpty && merged && completes(textA, textB, field: field)
                         && touches(cells[last], foot: true, grids: grids, slack: slack)
-                        && touches(cells[first], foot: false, grids: grids, slack: slack))
+                        && touches(cells[first], foot: false, grids: grids, slack: slack)))
                 // An empty part joins the text across the break, unless both sides hold text
                 // already (a cell ending at the foot of a page, its text printed on an earlier
                 // page, and a new cell at the top of the next).
