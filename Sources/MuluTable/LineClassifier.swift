@@ -311,9 +311,17 @@ public enum LineClassifier {
             // a year and a character (`2024年新`, a remark wrapped above its row) is none.
             let text = fragment.text.contains(utf8: "年") ? Self.withoutYears(fragment.text) : fragment.text
             if text.count != fragment.text.count, Blank.removed(from: text).count < 2 { return false }
+            // A short label naming a field in words mulu has no vocabulary for (`重点产业`), beside
+            // a header word the vocabulary holds that names another (`序号 重点产业 说明`): its
+            // words are a header's. (Alone, `纺织服装产业` is a merged cell's value.)
+            let compact = Blank.removed(from: text)
+            let named = compact.count <= 6 && HeaderWords.field(compact) != nil && line.fragments.contains { other in
+                let o = Blank.removed(from: other.text)
+                return o != compact && HeaderWords.field(o) != nil && o.unicodeScalars.allSatisfy { vocabulary.contains($0) }
+            }
             for s in text.unicodeScalars where !Blank.isBlank(s) {
                 if (0x30...0x39).contains(s.value) || (0xFF10...0xFF19).contains(s.value) { return false }
-                if !vocabulary.contains(s) { outside = true }
+                if !vocabulary.contains(s), !named { outside = true }
                 if !"元人次/（）()、".unicodeScalars.contains(s) { any = true }
             }
         }

@@ -904,3 +904,18 @@ extension ReviewerCorpusTests {
         #expect(parsed.entries.first { $0.seq == 95 }?.training?.amounts.map(\.amountYuan) == [1800, 2200])
     }
 }
+
+extension ReviewerCorpusTests {
+    /// A round-38 Writer table (grey alternate rows) whose header runs over three lines, its
+    /// middle line `序号 重点产业 说明`: `重点` is no word of the header vocabulary, so the line
+    /// was not taken for the header's, and the header read without it (no 序号, no industry),
+    /// 217 errors. A short label naming a field (`重点产业`) is a header's words
+    /// (`LineClassifier.isHeaderCandidate`) when a word of the vocabulary naming another field
+    /// stands beside it. Alone on its line, `纺织服装产业` (a round-35 Calc sheet ruled only
+    /// across, the first row's industry printed above its row) is a value, not a header's line.
+    @Test(arguments: ["reviewer-writer-zebra-key-industry-header", "reviewer-calc-key-industry-value-above-row"])
+    func aKeyIndustryLabelIsAHeaderWord(_ name: String) throws {
+        let parsed = try parseExactReviewerNotice(name, ".pdf")
+        #expect(parsed.columns.first { $0.field == "industry" }?.header == "重点产业")
+    }
+}
