@@ -40,6 +40,11 @@ public struct TableSettings: Hashable, Sendable {
     /// blank stretch in the band. PDF: 0.5 em. Text: 1 character cell (`pdftotext -layout`
     /// shifts header and body by a few cells, so a wider reach would split cells at spaces).
     public var boundaryReach: Double = 1
+    /// Whether a band is also split beside an urgency column at a blank stretch lying wholly
+    /// between its header label and its neighbour's, when none lies within `boundaryReach` of
+    /// their midpoint. Text: on (lynx and w3m centre `是否紧缺` over `是`/`否` set flush left after
+    /// names of any length: the gutter stands off the labels' midpoint). PDF: off.
+    public var splitBesideUrgency = false
     /// A body fragment overlapping more than this many header columns is no cell (a note, a
     /// stray line) and does not shape the columns. Default 2.
     public var maxCellColumns: Int = 2
@@ -121,6 +126,7 @@ public struct TableSettings: Hashable, Sendable {
             wordGap: 0.5, lineTolerance: 0.5, minGutter: 2, cellLineGap: -1, maxRowDistance: 4,
             pageJoinGap: 0)
         settings.blankLineBand = 0.5
+        settings.splitBesideUrgency = true
         return settings
     }()
 }

@@ -294,7 +294,16 @@ public enum ColumnDetector {
                     let distance = b < g.0 ? g.0 - b : b > g.1 ? b - g.1 : 0
                     return (distance, (g.0 + g.1) / 2)
                 }.filter { $0.0 <= settings.boundaryReach }.min { $0.0 < $1.0 }
-                if let cut = near?.1 { cuts.append(cut) }
+                if let cut = near?.1 {
+                    cuts.append(cut)
+                } else if settings.splitBesideUrgency, let k = boundaries.firstIndex(of: b),
+                          reference[k].field == .urgent || reference[k + 1].field == .urgent {
+                    // (A blank stretch wholly between the two labels; the one nearest the midpoint.)
+                    let lo = reference[k].x1, hi = reference[k + 1].x0
+                    if let g = gaps.filter({ $0.0 >= lo && $0.1 <= hi }).min(by: { abs(($0.0 + $0.1) / 2 - b) < abs(($1.0 + $1.1) / 2 - b) }) {
+                        cuts.append((g.0 + g.1) / 2)
+                    }
+                }
             }
             var start = band.x0
             for cut in cuts.sorted() {

@@ -919,3 +919,16 @@ extension ReviewerCorpusTests {
         #expect(parsed.columns.first { $0.field == "industry" }?.header == "重点产业")
     }
 }
+
+extension ReviewerCorpusTests {
+    /// A round-38 lynx dump whose urgency column (`急需紧缺`, centred) stands between the names
+    /// and the subsidies, its `是`/`否` set flush left after names of any length. One name fills
+    /// its column to a blank before `否`, so the blank gutter stands off the labels' midpoint, out
+    /// of `boundaryReach`: the names and the marks were one column and `否` was glued to 86
+    /// names (each warned only "looks cut short"). Beside an urgency label a band is split at a
+    /// blank stretch lying wholly between the two labels (`TableSettings.splitBesideUrgency`).
+    @Test func anUrgencyColumnAfterTheNamesIsItsOwn() throws {
+        let parsed = try parseExactReviewerNotice("text/reviewer-lynx-urgency-before-subsidies", ".txt")
+        #expect(parsed.entries.first { $0.seq == 2 }.map { ($0.name, $0.urgent) } ?? ("", nil) == ("采煤工", false))
+    }
+}
