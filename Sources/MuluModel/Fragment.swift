@@ -35,6 +35,16 @@ public struct Fragment: Hashable, Sendable {
         self.hidden = hidden
     }
 
+    /// Whether `a` comes before `b` in reading order: by page, then line, then left to right.
+    ///
+    /// By line rather than by the boxes' tops: on one line a CJK glyph's box and a digit's can
+    /// start a hair apart (a page stored turned, `/Rotate 90`, gives tops that differ in the
+    /// last bits), which must not put a line's last word before its first.
+    @inline(__always)
+    public static func inReadingOrder(_ a: Fragment, _ b: Fragment) -> Bool {
+        (a.page, a.line, a.x0) < (b.page, b.line, b.x0)
+    }
+
     /// How far the horizontal extents of two boxes overlap (negative: the gap between them).
     public func horizontalOverlap(_ lo: Double, _ hi: Double) -> Double {
         min(x1, hi) - max(x0, lo)

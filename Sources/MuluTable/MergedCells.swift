@@ -327,7 +327,7 @@ public enum MergedCells {
                 fragmentsOfBlock[b] = values[ks[0]].fragments
                 continue
             }
-            let pieces = distinct.map { values[$0].fragments.sorted { ($0.page, $0.y0, $0.x0) < ($1.page, $1.y0, $1.x0) } }
+            let pieces = distinct.map { values[$0].fragments.sorted(by: Fragment.inReadingOrder) }
                 .sorted { ($0[0].page, $0[0].y0) < ($1[0].page, $1[0].y0) }
             for (a, b) in zip(pieces, pieces.dropFirst()) {
                 // (Brackets must say so, as `values` has them join lines: two industries set one

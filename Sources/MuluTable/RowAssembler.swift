@@ -180,7 +180,7 @@ public enum RowAssembler {
                 extraCells[row][header, default: []] += u.members.map(\.fragment)
             }
         }
-        func reading(_ v: [Fragment]) -> [Fragment] { v.sorted { ($0.page, $0.y0, $0.x0) < ($1.page, $1.y0, $1.x0) } }
+        func reading(_ v: [Fragment]) -> [Fragment] { v.sorted(by: Fragment.inReadingOrder) }
         var rows: [RowRecord] = []
         rows.reserveCapacity(anchors.count)
         for (i, a) in anchors.enumerated() {

@@ -298,7 +298,7 @@ public struct TableRecovery: Sendable {
                     row = note
                     for (field, fragments) in above {
                         rows[rows.count - 1].cells[field, default: []] += fragments
-                        rows[rows.count - 1].cells[field]!.sort { ($0.page, $0.y0, $0.x0) < ($1.page, $1.y0, $1.x0) }
+                        rows[rows.count - 1].cells[field]!.sort(by: Fragment.inReadingOrder)
                     }
                 }
             }
@@ -920,7 +920,7 @@ public struct TableRecovery: Sendable {
                     let lines = Set(above)
                     let top = cell.filter { $0.page == anchor.page && lines.contains($0.line) }
                     func text(_ f: [Fragment]) -> String {
-                        f.sorted { ($0.page, $0.y0, $0.x0) < ($1.page, $1.y0, $1.x0) }.map(\.text).joined()
+                        f.sorted(by: Fragment.inReadingOrder).map(\.text).joined()
                     }
                     if !SubsidyParser.levelsInScaleOrder(text(cell)),
                        SubsidyParser.levelsInScaleOrder(text(cell.filter { !top.contains($0) })),

@@ -932,3 +932,15 @@ extension ReviewerCorpusTests {
         #expect(parsed.entries.first { $0.seq == 2 }.map { ($0.name, $0.urgent) } ?? ("", nil) == ("采煤工", false))
     }
 }
+
+extension ReviewerCorpusTests {
+    /// A round-38 Writer landscape table whose pages are stored portrait and displayed with
+    /// `/Rotate 90`: poppler turns the glyph boxes, and their tops on one line differ in the last
+    /// bits (`239.125937` and `239.12593699999994`), so a cell's fragments sorted by their tops
+    /// put a line's last word first (`元/人 初级：1600元/人 中级：2000`): 16 rows refused. A cell's
+    /// text is in reading order by line (`Fragment.inReadingOrder`), as the unrotated PDF gives.
+    @Test func aPageStoredTurnedReadsAsDisplayed() throws {
+        let parsed = try parseExactReviewerNotice("reviewer-writer-rotate90-pages", ".pdf", ruled: true)
+        #expect(parsed.rows.first { $0.seq == 4 }?.text(.training) == "初级：1600 元/人中级：2000 元/人")
+    }
+}

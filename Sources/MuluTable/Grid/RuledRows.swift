@@ -271,7 +271,7 @@ public enum RuledRows {
                     overflowed.insert(f)
                 }
                 for k in held.indices {
-                    held[k].sort { ($0.y0, $0.x0) < ($1.y0, $1.x0) }
+                    held[k].sort(by: Fragment.inReadingOrder)
                     // Text set vertically (竖排, top to bottom, columns right to left).
                     if held[k].count >= 6, let vertical = ColumnDetector.verticalOrder(held[k]) { held[k] = vertical }
                 }
