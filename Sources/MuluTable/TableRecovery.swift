@@ -159,7 +159,11 @@ public struct TableRecovery: Sendable {
                 }
                 let bodyLines = region.filter { roles[p][$0] == .body }.map { page.lines[$0] }
                 let body = bodyLines.flatMap(\.fragments)
-                var spans = ColumnDetector.columns(body: body, reference: reference, settings: settings)
+                // Notes after the table (`注：1.…`, `3.本目录自…起执行`) are prose across the page's
+                // width: they bridge every gutter, so the columns are found above the first of them.
+                let noteStart = bodyLines.firstIndex { NoteText.opensNote(Blank.removed(from: $0.compactText)) } ?? bodyLines.count
+                let tableBody = noteStart == bodyLines.count ? body : bodyLines[..<noteStart].flatMap(\.fragments)
+                var spans = ColumnDetector.columns(body: tableBody, reference: reference, settings: settings)
                 if named.count < settings.minHeaderColumns, settings.cellLineGap < 0 {
                     spans = Self.marksAreUrgency(spans, body: body)
                 }

@@ -944,3 +944,15 @@ extension ReviewerCorpusTests {
         #expect(parsed.rows.first { $0.seq == 4 }?.text(.training) == "初级：1600 元/人中级：2000 元/人")
     }
 }
+
+extension ReviewerCorpusTests {
+    /// A round-39 `pdftotext -layout` dump of a landscape notice whose last page holds nine rows
+    /// and then the notes (`注：1.职业（工种）代码依据…`, `2.…最高不超过 3000 元/人；`), prose across
+    /// the page's width: they bridged every gutter, the page's columns came out as one, and
+    /// `1800` of `不超过 1800 元/人` and `3000` of a note were taken for row numbers (exit 2).
+    /// The columns are found above the first line opening a note.
+    @Test func notesAfterTheTableDoNotJoinTheColumns() throws {
+        let parsed = try parseExactReviewerNotice("text/reviewer-pdftotext-notes-across-columns", ".txt")
+        #expect(parsed.entries.count == 135)
+    }
+}
