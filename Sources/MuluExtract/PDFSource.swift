@@ -71,7 +71,7 @@ public enum PDFSource {
                         // (Glyphs the page does not print: `HiddenText`.)
                         let page = HiddenText.marked(page, drawn: bitmap)
                         marked.append(page)
-                        let found = page.glyphs.isEmpty ? [] : RuleEnds.cutThroughGlyphs(RuleFinder.rules(in: bitmap, settings: settings), glyphs: page.glyphs)
+                        let found = page.glyphs.isEmpty ? [] : RuleEnds.cutThroughGlyphs(RuleFinder.rules(in: bitmap, settings: settings), glyphs: Watermark.unmarked(page))
                         let t3 = PhaseTimer.now()
                         PhaseTimer.report("text and render p\(page.number)", t1, t2)
                         PhaseTimer.report("rules p\(page.number)", t2, t3)
@@ -124,8 +124,10 @@ public enum PDFSource {
         let n = documents.count
         let count = textPages.count
         let ranges = (0..<n).map { k in (count * k / n)..<(count * (k + 1) / n) }
+        // (Found over all the pages at once: a watermark's words found on one are looked for on all.)
+        let marks = Watermark.marks(textPages).map { $0?.mask }
         if let found = opened.rules, opened.rulesGrid == grid, found.count == count {
-            return (zip(textPages, found).map { lines(of: $0, settings: frozen, rules: $1) }, em, found)
+            return (textPages.indices.map { lines(of: textPages[$0], settings: frozen, rules: found[$0], watermark: marks[$0]) }, em, found)
         }
         let shared = Shared(documents)
         let done = Parallel.run(ranges.indices.map { k in
@@ -133,17 +135,17 @@ public enum PDFSource {
                 ranges[k].map { i -> Result<(PageText, [Rule]), PDFError> in
                     let page = textPages[i]
                     guard !page.glyphs.isEmpty else {
-                        return .success((lines(of: page, settings: frozen), []))
+                        return .success((lines(of: page, settings: frozen, watermark: marks[i]), []))
                     }
                     return Result { () throws(PDFError) in
                         let t0 = PhaseTimer.now()
                         let bitmap = try shared.documents[k].renderGrey(page: page.number, scale: frozen.grid.renderScale)
                         let page = HiddenText.marked(page, drawn: bitmap)
                         let t1 = PhaseTimer.now()
-                        let found = RuleEnds.cutThroughGlyphs(RuleFinder.rules(in: bitmap, settings: frozen), glyphs: page.glyphs)
+                        let found = RuleEnds.cutThroughGlyphs(RuleFinder.rules(in: bitmap, settings: frozen), glyphs: Watermark.unmarked(page))
                         PhaseTimer.report("render p\(page.number)", t0, t1)
                         PhaseTimer.report("rules p\(page.number)", t1, PhaseTimer.now())
-                        return (lines(of: page, settings: frozen, rules: found), found)
+                        return (lines(of: page, settings: frozen, rules: found, watermark: marks[i]), found)
                     }
                 }
             }
@@ -196,10 +198,11 @@ public enum PDFSource {
     /// count: a glyph's own strokes, found as a short rule, split nothing.
     /// Text turned a quarter anticlockwise (read bottom to top: a merged cell's industry set
     /// `btLr`) is one fragment, its glyphs in the order the PDF gives them.
-    public static func lines(of page: PDFTextPage, settings: TableSettings, rules: [Rule] = []) -> PageText {
+    /// `watermark` marks the page's watermark glyphs (`Watermark.marks`), none when nil.
+    public static func lines(of page: PDFTextPage, settings: TableSettings, rules: [Rule] = [], watermark: [Bool]? = nil) -> PageText {
         let verticals = rules.filter { $0.orientation == .vertical }
         // (A watermark's glyphs are no line's: `Watermark`.)
-        let kept = Watermark.mask(page).map { mask in page.glyphs.indices.filter { !mask[$0] }.map { page.glyphs[$0] } } ?? page.glyphs
+        let kept = watermark.map { mask in page.glyphs.indices.filter { !mask[$0] }.map { page.glyphs[$0] } } ?? page.glyphs
         let glyphs = TurnedText.joined(kept).sorted { ($0.y0 + $0.y1, $0.x0) < ($1.y0 + $1.y1, $1.x0) }
         var groups: [[TurnedText.Piece]] = []
         var center = -Double.infinity

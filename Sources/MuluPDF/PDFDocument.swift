@@ -199,18 +199,35 @@ public final class PDFDocument {
         glyphs.reserveCapacity(Int(rectCount))
         var i = 0
         let n = Int(rectCount)
+        // Whether the last scalar read was a line break (the start counts as one), and whether
+        // the glyph appended last is the last scalar read.
+        var afterBreak = true
+        var lastIsGlyph = false
         for scalar in text.unicodeScalars {
             guard i < n else { i += 1; continue }
             let r = rects[i]
             i += 1
+            if scalar == "\n" {
+                if lastIsGlyph { glyphs[glyphs.count - 1].breakAfter = true }
+                afterBreak = true
+                lastIsGlyph = false
+                continue
+            }
+            let followsBreak = afterBreak
+            afterBreak = false
+            lastIsGlyph = false
             if Self.isDropped(scalar) { continue }
             if Self.isUnmapped(scalar) {
                 unmapped += 1
                 continue
             }
             // A radical look-alike (`⼯` for `工`, the `Radicals` rule) is its ideograph.
-            glyphs.append(PDFGlyph(scalar: Radicals.unified(scalar) ?? scalar, x0: r.x1, y0: r.y1, x1: r.x2, y1: r.y2))
+            var glyph = PDFGlyph(scalar: Radicals.unified(scalar) ?? scalar, x0: r.x1, y0: r.y1, x1: r.x2, y1: r.y2)
+            glyph.breakBefore = followsBreak
+            glyphs.append(glyph)
+            lastIsGlyph = true
         }
+        if lastIsGlyph { glyphs[glyphs.count - 1].breakAfter = true }
         if i != n {
             throw PDFError(.damaged, path: path, message:
                 "damaged text layer on page \(number): \(i) characters but \(n) character boxes")

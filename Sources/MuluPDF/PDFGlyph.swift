@@ -8,6 +8,13 @@ public struct PDFGlyph: Hashable, Sendable {
     /// False when the drawn page shows no ink in the glyph's box: text in the layer that the page
     /// does not print (clipped by its cell, invisible, white on white). Set by `HiddenText`.
     public var inked: Bool = true
+    /// True when the text layer has a line break (or the page's start) right before the glyph.
+    public var breakBefore: Bool = false
+    /// True when the text layer has a line break (or the page's end) right after the glyph.
+    public var breakAfter: Bool = false
+    /// True when the text layer gives the glyph as a line of its own: how poppler gives each
+    /// glyph of text set on a slant, as a watermark is.
+    public var alone: Bool { breakBefore && breakAfter }
 
     public init(scalar: Unicode.Scalar, x0: Double, y0: Double, x1: Double, y1: Double) {
         self.scalar = scalar

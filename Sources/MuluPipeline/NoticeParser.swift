@@ -162,7 +162,7 @@ public enum NoticeParser {
         }
         // A watermark across the pages: left out of the lines (`PDFSource.lines`), said once a page.
         let watermarks = Watermark.texts(opened.textPages).map { mark in
-            Diagnostic(.warning, "text on page \(mark.page) set \(Int(Watermark.scale)) or more times the size of the page's own "
+            Diagnostic(.warning, "text on page \(mark.page) set \(Int(Watermark.scale)) or more times the size of the page's own or on a slant "
                 + "(a watermark, `\(mark.text)`) is not read", page: mark.page)
         }
         var notice = try finish(

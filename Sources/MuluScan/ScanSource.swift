@@ -131,7 +131,7 @@ public enum ScanSource {
         var settings = TableSettings.pdf(emSize: em)
         settings.grid = grid
         return Result(
-            pages: all.map { PDFSource.lines(of: $0.page, settings: settings) }, emSize: em,
+            pages: all.map { PDFSource.lines(of: $0.page, settings: settings, watermark: Watermark.mask($0.page)) }, emSize: em,
             grids: all.map(\.grid), cells: all.flatMap(\.cells),
             ocrPages: textPages.indices.filter { needsOCR[$0] }.map { $0 + 1 }, skews: all.map(\.skew))
     }

@@ -956,3 +956,22 @@ extension ReviewerCorpusTests {
         #expect(parsed.entries.count == 135)
     }
 }
+
+extension ReviewerCorpusTests {
+    /// Round-39 notices under a watermark set on a slant, as bureaus print them: Chromium's
+    /// `巴州人社` at 45° over each page (its glyph boxes also cut the column rules short of the
+    /// last row); `仅供参考` tiled at 30° under the table, poppler weaving most tiles' glyphs into
+    /// the cells' lines (`石油天考然气`), some pages with no tile given apart; a ReportLab table
+    /// with tiles under it, of the body's size; a page merged over with pypdf, `巴` run on from a
+    /// code (`0-02-*巴`). Only glyphs four times the body's size were a watermark's: each notice
+    /// was refused. A slanted run is seeded by glyphs the text layer gives as lines of their own,
+    /// followed at its step, and its words are looked for at that step on every page.
+    @Test(arguments: [
+        "reviewer-chromium-watermark-diagonal-over", "reviewer-chromium-watermark-tiled-under",
+        "reviewer-reportlab-watermark-tiled", "reviewer-watermark-page-merged-over",
+    ])
+    func aSlantedWatermarkIsNotRead(_ name: String) throws {
+        let parsed = try parseExactReviewerNotice(name, ".pdf")
+        #expect(parsed.diagnostics.contains { $0.message.contains("on a slant") })
+    }
+}
