@@ -975,3 +975,16 @@ extension ReviewerCorpusTests {
         #expect(parsed.diagnostics.contains { $0.message.contains("on a slant") })
     }
 }
+
+extension ReviewerCorpusTests {
+    /// A round-39 Writer table with the industry as section rows merged across the table, set
+    /// with no cell padding: the section's words touch the rule above and the rule below, and
+    /// the three chained into one shape too thick for a rule, so neither rule was found. Rows
+    /// 54 and 55 fell outside every ruled cell and row 53's 说明 went to row 54 as well, with
+    /// exit 0. A thick shape whose long runs form groups apart is those groups' rules
+    /// (`RuleFinder.longRunRules`).
+    @Test func aSectionRowTouchingItsRulesKeepsThem() throws {
+        let parsed = try parseExactReviewerNotice("reviewer-writer-section-row-tight", ".pdf", ruled: true)
+        #expect(parsed.entries.first { $0.seq == 54 }?.extra["说明"] == "专项职业能力")
+    }
+}

@@ -354,6 +354,12 @@ public enum RuleFinder {
                             end: Double(s.hi) / scale, thickness: thickness, slope: slope))
                         continue
                     }
+                    // Two rules chained by a line of text set tight between them (a section row
+                    // merged across the table, its words touching the rule above and below).
+                    if let found = Self.longRunRules(own.map { segments[$0] }, orientation, lengthPx: lengthPx, scale: scale, g), found.count > 1 {
+                        rules += found
+                        continue
+                    }
                     if let lone = Self.runOut(own.map { segments[$0] }, scale: scale, g) {
                         rules.append(Rule(
                             orientation: orientation, position: (Double(lone.line) + 0.5) / scale, start: Double(lone.start) / scale,
@@ -367,6 +373,11 @@ public enum RuleFinder {
                 c.hi = s.hi
                 // Long runs further apart than a rule is thick: glyph rows run together beside the
                 // rule; its stretch clear of them is the rule.
+                if Double(c.last - c.first + 1) > g.maxRuleThickness * scale + 1,
+                   let found = Self.longRunRules(own.map { segments[$0] }, orientation, lengthPx: lengthPx, scale: scale, g), found.count > 1 {
+                    rules += found
+                    continue
+                }
                 if Double(c.last - c.first + 1) > g.maxRuleThickness * scale + 1,
                    let lone = Self.runOut(own.map { segments[$0] }, scale: scale, g) {
                     rules.append(Rule(
