@@ -77,6 +77,15 @@ public struct TableRecovery: Sendable {
         }
         Self.headerLinesInRules(pages, grids: grids, roles: &roles, slack: settings.grid.cellSlack)
         var headings: [(page: Int, y: Double, name: String)] = []
+        // Whether the notice numbers its section headings (`四、特色林果产业`): then a line of
+        // words only (`棉花加工设备操作 专项职业`, a row's first line above its number) is no
+        // heading, however it ends.
+        let numberedHeadings = pages.indices.contains { p in
+            pages[p].lines.indices.contains { i in
+                guard roles[p][i] == .body, let first = pages[p].lines[i].fragments.first, RowNumber.parsePointed(first.text) == nil else { return false }
+                return SectionHeading.name(Blank.removed(from: pages[p].lines[i].compactText), pieces: pages[p].lines[i].fragments.count) != nil
+            }
+        }
         var headerCells: [[HeaderCell]] = []
         var startHeaderCells: [[Int]: [HeaderCell]] = [:]
         var columns: [[ColumnSpan]] = []
@@ -151,7 +160,7 @@ public struct TableRecovery: Sendable {
                     let line = page.lines[i]
                     guard let first = line.fragments.first, RowNumber.parsePointed(first.text) == nil,
                           let name = SectionHeading.name(Blank.removed(from: line.compactText), pieces: line.fragments.count)
-                            ?? (hasIndustry ? nil : SectionHeading.name(Blank.removed(from: line.compactText),
+                            ?? (hasIndustry || numberedHeadings ? nil : SectionHeading.name(Blank.removed(from: line.compactText),
                                                                         pieces: line.fragments.count, numbered: false))
                     else { continue }
                     roles[p][i] = .sectionHeading

@@ -988,3 +988,15 @@ extension ReviewerCorpusTests {
         #expect(parsed.entries.first { $0.seq == 54 }?.extra["说明"] == "专项职业能力")
     }
 }
+
+extension ReviewerCorpusTests {
+    /// A round-39 ReportLab table whose industry is given by numbered section rows
+    /// (`四、特色林果产业（香梨、红枣）`): row 54's name and 备注 start a line above its number
+    /// (`棉花加工设备操作 专项职业`), and that line, ending in `业`, was taken for an unnumbered
+    /// heading, so the row had no name (exit 2). A notice that numbers its headings has no
+    /// unnumbered ones.
+    @Test func aRowsFirstLineIsNoHeadingWhereHeadingsAreNumbered() throws {
+        let parsed = try parseExactReviewerNotice("reviewer-reportlab-sections-row-name-above", ".pdf")
+        #expect(parsed.entries.first { $0.seq == 54 }?.name == "棉花加工设备操作（专项职业能力）")
+    }
+}
