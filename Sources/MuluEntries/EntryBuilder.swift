@@ -308,6 +308,12 @@ public struct EntryBuilder: RowSink {
                 reading = SubsidyParser.read(field == .training ? pair.training : pair.assessment,
                                              unitInHeader: !cells[field].isEmpty && (field == .training ? map.trainingUnit : map.assessmentUnit))
             } else if !levels.isEmpty {
+                // Text under the subsidy's header but under none of its level columns (a level
+                // header not parted by the rules): its levels cannot be told, and it is not lost.
+                if !cells[field].isEmpty, levels.allSatisfy({ cells[field, $0].isEmpty }) {
+                    report(.error, "row \(seq): the \(label) subsidy `\(Self.excerpt(bytes, cells[field]))` stands under none of its level columns: which level each amount is cannot be told", field)
+                    return nil
+                }
                 reading = SubsidyParser.fromLevelCells(levels.map { l in
                     (l, String(decoding: slice(cells[field, l]), as: UTF8.self))
                 })

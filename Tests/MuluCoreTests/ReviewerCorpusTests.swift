@@ -1000,3 +1000,17 @@ extension ReviewerCorpusTests {
         #expect(parsed.entries.first { $0.seq == 54 }?.name == "棉花加工设备操作（专项职业能力）")
     }
 }
+
+extension ReviewerCorpusTests {
+    /// A round-39 Writer landscape table with 初级/中级/高级 training sub-columns: on its first
+    /// two pages no rule parts the level words in the header's second row, so `初级 中级 高级`
+    /// was one header cell over three columns, the columns stayed the training column's, and
+    /// 45 rows' training (`1500 1500 —`) was published null with no diagnostic (hidden behind
+    /// another error). Each level word names the column under it; and text under a subsidy's
+    /// header but under none of its level columns is now an error naming the row.
+    @Test func levelWordsInOneHeaderCellNameTheirColumns() throws {
+        let parsed = try parseExactReviewerNotice("reviewer-writer-level-words-one-cell", ".pdf", ruled: true)
+        let row4 = parsed.entries.first { $0.seq == 4 }?.training
+        #expect(row4?.amounts.map(\.amountYuan) == [1400, 1800, 2400])
+    }
+}

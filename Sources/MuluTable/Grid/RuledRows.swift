@@ -370,6 +370,23 @@ public enum RuledRows {
                         fieldOf[c] = nil
                     }
                 }
+                // Level words in one header cell over as many columns (`初级 中级 高级`, the rules
+                // between them not found, as a tight header row prints them): each word names the
+                // column under it, as a cell of its own would.
+                for k in headerOrder where table.cells[k].columnSpan > 1 && held[k].count == table.cells[k].columnSpan {
+                    let cell = table.cells[k]
+                    let levels = held[k].map { LevelWords.single(Blank.removed(from: $0.text)) }
+                    guard levels.allSatisfy({ $0 != nil }) else { continue }
+                    let under = held[k].map { f -> Int? in
+                        let x = grid.deskew(x: (f.x0 + f.x1) / 2, y: (f.y0 + f.y1) / 2).x
+                        return cell.columns.first { table.xs[$0] < x && x < table.xs[$0 + 1] }
+                    }
+                    guard under.allSatisfy({ $0 != nil }), Set(under.map { $0! }).count == cell.columnSpan else { continue }
+                    for (c, level) in zip(under, levels) where (fieldOf[c!] == .training || fieldOf[c!] == .assessment) && spanOf[c!] > 1 {
+                        extraOf[c!] = RowRecord.levelKey(fieldOf[c!]!, level!)
+                        fieldOf[c!] = nil
+                    }
+                }
                 // Level sub-columns printed as header cells of their own, each naming one level of one
                 // subsidy (`培训补贴标准（初级）`, `培训补贴标准（中级）`): as `ColumnMap` reads them.
                 for field in [TableField.training, .assessment] {
