@@ -217,8 +217,47 @@ public enum PDFSource {
         }
         var lines: [TextLine] = []
         lines.reserveCapacity(groups.count)
+        let rows = groups.map { $0.sorted { $0.x0 < $1.x0 } }
+        // Glyphs printed over one another (`overprintShare`): two inked glyphs whose boxes
+        // overlap by over that share of the narrower one's width, and either on one line and
+        // overlapping by that share of its height too, or on two lines in a row with centres
+        // nearer than 0.8 of the wider one's width (a stamp's words set between a cell's two
+        // lines; lines of a cell are an em or more apart, however tall their boxes).
+        // (Each glyph's pairs, by the pair's number on the page.)
+        var over: [[Int]: [Int]] = [:]
+        var pairs = 0
+        func overlaps(_ p: TurnedText.Piece, _ q: TurnedText.Piece, sameLine: Bool) -> Bool {
+            guard p.glyphs.count == 1, q.glyphs.count == 1, kept[p.glyphs.lowerBound].inked, kept[q.glyphs.lowerBound].inked else { return false }
+            let across = min(p.x1, q.x1) - max(p.x0, q.x0)
+            guard across > settings.overprintShare * min(p.x1 - p.x0, q.x1 - q.x0) else { return false }
+            if sameLine { return min(p.y1, q.y1) - max(p.y0, q.y0) > settings.overprintShare * min(p.y1 - p.y0, q.y1 - q.y0) }
+            return abs((p.y0 + p.y1) - (q.y0 + q.y1)) / 2 < 0.8 * max(p.x1 - p.x0, q.x1 - q.x0)
+        }
+        for (k, row) in rows.enumerated() {
+            for (a, b) in zip(row.indices, row.indices.dropFirst()) where overlaps(row[a], row[b], sameLine: true) {
+                over[[k, a], default: []].append(pairs)
+                over[[k, b], default: []].append(pairs)
+                pairs += 1
+            }
+            guard k + 1 < rows.count else { continue }
+            let next = rows[k + 1]
+            var from = 0
+            for (a, p) in row.enumerated() {
+                while from < next.count, next[from].x1 <= p.x0 { from += 1 }
+                var b = from
+                while b < next.count, next[b].x0 < p.x1 {
+                    if overlaps(p, next[b], sameLine: false) {
+                        over[[k, a], default: []].append(pairs)
+                        over[[k + 1, b], default: []].append(pairs)
+                        pairs += 1
+                    }
+                    b += 1
+                }
+            }
+        }
         for (index, group) in groups.enumerated() {
-            let row = group.sorted { $0.x0 < $1.x0 }
+            let row = rows[index]
+            var overprints: [Int] = []
             var fragments: [Fragment] = []
             var scalars = String.UnicodeScalarView()
             var box = (x0: 0.0, x1: 0.0, y0: 0.0, y1: 0.0)
@@ -226,23 +265,27 @@ public enum PDFSource {
             var hidden = true
             func flush() {
                 guard !scalars.isEmpty else { return }
-                fragments.append(Fragment(
+                var f = Fragment(
                     text: String(scalars), x0: box.x0, x1: box.x1, y0: box.y0, y1: box.y1,
-                    page: page.number, line: index + 1, hidden: hidden))
+                    page: page.number, line: index + 1, hidden: hidden)
+                f.overprints = overprints
+                fragments.append(f)
                 scalars = String.UnicodeScalarView()
                 hidden = true
+                overprints = []
             }
             let height = group.map { $0.y1 - $0.y0 }.max() ?? 0
             let middle = group.reduce(0.0) { $0 + ($1.y0 + $1.y1) / 2 } / Double(group.count)
             let across = verticals.filter { $0.length >= 3 * height && $0.start <= middle && middle <= $0.end }
             var previous: TurnedText.Piece?
-            for g in row {
+            for (n, g) in row.enumerated() {
                 if !scalars.isEmpty, g.x0 - box.x1 > settings.wordGap { flush() }
                 if !scalars.isEmpty, let a = previous, across.contains(where: { r in
                     let x = r.position(at: middle)
                     return (a.x0 + a.x1) / 2 < x && x < (g.x0 + g.x1) / 2
                 }) { flush() }
                 previous = g
+                if let p = over[[index, n]] { overprints += p }
                 if scalars.isEmpty {
                     box = (g.x0, g.x1, g.y0, g.y1)
                 } else {

@@ -44,6 +44,10 @@ public struct TableSettings: Hashable, Sendable {
     /// between its header label and its neighbour's, when none lies within `boundaryReach` of
     /// their midpoint. Text: on (lynx and w3m centre `是否紧缺` over `是`/`否` set flush left after
     /// names of any length: the gutter stands off the labels' midpoint). PDF: off.
+    /// Two glyphs on one line whose boxes overlap by more than this share of the narrower one's
+    /// width and height are printed over one another (a stamp's or watermark's words on a
+    /// cell's line): neither can be read. Default 0.5 (neighbouring glyphs touch at most).
+    public var overprintShare = 0.5
     public var splitBesideUrgency = false
     /// A body fragment overlapping more than this many header columns is no cell (a note, a
     /// stray line) and does not shape the columns. Default 2.

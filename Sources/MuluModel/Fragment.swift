@@ -19,6 +19,10 @@ public struct Fragment: Hashable, Sendable {
     /// True when the page does not print any of the fragment's glyphs (a PDF's text clipped by
     /// its cell, or invisible): text of the layer that no reader of the page sees.
     public var hidden: Bool
+    /// The pairs of glyphs printed over one another (a stamp's or a watermark's words set on a
+    /// cell's line, at the body's size) that the fragment's glyphs are in, by number on their
+    /// page. A cell holding both glyphs of a pair cannot be read.
+    public var overprints: [Int] = []
 
     public init(
         text: String, x0: Double, x1: Double, y0: Double, y1: Double, page: Int, line: Int,

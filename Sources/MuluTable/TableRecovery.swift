@@ -405,6 +405,7 @@ public struct TableRecovery: Sendable {
             self.streamRows = nil
         }
         self.rows = Self.sections(headings, rows: self.rows)
+        self.disagreements += Self.overprintedCells(self.rows)
         self.tables = tables
         if tables.count > 1 {
             // Each row in the last table starting at or before its row number.
@@ -778,6 +779,36 @@ public struct TableRecovery: Sendable {
     /// each block whose industry is the end of the block's above (`流业`) or the block's below cut
     /// short by a character or two (`信息技术服务`). And one for each block whose industry holds a
     /// run of characters twice.
+    /// An error for each cell holding both glyphs of a pair printed over one another
+    /// (`Fragment.overprints`): `油气化仅验供分参析考工`, a watermark's `仅供参考` at the body's size
+    /// woven into a name, cannot be read apart from it. (A header's last glyph run over the first
+    /// row's mark, each given to its own cell, leaves both cells readable.)
+    static func overprintedCells(_ rows: [RowRecord]) -> [Diagnostic] {
+        func woven(_ cell: [Fragment]) -> Fragment? {
+            var seen = Set<[Int]>()
+            for f in cell {
+                for p in f.overprints where !seen.insert([f.page, p]).inserted { return f }
+            }
+            return nil
+        }
+        var out: [Diagnostic] = []
+        func report(_ r: RowRecord, _ label: String, _ text: String, _ at: Fragment) {
+            out.append(Diagnostic(.error, "row \(r.seq): \(label) `\(text)` holds glyphs printed over one another (a stamp's or a watermark's words on its lines, or text set too tight to part): what the cell says cannot be read",
+                                  page: at.page, line: at.line, column: at.column, excerpt: text, seq: r.seq))
+        }
+        for r in rows {
+            for field in TableField.allCases {
+                guard let cell = r.cells[field], let at = woven(cell) else { continue }
+                report(r, field.label, Blank.removed(from: r.text(field)), at)
+            }
+            for header in r.extras.keys.sorted() {
+                guard let at = woven(r.extras[header]!) else { continue }
+                report(r, header, Blank.removed(from: r.text(extra: header)), at)
+            }
+        }
+        return out
+    }
+
     static func industriesOfTwoRows(_ rows: [RowRecord]) -> [Diagnostic] {
         let texts = rows.map { Blank.removed(from: $0.text(.industry)) }
         var count: [String: Int] = [:]

@@ -1014,3 +1014,17 @@ extension ReviewerCorpusTests {
         #expect(row4?.amounts.map(\.amountYuan) == [1400, 1800, 2400])
     }
 }
+
+extension ReviewerCorpusTests {
+    /// A round-39 ReportLab table with a grey `仅供参考` drawn at the body's size on the name
+    /// line of rows 30–36: the text layer weaves its glyphs into the names
+    /// (`油气化仅验供分参析考工`), and four of the seven rows were published so with no
+    /// diagnostic. Glyphs printed over one another (`Fragment.overprinted`) make their cell an
+    /// error naming its row: nothing is written.
+    @Test func textPrintedOverACellIsAnError() throws {
+        let parsed = try parseFixture("reviewer-reportlab-words-printed-over-names.pdf")
+        let over = parsed.diagnostics.filter { $0.severity == .error && $0.message.contains("holds glyphs printed over one another") }
+        #expect(over.compactMap(\.seq) == Array(30...36))
+        #expect(parsed.diagnostics.filter { $0.severity == .error }.count == 7)
+    }
+}

@@ -495,14 +495,16 @@ import Testing
 
     /// Industry cells set vertically (竖排) in a narrow merged column, wrapping into two columns
     /// of glyphs: read top to bottom, the right column first. Before, they were read across
-    /// (`水利、施环管境理和公共设`), 15 rows wrong with exit 0. (Row 172's one-row cell, three
-    /// columns of two or three glyphs, is still read wrong: not asserted.)
+    /// (`水利、施环管境理和公共设`), 15 rows wrong with exit 0. Row 172's one-row cell, three
+    /// columns of two or three glyphs set over one another, is still read wrong, and is an error
+    /// naming the row (`TableRecovery.overprintedCells`): before, it was published with exit 0.
     @Test func verticalTextIsReadDownTheColumns() throws {
         let parsed = try parseFixture("layout-vertical-industry.pdf")
         let industry = Dictionary(uniqueKeysWithValues: parsed.entries.map { ($0.seq, $0.industry) })
         for seq in 151...153 { #expect(industry[seq] == "水利、环境和公共设施管理", "row \(seq)") }
         for seq in 154...164 { #expect(industry[seq] == "交通运输、仓储和邮政业", "row \(seq)") }
         #expect(industry[1] == "制造业" && industry[150] != nil)
+        #expect(parsed.diagnostics.filter { $0.severity == .error }.map(\.seq) == [172])
     }
 
     /// A header in two rows, a group cell `补贴标准（元/人）` over `培训补贴` and `鉴定补贴`: the
