@@ -1028,3 +1028,16 @@ extension ReviewerCorpusTests {
         #expect(parsed.diagnostics.filter { $0.severity == .error }.count == 7)
     }
 }
+
+extension ReviewerCorpusTests {
+    /// A round-39 Writer table (columns 序号, 职业（工种）, 职业代码, 行业类别 …, the industry
+    /// merged) whose row 26 starts at the foot of page 2 with one line: its text touches the
+    /// rule above it and the page's last rule below, and the three chained into one shape. The
+    /// rule above, parted by the merged column, is two runs each shorter than half the shape,
+    /// so only the last rule was found: rows 25 and 26 were read as one (`2526`, exit 2). Runs
+    /// four rule lengths long are tried as the shape's rules when longer ones give one.
+    @Test func aRowCutAtThePageFootKeepsTheRuleAboveIt() throws {
+        let parsed = try parseExactReviewerNotice("reviewer-writer-row-cut-at-page-foot", ".pdf", ruled: true)
+        #expect(parsed.entries.map(\.seq) == Array(1...138))
+    }
+}

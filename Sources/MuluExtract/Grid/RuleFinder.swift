@@ -356,7 +356,7 @@ public enum RuleFinder {
                     }
                     // Two rules chained by a line of text set tight between them (a section row
                     // merged across the table, its words touching the rule above and below).
-                    if let found = Self.longRunRules(own.map { segments[$0] }, orientation, lengthPx: lengthPx, scale: scale, g), found.count > 1 {
+                    if let found = Self.longRunRulesOrParts(own.map { segments[$0] }, orientation, lengthPx: lengthPx, scale: scale, g), found.count > 1 {
                         rules += found
                         continue
                     }
@@ -374,7 +374,7 @@ public enum RuleFinder {
                 // Long runs further apart than a rule is thick: glyph rows run together beside the
                 // rule; its stretch clear of them is the rule.
                 if Double(c.last - c.first + 1) > g.maxRuleThickness * scale + 1,
-                   let found = Self.longRunRules(own.map { segments[$0] }, orientation, lengthPx: lengthPx, scale: scale, g), found.count > 1 {
+                   let found = Self.longRunRulesOrParts(own.map { segments[$0] }, orientation, lengthPx: lengthPx, scale: scale, g), found.count > 1 {
                     rules += found
                     continue
                 }
@@ -398,7 +398,7 @@ public enum RuleFinder {
                     for i in segments.indices { m[shapeOf[i]].append(i) }
                     members = m
                 }
-                if let found = Self.longRunRules(members![k].map { segments[$0] }, orientation, lengthPx: lengthPx, scale: scale, g) {
+                if let found = Self.longRunRulesOrParts(members![k].map { segments[$0] }, orientation, lengthPx: lengthPx, scale: scale, g) {
                     rules += found
                     continue
                 }
@@ -422,11 +422,26 @@ public enum RuleFinder {
     /// such groups: a leaning scanned rule has no run half its length, and keeps its fit. (Only
     /// for a shape of a rule's thickness: tried on thicker shapes too, it took clusters of glyphs
     /// an inch long for rules.)
-    static func longRunRules(
+    /// As `longRunRules(_:_:lengthPx:scale:_:)`, and when that finds fewer than two rules, the
+    /// rules runs four rule lengths long make, if they are two or more: a rule's part beside a
+    /// merged cell's column (no rule there), under a row's text cut by the page's foot, is a
+    /// long run shorter than half the rule under that text.
+    static func longRunRulesOrParts(
         _ own: [Segment], _ orientation: Rule.Orientation, lengthPx: Double, scale: Double, _ g: GridSettings
     ) -> [Rule]? {
+        let found = longRunRules(own, orientation, lengthPx: lengthPx, scale: scale, g)
+        if (found?.count ?? 0) > 1 { return found }
+        let shorter = 4 * g.minRuleLength * scale
+        guard shorter < 0.5 * lengthPx, let parts = longRunRules(own, orientation, lengthPx: lengthPx, scale: scale, g, long: shorter),
+              parts.count > 1 else { return found }
+        return parts
+    }
+
+    static func longRunRules(
+        _ own: [Segment], _ orientation: Rule.Orientation, lengthPx: Double, scale: Double, _ g: GridSettings, long least: Double? = nil
+    ) -> [Rule]? {
         let gap = Int32(max(0, Int((g.runGap * scale).rounded())))
-        let long = max(g.minRuleLength * scale, 0.5 * lengthPx)
+        let long = least ?? max(g.minRuleLength * scale, 0.5 * lengthPx)
         var groups: [[Segment]] = []
         for segment in own where Double(segment.end - segment.start) >= long {
             if let last = groups.last?.last, segment.line - last.line <= gap + 1 { groups[groups.count - 1].append(segment) } else { groups.append([segment]) }
