@@ -1041,3 +1041,14 @@ extension ReviewerCorpusTests {
         #expect(parsed.entries.map(\.seq) == Array(1...138))
     }
 }
+
+extension ReviewerCorpusTests {
+    /// A round-39 ReportLab table (rules drawn as filled rectangles, zebra rows) whose merged
+    /// industry cell runs over a page break and prints its whole value again in each page's
+    /// part: the parts were joined into `特色林果产业（香梨、红枣）特色林果产业（香梨、红枣）`
+    /// and the row refused. A merged cell whose every part prints the same value has it once.
+    @Test func aMergedValuePrintedOnEachPageIsReadOnce() throws {
+        let parsed = try parseExactReviewerNotice("reviewer-reportlab-merged-printed-per-page", ".pdf", ruled: true)
+        #expect(parsed.entries.first { $0.seq == 55 }?.industry == "特色林果产业（香梨、红枣）")
+    }
+}

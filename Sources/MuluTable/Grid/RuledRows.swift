@@ -697,6 +697,14 @@ public enum RuledRows {
                 for k in fieldCells[p][field] ?? [] where find(k) == k {
                     let members = groups[k]!.sorted()
                     var fragments = members.flatMap { cells[$0].fragments }
+                    // A merged cell run over page breaks whose every part prints the whole value
+                    // again (a layout that repeats it in each page's part): the value once.
+                    let parts = members.filter { !cells[$0].fragments.isEmpty }
+                    if parts.count > 1, Set(parts.map { cells[$0].page }).count == parts.count,
+                       case let texts = parts.map({ Blank.removed(from: RowRecord.text(cells[$0].fragments)) }),
+                       !texts[0].isEmpty, texts.allSatisfy({ $0 == texts[0] }) {
+                        fragments = cells[parts[0]].fragments
+                    }
                     // An urgency mark the page does not print (the header's `紧缺` clipped by its
                     // row, over the first row's cell) marks nothing.
                     if field == .urgent, fragments.contains(where: \.hidden) {
