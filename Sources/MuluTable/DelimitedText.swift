@@ -407,7 +407,13 @@ public enum DelimitedText {
     static func delimited(_ bytes: [UInt8], probeLines: Int) -> Records? {
         guard let (header, separator) = findHeader(bytes, lines: lineRanges(bytes, limit: probeLines)[...]) else { return nil }
         var lines = lineRanges(bytes)
-        if separator == .bar { lines = lines.map { barTrimmed(bytes, $0) } }
+        // A table drawn with a bar at each end (`|序号|行业|`) has its end bars trimmed; one whose
+        // header has none (a spreadsheet saved with `|` between cells) keeps a record's last bar:
+        // it stands before an empty last cell (`…|—|`, not urgent).
+        if separator == .bar {
+            let framed = firstNonBlank(bytes, lines[header]) == 0x7C
+            lines = lines.map { framed ? barTrimmed(bytes, $0) : (barTrimmed(bytes, $0).isEmpty ? barTrimmed(bytes, $0) : $0) }
+        }
         let from = separator == .comma || separator == .semicolon ? 0 : header
         let width = cells(bytes, lines[header], separator)
         let seqFirst = firstCell(bytes, lines[header], separator).map { HeaderWords.field($0) == .seq } ?? false
@@ -489,6 +495,11 @@ public enum DelimitedText {
             }
         }
         return nil
+    }
+
+    /// The first byte of `line` that is no blank (space or tab), or nil.
+    static func firstNonBlank(_ bytes: [UInt8], _ line: Range<Int>) -> UInt8? {
+        line.lazy.map { bytes[$0] }.first { $0 != 0x20 && $0 != 0x09 }
     }
 
     /// A line of a bar-separated table without the bar at either end (`|序号|行业|` → `序号|行业`),

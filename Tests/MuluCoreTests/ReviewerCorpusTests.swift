@@ -1052,3 +1052,15 @@ extension ReviewerCorpusTests {
         #expect(parsed.entries.first { $0.seq == 55 }?.industry == "特色林果产业（香梨、红枣）")
     }
 }
+
+extension ReviewerCorpusTests {
+    /// A round-39 spreadsheet saved with `|` between cells (no bar at either end of a line),
+    /// training in 初级/中级/高级 sub-columns: a row not urgent ends `…|—|`, its last bar before
+    /// the empty urgency cell. Bars at a line's ends were trimmed as a drawn table's frame, so
+    /// the row came one cell short, was read by shape, and `按实际发生费用` in its 初级 cell was
+    /// glued to the name (exit 2). A table whose header has no bar at its start keeps them.
+    @Test func aBarBeforeAnEmptyLastCellIsKept() throws {
+        let parsed = try parseExactReviewerNotice("text/reviewer-excel-pipe-empty-last-cell", ".txt")
+        #expect(parsed.entries.first { $0.seq == 18 }.map { ($0.name, $0.training?.text) } ?? ("", nil) == ("艾德莱斯绸织造", "按实际发生费用"))
+    }
+}
