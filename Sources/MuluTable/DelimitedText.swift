@@ -40,6 +40,12 @@ public enum DelimitedText {
     /// tabs or commas). A header is a line of at least `TableSettings.minHeaderKeywords` cells
     /// naming distinct fields.
     public static func records(_ bytes: [UInt8], probeLines: Int) -> Records? {
+        // A table whose columns a rule line marks out (`==== ======`): cut by the rule, tabbed.
+        if let cut = RuledTextColumns.tabbed(bytes, probeLines: probeLines) {
+            return delimited(cut, probeLines: probeLines)
+                ?? Records(bytes: cut, lines: Array(1...max(1, lineRanges(cut).count)))
+            // (Byte for byte: each line is the file's.)
+        }
         // A table drawn with full-width bars (`｜序号｜行业｜`) or box-drawing characters
         // (`│序号│行业│`, `├──┼──┤`): read as a bar-separated one when its header is.
         // So is one drawn in ASCII (`+------+------+`, `+======+`, then `| 序号 | 行业 |`).

@@ -1064,3 +1064,17 @@ extension ReviewerCorpusTests {
         #expect(parsed.entries.first { $0.seq == 18 }.map { ($0.name, $0.training?.text) } ?? ("", nil) == ("艾德莱斯绸织造", "按实际发生费用"))
     }
 }
+
+extension ReviewerCorpusTests {
+    /// A round-39 reStructuredText simple table (pandoc's `-t rst`): `==== ====…` over and under
+    /// the header and at the end, one blank between columns, and subsidies that fill their
+    /// column to that blank (`初级：1200元/人；中级：1600元/人；高级：2000元/人 初级：150元/人…`),
+    /// so no gap of two blanks parted them from the assessment, and three rows were refused. The
+    /// rule's runs mark the columns by display column (`RuledTextColumns`); a pandoc multiline
+    /// table, rows apart by empty lines, is left to the layout reader.
+    @Test func aSimpleTableIsCutByItsRule() throws {
+        let parsed = try parseExactReviewerNotice("text/reviewer-rst-simple-table", ".rst")
+        #expect(parsed.entries.first { $0.seq == 3 }?.assessment?.text == "初级：150元/人；中级：200元/人")
+        try parseExactReviewerNotice("text/reviewer-pandoc-multiline-table", ".txt")
+    }
+}
