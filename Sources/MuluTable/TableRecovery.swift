@@ -106,7 +106,29 @@ public struct TableRecovery: Sendable {
             // A page where a later table starts below the rows of the one before: each part
             // read by its own header.
             // (The first table's own start, below its label and title, splits nothing.)
-            let starts = tables.dropFirst().filter { $0.page == p + 1 && $0.index > 0 }.map(\.index)
+            var starts = tables.dropFirst().filter { $0.page == p + 1 && $0.index > 0 }.map(\.index)
+            // Text laid out in columns: a header repeated below numbered rows (a document's pages
+            // run together, each aligned on its own, as `column -t` or a copy from a PDF viewer
+            // gives them) starts a part read by its own header's columns.
+            if settings.cellLineGap < 0 {
+                var sawBody = false, inHeader = false
+                for i in page.lines.indices {
+                    switch roles[p][i] {
+                    case .header:
+                        if sawBody, !inHeader, !starts.contains(i) { starts.append(i) }
+                        inHeader = true
+                        sawBody = false
+                    case .blank: continue
+                    case .body:
+                        // (Rows: a line starting with a row number. A cell's clipped rest at the
+                        // page's top, above its repeated header, starts no part.)
+                        if let first = page.lines[i].fragments.first, RowNumber.parsePointed(first.text) != nil { sawBody = true }
+                        inHeader = false
+                    default: inHeader = false
+                    }
+                }
+                starts.sort()
+            }
             let regions = zip([0] + starts, starts + [page.lines.count]).map { $0..<$1 }
             for (r, region) in regions.enumerated() {
                 // The region's first header band: a header repeated further down the same page (text

@@ -1078,3 +1078,16 @@ extension ReviewerCorpusTests {
         try parseExactReviewerNotice("text/reviewer-pandoc-multiline-table", ".txt")
     }
 }
+
+extension ReviewerCorpusTests {
+    /// A round-39 notice whose pages were each aligned by `column -t` and then run together
+    /// without page breaks, the header repeated above each page's rows at other columns: the
+    /// one page's columns were found over all four parts and ran together (`column code 6–150`),
+    /// 14 errors. A header repeated below numbered rows starts a part read by its own header's
+    /// columns; a cell's clipped rest above a repeated header (a pdftotext page's `流业`) starts
+    /// none.
+    @Test func aHeaderRepeatedBelowRowsStartsAPartWithItsOwnColumns() throws {
+        let parsed = try parseExactReviewerNotice("text/reviewer-column-t-pages-aligned-apart", ".txt")
+        #expect(parsed.entries.first { $0.seq == 41 }?.name == "贴片机操作工")
+    }
+}
