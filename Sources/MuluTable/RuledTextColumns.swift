@@ -16,6 +16,10 @@ public enum RuledTextColumns {
     /// when the opening `probeLines` lines hold no rule line next to a header line (or no line
     /// has a blank at a gap).
     public static func tabbed(_ bytes: [UInt8], probeLines: Int) -> [UInt8]? {
+        // (The opening lines first: most notices have no rule line there, and the whole text is
+        // not split into lines for nothing.)
+        let probe = DelimitedText.lineRanges(bytes, limit: probeLines + 1)
+        guard probe.indices.prefix(probeLines).contains(where: { runs(bytes, probe[$0]) != nil }) else { return nil }
         let lines = DelimitedText.lineRanges(bytes)
         let runsOf = lines.map { runs(bytes, $0) }
         // The rule next to a header (above or under it).
