@@ -25,6 +25,40 @@ public enum DelimitedReader {
         public var columns: ColumnMap
         public var rows: [RowRecord]
         public var unplaced: [UnplacedFragment]
+        /// Rows with fewer tab-separated cells than the header, and what the rows with all their
+        /// cells show: counted over every part before any short row is judged.
+        var short = ShortRows()
+    }
+
+    /// Rows with fewer cells apart by tabs than the header has columns (read as if their empty
+    /// cells at the end were cut off), and how many rows keep an empty last cell. (Each short row
+    /// with the columns, but the last, it has no cell for; per column, how many rows with every
+    /// cell have it filled.)
+    struct ShortRows: Sendable {
+        var rows: [(seq: Int, at: Fragment, cells: Int, header: Int, missing: [Int])] = []
+        var keptEmptyLast = 0, fullRows = 0
+        var filled: [Int] = []
+
+        mutating func add(_ other: ShortRows) {
+            rows += other.rows
+            keptEmptyLast += other.keptEmptyLast
+            fullRows += other.fullRows
+            if filled.count < other.filled.count { filled += [Int](repeating: 0, count: other.filled.count - filled.count) }
+            for (n, c) in other.filled.enumerated() { filled[n] += c }
+        }
+
+        /// A row with fewer cells lost one, rather than had its empty cells at the end cut off,
+        /// where rows keep their empty last cells (`…,160元/人,`) or where it has no cell in a
+        /// column (not the last) that every row with all its cells fills: which is missing cannot
+        /// be told (a published `*` would be read as not urgent). (A writer that cuts empty ends
+        /// off leaves rows without their last, sometimes empty, cells: read so.)
+        func unplaced() -> [UnplacedFragment] {
+            rows.filter { r in keptEmptyLast > 0 || (fullRows > 0 && r.missing.contains { $0 < filled.count && filled[$0] == fullRows }) }.map { r in
+                UnplacedFragment(
+                    fragment: r.at,
+                    reason: "row \(r.seq) has \(r.cells) cells, the header \(r.header), and other rows fill the ones it lacks: which cell is missing cannot be told")
+            }
+        }
     }
 
     /// A table of the notice: where its header starts, its columns, its label and title.
@@ -101,7 +135,10 @@ public enum DelimitedReader {
             result.sink.append(&part.sink)
             result.rows += part.rows
             result.unplaced += part.unplaced
+            result.short.add(part.short)
         }
+        // (Over every part's rows, as reading in one part judges them.)
+        result.unplaced += result.short.unplaced()
         return result
     }
 
@@ -139,6 +176,7 @@ public enum DelimitedReader {
         var shortRows: [(seq: Int, at: Fragment, cells: Int, header: Int, missing: [Int])] = []
         var keptEmptyLast = 0, fullRows = 0
         var filled: [Int] = []
+        // (Judged once every part is read: `ShortRows.unplaced`.)
         bytes.withUnsafeBufferPointer { p in
             for n in spans.indices where n > consumedThrough {
                 var span = spans[n]
@@ -320,16 +358,7 @@ public enum DelimitedReader {
                 }
             }
         }
-        // A row with fewer cells lost one, rather than had its empty cells at the end cut off,
-        // where rows keep their empty last cells (`…,160元/人,`) or where it has no cell in a
-        // column (not the last) that every row with all its cells fills: which is missing cannot
-        // be told (a published `*` would be read as not urgent). (A writer that cuts empty ends
-        // off leaves rows without their last, sometimes empty, cells: read so.)
-        for r in shortRows where keptEmptyLast > 0 || (fullRows > 0 && r.missing.contains { $0 < filled.count && filled[$0] == fullRows }) {
-            result.unplaced.append(UnplacedFragment(
-                fragment: r.at,
-                reason: "row \(r.seq) has \(r.cells) cells, the header \(r.header), and other rows fill the ones it lacks: which cell is missing cannot be told"))
-        }
+        result.short = ShortRows(rows: shortRows, keptEmptyLast: keptEmptyLast, fullRows: fullRows, filled: filled)
         return result
     }
 
