@@ -217,7 +217,9 @@ public enum DelimitedText {
             guard let width = rows.first?.count, width > 1, rows.allSatisfy({ $0.count == width }) else { continue }
             var cells = [String](repeating: "", count: width)
             for row in rows {
-                for (c, piece) in row.enumerated() where !piece.isEmpty {
+                for (c, var piece) in row.enumerated() where !piece.isEmpty {
+                    // (Pandoc's hard line break, a backslash ending a cell's line: a break, no text.)
+                    if piece.hasSuffix("\\"), !piece.hasSuffix("\\\\") { piece.removeLast() }
                     // (Latin words apart by a blank; Chinese text and amounts joined as wrapped.)
                     if let last = cells[c].last, let first = piece.first, last.isASCII && last.isLetter && first.isASCII && first.isLetter {
                         cells[c] += " "
@@ -301,6 +303,14 @@ public enum DelimitedText {
     /// Whether a piece between two bars is a rule's (`-----`, `:---:`).
     static func isDashes(_ piece: Substring) -> Bool { piece.contains("-") && piece.allSatisfy { $0 == "-" || $0 == " " || $0 == ":" } }
 
+    /// Whether a piece of a drawn line is a stretch of rule, not a cell holding dashes (pandoc's
+    /// `---` for —, padded: `| ---      |`): dashes to its end, blanks only before them (where a
+    /// box-drawing junction was made a bar and two blanks).
+    static func isRulePiece(_ piece: Substring) -> Bool {
+        guard let last = piece.last, last == "-" || last == ":" else { return false }
+        return isDashes(piece) && !piece.drop(while: { $0 == " " }).contains(" ")
+    }
+
     /// `bytes` with the lines of `replaced` (by index into `lines`) rewritten, each line ending
     /// with a line feed; nil when nothing is replaced.
     static func withLinesReplaced(_ bytes: [UInt8], _ lines: [Range<Int>], _ replaced: [Int: [UInt8]]) -> [UInt8]? {
@@ -331,7 +341,7 @@ public enum DelimitedText {
                 continue
             }
             let inner = parts.dropFirst().dropLast()
-            let dashes = inner.filter(isDashes).count
+            let dashes = inner.filter(isRulePiece).count
             if dashes == inner.count { continue }  // a rule line
             if dashes == 0 {  // a record line
                 above = (k, parts)
@@ -340,7 +350,7 @@ public enum DelimitedText {
             // A rule line carrying text where it leaves a column open.
             guard var record = above, record.cells.count == parts.count else { above = nil; continue }
             var rule = parts
-            for c in 1..<(parts.count - 1) where !isDashes(parts[c]) {
+            for c in 1..<(parts.count - 1) where !isRulePiece(parts[c]) {
                 let text = parts[c].trimmingCharacters(in: .whitespaces)
                 guard !text.isEmpty else { continue }
                 record.cells[c] = Substring(record.cells[c].trimmingCharacters(in: .whitespaces) + text)

@@ -48,13 +48,18 @@ public struct RowRecord: Hashable, Sendable {
         Self.text(extras[Blank.removed(from: header)] ?? [])
     }
 
-    /// Fragments' text: lines joined without a blank, fragments on one line with one.
+    /// Fragments' text: lines joined without a blank, fragments on one line with one; a
+    /// backslash ending a line (pandoc's hard line break) left out.
     public static func text(_ fragments: [Fragment]) -> String {
         guard let first = fragments.first else { return "" }
         var out = first.text
         var previous = first
         for f in fragments.dropFirst() {
-            if f.page == previous.page && f.line == previous.line { out += " " }
+            if f.page == previous.page && f.line == previous.line {
+                out += " "
+            } else if out.hasSuffix("\\"), !out.hasSuffix("\\\\") {
+                out.removeLast()  // (pandoc's hard line break ending the line above: no text)
+            }
             out += f.text
             previous = f
         }

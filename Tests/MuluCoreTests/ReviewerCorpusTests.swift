@@ -1091,3 +1091,19 @@ extension ReviewerCorpusTests {
         #expect(parsed.entries.first { $0.seq == 41 }?.name == "贴片机操作工")
     }
 }
+
+extension ReviewerCorpusTests {
+    /// Round-39 pandoc Markdown tables: a grid table (`+---+`, `+===+`) whose cells hold pandoc's
+    /// `---` for — and end a line with `\` (a hard line break, from `<br>`), and a multiline table
+    /// with the same breaks. A padded `---` cell made its record line look like a rule line
+    /// carrying text, so the next row's cells were lifted into the row above (`row 12`, codes run
+    /// together); the breaks' backslashes stayed in the subsidies (`初级：1200元/人\中级：…`).
+    /// A rule's stretch now runs with dashes to its end (`DelimitedText.isRulePiece`), and a
+    /// backslash ending a cell's line is no text.
+    @Test func pandocCellsWithDashesAndHardBreaksAreRead() throws {
+        let grid = try parseExactReviewerNotice("text/reviewer-md-grid-dashes-hard-breaks", ".md")
+        #expect(grid.entries.first { $0.seq == 2 }?.training?.amounts.map(\.amountYuan) == [1200, 1600])
+        #expect(grid.entries.first { $0.seq == 2 }?.assessment == nil)
+        try parseExactReviewerNotice("text/reviewer-md-multiline-hard-breaks", ".md")
+    }
+}
