@@ -316,7 +316,8 @@ public enum DelimitedReader {
                             fragment: TextLayout.fragment(p, first, span),
                             reason: "text after the last cell of row \(seq): the row has \(cellsByTabs) cells apart by tabs, the header \(columns.kinds.count) columns"))
                     } else if cellsByTabs > 1, case let all = Self.tabCellCount(p, span), all < headerCells,
-                              (slots.prefix(columns.kinds.count).lastIndex { !$0.isEmpty } ?? 0) + 1 - (columns.kinds.count - headerCells) > all {
+                              (slots.prefix(columns.kinds.count).lastIndex { !$0.isEmpty } ?? 0) + 1 - (columns.kinds.count - headerCells) > all,
+                              !Self.skipsOnlyTextBetweenTypedCells(slots, kinds: columns.shapeKinds, cells: all) {
                         // Fewer cells than the header, read by shape into columns past the last
                         // (a CSV or Markdown row one cell short; not one whose empty cells at the
                         // end were cut off): which is missing cannot be told, and the cells after
@@ -557,6 +558,36 @@ public enum DelimitedReader {
             return rest.contains { NoteText.isPunctuatedSentence(string(p, $0)) }
         }
         return rest.contains { NoteText.isSentence(string(p, $0)) }
+    }
+
+    /// True when a row of `cells` cells apart by separators, fewer than the header's, was read by
+    /// shape with every cell in a column and only whole free-text columns (an industry) passed
+    /// over, each between two typed cells the row fills (a row number, a code): the cell missing
+    /// is told (html2text leaves out a cell that spans rows: `6| 6-04-03-03| 织布工| …`).
+    static func skipsOnlyTextBetweenTypedCells(_ slots: [Range<Int>], kinds: [ColumnMap.Kind], cells: Int) -> Bool {
+        func isText(_ kind: ColumnMap.Kind) -> Bool {
+            switch kind {
+            case .field(.industry), .field(.name), .extra: return true
+            default: return false
+            }
+        }
+        let count = min(slots.count, kinds.count)
+        // (The row number, read before the cells, fills its column.)
+        func filled(_ n: Int) -> Bool { !slots[n].isEmpty || kinds[n] == .field(.seq) }
+        guard let last = (0..<count).last(where: { !slots[$0].isEmpty }),
+              (0...last).filter(filled).count == cells else { return false }
+        var n = 0
+        var skipped = false
+        while n <= last {
+            guard !filled(n) else { n += 1; continue }
+            // An empty run: text columns only, with typed cells the row fills on both sides.
+            var end = n
+            while end <= last, !filled(end) { end += 1 }
+            guard n > 0, (n..<end).allSatisfy({ isText(kinds[$0]) }), !isText(kinds[n - 1]), !isText(kinds[end]) else { return false }
+            skipped = true
+            n = end
+        }
+        return skipped
     }
 
     /// Gives each column of `kinds` its tokens (as a range of token indices, empty when the row

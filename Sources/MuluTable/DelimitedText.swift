@@ -435,7 +435,8 @@ public enum DelimitedText {
         let seqFirst = firstCell(bytes, lines[header], separator).map { HeaderWords.field($0) == .seq } ?? false
         // Nothing to do for tab text without a quoted cell or a record split over lines.
         if separator == .tab, !lines[header...].indices.contains(where: { k in
-            startsQuoted(bytes, lines[k], separator) || splitStart(bytes, lines: lines, at: k, header: header, width: width, seqFirst: seqFirst) != nil
+            startsQuoted(bytes, lines[k], separator)
+                || splitStart(bytes, lines: lines, at: k, header: header, width: width, seqFirst: seqFirst, separator: separator) != nil
         }) {
             return nil
         }
@@ -453,10 +454,21 @@ public enum DelimitedText {
                 continue
             }
             map.append(k + 1)
-            if separator == .tab, !startsQuoted(bytes, line, separator),
-               let end = splitStart(bytes, lines: lines, at: k, header: header, width: width, seqFirst: seqFirst) {
-                // A Word record split by its cells' line breaks: the lines joined.
-                for j in k..<end { out += bytes[lines[j]] }
+            if separator == .tab || separator == .bar, !startsQuoted(bytes, line, separator),
+               let end = splitStart(bytes, lines: lines, at: k, header: header, width: width, seqFirst: seqFirst, separator: separator) {
+                // A Word record split by its cells' line breaks (or html2text's `<br>`): the lines joined.
+                // (A line's closing blanks, html2text's hard break `  `, left out but on the last.)
+                var joined: [UInt8] = []
+                for j in k..<end {
+                    var line = lines[j]
+                    while j < end - 1, line.upperBound > line.lowerBound, bytes[line.upperBound - 1] == 0x20 { line = line.lowerBound..<(line.upperBound - 1) }
+                    joined += bytes[line]
+                }
+                if separator == .tab {
+                    out += joined
+                } else {
+                    _ = quotedRecord(joined, lines: [0..<joined.count], at: 0, separator: separator, into: &out)
+                }
                 out.append(0x0A)
                 k = end
                 continue
@@ -579,24 +591,32 @@ public enum DelimitedText {
     }
 
     /// Where a record split over lines by its cells' line breaks ends (the index of the line after
-    /// it), when line `k` starts one: it has a tab but fewer cells than the header, and the
-    /// lines after it (none empty, none quoted, none starting a row when the header starts with
-    /// 序号) complete it to the header's cells, each line's first cell continuing the cell before
-    /// it (the last line's empty cells at its end, as tabs, may be counted or not).
+    /// it), when line `k` starts one: it has a separator (a tab, or a bar) but fewer cells than
+    /// the header, and the lines after it (none empty, none quoted, none starting a row when the
+    /// header starts with 序号) complete it to the header's cells, each line's first cell
+    /// continuing the cell before it (the last line's empty cells at its end, as separators, may
+    /// be counted or not).
     static func splitStart(
-        _ bytes: [UInt8], lines: [Range<Int>], at k: Int, header: Int, width: Int, seqFirst: Bool
+        _ bytes: [UInt8], lines: [Range<Int>], at k: Int, header: Int, width: Int, seqFirst: Bool, separator: Separator
     ) -> Int? {
-        guard k > header, !lines[k].isEmpty, bytes[lines[k]].contains(Separator.tab.rawValue) else { return nil }
-        var total = tabs(bytes, lines[k]) + 1
+        guard k > header, !lines[k].isEmpty, bytes[lines[k]].contains(separator.rawValue) else { return nil }
+        var total = tabs(bytes, lines[k], separator) + 1
+        // (A bar row broken after its last bar, its urgency mark alone on the next line: `…|` and
+        // `★`, as html2text wraps a long line; the row may lack a cell, so no count is kept.)
+        if separator == .bar, k + 1 < lines.count, case let next = lines[k + 1],
+           bytes[lines[k]].last(where: { $0 != 0x20 }) == separator.rawValue, !bytes[next].contains(separator.rawValue),
+           UrgencyMark.read(Blank.removed(from: String(decoding: bytes[next], as: UTF8.self))) != nil {
+            return k + 2
+        }
         guard total < width else { return nil }
         var j = k + 1
         while j < lines.count {
             let line = lines[j]
             guard !Blank.removed(from: String(decoding: bytes[line], as: UTF8.self)).isEmpty else { return nil }
-            if seqFirst, let first = firstCell(bytes, line, .tab), RowNumber.parse(first) != nil { return nil }
-            guard !startsQuoted(bytes, line, .tab) else { return nil }
-            let trimmed = total + cells(bytes, line, .tab) - 1
-            total += tabs(bytes, line)
+            if seqFirst, let first = firstCell(bytes, line, separator), RowNumber.parse(first) != nil { return nil }
+            guard !startsQuoted(bytes, line, separator) else { return nil }
+            let trimmed = total + cells(bytes, line, separator) - 1
+            total += tabs(bytes, line, separator)
             j += 1
             if trimmed <= width && width <= total { return j }
             if trimmed > width { return nil }
@@ -604,10 +624,10 @@ public enum DelimitedText {
         return nil
     }
 
-    /// The tabs of a line.
-    static func tabs(_ bytes: [UInt8], _ line: Range<Int>) -> Int {
+    /// The separators (tabs, unless told) of a line.
+    static func tabs(_ bytes: [UInt8], _ line: Range<Int>, _ separator: Separator = .tab) -> Int {
         var n = 0
-        for i in line where bytes[i] == Separator.tab.rawValue { n += 1 }
+        for i in line where bytes[i] == separator.rawValue { n += 1 }
         return n
     }
 

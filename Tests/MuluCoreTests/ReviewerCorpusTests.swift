@@ -1107,3 +1107,18 @@ extension ReviewerCorpusTests {
         try parseExactReviewerNotice("text/reviewer-md-multiline-hard-breaks", ".md")
     }
 }
+
+extension ReviewerCorpusTests {
+    /// Round-39 html2text tables (`1| 纺织服装产业| …|`): a cell's `<br>` breaks the row over
+    /// lines (`初级：1200元/人  ` / `中级：1600元/人| —|`), a long row is wrapped after its last bar
+    /// (`★` alone below), and a cell spanning rows is left out of the rows after its first
+    /// (`6| 6-04-03-03| 织布工| …`). The lines of a bar row are joined as a tab row's are; a row
+    /// read by shape that passes over only the industry, between its number and its code, tells
+    /// which cell it lacks.
+    @Test func html2textRowsAreJoinedAndTheirDroppedIndustryTold() throws {
+        let broken = try parseExactReviewerNotice("text/reviewer-html2text-line-breaks", ".md")
+        #expect(broken.entries.first { $0.seq == 2 }?.training?.amounts.map(\.amountYuan) == [1200, 1600])
+        let dropped = try parseExactReviewerNotice("text/reviewer-html2text-rowspan-dropped", ".md")
+        #expect(dropped.entries.first { $0.seq == 16 }.map { ($0.industry, $0.urgent) } ?? (nil, nil) == ("纺织服装产业", true))
+    }
+}
