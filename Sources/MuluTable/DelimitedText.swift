@@ -215,6 +215,9 @@ public enum DelimitedText {
             guard end - k >= 2, end < lines.count, isRule(lines[end]) else { continue }
             let rows = (k..<end).map { pieces(lines[$0]) }
             guard let width = rows.first?.count, width > 1, rows.allSatisfy({ $0.count == width }) else { continue }
+            // (Lines that each start with a row number are records of their own, the table
+            // ruled only around its body: psql, `sqlite3 -box`, tabulate's `pretty`.)
+            guard rows.filter({ RowNumber.parse(Blank.removed(from: $0[0])) != nil }).count < 2 else { continue }
             var cells = [String](repeating: "", count: width)
             for row in rows {
                 for (c, var piece) in row.enumerated() where !piece.isEmpty {
@@ -454,6 +457,13 @@ public enum DelimitedText {
                 continue
             }
             map.append(k + 1)
+            // An AsciiDoc block's attributes (`[cols=",,,,,",]` before a table's `|===`): markup.
+            if separator == .bar, case let t = bytes[barTrimmed(bytes, line)], t.first == 0x5B, t.last == 0x5D, t.contains(0x3D),
+               t.allSatisfy({ $0 < 0x80 }) {
+                out.append(0x0A)
+                k += 1
+                continue
+            }
             if separator == .tab || separator == .bar, !startsQuoted(bytes, line, separator),
                let end = splitStart(bytes, lines: lines, at: k, header: header, width: width, seqFirst: seqFirst, separator: separator) {
                 // A Word record split by its cells' line breaks (or html2text's `<br>`): the lines joined.
@@ -537,8 +547,9 @@ public enum DelimitedText {
         while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
         while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
         guard start < end else { return line }
+        // (A rule line: `|---|:--:|`, `+---+`, AsciiDoc's `|===` that opens and closes a table.)
         if bytes[start..<end].allSatisfy({ [0x7C, 0x2D, 0x3A, 0x2B, 0x3D, 0x20, 0x09].contains($0) }),
-           bytes[start..<end].contains(0x2D), bytes[start..<end].contains(0x7C) {
+           bytes[start..<end].contains(0x2D) || bytes[start..<end].contains(0x3D), bytes[start..<end].contains(0x7C) {
             return start..<start
         }
         if bytes[start] == 0x7C { start += 1 }

@@ -198,10 +198,11 @@ public enum LineClassifier {
     }
 
     /// A line that says the table goes on from the page before (`续表`, `续表1`, `续上表`,
-    /// `接上表`, `附件2（续）`): page furniture, not a new table's title or label.
+    /// `接上表`, `附件2（续）`, in markup's emphasis `*（续表）*`): page furniture, not a new
+    /// table's title or label.
     static func isContinuation(_ s: String) -> Bool {
         guard s.contains(utf8: "续") || s.contains(utf8: "接上表") else { return false }
-        let t = s.filter { !"（）()：:".contains($0) }
+        let t = s.filter { !"（）()：:*_".contains($0) }
         guard !t.isEmpty, t.count <= 12 else { return false }
         return t.hasPrefix("续表") || t.hasSuffix("续表") || t.hasSuffix("续") || t == "续上表" || t == "接上表"
     }

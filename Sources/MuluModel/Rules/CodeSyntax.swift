@@ -190,8 +190,11 @@ public enum CodeSyntax {
         if isWellFormed(out) { return out }
         // A code in brackets (`（6-18-02-04-03）`, `[4-04-05-01]`): the code.
         if let inner = bracketed(raw), case let code = rewritten(inner), isWellFormed(code) { return code }
-        // The uncoded mark escaped as Markdown escapes it (`6-24-03-01-\*`, as pandoc writes it).
-        if raw.hasSuffix("\\*"), case let code = rewritten(String(raw.dropLast(2)) + "*"), isWellFormed(code) { return code }
+        // Marks escaped by a markup language (pandoc's Markdown `6-24-03-01-\*`, Jira
+        // `6-24-03-01\-\*`), or the code set verbatim (Muse `<verbatim>6-24-03-01-*</verbatim>`).
+        if raw.contains("\\"), case let code = rewritten(raw.replacingOccurrences(of: "\\", with: "")), isWellFormed(code) { return code }
+        if raw.hasPrefix("<verbatim>"), raw.hasSuffix("</verbatim>"),
+           case let code = rewritten(String(raw.dropFirst(10).dropLast(11))), isWellFormed(code) { return code }
         if out == raw { return out }
         return String(String.UnicodeScalarView(raw.unicodeScalars.filter { !Blank.isBlank($0) }))
     }

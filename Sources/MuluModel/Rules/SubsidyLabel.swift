@@ -18,7 +18,7 @@ public enum SubsidyLabel {
     static let initials: Set<Unicode.Scalar> = Set((training + assessment).compactMap(\.unicodeScalars.first))
 
     /// The colons a label ends with (`compact` writes every colon as `：`).
-    static let colons: Set<Character> = ["：", ":"]
+    static let colons: Set<Character> = ["：", ":", "∶"]
     /// What may stand between the two labelled pieces.
     static let separators: Set<Character> = ["；", ";", "，", ",", "。", "、", "\n"]
 

@@ -32,7 +32,7 @@ public enum SubsidyParser {
         var s = String.UnicodeScalarView()
         for u in raw.unicodeScalars where !Blank.isBlank(u) {
             switch u.value {
-            case 0x3A, 0xFE55, 0xFE13: s.append("：")
+            case 0x3A, 0xFE55, 0xFE13, 0x2236: s.append("：")  // (U+2236 ∶ RATIO, typed for a colon)
             case 0xFF0F: s.append("/")
             case 0xFF0C, 0xFF64: s.append(",")
             case 0xFF1B: s.append(";")
