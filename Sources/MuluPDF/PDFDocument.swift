@@ -217,9 +217,14 @@ public final class PDFDocument {
             afterBreak = false
             lastIsGlyph = false
             if Self.isDropped(scalar) { continue }
+            // (A mark from Word's symbol fonts, mapped to its font byte: the mark it prints.)
+            var scalar = SymbolFontMarks.mark(scalar) ?? scalar
             if Self.isUnmapped(scalar) {
                 unmapped += 1
-                continue
+                // A private-use glyph (a symbol font's mark, a missing ToUnicode entry) is kept
+                // as U+FFFD: a cell holding it is read as unreadable, never as empty.
+                guard scalar.value >= 0xE000 else { continue }
+                scalar = "\u{FFFD}"
             }
             // A radical look-alike (`⼯` for `工`, the `Radicals` rule) is its ideograph.
             var glyph = PDFGlyph(scalar: Radicals.unified(scalar) ?? scalar, x0: r.x1, y0: r.y1, x1: r.x2, y1: r.y2)

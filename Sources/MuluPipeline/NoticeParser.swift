@@ -220,7 +220,14 @@ public enum NoticeParser {
                 extra += 1
             }
         }
-        return map.has(.seq) ? map : .reference
+        guard map.has(.seq) else { return .reference }
+        // (Subsidy columns named without 培训 or 鉴定, headed alike: `ColumnMap`'s rule.)
+        let texts = cells.map { Blank.removed(from: $0.text) }
+        let unnamed = cells.indices.filter { k in
+            (cells[k].field == .training || cells[k].field == .assessment) && TableField(headerLabel: cells[k].text) == nil
+        }
+        if map.problem == nil { map.problem = ColumnMap.unnamedSubsidyTwins(texts, unnamed: unnamed) }
+        return map
     }
 
     /// The first page (1-based) whose header lines are all table `k`'s: from where it starts
@@ -294,6 +301,33 @@ public enum NoticeParser {
     }
 
     /// Entries and diagnostics from rows; throws when there is no catalogue table at all.
+    /// An error for each header line that names columns no table read has (subsidies, the
+    /// urgency): a table too wide for its page printed in two column groups, the second under a
+    /// header of its own with no row numbers (`培训补贴（元/人） 评价补贴（元/人） 急需紧缺`) — its
+    /// cells belong to rows they do not name, and reading the rows without them would publish
+    /// every subsidy as null.
+    static func headersOfMissingColumns(pages: [PageText], roles: [[LineRole]], tables: [DelimitedReader.Table]) -> [Diagnostic] {
+        let watched: [TableField] = [.training, .assessment, .urgent]
+        let missing = Set(watched.filter { f in !tables.contains { $0.columns.has(f) } })
+        guard missing.count >= 2 else { return [] }
+        var out: [Diagnostic] = []
+        for (p, page) in pages.enumerated() where p < roles.count {
+            for (i, line) in page.lines.enumerated() where i < roles[p].count && roles[p][i] == .header {
+                let lacking = line.fragments.map { Blank.removed(from: $0.text) }.filter { text in
+                    HeaderWords.field(text).map(missing.contains) ?? false
+                }
+                guard lacking.count >= 2 else { continue }
+                out.append(Diagnostic(
+                    .error,
+                    "a header names columns the table read does not have (\(lacking.map { "`\($0)`" }.joined(separator: ", "))): their cells are printed apart from the rows they belong to (a table printed in two column groups?), and are not read",
+                    page: line.page, line: line.line, excerpt: line.text))
+                break
+            }
+            if !out.isEmpty { break }
+        }
+        return out
+    }
+
     static func finish(
         format: Catalogue.Format, pages: [PageText], roles: [[LineRole]], builder: EntryBuilder,
         rows: [RowRecord], unplaced: [UnplacedFragment], extra: [Diagnostic] = [], path: String,
@@ -353,6 +387,7 @@ public enum NoticeParser {
             where !tables.contains(where: { $0.columns.has(field) }) && !(builder.sawLabelledPair && field != .code) {
             diagnostics.append(Diagnostic(.warning, "the table has no \(label) column: \(label) is null for every row"))
         }
+        diagnostics += headersOfMissingColumns(pages: pages, roles: roles, tables: tables)
         // Level columns (初级, 中级, 高级) kept as extra columns: the subsidy they divide was not
         // read from the header, and its amounts would be published as remarks.
         let hasSubsidy = tables.contains { $0.columns.has(.training) || $0.columns.has(.assessment) }

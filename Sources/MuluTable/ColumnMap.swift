@@ -14,6 +14,18 @@ public struct ColumnMap: Hashable, Sendable {
         case extra(Int)
     }
 
+    /// The problem of two subsidy columns headed alike without 培训 or 鉴定 (`补贴标准（元/人）`
+    /// twice, `unnamed` their indices among `headers`): which is training cannot be told (the
+    /// order training, then assessment, is only a habit). Nil when no two are alike.
+    public static func unnamedSubsidyTwins(_ headers: [String], unnamed: [Int]) -> String? {
+        for (n, i) in unnamed.enumerated() where !headers[i].isEmpty {
+            if let j = unnamed.dropFirst(n + 1).first(where: { headers[$0] == headers[i] }) {
+                return "two columns are headed `\(headers[i])` (columns \(i + 1) and \(j + 1)): which is the training subsidy and which the assessment cannot be told"
+            }
+        }
+        return nil
+    }
+
     /// The most extra columns a table may have (cells are held inline).
     public static let maxExtra = 8
 
@@ -175,6 +187,7 @@ public struct ColumnMap: Hashable, Sendable {
         // What each header names; a subsidy column named without 培训 or 鉴定 (`补贴标准（元/人）`)
         // is training when no header names training, then assessment.
         var meanings = headers.map(HeaderWords.meaning)
+        var unnamed: [Int] = []
         for i in meanings.indices {
             let named = Set(meanings.compactMap { if case .field(let f) = $0 { f } else { nil } })
             // A revision's pair of unnamed columns (`原标准 | 新标准`) names one subsidy twice.
@@ -184,6 +197,7 @@ public struct ColumnMap: Hashable, Sendable {
                 meanings[i] = meanings[i - 1]
             } else if let f = HeaderWords.unnamedSubsidy(headers[i], named: named) {
                 meanings[i] = .field(f)
+                unnamed.append(i)
             }
         }
         // Subsidy cells each naming one level of one field (`培训补贴标准（初级）`,
@@ -199,6 +213,9 @@ public struct ColumnMap: Hashable, Sendable {
         // more fully, keeps it. Two cells with one text name it equally: which one it is cannot
         // be told.
         var twins: String?
+        // (Two subsidy columns headed alike without 培训 or 鉴定, `补贴标准（元/人）` twice: the
+        // first is not told to be training.)
+        twins = Self.unnamedSubsidyTwins(headers, unnamed: unnamed)
         for f in TableField.allCases {
             let claims = meanings.indices.filter { meanings[$0] == .field(f) }
             // (Of cells that each name a year, `2024年培训补贴标准 | 2025年培训补贴标准`, the latest

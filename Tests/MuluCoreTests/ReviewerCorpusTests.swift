@@ -1122,3 +1122,54 @@ extension ReviewerCorpusTests {
         #expect(dropped.entries.first { $0.seq == 16 }.map { ($0.industry, $0.urgent) } ?? (nil, nil) == ("纺织服装产业", true))
     }
 }
+
+extension ReviewerCorpusTests {
+    /// Round-40 tables ruled only around the body (psql, `sqlite3 -box`): a rule under the header
+    /// and one at the foot, none between rows. The body between the two rules was taken for one
+    /// record drawn over many lines and joined into one line ("a header but no numbered row").
+    /// Lines that each open with a row number are records of their own.
+    @Test func aBodyRuledOnlyAroundIsReadRowByRow() throws {
+        let psql = try parseExactReviewerNotice("text/reviewer-psql-body-rules", ".txt")
+        #expect(psql.entries.first { $0.seq == 1 }?.extra["备注"] == "和布克赛尔县急需")
+        try parseExactReviewerNotice("text/reviewer-sqlite-box", ".txt")
+    }
+
+    /// Round-40 markup tables: AsciiDoc (`[cols=…]`, `|===` opening and closing the table), Jira
+    /// with its escapes (`5-01-02-03\-\*`) and Muse (`<verbatim>5-01-02-03-*</verbatim>`). The
+    /// closing `|===` was read as the last row's wrapped rest, and the escaped codes were kept as
+    /// published with a warning on 22 rows.
+    @Test func markupTablesAndTheirEscapedCodesAreRead() throws {
+        try parseExactReviewerNotice("text/reviewer-asciidoc-table", ".adoc")
+        let jira = try parseExactReviewerNotice("text/reviewer-jira-escaped-codes", ".txt")
+        #expect(jira.entries.first { $0.seq == 3 }?.code == "5-01-02-03-*")
+        let muse = try parseExactReviewerNotice("text/reviewer-muse-verbatim-codes", ".muse")
+        #expect(muse.entries.first { $0.seq == 3 }?.code == "5-01-02-03-*")
+    }
+
+    /// A round-40 notice typed with U+2236 `∶` (RATIO) for the colon (`中级∶1200元/人`): 111
+    /// subsidy cells were unreadable. It is a colon in subsidies and their labels.
+    @Test func aRatioSignIsReadAsAColon() throws {
+        let parsed = try parseExactReviewerNotice("text/reviewer-ratio-colon", ".txt")
+        #expect(parsed.entries.first { $0.seq == 1 }?.training?.amounts.map(\.amountYuan) == [1200, 1600])
+    }
+
+    /// A round-40 Writer table whose ✓ is Word's Wingdings symbol: the text layer holds U+F0FC,
+    /// which was dropped as an unmapped glyph, so all 40 urgent rows were published not urgent
+    /// with no diagnostic. Wingdings' ✓ and ☑ and Symbol's √ are read as their marks
+    /// (`SymbolFontMarks`); any other private-use glyph is kept as U+FFFD, never as nothing.
+    @Test func aWingdingsCheckIsAnUrgencyMark() throws {
+        let parsed = try parseExactReviewerNotice("reviewer-wingdings-check-marks", ".pdf", ruled: true)
+        #expect(parsed.entries.filter { $0.urgent == true }.count == 40)
+    }
+
+    /// A round-40 table too wide for its page printed in two column groups: 序号 to 职业（工种）
+    /// on pages 1–5, then `（二）补贴标准及急需紧缺情况` with its own header (培训补贴, 评价补贴,
+    /// 急需紧缺, 备注) and no row numbers, one row left out. Its lines were reported as text
+    /// outside any row and the catalogue published with every subsidy null (exit 0). A header
+    /// naming columns the table read lacks is now an error: nothing is written.
+    @Test func aTablePrintedInColumnGroupsIsRefused() throws {
+        let parsed = try parseFixture("reviewer-column-groups-apart.pdf")
+        let errors = parsed.diagnostics.filter { $0.severity == .error }
+        #expect(errors.contains { $0.page == 6 && $0.message.contains("a header names columns the table read does not have") })
+    }
+}
