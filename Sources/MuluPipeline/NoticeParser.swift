@@ -453,6 +453,20 @@ public enum NoticeParser {
                     .contains { Blank.removed(from: $0).contains(text) }
             }
         }
+        // A line stating the table's row count (`(127 rows)`, under a database client's table):
+        // furniture when the rows read match it, else an error (rows lost or added).
+        var unplaced = unplaced
+        var lineTexts: OrderedDictionary<[Int], String> = [:]
+        for u in unplaced { lineTexts[[u.fragment.page, u.fragment.line], default: ""] += Blank.removed(from: u.fragment.text) }
+        for (key, text) in lineTexts {
+            guard let stated = StatedRowCount.count(text) else { continue }
+            unplaced.removeAll { [$0.fragment.page, $0.fragment.line] == key }
+            if stated != entries.count {
+                diagnostics.append(Diagnostic(
+                    .error, "the table states \(stated) rows, \(entries.count) were read: rows are missing or added",
+                    page: key[0], line: key[1], excerpt: text))
+            }
+        }
         // Lines of a total (小计 and its counts), which are no row.
         let totals = Set(unplaced.filter { $0.reason.hasPrefix("a total") }.map { [$0.fragment.page, $0.fragment.line] })
         func severity(_ u: UnplacedFragment) -> Diagnostic.Severity {

@@ -1031,6 +1031,21 @@ public enum DelimitedReader {
     /// The tables of a notice: each header band that follows rows and a label or a title (附件1 …
     /// 附件2) starts a new one; a header repeated on the next page does not. Returns the tables
     /// and the lines (page, index) that are a later table's label or title.
+    /// The problem of a header repeated (`line`, its first line) naming the table's fields in
+    /// another order (`技能评价补贴标准` before `培训补贴标准` on page 2): whether the rows below
+    /// it follow it or the first header cannot be told. Nil when the order is the same, or the
+    /// fields differ.
+    static func reordered(_ repeated: ColumnMap, from first: ColumnMap, at line: TextLine) -> String? {
+        func fields(_ m: ColumnMap) -> [TableField] { m.kinds.compactMap { if case .field(let f) = $0 { f } else { nil } } }
+        let a = fields(first), b = fields(repeated)
+        guard a != b, a.count == b.count, Set(a) == Set(b), Set(a).count == a.count,
+              let k = a.indices.first(where: { a[$0] != b[$0] }),
+              let i = first.kinds.firstIndex(of: .field(a[k])), let j = repeated.kinds.firstIndex(of: .field(b[k])) else { return nil }
+        let place = line.page == 1 ? "line \(line.line)" : "page \(line.page), line \(line.line)"
+        return "the header repeated on \(place) orders its columns otherwise than the first "
+            + "(`\(repeated.headers[j])` where the first has `\(first.headers[i])`): which order the rows below it follow cannot be told"
+    }
+
     public static func tables(pages: [PageText], roles: [[LineRole]]) -> (tables: [Table], furniture: [(page: Int, index: Int, role: LineRole)]) {
         var tables: [Table] = []
         var furniture: [(page: Int, index: Int, role: LineRole)] = []
@@ -1091,6 +1106,11 @@ public enum DelimitedReader {
                         tables.append(Table(page: p + 1, index: i, columns: columns, label: label, title: title))
                         unled = !(columns.kinds.first == .field(.seq) && columns.numbered)
                         furniture += pending
+                    } else if let map, let last = tables.last, last.columns.problem == nil,
+                              let problem = Self.reordered(map, from: last.columns, at: line) {
+                        // A header repeated with its columns in another order: the rows below it
+                        // may follow either.
+                        tables[tables.count - 1].columns.problem = problem
                     }
                     pending = []
                     trailing = nil

@@ -1173,3 +1173,26 @@ extension ReviewerCorpusTests {
         #expect(errors.contains { $0.page == 6 && $0.message.contains("a header names columns the table read does not have") })
     }
 }
+
+extension ReviewerCorpusTests {
+    /// Round-40 tables printed by a database client, which states the row count under them
+    /// (`(127 rows)`): where it matches it is furniture; a notice with 17 rows lost (110 read)
+    /// was published as a remark between rows. It is now an error naming the count.
+    @Test func aStatedRowCountIsChecked() throws {
+        let right = try parseExactReviewerNotice("text/reviewer-stated-row-count", ".txt")
+        #expect(!right.diagnostics.contains { $0.message.contains("rows") && $0.message.contains("remark") })
+        let short = try parseFixture("text/reviewer-stated-row-count-short.txt")
+        #expect(short.diagnostics.contains { $0.severity == .error && $0.message == "the table states 127 rows, 110 were read: rows are missing or added" })
+    }
+
+    /// Round-40 must-refuse notices whose header cannot tell which column is which: a header
+    /// repeated on page 2 with training and assessment swapped, the cells in page 1's order; a
+    /// PDF whose two subsidy columns are both headed `补贴标准（元/人）`. Each was published with
+    /// exit 0 (the first header's order; the first column as training). Each is now an error.
+    @Test func headersThatCannotTellTheirColumnsAreErrors() throws {
+        let swapped = try parseFixture("text/reviewer-repeated-header-reordered.txt")
+        #expect(swapped.diagnostics.contains { $0.severity == .error && $0.message.hasPrefix("the header repeated on line 72 orders its columns otherwise than the first") })
+        let alike = try parseFixture("reviewer-two-subsidy-columns-alike.pdf")
+        #expect(alike.diagnostics.contains { $0.severity == .error && $0.message.hasPrefix("two columns are headed `补贴标准（元/人）` (columns 5 and 6)") })
+    }
+}
