@@ -1196,3 +1196,15 @@ extension ReviewerCorpusTests {
         #expect(alike.diagnostics.contains { $0.severity == .error && $0.message.hasPrefix("two columns are headed `补贴标准（元/人）` (columns 5 and 6)") })
     }
 }
+
+extension ReviewerCorpusTests {
+    /// A round-40 Writer PDF rewritten by `pdftocairo -pdf`, whose glyph boxes run taller than
+    /// the ink: row 41's last line reached over the rule at page 3's foot and row 42's first
+    /// line over the rule at page 4's top, both rows with the same assessment, so row 42's was
+    /// taken for a merged cell's text printed again and dropped (exit 0, a warning). Text
+    /// printed again is a merged cell's only where the cell is open at the break.
+    @Test func rowsAlikeOnBothSidesOfABreakAreTwoRows() throws {
+        let parsed = try parseExactReviewerNotice("reviewer-pdftocairo-tall-glyph-boxes", ".pdf", ruled: true)
+        #expect(parsed.entries.first { $0.seq == 42 }?.assessment?.amounts.map(\.amountYuan) == [160, 220])
+    }
+}

@@ -619,7 +619,9 @@ public enum RuledRows {
                 // each (a spreadsheet centres it on the whole cell and clips it to each page's
                 // part): the same text, the foot of one part and the top of the next running
                 // through its middle, is one.
-                if !cells[last].fragments.isEmpty,
+                // (Not two cells each ruled at the break: rows alike on both sides of it, their
+                // glyph boxes taller than the ink, as a PDF rewritten by pdftocairo sets them.)
+                if !cells[last].fragments.isEmpty, !cells[last].cell.ruledBottom || !cells[first].cell.ruledTop,
                    Blank.removed(from: cells[last].fragments.map(\.text).joined()) == Blank.removed(from: cells[first].fragments.map(\.text).joined()),
                    cells[last].fragments.contains(where: { f in abs(grids[cells[last].page].deskew(x: (f.x0 + f.x1) / 2, y: (f.y0 + f.y1) / 2).y - cells[last].cell.y1) <= 0.25 * (f.y1 - f.y0) }),
                    cells[first].fragments.contains(where: { f in abs(grids[cells[first].page].deskew(x: (f.x0 + f.x1) / 2, y: (f.y0 + f.y1) / 2).y - cells[first].cell.y0) <= 0.25 * (f.y1 - f.y0) }) {
