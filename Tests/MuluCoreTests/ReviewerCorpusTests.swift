@@ -1208,3 +1208,13 @@ extension ReviewerCorpusTests {
         #expect(parsed.entries.first { $0.seq == 42 }?.assessment?.amounts.map(\.amountYuan) == [160, 220])
     }
 }
+
+extension ReviewerCorpusTests {
+    /// A round-40 ReportLab table with a row numbering its columns under the header (`1 2 … 8`)
+    /// and a 备注 column: the column's number, the lowest header cell over it, named it `8`, and
+    /// every remark was "text in a column without a header". A column's number names no column.
+    @Test func aColumnNumberDoesNotNameAnExtraColumn() throws {
+        let parsed = try parseExactReviewerNotice("reviewer-column-numbers-remarks", ".pdf", ruled: true)
+        #expect(parsed.entries.first { $0.seq == 9 }?.extra["备注"] == "限在岗职工")
+    }
+}

@@ -169,6 +169,7 @@ public enum RuledRows {
             // (A line numbering the columns is the header's: its grid row is passed over below.)
             var headerFragments = page.lines.indices.filter { roles[p][$0] == .header || roles[p][$0] == .columnNumbers }
                 .flatMap { page.lines[$0].fragments }
+            let numberLines = Set(page.lines.indices.filter { roles[p][$0] == .columnNumbers }.map { page.lines[$0].line })
             let headingFragments = page.lines.indices.filter { roles[p][$0] == .sectionHeading }.flatMap { page.lines[$0].fragments }
             let grid = grids[p]
             func locate(_ f: Fragment, in t: TableGrid) -> Int? {
@@ -352,7 +353,8 @@ public enum RuledRows {
                 for k in headerOrder {
                     let cell = table.cells[k]
                     let text = Blank.removed(from: held[k].map(\.text).joined())
-                    guard !text.isEmpty, TableField(headerLabel: text) == nil else { continue }
+                    // (A column's number, `8` under `备注`, names no column.)
+                    guard !text.isEmpty, TableField(headerLabel: text) == nil, !held[k].allSatisfy({ numberLines.contains($0.line) }) else { continue }
                     for c in cell.columns where fieldOf[c] == nil && cell.columnSpan <= extraSpan[c] {
                         extraOf[c] = text
                         extraSpan[c] = cell.columnSpan
