@@ -5,7 +5,7 @@ import MuluExtract
 /// tables, pandoc's simple tables): `==== ======== ====` over and under the header, a run over
 /// each column and one blank between runs. A cell may fill its column to the blank, so gaps of
 /// two blanks do not part the cells; the rule does, by display column (a CJK character two
-/// wide, as the runs were measured). The blank at each gap of the rule becomes a tab in every
+/// wide, as the runs were measured), or by character where that fits (`sqlite3 -column`). The blank at each gap of the rule becomes a tab in every
 /// line of the table, so that it is read as tab-delimited text, byte for byte where it was.
 /// (Hand-written: no library reads these tables, and the rule is exact.)
 public enum RuledTextColumns {
@@ -45,31 +45,42 @@ public enum RuledTextColumns {
         }
         // Byte for byte: the blank at each gap between runs becomes a tab, so every cell keeps
         // its place in its line (a diagnostic's column is the file's). Text running over a gap
-        // (no blank there) leaves that boundary unmarked.
-        var out = bytes
-        var cutAny = false
-        bytes.withUnsafeBufferPointer { p in
-            for k in start..<end where runsOf[k] == nil {
-                let line = lines[k]
-                var column = 0, i = line.lowerBound, gap = 1
-                while i < line.upperBound, gap < columns.count {
-                    let b = p[i]
-                    let n = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
-                    let width = b < 0x80 ? 1 : TextLayout.displayColumns(p, at: i, end: line.upperBound)
-                    // The blank just before run `gap`.
-                    while gap < columns.count, column + width > columns[gap].lowerBound - 1 {
-                        if column == columns[gap].lowerBound - 1, b == 0x20 {
-                            out[i] = 0x09
-                            cutAny = true
+        // (no blank there) leaves that boundary unmarked. The runs are measured in display
+        // columns (a CJK character two wide, as pandoc pads), or else in characters (as
+        // `sqlite3 -column` pads): whichever finds a blank at every gap on more lines.
+        func cut(byCharacters: Bool) -> (out: [UInt8], cut: Bool, whole: Int) {
+            var out = bytes
+            var cutAny = false
+            var whole = 0
+            bytes.withUnsafeBufferPointer { p in
+                for k in start..<end where runsOf[k] == nil {
+                    let line = lines[k]
+                    var column = 0, i = line.lowerBound, gap = 1, cuts = 0
+                    while i < line.upperBound, gap < columns.count {
+                        let b = p[i]
+                        let n = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+                        let width = b < 0x80 || byCharacters ? 1 : TextLayout.displayColumns(p, at: i, end: line.upperBound)
+                        // The blank just before run `gap`.
+                        while gap < columns.count, column + width > columns[gap].lowerBound - 1 {
+                            if column == columns[gap].lowerBound - 1, b == 0x20 {
+                                out[i] = 0x09
+                                cutAny = true
+                                cuts += 1
+                            }
+                            if column + width > columns[gap].lowerBound - 1 { gap += 1 } else { break }
                         }
-                        if column + width > columns[gap].lowerBound - 1 { gap += 1 } else { break }
+                        column += width
+                        i += n
                     }
-                    column += width
-                    i += n
+                    if cuts == columns.count - 1 { whole += 1 }
                 }
             }
+            return (out, cutAny, whole)
         }
-        return cutAny ? out : nil
+        let display = cut(byCharacters: false)
+        let characters = cut(byCharacters: true)
+        let chosen = characters.whole > display.whole ? characters : display
+        return chosen.cut ? chosen.out : nil
     }
 
     /// The display-column ranges of a rule line's runs (`=`, or `-`, one kind, apart by single

@@ -1218,3 +1218,14 @@ extension ReviewerCorpusTests {
         #expect(parsed.entries.first { $0.seq == 9 }?.extra["备注"] == "限在岗职工")
     }
 }
+
+extension ReviewerCorpusTests {
+    /// A round-40 `sqlite3 -column` table: a rule of `-` runs under the header, as pandoc's simple
+    /// table has, but the runs and the padding counted in characters (a CJK character one wide),
+    /// so cut by display column the cells fell apart ("row 1 has 5 cells"). The rule's runs are
+    /// measured either way, and the measure that finds a blank at every gap on more lines cuts.
+    @Test func aRuleMeasuredInCharactersCutsTheColumns() throws {
+        let parsed = try parseExactReviewerNotice("text/reviewer-sqlite-column-by-characters", ".txt")
+        #expect(parsed.entries.first { $0.seq == 3 }?.code == "5-01-02-03-*")
+    }
+}
