@@ -737,7 +737,23 @@ public struct TableRecovery: Sendable {
         let usual = [TableField.code, .name, .training, .assessment].filter { f in
             ruled.filter { !compact($0.text(f)).isEmpty }.count * 2 > ruled.count
         }
-        for (i, (k, row)) in zip(streamKeys, stream).enumerated() where !ruledNumbers.contains(k) {
+        // (A stream row whose number lies in a ruled row's number cell, with no code but that
+        // row's or its first line, is that number wrapped in a narrow column, `10` over `0`, read
+        // in pieces by the alignment: no row of its own. Two rows a lost rule joins are told by
+        // their codes run together.)
+        let ruledSpans = ruled.map { r -> (page: Int, y0: Double, y1: Double, x0: Double, x1: Double, code: String) in
+            let all = [r.anchor] + r.cells.values.joined() + r.extras.values.joined()
+            return (r.anchor.page, all.map(\.y0).min() ?? r.anchor.y0, all.map(\.y1).max() ?? r.anchor.y1, r.anchor.x0, r.anchor.x1,
+                    compact(r.text(.code)))
+        }
+        func wrapsRuledNumber(_ row: RowRecord) -> Bool {
+            let a = row.anchor, cy = (a.y0 + a.y1) / 2
+            let code = compact(row.text(.code))
+            return ruledSpans.contains { s in
+                s.page == a.page && cy > s.y0 && cy < s.y1 && min(a.x1, s.x1) > max(a.x0, s.x0) && s.code.hasPrefix(code)
+            }
+        }
+        for (i, (k, row)) in zip(streamKeys, stream).enumerated() where !ruledNumbers.contains(k) && !wrapsRuledNumber(row) {
             // Kept, it is a warning; not, the row is lost: an error. Kept without a cell most
             // rows have, it may have lost that cell: an error too.
             let kept = filling.contains(i)

@@ -1229,3 +1229,20 @@ extension ReviewerCorpusTests {
         #expect(parsed.entries.first { $0.seq == 3 }?.code == "5-01-02-03-*")
     }
 }
+
+extension ReviewerCorpusTests {
+    /// A round-40 Writer table with a 序号 column too narrow for three digits: from row 100 each
+    /// number wraps (`10` over `0`). The rules read each number whole; the text alignment read
+    /// rows `10`, `0`, `1` … and each was an error, "found by the text alignment, not in any ruled
+    /// cell" (74 of them). A number lying in a ruled row's number cell, with no code but that
+    /// row's, is that number wrapped. What is left is row 108, split by a page break inside its
+    /// number (`10` | `8`) as well as its cells: refused, naming it.
+    @Test func rowNumbersWrappedInANarrowColumnAreNoRows() throws {
+        let parsed = try parseFixture("reviewer-row-numbers-wrapped-narrow.pdf")
+        #expect(!parsed.diagnostics.contains { $0.message.contains("not in any ruled cell") })
+        #expect(parsed.entries.first { $0.seq == 100 }?.code == "6-30-05-01-02")
+        #expect(parsed.entries.first { $0.seq == 140 }?.name == "家庭照护员")
+        let errors = parsed.diagnostics.filter { $0.severity == .error }
+        #expect(errors.count == 2 && errors.allSatisfy { [9, 10].contains($0.page) })
+    }
+}
