@@ -20,6 +20,8 @@ public enum NoticeParser {
         let (decoded, encoding) = try TextDecoding.utf8(bytes, path: path)
         // A table copied cell by cell (each cell on a line of its own): one line per row.
         var utf8 = try CellPerLine.joined(decoded, path: path)
+        // Row numbers right-aligned against the next column's text (`.prn`): apart.
+        if let apart = AbuttingRowNumbers.separated(utf8, probeLines: Self.probeLines) { utf8 = apart }
         // A table saved as CSV or copied from Excel or Word: each record on one line of tabs,
         // each line still numbered as the file line its record starts on.
         let records = DelimitedText.records(utf8, probeLines: Self.probeLines)

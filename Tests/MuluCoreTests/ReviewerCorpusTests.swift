@@ -1246,3 +1246,15 @@ extension ReviewerCorpusTests {
         #expect(errors.count == 2 && errors.allSatisfy { [9, 10].contains($0.page) })
     }
 }
+
+extension ReviewerCorpusTests {
+    /// A round-39 Excel "Formatted Text (*.prn)" export in GBK: fixed-width columns, numbers
+    /// right-aligned, so the first row of each industry reads `     1纺织服装产业` — its number
+    /// run into the merged industry printed beside it. That row was no row, and its cells went to
+    /// the next (`6-04-01-016-04-02-01`). Such numbers are moved one column left, a blank after
+    /// them (`AbuttingRowNumbers`), each line keeping its length.
+    @Test func rowNumbersRunIntoTheIndustryAreApart() throws {
+        let parsed = try parseExactReviewerNotice("text/reviewer-excel-prn-numbers-abutting", ".prn")
+        #expect(parsed.entries.first { $0.seq == 1 }.map { ($0.industry, $0.code) } ?? (nil, "") == ("纺织服装产业", "6-04-01-01"))
+    }
+}
