@@ -426,15 +426,26 @@ public enum DelimitedText {
     static func delimited(_ bytes: [UInt8], probeLines: Int) -> Records? {
         guard let (header, separator) = findHeader(bytes, lines: lineRanges(bytes, limit: probeLines)[...]) else { return nil }
         var lines = lineRanges(bytes)
+        let raw = lines
+        var framed = false
         // A table drawn with a bar at each end (`|序号|行业|`) has its end bars trimmed; one whose
         // header has none (a spreadsheet saved with `|` between cells) keeps a record's last bar:
         // it stands before an empty last cell (`…|—|`, not urgent).
         if separator == .bar {
-            let framed = firstNonBlank(bytes, lines[header]) == 0x7C
+            framed = firstNonBlank(bytes, lines[header]) == 0x7C
             lines = lines.map { framed ? barTrimmed(bytes, $0) : (barTrimmed(bytes, $0).isEmpty ? barTrimmed(bytes, $0) : $0) }
         }
         let from = separator == .comma || separator == .semicolon ? 0 : header
-        let width = cells(bytes, lines[header], separator)
+        // A drawn header broken over lines (a mail client's line length): up to the line that
+        // closes with a bar, its bars counting the columns.
+        var headerEnd = header + 1
+        if framed, bytes[raw[header]].last(where: { $0 != 0x20 && $0 != 0x0D }) != 0x7C,
+           let close = (header + 1..<min(raw.count, header + 4)).first(where: { bytes[raw[$0]].last(where: { $0 != 0x20 && $0 != 0x0D }) == 0x7C }),
+           (header + 1...close).allSatisfy({ firstNonBlank(bytes, raw[$0]) == 0x7C }) {
+            headerEnd = close + 1
+        }
+        let width = headerEnd > header + 1 ? (header..<headerEnd).map { tabs(bytes, raw[$0], .bar) }.reduce(0, +) - 1
+            : cells(bytes, lines[header], separator)
         let seqFirst = firstCell(bytes, lines[header], separator).map { HeaderWords.field($0) == .seq } ?? false
         // Nothing to do for tab text without a quoted cell or a record split over lines.
         if separator == .tab, !lines[header...].indices.contains(where: { k in
@@ -465,12 +476,14 @@ public enum DelimitedText {
                 continue
             }
             if separator == .tab || separator == .bar, !startsQuoted(bytes, line, separator),
-               let end = splitStart(bytes, lines: lines, at: k, header: header, width: width, seqFirst: seqFirst, separator: separator) {
+               let end = framed ? (k == header && headerEnd > header + 1 ? headerEnd : framedSplitStart(bytes, raw: raw, at: k, header: headerEnd - 1, width: width))
+                   : splitStart(bytes, lines: lines, at: k, header: header, width: width, seqFirst: seqFirst, separator: separator) {
                 // A Word record split by its cells' line breaks (or html2text's `<br>`): the lines joined.
                 // (A line's closing blanks, html2text's hard break `  `, left out but on the last.)
                 var joined: [UInt8] = []
                 for j in k..<end {
-                    var line = lines[j]
+                    // (A drawn row's lines keep the bars where they were broken: only its ends go.)
+                    var line = framed ? (j == k ? lines[j].lowerBound : raw[j].lowerBound)..<(j == end - 1 ? lines[j].upperBound : raw[j].upperBound) : lines[j]
                     while j < end - 1, line.upperBound > line.lowerBound, bytes[line.upperBound - 1] == 0x20 { line = line.lowerBound..<(line.upperBound - 1) }
                     joined += bytes[line]
                 }
@@ -633,6 +646,33 @@ public enum DelimitedText {
             if trimmed > width { return nil }
         }
         return nil
+    }
+
+    /// Where a row of a drawn table (`| 1 | 纺织服装产业 | … |`) broken over lines ends (the
+    /// index of the line after it), when line `k` starts one: it opens with a bar but holds
+    /// fewer than the header's bars, and the lines after it (none empty, as a mail client breaks
+    /// a long line at a blank) bring the bars to the header's count, the last line closing with
+    /// one. `raw`: the lines, their end bars kept.
+    static func framedSplitStart(_ bytes: [UInt8], raw: [Range<Int>], at k: Int, header: Int, width: Int) -> Int? {
+        guard k > header, firstNonBlank(bytes, raw[k]) == 0x7C else { return nil }
+        let bars = width + 1
+        var total = tabs(bytes, raw[k], .bar)
+        guard total < bars else { return nil }
+        var j = k + 1
+        while j < raw.count, total < bars {
+            let line = raw[j]
+            // (A line opening with a bar goes on the row only where it opens with no row number
+            // and completes the row's bars: a mail client broke the row before a bar.)
+            guard line.contains(where: { bytes[$0] != 0x20 && bytes[$0] != 0x09 && bytes[$0] != 0x0D }),
+                  firstNonBlank(bytes, line) != 0x7C
+                    || (tabs(bytes, line, .bar) <= bars - total
+                        && firstCell(bytes, barTrimmed(bytes, line), .bar).map({ RowNumber.parse($0) == nil }) ?? true)
+            else { return nil }
+            total += tabs(bytes, line, .bar)
+            j += 1
+        }
+        guard total == bars, let last = bytes[raw[j - 1]].last(where: { $0 != 0x20 && $0 != 0x0D }), last == 0x7C else { return nil }
+        return j
     }
 
     /// The separators (tabs, unless told) of a line.

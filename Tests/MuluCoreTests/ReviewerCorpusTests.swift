@@ -1258,3 +1258,15 @@ extension ReviewerCorpusTests {
         #expect(parsed.entries.first { $0.seq == 1 }.map { ($0.industry, $0.code) } ?? (nil, "") == ("纺织服装产业", "6-04-01-01"))
     }
 }
+
+extension ReviewerCorpusTests {
+    /// A round-39 GitHub Markdown table sent by a mail client that breaks lines at 100 columns:
+    /// the header, its delimiter row and every row broken at a blank, some before a bar
+    /// (`| 5 | … | 整经工 | 无` / `| 无 | |`). A drawn row broken over lines is joined where its
+    /// bars come to the header's, and a header broken so up to the line closing with a bar.
+    @Test func aHardWrappedMarkdownTableIsJoined() throws {
+        let parsed = try parseExactReviewerNotice("text/reviewer-gfm-hard-wrapped", ".md")
+        #expect(parsed.entries.first { $0.seq == 5 }?.assessment == nil)
+        #expect(parsed.entries.first { $0.seq == 1 }?.name == "开清棉工")
+    }
+}
