@@ -393,6 +393,8 @@ public struct EntryBuilder: RowSink {
             }
             if urgent == nil, !SameAsAbove.isMark(urgentCell) {
                 report(.error, "row \(seq): cannot read the urgency mark", .urgent, misfit: true)
+            } else if urgent == true, urgentCell.count >= 6, case let text = String(decoding: urgentCell, as: UTF8.self), UrgencyMark.isHedged(text) {
+                report(.warning, "row \(seq): urgency `\(Self.excerpt(bytes, cells[.urgent]))` read as urgent: a need graded down (较…) may not be meant as urgent", .urgent)
             } else if urgentCell.count > 3, let remark = UrgencyMark.remark(String(decoding: urgentCell, as: UTF8.self)) {
                 report(.warning, "row \(seq): urgency `\(Self.excerpt(bytes, cells[.urgent]))` read as \(urgent == true ? "urgent" : "not urgent"); its remark `\(remark)` is not kept", .urgent)
             }
@@ -607,6 +609,9 @@ public struct EntryBuilder: RowSink {
             next.aboveless = []
         }
         let entryBase = entries.count, diagnosticBase = diagnostics.count
+        // (The industry goes on only in its own table: a later table's rows start without one,
+        // as reading in one part gives them.)
+        if let t = industryTable { next.unfilled.removeAll { next.entries[$0.entry].table != t } }
         if entries.isEmpty, industry.isEmpty || next.unfilled.isEmpty {
             aboveless += next.aboveless.map { ($0.entry + entryBase, $0.diagnostic + diagnosticBase, $0.field, $0.label, $0.mark) }
         }

@@ -258,12 +258,14 @@ public enum DelimitedReader {
                     } else if previousWasRow, tokens.count == 1, Self.isUnitOnly(string(p, first)),
                               result.sink.continueLastSubsidy(Blank.removed(from: string(p, first))) {
                         // `元/人` below a row whose subsidy cell ends in its amount: that cell's rest.
+                    } else if isNote(p, first) {
+                        // (Before a row's wrapped rest: `注：1.职业（工种）代码依据…` right under the
+                        // last row is the note's.)
+                        unplaced("a note after the table, not a row")
                     } else if previousWasRow, let piece = continuation(p, tokens) {
                         for part in piece.split(separator: Character(Self.pieceBreak)) { result.sink.continueLastRow(String(part)) }
                     } else if let heading = sectionHeading(p, tokens) {
                         result.sink.section(heading)
-                    } else if isNote(p, first) {
-                        unplaced("a note after the table, not a row")
                     } else if TotalLine.opens(Blank.removed(from: string(p, first))) {
                         unplaced("a total (合计, 小计), not a row")
                     } else if Self.isBracketedRemark(p, span, tokens) {

@@ -461,8 +461,10 @@ public enum MergedCells {
                 let width = line.reduce(0.0) { $0 + width($1.text) }
                 previousFull = field != .urgent && width >= widest - wrapSlack
                 // (The whole value so far: `托育、家政）` ends `现代服务业（含养老、托育、家政）`.)
+                // (So does one with its note in brackets, whole: `林果业（核桃、红枣）`.)
                 previousEnds = field == .industry && (IndustryName.endsLikeOne(text)
-                    || MergedCells.bracketDepth(text) < 0 && values.last.map { IndustryName.endsLikeOneWithNote($0.text) } == true)
+                    || MergedCells.bracketDepth(text) < 0 && values.last.map { IndustryName.endsLikeOneWithNote($0.text) } == true
+                    || values.last.map { MergedCells.bracketDepth($0.text) == 0 && IndustryName.endsLikeOneWithNote($0.text) } == true)
             }
         }
         return values

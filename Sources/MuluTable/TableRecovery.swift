@@ -337,6 +337,15 @@ public struct TableRecovery: Sendable {
                     }
                 }
             }
+            // A line closing the notice (`2025 年 3 月 20 日`, its number a year) is no row.
+            if let line = lineOf(row.anchor), NoteText.closesNotice(Blank.removed(from: line.compactText)) {
+                var already = Set(unplaced.map(\.fragment))
+                for f in line.fragments + Array(row.cells.values.joined()) + Array(row.extras.values.joined()) where !already.contains(f) {
+                    already.insert(f)
+                    unplaced.append(UnplacedFragment(fragment: f, reason: "a line closing the notice (its date), not a row"))
+                }
+                continue
+            }
             let empty = row.cells.values.allSatisfy { $0.allSatisfy { Blank.removed(from: $0.text).isEmpty } }
             if let before = rows.last, row.seq < before.seq, let line = lineOf(row.anchor), RuledRows.readsAsNote(line),
                empty || onNoteLines(row) {
@@ -392,8 +401,14 @@ public struct TableRecovery: Sendable {
             for cell in headerCells.joined() {
                 if let field = cell.field, labels[field] == nil, case let text = Blank.removed(from: cell.text), !text.isEmpty { labels[field] = text }
             }
+            // (Notes after the table and the lines closing the notice, its date and issuer: no
+            // row's, whatever number they hold.)
+            var closing = Set<[Int]>()
+            for page in pages {
+                for line in page.lines where NoteText.opensNote(Blank.removed(from: line.compactText)) { closing.insert([page.number, line.line]) }
+            }
             self.disagreements = Self.disagreements(ruled: ruled.rows, spanned: ruled.spanned, stream: rows, filling: Set(gaps),
-                                                    closed: ruled.closed, labels: labels)
+                                                    closed: ruled.closed, labels: labels, closing: closing)
                 + Self.pageBreakDoubts(ruled.rows, ruled.doubts)
             if gaps.isEmpty {
                 self.rows = ruled.rows
@@ -640,7 +655,7 @@ public struct TableRecovery: Sendable {
     /// row of that number each is.
     static func disagreements(
         ruled: [RowRecord], spanned: [Set<TableField>], stream: [RowRecord], filling: Set<Int> = [],
-        closed: [Set<TableField>] = [], labels: [TableField: String] = [:]
+        closed: [Set<TableField>] = [], labels: [TableField: String] = [:], closing: Set<[Int]> = []
     ) -> [Diagnostic] {
         // Each column named as the notice's header prints it (`所属行业`), else by mulu's label.
         func name(_ field: TableField) -> String { labels[field] ?? field.label }
@@ -753,7 +768,9 @@ public struct TableRecovery: Sendable {
                 s.page == a.page && cy > s.y0 && cy < s.y1 && min(a.x1, s.x1) > max(a.x0, s.x0) && s.code.hasPrefix(code)
             }
         }
-        for (i, (k, row)) in zip(streamKeys, stream).enumerated() where !ruledNumbers.contains(k) && !wrapsRuledNumber(row) {
+        // (Nor is a note's line or one closing the notice, `closing`: `2.本目录自 2025 年…`.)
+        func closesNotice(_ row: RowRecord) -> Bool { closing.contains([row.anchor.page, row.anchor.line]) }
+        for (i, (k, row)) in zip(streamKeys, stream).enumerated() where !ruledNumbers.contains(k) && !wrapsRuledNumber(row) && !closesNotice(row) {
             // Kept, it is a warning; not, the row is lost: an error. Kept without a cell most
             // rows have, it may have lost that cell: an error too.
             let kept = filling.contains(i)

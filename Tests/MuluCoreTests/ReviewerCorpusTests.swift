@@ -1270,3 +1270,37 @@ extension ReviewerCorpusTests {
         #expect(parsed.entries.first { $0.seq == 1 }?.name == "开清棉工")
     }
 }
+
+extension ReviewerCorpusTests {
+    /// A round-41 Writer PDF whose notes and signature follow the table on its last page
+    /// (`2.本目录自 2025 年 4 月 1 日起执行…`, then `2025 年 3 月 18 日`): the text alignment read
+    /// `2025` as a row number, and "row 2025: found by the text alignment, not in any ruled cell"
+    /// refused the notice. A note's line, or one closing the notice, holds no row.
+    @Test func aYearInTheNotesIsNoRow() throws {
+        let parsed = try parseExactReviewerNotice("reviewer-notes-and-date-under-table", ".pdf", ruled: true)
+        #expect(!parsed.diagnostics.contains { $0.seq == 2025 })
+    }
+
+    /// Round-41 `pdftotext -layout` dumps of a Writer notice: `注：1.职业（工种）代码依据《…（2022`
+    /// right under row 120 was taken for the rest of its industry, the signature's date
+    /// `2025 年 3 月 20 日` for row 2025; and a merged industry with its note in brackets
+    /// (`林果业（核桃、红枣）`), as wide as the column, was joined over a page break to the next
+    /// industry (`玉石及民族手工艺`, 15 rows down) as one wrapped value. A note's line is tested
+    /// before a row's wrapped rest; a date line is no row; an industry whole with its note ends.
+    @Test func pdftotextDumpsWithNotesAndBracketedIndustries() throws {
+        try parseExactReviewerNotice("text/reviewer-pdftotext-note-under-last-row", ".txt")
+        let dump = try parseExactReviewerNotice("text/reviewer-pdftotext-industry-note-over-break", ".txt")
+        #expect(dump.entries.first { $0.seq == 30 }?.industry == "林果业（核桃、红枣）")
+        #expect(dump.entries.first { $0.seq == 31 }?.industry == "玉石及民族手工艺")
+    }
+
+    /// A round-41 sheet whose 紧缺程度 column grades the need (`紧缺`, `一般`, and on six rows
+    /// `较紧缺`): `较紧缺` was read as urgent with no word. It still is, with a warning naming the
+    /// row and cell (`UrgencyMark.isHedged`).
+    @Test func aNeedGradedDownIsUrgentWithAWarning() throws {
+        let parsed = try parseFixture("text/reviewer-urgency-graded-down.csv")
+        let hedged = parsed.diagnostics.filter { $0.message.contains("a need graded down") }
+        #expect(hedged.count == 6 && hedged.allSatisfy { $0.severity == .warning && $0.seq != nil })
+        #expect(!parsed.diagnostics.contains { $0.severity == .error })
+    }
+}

@@ -32,8 +32,18 @@ public enum UrgencyMark {
         return nil
     }
 
+    /// Words that grade a need down, not up (`较紧缺`, `比较急需`): read as urgent, with a doubt.
+    public static let hedges = ["比较", "较为", "较", "相对"]
+
+    /// True when `raw` (blanks removed) is a need graded down by a ``hedges`` word (`较紧缺`): a
+    /// grade between urgent and not that `read(_:)` reads as urgent, which a reader should see.
+    public static func isHedged(_ raw: String) -> Bool {
+        let t = Blank.removed(from: raw)
+        return hedges.contains { t.hasPrefix($0) && yes.contains(String(t.dropFirst($0.count))) }
+    }
+
     /// Words grading a need up (`十分紧缺`): the need is still urgent.
-    public static let intensifiers = ["十分", "非常", "特别", "极为", "极度", "比较", "较为", "很", "较", "最", "极", "特"]
+    public static let intensifiers = ["十分", "非常", "特别", "极为", "极度", "比较", "较为", "很", "较", "最", "极", "特", "相对"]
 
     /// The urgency an urgency *word* gives (`急需紧缺`, `非急需紧缺`, `急需紧缺职业`, `一般职业`),
     /// nil for anything else: how a column headed with no urgency word (`类别`) is recognised
