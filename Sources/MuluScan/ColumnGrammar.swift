@@ -44,9 +44,13 @@ public struct ColumnGrammar: Sendable, Hashable {
         layouts = field == .urgent ? [.line, .character] : [layout]
     }
 
-    /// The characters a subsidy cell is written with: level names, the words of alternatives,
-    /// caps and notes, digits, the yuan-per-person unit and the punctuation between them.
-    public static let subsidyCharacters = "初中高级工技师或和及、，,：:；;元/人0123456789（）()最不超过含按实际发生费用"
+    /// The urgency marks the Chinese model may read where the digit model read none.
+    public static let urgencyMarks = "是否√✓★●■▲*＊"
+
+    /// The characters a subsidy cell is written with: level names and their grades (五级 …
+    /// 一级), the words of alternatives, caps and notes (`（含教材费）`), digits, the
+    /// yuan-per-person unit, the punctuation between them, and the marks of none (`无`, `—`, `/`).
+    public static let subsidyCharacters = "初中高级工技师或和及、，,：:；;元/人0123456789（）()最不超过含按实际发生费用五四三二一教材无—-"
 
     /// Why `text` (a whole cell, wrapped lines joined, blanks removed) breaks the column's
     /// grammar, or nil when it fits. An empty cell fits (whether it may be empty is the
@@ -61,7 +65,8 @@ public struct ColumnGrammar: Sendable, Hashable {
             guard CodeSyntax.isWellFormed(code) else { return "a code is digits-digits… (or * for the last part)" }
             return CodeSyntax.isNational(code) ? nil : "a code starts with a major group, 1 to 8"
         case .training?, .assessment?:
-            return SubsidyParser.parse(text) == nil ? "not a subsidy (levels：amount元/人)" : nil
+            // (A mark of none, `无`, `—`, `/`, fits: the entry builder reads it as no subsidy.)
+            return SubsidyParser.parse(text) == nil && !SubsidyParser.noneMarks.contains(text) ? "not a subsidy (levels：amount元/人)" : nil
         case .urgent?:
             return UrgencyMark.read(text) == nil ? "not an urgency mark" : nil
         case .name?:

@@ -182,6 +182,12 @@ public enum ScanPageReader {
             var text = fixed(try (grammar.digits ? digitEngine : engine).read(
                 x: r.x, y: r.y, width: r.w, height: r.h, layout: grammar.layout, whitelist: grammar.whitelist), grammar)
             var agreed = true
+            // An urgency mark the digit model cannot read (`是`, `√`, `★`: not `*`): read by the
+            // Chinese model, limited to the marks.
+            if field == .urgent, text.joined.isEmpty || UrgencyMark.read(text.joined) == nil {
+                let other = try engine.read(x: r.x, y: r.y, width: r.w, height: r.h, layout: .line, whitelist: ColumnGrammar.urgencyMarks)
+                if !other.joined.isEmpty, UrgencyMark.read(other.joined) != nil { text = fixed(other, grammar) }
+            }
             let isNext = field == .seq && lastSeq != nil && RowNumber.parse(text.joined) == lastSeq! + 1
             if (field == .seq && !isNext) || field == .code {
                 // Digits are read by both models (a row number only when it is not the next one);
@@ -240,10 +246,19 @@ public enum ScanPageReader {
         }
         for (cell, r, field, first, from) in names {
             let grammar = ColumnGrammar(field)
-            let read = try voted(CellImage(cutting: from, x: r.x, y: r.y, width: r.w, height: r.h, margin: Self.cutMargin),
+            var read = try voted(CellImage(cutting: from, x: r.x, y: r.y, width: r.w, height: r.h, margin: Self.cutMargin),
                                  unfiltered: plain.map { CellImage(cutting: $0, x: r.x, y: r.y, width: r.w, height: r.h, margin: Self.cutMargin) },
                                  first: first, engine: grammar.digits ? digitEngine : engine,
                                  second: grammar.digits ? nil : secondEngine, grammar: grammar, settings: settings)
+            // A subsidy cell whose ink is one short stroke across and OCR reads nothing: a dash
+            // (`—`, no subsidy), doubtful as any reading OCR is unsure of.
+            if read.text.symbols.isEmpty, field == .training || field == .assessment,
+               let d = Self.dash(from, r, settings.inkThreshold) {
+                read.text = OCRText(symbols: [OCRText.Symbol(text: "—", x0: d.x0, y0: d.y0, x1: d.x1, y1: d.y1, confidence: 0, line: 0)],
+                                    lines: [OCRText.Line(x0: d.x0, y0: d.y0, x1: d.x1, y1: d.y1)])
+                read.confidence = 0
+                read.note = "its ink is one stroke across, read as a dash (—, no subsidy)"
+            }
             append(read.text)
             cells.append(ScanCell(
                 page: number, field: field, x0: cell.x0, y0: cell.y0, x1: cell.x1, y1: cell.y1,
@@ -410,6 +425,29 @@ public enum ScanPageReader {
             }
         }
         return n
+    }
+
+    /// The box of the rectangle's ink when it is one stroke across, as a dash prints: no taller
+    /// than a sixth of the rectangle (3 pixels at least), at least four times as wide as tall,
+    /// two thirds of the box inked, and every inked pixel in it. Nil otherwise.
+    static func dash(_ b: GreyBitmap, _ r: (x: Int, y: Int, w: Int, h: Int), _ threshold: UInt8) -> (x0: Int, y0: Int, x1: Int, y1: Int)? {
+        let x0 = max(0, r.x), y0 = max(0, r.y)
+        let x1 = min(b.width, r.x + r.w), y1 = min(b.height, r.y + r.h)
+        guard x1 > x0, y1 > y0 else { return nil }
+        var bx0 = Int.max, by0 = Int.max, bx1 = -1, by1 = -1, n = 0
+        b.pixels.withUnsafeBufferPointer { p in
+            for y in y0..<y1 {
+                let row = y * b.width
+                for x in x0..<x1 where p[row + x] < threshold {
+                    n += 1
+                    bx0 = min(bx0, x); bx1 = max(bx1, x); by0 = min(by0, y); by1 = max(by1, y)
+                }
+            }
+        }
+        guard n > 0 else { return nil }
+        let w = bx1 - bx0 + 1, h = by1 - by0 + 1
+        guard h <= max(3, r.h / 6), w >= 4 * h, n * 3 >= 2 * w * h else { return nil }
+        return (bx0, by0, bx1 + 1, by1 + 1)
     }
 
     /// How many pixels of the rectangle are darker than `threshold`.

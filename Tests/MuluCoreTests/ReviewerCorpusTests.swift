@@ -1304,3 +1304,21 @@ extension ReviewerCorpusTests {
         #expect(!parsed.diagnostics.contains { $0.severity == .error })
     }
 }
+
+extension ReviewerCorpusTests {
+    /// Two pages of a round-41 scan (a Writer notice rendered at 200 dpi in grey, turned 0.5°, a
+    /// shadow along the binding): its urgency column marks `是`, which the digit model (limited
+    /// to `*`) read as nothing, and its subsidy cells say none as `无` and `—`, which the
+    /// subsidy whitelist could not read either — 38 and 32 errors "the cell has ink, but OCR read
+    /// nothing in it". A mark the digit model misses is read by the Chinese model, limited to
+    /// marks; `无` and `—` are a subsidy cell's characters and fit its grammar; a cell whose ink
+    /// is one stroke across is a dash, with a warning.
+    @Test func aScansMarksAndDashesAreRead() throws {
+        let parsed = try parseFixture("reviewer-scan-marks-and-dashes.pdf")
+        #expect(parsed.entries.map(\.seq) == Array(1...21))
+        #expect(parsed.entries.filter { $0.urgent == true }.map(\.seq) == [9, 10, 20, 21])
+        #expect(parsed.entries.filter { $0.assessment == nil }.map(\.seq) == [1, 4, 7, 13, 14, 19])
+        #expect(!parsed.diagnostics.contains { $0.severity == .error && ($0.message.contains("是否急需紧缺") || $0.message.contains("考核鉴定")) })
+        #expect(parsed.diagnostics.contains { $0.seq == 19 && $0.message.contains("read as a dash") })
+    }
+}
