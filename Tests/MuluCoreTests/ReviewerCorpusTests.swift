@@ -1217,9 +1217,7 @@ extension ReviewerCorpusTests {
         let parsed = try parseExactReviewerNotice("reviewer-column-numbers-remarks", ".pdf", ruled: true)
         #expect(parsed.entries.first { $0.seq == 9 }?.extra["备注"] == "限在岗职工")
     }
-}
 
-extension ReviewerCorpusTests {
     /// A round-40 `sqlite3 -column` table: a rule of `-` runs under the header, as pandoc's simple
     /// table has, but the runs and the padding counted in characters (a CJK character one wide),
     /// so cut by display column the cells fell apart ("row 1 has 5 cells"). The rule's runs are
