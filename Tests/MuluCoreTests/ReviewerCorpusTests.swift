@@ -1090,9 +1090,7 @@ extension ReviewerCorpusTests {
         let parsed = try parseExactReviewerNotice("text/reviewer-column-t-pages-aligned-apart", ".txt")
         #expect(parsed.entries.first { $0.seq == 41 }?.name == "贴片机操作工")
     }
-}
 
-extension ReviewerCorpusTests {
     /// Round-39 pandoc Markdown tables: a grid table (`+---+`, `+===+`) whose cells hold pandoc's
     /// `---` for — and end a line with `\` (a hard line break, from `<br>`), and a multiline table
     /// with the same breaks. A padded `---` cell made its record line look like a rule line
