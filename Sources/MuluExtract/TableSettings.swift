@@ -69,7 +69,8 @@ public struct TableSettings: Hashable, Sendable {
     public var mergedBlankShare: Double = 0.3
     /// A merged cell's boundary between two different values is undecided when another choice
     /// fits its values' positions within this many lines (median fragment heights) of the best:
-    /// the rows it could move are reported. Default 2 (a text layout keeps the order of lines, not their spacing).
+    /// the rows it could move are reported (a choice at the margin too).
+    /// Default 2 (a text layout keeps the order of lines, not their spacing).
     public var mergedSpanMargin: Double = 2
     /// A merged cell's line at least this much narrower than the column's widest line (in
     /// characters, an ASCII one counting half) still filled its line: it wrapped, and the value

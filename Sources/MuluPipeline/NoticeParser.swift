@@ -404,6 +404,13 @@ public enum NoticeParser {
         let tf1 = PhaseTimer.now()
         diagnostics += CatalogueValidator.validate(entries, places: builder.anchors.map { ($0.page, $0.line) })
         PhaseTimer.report("finish: validate", tf1, PhaseTimer.now())
+        // A sentence before or after a lone table that states its count (`共140个职业（工种）`):
+        // the message of the error when the rows read are not as many.
+        let oneTable = Set(entries.map(\.table)).count == 1
+        func statedCount(_ text: String) -> String? {
+            guard oneTable, let stated = StatedRowCount.statedInText(text), stated != entries.count else { return nil }
+            return "the notice states \(stated) rows (occupations and work types), \(entries.count) were read: rows are missing or added"
+        }
         var title: String?
         for (p, page) in pages.enumerated() {
             for (i, line) in page.lines.enumerated() {
@@ -411,6 +418,11 @@ public enum NoticeParser {
                 case .title where title == nil:
                     title = FieldNormaliser.text(line.compactText)
                 case .preamble:
+                    if let stated = statedCount(Blank.removed(from: line.text)) {
+                        diagnostics.append(Diagnostic(
+                            .error, stated, page: page.number, line: line.line, column: line.fragments.first?.column, excerpt: line.text))
+                        continue
+                    }
                     diagnostics.append(Diagnostic(
                         .warning, "text before the table is not part of the catalogue",
                         page: page.number, line: line.line, column: line.fragments.first?.column,
@@ -460,7 +472,14 @@ public enum NoticeParser {
         var unplaced = unplaced
         var lineTexts: OrderedDictionary<[Int], String> = [:]
         for u in unplaced { lineTexts[[u.fragment.page, u.fragment.line], default: ""] += Blank.removed(from: u.fragment.text) }
+        // (A sentence before or after the rows that states their count, `共140个职业（工种）`, is
+        // checked alike, and kept.)
         for (key, text) in lineTexts {
+            if let firstRow, let lastRow, (key[0], key[1]) < firstRow || (key[0], key[1]) > lastRow,
+               let stated = statedCount(text) {
+                diagnostics.append(Diagnostic(.error, stated, page: key[0], line: key[1], excerpt: text))
+                continue
+            }
             guard let stated = StatedRowCount.count(text) else { continue }
             unplaced.removeAll { [$0.fragment.page, $0.fragment.line] == key }
             if stated != entries.count {

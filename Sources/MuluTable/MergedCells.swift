@@ -92,6 +92,10 @@ public enum MergedCells {
         // A line height: the median fragment height.
         let heights = placed.map { $0.bottom - $0.top }.sorted()
         let unit = heights.isEmpty ? 1 : max(heights[heights.count / 2], 1e-6)
+        // The margin within which a boundary is undecided, inclusive: a choice costing exactly
+        // the margin more (a value centred on an even number of rows, printed a row above the
+        // middle, in a layout whose rows are an empty line apart) fits as well.
+        let margin = (settings.mergedSpanMargin + 0.01) * unit
         var out = rows
         var diagnostics: [Diagnostic] = []
         var unmerged: Set<TableField> = []
@@ -118,7 +122,7 @@ public enum MergedCells {
                     "\(field.label): blank in \(blank) of \(n) rows, read as merged cells (each blank row takes the value printed in its block of rows); a blank meant as none would be misread",
                     page: first.anchor.page, line: first.anchor.line, column: first.anchor.column))
             }
-            let ends = Self.boundaries(values, rows: rowExtent, margin: settings.mergedSpanMargin * unit, slack: unit)
+            let ends = Self.boundaries(values, rows: rowExtent, margin: margin, slack: unit)
             // ends[k]: the chosen last row of value k and the range of last rows that fit as well.
             var start = 0
             var owner = [Int](repeating: 0, count: n)

@@ -1238,8 +1238,10 @@ extension ReviewerCorpusTests {
         #expect(!parsed.diagnostics.contains { $0.message.contains("not in any ruled cell") })
         #expect(parsed.entries.first { $0.seq == 100 }?.code == "6-30-05-01-02")
         #expect(parsed.entries.first { $0.seq == 140 }?.name == "家庭照护员")
+        // (And the notice's `共140个职业（工种）` over the 142 rows read: `StatedRowCount`.)
         let errors = parsed.diagnostics.filter { $0.severity == .error }
-        #expect(errors.count == 2 && errors.allSatisfy { [9, 10].contains($0.page) })
+        #expect(errors.count == 3 && errors.filter { [9, 10].contains($0.page) }.count == 2)
+        #expect(errors.contains { $0.message.hasPrefix("the notice states 140 rows") })
     }
 }
 
@@ -1316,5 +1318,36 @@ extension ReviewerCorpusTests {
         #expect(parsed.entries.filter { $0.assessment == nil }.map(\.seq) == [1, 4, 7, 13, 14, 19])
         #expect(!parsed.diagnostics.contains { $0.severity == .error && ($0.message.contains("是否急需紧缺") || $0.message.contains("考核鉴定")) })
         #expect(parsed.diagnostics.contains { $0.seq == 19 && $0.message.contains("read as a dash") })
+    }
+
+    /// A round-42 notice that states its count (`（共140个职业（工种））` under the title; a note
+    /// under a PDF's table, `本目录共收录职业（工种）150 个，其中急需紧缺职业（工种）58 个`) over
+    /// fewer rows (137, 138): published before with a warning about the line. Now an error; the
+    /// clause counting the urgent ones counts no rows.
+    @Test func aCountTheNoticeStatesIsChecked() throws {
+        let title = try parseFixture("text/reviewer-stated-count-in-title.txt")
+        #expect(title.entries.count == 137)
+        #expect(title.diagnostics.contains { $0.severity == .error && $0.message == "the notice states 140 rows (occupations and work types), 137 were read: rows are missing or added" })
+        let note = try parseFixture("reviewer-stated-count-in-note.pdf")
+        #expect(note.entries.count == 138)
+        #expect(note.diagnostics.contains { $0.severity == .error && $0.message.hasPrefix("the notice states 150 rows") })
+        #expect(StatedRowCount.statedInText("本目录共收录职业（工种）137个，其中急需紧缺职业（工种）58个。") == 137)
+        #expect(StatedRowCount.statedInText("共30个职业、107个工种") == nil)
+        #expect(StatedRowCount.statedInText("共涉及8个产业137个职业（工种）") == 137)
+    }
+
+    /// A round-42 layout whose industries are printed once, centred on their rows; a group of
+    /// an even count prints it on the upper of the two middle rows. Row 117 was given the next
+    /// industry with no word (its boundary fitted exactly the margin worse than the best). Every
+    /// row that differs from the generator's is now named by a warning.
+    @Test func aMergedIndustryCentredOnAnEvenCountWarnsEveryDoubtfulRow() throws {
+        let parsed = try parseFixture("text/reviewer-layout-merged-centre-upper-middle.txt")
+        let expected = try expectedRows("text/reviewer-layout-merged-centre-upper-middle.expected.json")
+        #expect(parsed.entries.count == expected.count)
+        #expect(!parsed.diagnostics.contains { $0.severity == .error })
+        let warned = Set(parsed.diagnostics.filter { $0.message.contains("comes from a merged cell") }.compactMap(\.seq))
+        let wrong = zip(parsed.entries, expected).filter { $0.0.industry != $0.1["industry"] as? String }.map(\.0.seq)
+        #expect(wrong.contains(117) && Set(wrong).isSubset(of: warned))
+        #expect(zip(parsed.entries, expected).allSatisfy { $0.0.code == $0.1["code"] as? String && $0.0.name == $0.1["name"] as? String })
     }
 }

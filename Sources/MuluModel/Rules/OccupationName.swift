@@ -1,7 +1,8 @@
 /// The rule for how occupation and work-type names end (工, 员, 师 …): a name that does not
 /// looks cut short (`EntryBuilder` warns; the row stages prefer a split that avoids one).
 public enum OccupationName {
-    /// Occupation and work-type names end in one of these; a name that does not looks cut short.
+    /// Occupation and work-type names end in one of these (导游, 向导, 领队 and 计调 too); a name that
+    /// does not looks cut short.
     /// True when a name does not end like one (a bracketed remark at the end, `电工（含高压电工）`,
     /// is not its ending: the word before it is).
     public static func looksCutShort(_ name: String) -> Bool {
@@ -32,7 +33,7 @@ public enum OccupationName {
 
     public static func isNameEnding(_ s: Unicode.Scalar) -> Bool {
         switch s {
-        case "工", "员", "师", "手", "机", "人", "长", "匠", "家", "士", "生", "官", "者": true
+        case "工", "员", "师", "手", "机", "人", "长", "匠", "家", "士", "生", "官", "者", "游", "导", "队", "调": true
         default: false
         }
     }
