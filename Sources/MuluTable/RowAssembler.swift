@@ -200,26 +200,48 @@ public enum RowAssembler {
         // (Text: one empty line between two lines, `blankLineBand`.)
         let gap = settings.cellLineGap >= 0 ? settings.cellLineGap : settings.blankLineBand
         guard gap >= 0, !placed.isEmpty else { return settled }
-        let order = placed.indices.sorted { placed[$0].top < placed[$1].top }
-        var bands: [[Int]] = []
-        var bottom = -Double.infinity
         // (In text, a page break ends a band too: the lines of two pages touch on the strip.)
         let pageEnds = settings.cellLineGap < 0
-        for i in order {
-            if bands.isEmpty || placed[i].top - bottom > gap
-                || (pageEnds && placed[i].fragment.page != placed[bands[bands.count - 1][0]].fragment.page) {
-                bands.append([i])
-                bottom = placed[i].bottom
-            } else {
-                bands[bands.count - 1].append(i)
-                bottom = max(bottom, placed[i].bottom)
+        /// The fragments at `indices` in bands, top to bottom.
+        func bands(of indices: [Int]) -> [[Int]] {
+            var bands: [[Int]] = []
+            var bottom = -Double.infinity
+            for i in indices.sorted(by: { placed[$0].top < placed[$1].top }) {
+                if bands.isEmpty || placed[i].top - bottom > gap
+                    || (pageEnds && placed[i].fragment.page != placed[bands[bands.count - 1][0]].fragment.page) {
+                    bands.append([i])
+                    bottom = placed[i].bottom
+                } else {
+                    bands[bands.count - 1].append(i)
+                    bottom = max(bottom, placed[i].bottom)
+                }
             }
+            return bands
         }
+        let allBands = bands(of: Array(placed.indices))
         var anchorIndex: [Fragment: Int] = [:]
         for (k, a) in anchors.enumerated() { anchorIndex[a.fragment] = k }
+        // A table set tight (a cell's lines as far apart as rows) has bands of lines, or of
+        // runs of them chained across rows, not of cells: by the columns with a line in most
+        // rows (not a merged cell's, which rightly spans rows), bands without a number for
+        // every other row, or most rows in bands holding several numbers. A band there may hold
+        // a centred cell's last line over the next row's number, or be the first line of a
+        // centred cell of a page's first row: the alignment programme places them all.
+        // (Text's bands are a layout's empty lines, which a table set tight has none of.)
+        if settings.cellLineGap >= 0 {
+            var perField: [TableField: Int] = [:]
+            for p in placed { perField[p.field, default: 0] += 1 }
+            let dense = placed.indices.filter { perField[placed[$0].field]! * 5 >= anchors.count * 4 }
+            var numberless = 0, shared = 0
+            for band in bands(of: dense) {
+                let numbers = band.filter { placed[$0].field == .seq && anchorIndex[placed[$0].fragment] != nil }.count
+                if numbers == 0 { numberless += 1 } else if numbers > 1 { shared += numbers }
+            }
+            if numberless * 2 > anchors.count || shared * 2 > anchors.count { return settled }
+        }
         var lastRow: Int?
         var lastPage = 0
-        for band in bands {
+        for band in allBands {
             let rows = Set(band.compactMap { placed[$0].field == .seq ? anchorIndex[placed[$0].fragment] : nil })
             let page = band.map { placed[$0].fragment.page }.min()!
             let pageTop = page != lastPage
@@ -276,6 +298,17 @@ public enum RowAssembler {
             guard lo < centres.count, abs(centres[lo] - p.center) <= settings.lineTolerance else { return nil }
             return lo
         }
+        /// The indices of the row numbers nearest to `y` (two when both sit as near, within
+        /// `lineTolerance`).
+        func nearest(_ y: Double) -> [Int] {
+            var lo = 0, hi = centres.count
+            while lo < hi { let mid = (lo + hi) / 2; if centres[mid] < y { lo = mid + 1 } else { hi = mid } }
+            let candidates = [lo - 1, lo].filter { centres.indices.contains($0) }
+            guard let best = candidates.map({ abs(centres[$0] - y) }).min() else { return [] }
+            return candidates.filter { abs(centres[$0] - y) <= best + settings.lineTolerance }
+        }
+        var firstCentreOfPage: [Int: Double] = [:]
+        for a in anchors where a.center < firstCentreOfPage[a.fragment.page] ?? .infinity { firstCentreOfPage[a.fragment.page] = a.center }
         var units: [Unit] = []
         for p in sorted {
             if var last = units.last {
@@ -301,6 +334,15 @@ public enum RowAssembler {
                 var lo = 0, hi = centres.count
                 while lo < hi { let mid = (lo + hi) / 2; if centres[mid] <= unit.top { lo = mid + 1 } else { hi = mid } }
                 if lo + 1 < centres.count, centres[lo + 1] < unit.bottom { return lines(of: unit, settings: settings) }
+                // So is one whose lines lie nearest two different row numbers, or one as near two
+                // (the last lines of a centred cell run on into the next row's first, as close as
+                // its own lines).
+                if Set(unit.members.flatMap { nearest($0.center) }).count > 1 { return lines(of: unit, settings: settings) }
+                // And one above its page's first row number: where the rest of a row a page
+                // break cut ends in it cannot be told by gaps.
+                if unit.members.contains(where: { $0.center < firstCentreOfPage[$0.fragment.page] ?? -.infinity }) {
+                    return lines(of: unit, settings: settings)
+                }
             }
             return lineUnitsIfAcrossRows(unit, centres: centres, rowLine: rowLine, settings: settings)
         }

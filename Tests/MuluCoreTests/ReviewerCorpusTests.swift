@@ -563,13 +563,14 @@ import Testing
     /// - row 53's training `五级：1400元/人` / `四级：1800元/人` / `三级：2300元/人`, its last line
     ///   pushed over the page break above row 54's `初级、中级：1600元/人`: lines naming levels
     ///   against the scale's order are two cells' (`TableRecovery.cellsCutByPageBreaks`), and the
-    ///   line is row 53's, with a warning. Before, row 54 was published with 高级 2300, silently.
+    ///   line is row 53's. Before, row 54 was published with 高级 2300, silently. (A unit above
+    ///   a page's first row number is now placed line by line, and its line goes to row 53.)
     /// - `现代服务业（含养老、托育、家政）`, its note wrapped over two lines, is a whole industry:
     ///   the next block's `现代农业` is no part of it. Before, rows 108–139 were published as
     ///   `现代服务业（含养老、托育、家政）现代农业`, silently.
     @Test func aThreeLineTableIsReadExactly() throws {
         let parsed = try parseExactReviewerNotice("reviewer-chromium-three-line-level-over-break", ".pdf")
-        #expect(parsed.diagnostics.contains { $0.seq == 53 && $0.message.contains("names levels against the scale's order") })
+        #expect(parsed.entries.first { $0.seq == 53 }?.training?.amounts.map(\.amountYuan) == [1400, 1800, 2300])
     }
 
     /// A round-36 reviewer's Writer table whose header row is just tall enough for its line:
@@ -1318,6 +1319,21 @@ extension ReviewerCorpusTests {
         #expect(parsed.entries.filter { $0.assessment == nil }.map(\.seq) == [1, 4, 7, 13, 14, 19])
         #expect(!parsed.diagnostics.contains { $0.severity == .error && ($0.message.contains("是否急需紧缺") || $0.message.contains("考核鉴定")) })
         #expect(parsed.diagnostics.contains { $0.seq == 19 && $0.message.contains("read as a dash") })
+    }
+
+    /// Two round-42 Writer tables set tight (cell padding zero, so a cell's lines are as far
+    /// apart as two rows'), cells centred over 1–3 lines, one with no rules and one ruled only
+    /// under the header and at the foot (三线表), rows running over page breaks. Gaps chained a
+    /// cell's last line to the next row's number, and a page's first line (the top of a centred
+    /// cell of its first row) was taken for the rest of the row before the break: 97 and 94
+    /// errors (`…2600 元/人初级：1800 元/人；中`). Each exact now: bands are not trusted in a table
+    /// set tight, and a unit as near two row numbers, or above a page's first, is placed line by
+    /// line.
+    @Test(arguments: ["reviewer-tight-no-rules-centred", "reviewer-tight-three-line-centred"])
+    func aTableSetTightIsReadLineByLine(_ name: String) throws {
+        let parsed = try parseExactReviewerNotice(name, ".pdf")
+        #expect(parsed.entries.first { $0.seq == 35 }?.name == "农业机械操作员（含拖拉机驾驶员）")
+        #expect(!parsed.diagnostics.contains { $0.message.contains("`导游` looks cut short") })
     }
 
     /// A round-42 notice that states its count (`（共140个职业（工种））` under the title; a note
