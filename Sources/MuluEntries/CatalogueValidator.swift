@@ -78,6 +78,14 @@ public enum CatalogueValidator {
 
             let hash = ByteHash.hash(entries[i].name, seed: ByteHash.hash(entries[i].code))
             if let first = keys.findOrInsert(hash, i, { entries[$0].key == entries[i].key }) {
+                // The same row, number and every cell, printed twice (a page pasted twice, a row
+                // repeated over a page break): the copy would be a second entry, an error.
+                if entries[first] == entries[i] {
+                    out.append((i, Diagnostic(
+                        .error, "row \(seq) is printed twice, every cell the same (`\(entries[i].code) \(entries[i].name)`): a page or a row repeated?",
+                        page: page, line: line, seq: seq)))
+                    continue
+                }
                 out.append((i, Diagnostic(
                     .warning, "`\(entries[i].code) \(entries[i].name)` is listed twice (rows \(entries[first].seq) and \(seq))",
                     page: page, line: line, seq: seq)))

@@ -575,6 +575,7 @@ public struct EntryBuilder: RowSink {
                 "column `\(header)` (\(field.name)): \(misfits[field.rawValue]) of \(rows) cells are not \(what), e.g. \(samples): the columns were mapped wrongly",
                 excerpt: misfitSamples[field.rawValue].first))
         }
+        errors += Self.swappedSubsidies(entries, columns: columns)
         errors += hollowMarks.filter { d in
             UrgencyMark.hollowPairs.contains { $0.hollow == d.excerpt && filledMarks.contains($0.filled) }
         }
@@ -587,6 +588,30 @@ public struct EntryBuilder: RowSink {
                 excerpt: digitUrgency.first?.excerpt))
         }
         return (drop, errors)
+    }
+
+    /// An error when the training column's amounts are below the assessment column's in at
+    /// least four in five of the (ten or more) rows with both: a training course costs more than
+    /// the assessment after it, so the two columns' headers are most likely swapped.
+    static func swappedSubsidies(_ entries: [Entry], columns: ColumnMap) -> [Diagnostic] {
+        var both = 0, below = 0
+        var sample: (Int, Int)?
+        for e in entries {
+            guard let t = e.training?.amounts.map(\.amountYuan).max(), let a = e.assessment?.amounts.map(\.amountYuan).min()
+            else { continue }
+            both += 1
+            if t < a {
+                below += 1
+                if sample == nil { sample = (t, a) }
+            }
+        }
+        guard both >= 10, below * 5 >= both * 4, let sample else { return [] }
+        func header(_ field: TableField) -> String {
+            zip(columns.kinds, columns.headers).first { $0.0 == .field(field) }?.1 ?? field.label
+        }
+        return [Diagnostic(
+            .error,
+            "column `\(header(.training))` (training) holds smaller amounts than column `\(header(.assessment))` (assessment) in \(below) of \(both) rows (e.g. \(sample.0) and \(sample.1) yuan): a training subsidy is larger than an assessment's, so the two headers are most likely swapped")]
     }
 
     /// Adds the rows `next` built from the part of the notice that follows this one's: its

@@ -448,8 +448,14 @@ public enum MergedCells {
                 let joins = (previousFull && (!previousEnds || text.unicodeScalars.count == 1) || bracketed) && !whole
                 // (Rows between blank in this column: a wrapped value's next line set right under
                 // the last, given to a row further down.)
+                // (Over a page break, the value so far ends in its page's last row: a text runs
+                // on to the next page only when its page has no room left. One above rows of its
+                // own page is whole, however full its last line: `新型化工` on page 1's first row
+                // and `纺织服装` on page 2 are two merged cells.)
                 if joins, var last = values.last,
-                   last.last >= i - 1 || rows[last.last].anchor.page != r.anchor.page
+                   last.last >= i - 1
+                    || rows[last.last].anchor.page != r.anchor.page
+                        && !(last.last + 1..<i).contains(where: { rows[$0].anchor.page == rows[last.last].anchor.page })
                     || last.extent.page == extent.page && extent.top - last.extent.bottom <= (extent.bottom - extent.top) / 2 {
                     last.fragments += line
                     last.last = i

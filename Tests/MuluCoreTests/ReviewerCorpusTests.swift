@@ -1366,4 +1366,33 @@ extension ReviewerCorpusTests {
         #expect(wrong.contains(117) && Set(wrong).isSubset(of: warned))
         #expect(zip(parsed.entries, expected).allSatisfy { $0.0.code == $0.1["code"] as? String && $0.0.name == $0.1["name"] as? String })
     }
+
+    /// A round-43 Writer table with dashed rules (found as no rules: read by alignment), its
+    /// industries merged and top-aligned, each as wide as the narrow column (`新型化工`,
+    /// `纺织服装`): each full line was taken as wrapped, and on the next page the next industry
+    /// was read as its rest — `新型化工纺织服装现代农业` for 106 rows, with exit 0 and no word. A
+    /// value runs on over a page break only from its page's last row.
+    @Test func mergedIndustriesAsWideAsTheirColumnAreNotOneValue() throws {
+        let parsed = try parseExactReviewerNotice("reviewer-dashed-rules-merged-industries", ".pdf")
+        #expect(parsed.entries.first { $0.seq == 17 }?.industry == "纺织服装")
+    }
+
+    /// Round-43 notices to refuse, which were published with exit 0:
+    /// - a Writer table whose 培训补贴标准 and 技能评价补贴标准 headers are swapped over their
+    ///   cells (training `初级或中级：160元/人`, assessment `初级：1600元/人`, every row): the
+    ///   training column's amounts below the assessment's in most rows is an error;
+    /// - a `pdftotext -layout` dump where a wrapped 备注 cell's first line (`按特种作业`) sits
+    ///   beside row 17's assessment `—`: `按特种作业—` was a subsidy in words, silently. Words run
+    ///   into a dash are no subsidy;
+    /// - a dump with page 3 pasted twice: 23 rows listed twice, every cell the same, each an error.
+    @Test func swappedSubsidiesDashesRunIntoWordsAndPagesPrintedTwiceAreRefused() throws {
+        let swapped = try parseFixture("reviewer-subsidy-headers-swapped.pdf")
+        #expect(swapped.diagnostics.contains { $0.severity == .error && $0.message.hasPrefix("column `培训补贴标准` (training) holds smaller amounts than column `技能评价补贴标准` (assessment) in 118 of 118 rows") })
+        let dash = try parseFixture("text/reviewer-pdftotext-remark-beside-dash.txt")
+        #expect(dash.diagnostics.contains { $0.severity == .error && $0.seq == 17 && $0.message == "row 17: cannot read the assessment subsidy" })
+        #expect(SubsidyParser.read("按特种作业—") == .unreadable)
+        let twice = try parseFixture("text/reviewer-page-printed-twice.txt")
+        let repeated = twice.diagnostics.filter { $0.severity == .error && $0.message.contains("is printed twice, every cell the same") }
+        #expect(repeated.count == 23)
+    }
 }

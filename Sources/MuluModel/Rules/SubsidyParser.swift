@@ -389,7 +389,9 @@ public enum SubsidyParser {
             // No amount: a subsidy described in words (`按实际发生费用`) keeps its text; levels alone
             // (`初级、中级`) or a bare word are not a subsidy.
             // `待定`: the amount is still to be set.
-            guard LevelWords.list(trailing) == nil,
+            // (Nor are words run into a dash, the mark of none: `按特种作业—`, a neighbour's wrapped
+            // line set beside this cell's `—`.)
+            guard LevelWords.list(trailing) == nil, !trailing.contains(where: { "—–―".contains($0) }),
                   trailing.contains(where: { "费用补贴实际标准按".contains($0) }) || isWordSubsidy(trailing) else {
                 return .unreadable
             }
