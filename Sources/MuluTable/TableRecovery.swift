@@ -756,10 +756,14 @@ public struct TableRecovery: Sendable {
         // row's or its first line, is that number wrapped in a narrow column, `10` over `0`, read
         // in pieces by the alignment: no row of its own. Two rows a lost rule joins are told by
         // their codes run together.)
-        let ruledSpans = ruled.map { r -> (page: Int, y0: Double, y1: Double, x0: Double, x1: Double, code: String) in
+        // (Per page: a row a page break cuts has a part on each, its number's digits too, `11`
+        // at the foot and `9` atop the next page.)
+        let ruledSpans = ruled.flatMap { r -> [(page: Int, y0: Double, y1: Double, x0: Double, x1: Double, code: String)] in
             let all = [r.anchor] + r.cells.values.joined() + r.extras.values.joined()
-            return (r.anchor.page, all.map(\.y0).min() ?? r.anchor.y0, all.map(\.y1).max() ?? r.anchor.y1, r.anchor.x0, r.anchor.x1,
-                    compact(r.text(.code)))
+            let code = compact(r.text(.code))
+            return Dictionary(grouping: all, by: \.page).map { page, fragments in
+                (page, fragments.map(\.y0).min()!, fragments.map(\.y1).max()!, r.anchor.x0, r.anchor.x1, code)
+            }
         }
         func wrapsRuledNumber(_ row: RowRecord) -> Bool {
             let a = row.anchor, cy = (a.y0 + a.y1) / 2

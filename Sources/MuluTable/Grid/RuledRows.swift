@@ -541,6 +541,16 @@ public enum RuledRows {
                     }
                     continue
                 }
+                // A number a page break cuts in a column too narrow for it (`11` at the foot, `9`
+                // atop the next page, after row 118): the digits joined make the next number,
+                // which neither part is, and the part continues that row.
+                if i == 0, !startsTable[p], logical.count >= 2, let n = RowNumber.parsePointed(text),
+                   let joined = Self.numberCutByBreak(logical[logical.count - 2].seq, logical[logical.count - 1].anchor.text, text), joined != n {
+                    logical[logical.count - 1].seq = joined
+                    logical[logical.count - 1].parts.append(part)
+                    partRow[part.seqCell] = logical.count - 1
+                    continue
+                }
                 if let n = RowNumber.parsePointed(text), let anchor = fragments.first {
                     logical.append(Logical(seq: n, anchor: anchor, parts: [part]))
                     partRow[part.seqCell] = logical.count - 1
@@ -766,5 +776,14 @@ public enum RuledRows {
         if let first = fragments.first, RowNumber.parsePointed(first.text) != nil { fragments.removeFirst() }
         let rest = Blank.removed(from: fragments.map(\.text).joined())
         return !rest.isEmpty && NoteText.isSentence(rest)
+    }
+
+    /// The row number whose digits a page break parts (`head` at a page's foot, `tail` atop the
+    /// next), when it follows `before` and the head alone does not: nil otherwise.
+    static func numberCutByBreak(_ before: Int, _ head: String, _ tail: String) -> Int? {
+        let a = Blank.removed(from: head), b = Blank.removed(from: tail)
+        guard !a.isEmpty, !b.isEmpty, a.allSatisfy(\.isASCIIDigit), b.allSatisfy(\.isASCIIDigit),
+              let h = Int(a), h != before + 1, let joined = Int(a + b), joined == before + 1 else { return nil }
+        return joined
     }
 }
