@@ -576,6 +576,7 @@ public struct EntryBuilder: RowSink {
                 excerpt: misfitSamples[field.rawValue].first))
         }
         errors += Self.swappedSubsidies(entries, columns: columns)
+        errors += Self.namesLikeIndustries(entries, columns: columns)
         errors += hollowMarks.filter { d in
             UrgencyMark.hollowPairs.contains { $0.hollow == d.excerpt && filledMarks.contains($0.filled) }
         }
@@ -612,6 +613,19 @@ public struct EntryBuilder: RowSink {
         return [Diagnostic(
             .error,
             "column `\(header(.training))` (training) holds smaller amounts than column `\(header(.assessment))` (assessment) in \(below) of \(both) rows (e.g. \(sample.0) and \(sample.1) yuan): a training subsidy is larger than an assessment's, so the two headers are most likely swapped")]
+    }
+
+    /// An error when the names (of ten or more rows) repeat as industries do, a few values over
+    /// many rows, while the industry column's values are nearly all different, as names are:
+    /// the two columns' headers are most likely swapped.
+    static func namesLikeIndustries(_ entries: [Entry], columns: ColumnMap) -> [Diagnostic] {
+        guard entries.count >= 10 else { return [] }
+        let names = Set(entries.map(\.name)), industries = Set(entries.compactMap(\.industry))
+        guard names.count * 4 < entries.count, industries.count * 2 > entries.count, let sample = entries.first else { return [] }
+        let header = zip(columns.kinds, columns.headers).first { $0.0 == .field(.name) }?.1 ?? TableField.name.label
+        return [Diagnostic(
+            .error,
+            "column `\(header)` (name): \(names.count) different values in \(entries.count) rows (e.g. `\(sample.name)`), while the industry column has \(industries.count) (e.g. `\(sample.industry ?? "")`): the columns were mapped wrongly")]
     }
 
     /// Adds the rows `next` built from the part of the notice that follows this one's: its

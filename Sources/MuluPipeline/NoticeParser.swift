@@ -330,6 +330,31 @@ public enum NoticeParser {
         return out
     }
 
+    /// The code's levels each in a column of its own (`大类` `中类` `小类` `细类`, under 职业分类代码):
+    /// one error, as mulu does not join them into a code; read as they are, the rows would be
+    /// published with their codes in pieces, or none.
+    static func codeInLevelColumns(pages: [PageText], tables: [DelimitedReader.Table]) -> [Diagnostic] {
+        let levels = ["大类", "中类", "小类", "细类"]
+        var found = Set(tables.flatMap(\.columns.extraHeaders).map { Blank.removed(from: $0) }.filter(levels.contains))
+        var at: TextLine?
+        // (A line naming three of them, whatever its role: the header's second line may be
+        // taken for the first row's.)
+        for page in pages {
+            for line in page.lines where line.fragments.count >= 3 {
+                let words = Blank.removed(from: line.text)
+                let here = levels.filter { words.contains($0) }
+                guard here.count >= 3 else { continue }
+                if at == nil { at = line }
+                found.formUnion(here)
+            }
+        }
+        guard found.count >= 3 else { return [] }
+        return [Diagnostic(
+            .error,
+            "the code is printed in columns of its levels (\(levels.filter(found.contains).map { "`\($0)`" }.joined(separator: ", "))): mulu reads a code from one cell, and does not join them",
+            page: at?.page, line: at?.line, excerpt: at?.text)]
+    }
+
     static func finish(
         format: Catalogue.Format, pages: [PageText], roles: [[LineRole]], builder: EntryBuilder,
         rows: [RowRecord], unplaced: [UnplacedFragment], extra: [Diagnostic] = [], path: String,
@@ -390,6 +415,7 @@ public enum NoticeParser {
             diagnostics.append(Diagnostic(.warning, "the table has no \(label) column: \(label) is null for every row"))
         }
         diagnostics += headersOfMissingColumns(pages: pages, roles: roles, tables: tables)
+        diagnostics += codeInLevelColumns(pages: pages, tables: tables)
         // Level columns (初级, 中级, 高级) kept as extra columns: the subsidy they divide was not
         // read from the header, and its amounts would be published as remarks.
         let hasSubsidy = tables.contains { $0.columns.has(.training) || $0.columns.has(.assessment) }
@@ -471,7 +497,10 @@ public enum NoticeParser {
         // furniture when the rows read match it, else an error (rows lost or added).
         var unplaced = unplaced
         var lineTexts: OrderedDictionary<[Int], String> = [:]
-        for u in unplaced { lineTexts[[u.fragment.page, u.fragment.line], default: ""] += Blank.removed(from: u.fragment.text) }
+        // (In reading order: the stages find them in an order that may change from run to run.)
+        for u in unplaced.sorted(by: { ($0.fragment.page, $0.fragment.line, $0.fragment.x0) < ($1.fragment.page, $1.fragment.line, $1.fragment.x0) }) {
+            lineTexts[[u.fragment.page, u.fragment.line], default: ""] += Blank.removed(from: u.fragment.text)
+        }
         // (A sentence before or after the rows that states their count, `共140个职业（工种）`, is
         // checked alike, and kept.)
         for (key, text) in lineTexts {
@@ -492,7 +521,15 @@ public enum NoticeParser {
         let totals = Set(unplaced.filter { $0.reason.hasPrefix("a total") }.map { [$0.fragment.page, $0.fragment.line] })
         func severity(_ u: UnplacedFragment) -> Diagnostic.Severity {
             if u.reason.hasPrefix("text after the last cell") || u.reason == "text in a column without a header"
+                || u.reason.hasPrefix("the table on this page has no")
                 || u.reason.hasSuffix("which cell is missing cannot be told") { return .error }
+            // A line that is no row but holds a national code, after the rows too: a row's code
+            // lost (a column shifted a row down leaves the last code alone on a line).
+            if u.reason == "line is not a row of the table",
+               u.fragment.text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{3000}" }).contains(where: { token in
+                   let code = CodeSyntax.normalise(String(token))
+                   return code.filter { $0 == "-" }.count >= 3 && CodeSyntax.isWellFormed(code)
+               }) { return .error }
             // Text among the rows that went nowhere (a row's industry falling in the 序号 column,
             // which the row above's would then stand in for).
             if u.reason == "line is not a row of the table" || u.reason == "text in the 序号 column is not a row number",

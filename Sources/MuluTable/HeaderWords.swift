@@ -192,6 +192,8 @@ public enum HeaderWords {
         text += TableField.allCases.map(\.label).joined() + (revisedWords + supersededWords).joined()
         text += "序号所属类别职业工种代码项目名称培训补贴等级及标准考核鉴定评价技能是否为急需紧缺行业产业编码元人次"
         text += "初中高级技师五四三二一工()（）/、・·"
+        // (产业链, 职业资格名称, 急需程度.)
+        text += "链资格程度"
         for s in text.unicodeScalars { set.insert(s) }
         return set
     }()

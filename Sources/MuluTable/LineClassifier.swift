@@ -146,8 +146,11 @@ public enum LineClassifier {
         if of.count <= 2, of.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }), of.count == 2 || lower.hasPrefix("page") {
             return true
         }
+        // `3/12`: a page of at most 999, no later than the last (`1800/2200`, a subsidy's
+        // amounts wrapped onto a line of their own, is none).
         let slash = s.split(separator: "/")
-        if slash.count == 2, slash.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }) {
+        if slash.count == 2, slash.allSatisfy({ !$0.isEmpty && $0.count <= 3 && $0.allSatisfy(\.isASCIIDigit) }),
+           let page = Int(slash[0]), let last = Int(slash[1]), page >= 1, page <= last {
             return true
         }
         return false
@@ -295,6 +298,23 @@ public enum LineClassifier {
         return String(out)
     }
 
+    /// `text` without an edition in brackets (`（2022版）`, `(2015年版)`): four digits, perhaps
+    /// 年, then 版.
+    static func withoutEdition(_ text: String) -> String {
+        var out = text
+        for (open, close) in [("（", "）"), ("(", ")")] {
+            while let o = out.range(of: open), let c = out.range(of: close, range: o.upperBound..<out.endIndex) {
+                var inner = Substring(out[o.upperBound..<c.lowerBound])
+                guard inner.hasSuffix("版") else { break }
+                inner = inner.dropLast()
+                if inner.hasSuffix("年") { inner = inner.dropLast() }
+                guard inner.count == 4, inner.allSatisfy(\.isASCIIDigit) else { break }
+                out.removeSubrange(o.lowerBound..<c.upperBound)
+            }
+        }
+        return out
+    }
+
     /// A line made only of header-label characters.
     /// A unit (`元/人`) wrapped below an amount is not: a candidate holds some scalar other than
     /// a unit's or a bracket's.
@@ -310,7 +330,9 @@ public enum LineClassifier {
         for fragment in line.fragments {
             // A year in a header cell (`2023年序号`, last year's row number) is a header's word;
             // a year and a character (`2024年新`, a remark wrapped above its row) is none.
-            let text = fragment.text.contains(utf8: "年") ? Self.withoutYears(fragment.text) : fragment.text
+            // (So is an edition in brackets, `职业编码（2022版）`.)
+            let edited = fragment.text.contains(utf8: "版") ? Self.withoutEdition(fragment.text) : fragment.text
+            let text = edited.contains(utf8: "年") ? Self.withoutYears(edited) : edited
             if text.count != fragment.text.count, Blank.removed(from: text).count < 2 { return false }
             // A short label naming a field in words mulu has no vocabulary for (`重点产业`), beside
             // a header word the vocabulary holds that names another (`序号 重点产业 说明`): its

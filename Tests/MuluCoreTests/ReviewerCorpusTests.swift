@@ -3,6 +3,7 @@ import Testing
 @testable import MuluModel
 @testable import MuluPipeline
 @testable import MuluTable
+@testable import MuluEntries
 
 /// Notices from reviewers' generators (round 10) that mulu got wrong or refused, each with the
 /// entries the generator wrote (never mulu's): every field asserted.
@@ -1246,6 +1247,7 @@ extension ReviewerCorpusTests {
         let cut = try #require(parsed.entries.first { $0.seq == 108 })
         #expect(cut.code == "4-02-06-03" && cut.name == "物流服务师" && cut.training?.amounts.map(\.amountYuan) == [1200, 1600])
         #expect(RuledRows.numberCutByBreak(118, "11", "9") == 119 && RuledRows.numberCutByBreak(10, "11", "1") == nil)
+        #expect(RuledRows.numberCutByBreak(24, "（", "25）") == 25)
     }
 }
 
@@ -1397,5 +1399,42 @@ extension ReviewerCorpusTests {
         let twice = try parseFixture("text/reviewer-page-printed-twice.txt")
         let repeated = twice.diagnostics.filter { $0.severity == .error && $0.message.contains("is printed twice, every cell the same") }
         #expect(repeated.count == 23)
+    }
+
+    /// Round-44 notices published wrong with exit 0, now refused:
+    /// - a reportlab table whose page 3 is shifted so far right that its 培训补贴标准 column is
+    ///   off the page: rows 42–61 were published with training null. A page's part of a table
+    ///   lacking a column the part before has, its rows all empty there, is an error;
+    /// - the code printed in columns of its levels (大类 中类 小类 细类 工种 under 职业分类代码):
+    ///   codes came out in pieces, the rest of each in the name, and no word;
+    /// - codes shifted a row down from row 60 (the last one alone on a line under the table):
+    ///   every row after 60 had its neighbour's code. A line that is no row but holds a code is
+    ///   an error, after the rows too.
+    @Test func aColumnOffThePageCodesInLevelColumnsAndShiftedCodesAreRefused() throws {
+        let off = try parseFixture("reviewer-column-off-page.pdf")
+        #expect(off.diagnostics.contains { $0.severity == .error && $0.page == 3 && $0.message.hasPrefix("the table on this page has no training column") })
+        let levels = try parseFixture("text/reviewer-code-in-level-columns.txt")
+        #expect(levels.diagnostics.contains { $0.severity == .error && $0.message.hasPrefix("the code is printed in columns of its levels (`大类`, `中类`, `小类`, `细类`)") })
+        let shifted = try parseFixture("text/reviewer-codes-shifted-a-row.txt")
+        #expect(shifted.diagnostics.contains { $0.severity == .error && $0.message == "line is not a row of the table" && $0.excerpt?.contains("4-04-04-01") == true })
+    }
+
+    /// Round-44 spellings: a header cell with its edition in brackets (`职业编码（2022版）`) and
+    /// the words 职业资格名称 and 急需程度 (refused: "no header"); `圆` for `元`; `（新）` after a
+    /// code (kept in the code); a subsidy's `1800/2200` wrapped onto a line of its own (taken for
+    /// a page mark, `3/12`, and dropped); and a name column holding industries (a few values
+    /// over many rows) beside an industry column holding names (published swapped).
+    @Test func round44SpellingsAndSwappedNameColumn() throws {
+        try parseExactReviewerNotice("text/reviewer-header-edition-in-brackets", ".txt")
+        #expect(SubsidyParser.read("初级、中级：2160圆/人") == SubsidyParser.read("初级、中级：2160元/人"))
+        #expect(CodeSyntax.splittingClassificationMark("6-11-07-01（新）")?.code == "6-11-07-01")
+        #expect(!LineClassifier.isPageMark("1800/2200") && LineClassifier.isPageMark("3/12"))
+        let industries = ["新能源及装备制造", "现代农业", "文化旅游"]
+        let swapped = (1...20).map { i in
+            Entry(seq: i, industry: "职业\(i)员", code: "4-01-01-0\(i % 9 + 1)", name: industries[i % 3], training: nil, assessment: nil, urgent: false)
+        }
+        #expect(EntryBuilder.namesLikeIndustries(swapped, columns: ColumnMap()).first?.severity == .error)
+        let right = swapped.map { e in var e = e; (e.name, e.industry) = (e.industry!, e.name); return e }
+        #expect(EntryBuilder.namesLikeIndustries(right, columns: ColumnMap()).isEmpty)
     }
 }

@@ -108,11 +108,11 @@ public enum CodeSyntax {
 
     /// Marks printed after a code that are no part of it: the 2022 classification's `S` (digital
     /// occupation) and `L` (green occupation), alone, together (`S/L`) or bracketed (`（S）`),
-    /// and a catalogue's own `△` / `▲` (new this year).
+    /// and a catalogue's own `△` / `▲` or `（新）` / `（新增）` (new this year).
     @inline(__always)
     public static func isClassificationMarkScalar(_ s: Unicode.Scalar) -> Bool {
         switch s {
-        case "S", "L", "Ｓ", "Ｌ", "△", "▲": true
+        case "S", "L", "Ｓ", "Ｌ", "△", "▲", "新", "增": true
         default: false
         }
     }

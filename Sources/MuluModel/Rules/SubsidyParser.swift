@@ -38,6 +38,7 @@ public enum SubsidyParser {
             case 0xFF1B: s.append(";")
             case 0xFF0E: s.append(".")
             case 0xA5: s.append("￥")
+            case 0x5706: s.append("元")  // 圆, the formal yuan
             default: s.append(FullWidth.narrow(u))
             }
         }

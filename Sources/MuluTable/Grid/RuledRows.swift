@@ -159,6 +159,8 @@ public enum RuledRows {
         // Per table read: whether it starts a new table (see above).
         var startsTable: [Bool] = []
         var segmentPage: [Int] = []
+        // Per table read: the fields its columns carry, and its first body fragment.
+        var segmentFields: [Set<TableField>] = []
         // True while the header read last names no 序号 column: its rows are numbered as they
         // come, each started by a cell of `anchorOf` (the name column, else the code column).
         var seqless = false
@@ -446,6 +448,7 @@ public enum RuledRows {
                     continue
                 }
                 let segment = fieldCells.count
+                segmentFields.append(Set(fieldOf.compactMap { $0 }))
                 fieldCells.append([:])
                 seqParts.append([])
                 anchorOf.append(anchor)
@@ -523,6 +526,7 @@ public enum RuledRows {
         var logical: [Logical] = []
         var partRow: [Int: Int] = [:]  // seq cell index -> logical row
         var counted = 0
+        var cutNumber = false
         for p in seqParts.indices {
             if startsTable[p] || p == 0 { counted = 0 }
             for (i, part) in seqParts[p].enumerated() {
@@ -541,14 +545,24 @@ public enum RuledRows {
                     }
                     continue
                 }
-                // A number a page break cuts in a column too narrow for it (`11` at the foot, `9`
-                // atop the next page, after row 118): the digits joined make the next number,
-                // which neither part is, and the part continues that row.
-                if i == 0, !startsTable[p], logical.count >= 2, let n = RowNumber.parsePointed(text),
-                   let joined = Self.numberCutByBreak(logical[logical.count - 2].seq, logical[logical.count - 1].anchor.text, text), joined != n {
-                    logical[logical.count - 1].seq = joined
+                // The rest of a number the break cut (below): the row's part on this page.
+                if i == 0, cutNumber {
+                    cutNumber = false
                     logical[logical.count - 1].parts.append(part)
                     partRow[part.seqCell] = logical.count - 1
+                    continue
+                }
+                cutNumber = false
+                // A number a page break cuts in a column too narrow for it (`11` at the foot, `9`
+                // atop the next page, after row 118; `（` and `25）`): the two parts joined make
+                // the next number, which the first alone is not; the next page's first part
+                // continues that row.
+                if i == seqParts[p].count - 1, p + 1 < seqParts.count, !startsTable[p + 1], let next = seqParts[p + 1].first,
+                   let anchor = fragments.first,
+                   let joined = Self.numberCutByBreak(logical.last?.seq ?? 0, text, cells[next.seqCell].fragments.map(\.text).joined()) {
+                    logical.append(Logical(seq: joined, anchor: anchor, parts: [part]))
+                    partRow[part.seqCell] = logical.count - 1
+                    cutNumber = true
                     continue
                 }
                 if let n = RowNumber.parsePointed(text), let anchor = fragments.first {
@@ -761,6 +775,22 @@ public enum RuledRows {
         for (k, doubt) in doubtful {
             for row in rowsCovered(k) where !doubts[row].contains(doubt) { doubts[row].append(doubt) }
         }
+        // A table continued on a page whose part lacks a column the part before has (a column
+        // printed off the page's edge, or on a page of its own): its rows there would have that
+        // field empty, said for the page's first row number.
+        for s in segmentFields.indices.dropFirst() where !startsTable[s] {
+            guard let first = seqParts[s].first, let at = cells[first.seqCell].fragments.first else { continue }
+            // (Not the industry, which is filled down from the rows above; nor a field its rows
+            // there hold anyway.)
+            let here = rows.filter { $0.anchor.page == at.page }
+            let lost = segmentFields[s - 1].subtracting(segmentFields[s]).subtracting([.seq, .industry]).filter { field in
+                !here.isEmpty && here.allSatisfy { Blank.removed(from: $0.text(field)).isEmpty }
+            }
+            guard !lost.isEmpty else { continue }
+            unplaced.append(UnplacedFragment(
+                fragment: at,
+                reason: "the table on this page has no \(lost.sorted().map(\.name).joined(separator: ", ")) column, which it has on the page before: its rows there lack it"))
+        }
         var result = Result(rows: rows, unplaced: unplaced, columns: columnsOut, tables: tablesOut, spanned: spanned)
         result.doubts = doubts
         result.closed = closed
@@ -778,12 +808,13 @@ public enum RuledRows {
         return !rest.isEmpty && NoteText.isSentence(rest)
     }
 
-    /// The row number whose digits a page break parts (`head` at a page's foot, `tail` atop the
-    /// next), when it follows `before` and the head alone does not: nil otherwise.
+    /// The row number a page break parts (`head` at a page's foot, `tail` atop the next: `11`
+    /// and `9`, `（` and `25）`), when the two joined follow `before` and the head alone does
+    /// not: nil otherwise.
     static func numberCutByBreak(_ before: Int, _ head: String, _ tail: String) -> Int? {
         let a = Blank.removed(from: head), b = Blank.removed(from: tail)
-        guard !a.isEmpty, !b.isEmpty, a.allSatisfy(\.isASCIIDigit), b.allSatisfy(\.isASCIIDigit),
-              let h = Int(a), h != before + 1, let joined = Int(a + b), joined == before + 1 else { return nil }
+        guard !a.isEmpty, !b.isEmpty, RowNumber.parsePointed(a) != before + 1,
+              let joined = RowNumber.parsePointed(a + b), joined == before + 1 else { return nil }
         return joined
     }
 }
