@@ -1428,6 +1428,7 @@ extension ReviewerCorpusTests {
         try parseExactReviewerNotice("text/reviewer-header-edition-in-brackets", ".txt")
         #expect(SubsidyParser.read("初级、中级：2160圆/人") == SubsidyParser.read("初级、中级：2160元/人"))
         #expect(CodeSyntax.splittingClassificationMark("6-11-07-01（新）")?.code == "6-11-07-01")
+        #expect(CodeSyntax.normalise("Ｓ－６５０２－００１") == "S-6502-001" && CodeSyntax.normalise("S—6502—001") == "S-6502-001")
         #expect(!LineClassifier.isPageMark("1800/2200") && LineClassifier.isPageMark("3/12"))
         let industries = ["新能源及装备制造", "现代农业", "文化旅游"]
         let swapped = (1...20).map { i in

@@ -196,6 +196,9 @@ public enum CodeSyntax {
         if raw.hasPrefix("<verbatim>"), raw.hasSuffix("</verbatim>"),
            case let code = rewritten(String(raw.dropFirst(10).dropLast(11))), isWellFormed(code) { return code }
         if out == raw { return out }
+        // A 专项职业能力 code (`S-6502-001`) typed full-width or with other dashes
+        // (`Ｓ－６５０２－００１`, `S—6502—001`): kept in the one form.
+        if out.hasPrefix("S-"), out.count > 2, out.dropFirst(2).allSatisfy({ $0 == "-" || $0.isASCIIDigit }) { return out }
         return String(String.UnicodeScalarView(raw.unicodeScalars.filter { !Blank.isBlank($0) }))
     }
 
