@@ -333,15 +333,16 @@ public enum NoticeParser {
     /// The code's levels each in a column of its own (`大类` `中类` `小类` `细类`, under 职业分类代码):
     /// one error, as mulu does not join them into a code; read as they are, the rows would be
     /// published with their codes in pieces, or none.
-    static func codeInLevelColumns(pages: [PageText], tables: [DelimitedReader.Table]) -> [Diagnostic] {
+    static func codeInLevelColumns(pages: [PageText], roles: [[LineRole]], tables: [DelimitedReader.Table]) -> [Diagnostic] {
         let levels = ["大类", "中类", "小类", "细类"]
         var found = Set(tables.flatMap(\.columns.extraHeaders).map { Blank.removed(from: $0) }.filter(levels.contains))
         var at: TextLine?
-        // (A line naming three of them, whatever its role: the header's second line may be
-        // taken for the first row's.)
-        for page in pages {
-            for line in page.lines where line.fragments.count >= 3 {
-                let words = Blank.removed(from: line.text)
+        // (A header line, or one of the two after it, naming three of them: the header's second
+        // line may be taken for the first row's.)
+        for (p, page) in pages.enumerated() where p < roles.count {
+            for (i, line) in page.lines.enumerated() where line.fragments.count >= 3
+                && (max(0, i - 2)...i).contains(where: { $0 < roles[p].count && roles[p][$0] == .header }) {
+                let words = line.compactText
                 let here = levels.filter { words.contains($0) }
                 guard here.count >= 3 else { continue }
                 if at == nil { at = line }
@@ -415,7 +416,7 @@ public enum NoticeParser {
             diagnostics.append(Diagnostic(.warning, "the table has no \(label) column: \(label) is null for every row"))
         }
         diagnostics += headersOfMissingColumns(pages: pages, roles: roles, tables: tables)
-        diagnostics += codeInLevelColumns(pages: pages, tables: tables)
+        diagnostics += codeInLevelColumns(pages: pages, roles: roles, tables: tables)
         // Level columns (初级, 中级, 高级) kept as extra columns: the subsidy they divide was not
         // read from the header, and its amounts would be published as remarks.
         let hasSubsidy = tables.contains { $0.columns.has(.training) || $0.columns.has(.assessment) }
