@@ -92,6 +92,8 @@ public struct EntryBuilder: RowSink {
     private var urgencyMarks = false
     /// True once a row's name carried an urgency mark (`化学检验员*`).
     public private(set) var sawNameMark = false
+    /// How many rows have text in the urgency column (none, with the column there: its cells lost?).
+    public private(set) var filledUrgencyCells = 0
     /// True when some row's one subsidy cell held both subsidies after their labels
     /// (`培训：…；评价：…`): the table's one subsidy column gives both.
     public private(set) var sawLabelledPair = false
@@ -363,6 +365,7 @@ public struct EntryBuilder: RowSink {
         var urgent: Bool?
         if map.urgent {
             let urgentCell = slice(cells[.urgent])
+            if !urgentCell.isEmpty { filledUrgencyCells += 1 }
             // `1`/`0`, as a spreadsheet's yes/no column is often typed: read once the column is
             // known to hold nothing else (`digitUrgency`, in `columnFindings`).
             let digit = urgentCell.count == 1 && (urgentCell[0] == 0x30 || urgentCell[0] == 0x31)
@@ -669,6 +672,7 @@ public struct EntryBuilder: RowSink {
             misfitSamples[f] = Array((misfitSamples[f] + next.misfitSamples[f]).prefix(3))
         }
         sawNameMark = sawNameMark || next.sawNameMark
+        filledUrgencyCells += next.filledUrgencyCells
         sawLabelledPair = sawLabelledPair || next.sawLabelledPair
         hollowMarks += next.hollowMarks
         filledMarks.formUnion(next.filledMarks)

@@ -179,8 +179,8 @@ public enum TextLayout {
     /// True when text laid out in columns was aligned for display (a wide character counted as two
     /// columns, as an editor, `column -t` or a `<pre>` block aligns it) rather than by character
     /// (as `pdftotext -layout` does): among `spans`' lines of three or more cells apart by wide
-    /// gaps, the cells start at no more than half as many distinct display columns as
-    /// character columns.
+    /// gaps, the cells start (or are centred) at no more than half as many distinct display
+    /// columns as character columns, or at fewer both ways and two thirds as many one way.
     public static func isDisplayAligned(_ bytes: [UInt8], spans: ArraySlice<LineSpan>) -> Bool {
         var byCharacter = Set<Int>(), byDisplay = Set<Int>()
         // Cells centred in their columns (`column -t` does not, an editor's table may): their
@@ -199,6 +199,11 @@ public enum TextLayout {
                 for t in wide { byDisplay.insert(t.column); middlesByDisplay.insert(t.column + t.endColumn) }
             }
         }
-        return lines >= 3 && (byDisplay.count * 2 <= byCharacter.count || middlesByDisplay.count * 2 <= middlesByCharacter.count)
+        guard lines >= 3 else { return false }
+        if byDisplay.count * 2 <= byCharacter.count || middlesByDisplay.count * 2 <= middlesByCharacter.count { return true }
+        // Centred cells whose middles are rounded to a column either way (`pdftotext -layout
+        // -enc GBK`, which counts a wide character's two bytes): fewer both ways, by a third one way.
+        return byDisplay.count < byCharacter.count && middlesByDisplay.count < middlesByCharacter.count
+            && (byDisplay.count * 3 <= byCharacter.count * 2 || middlesByDisplay.count * 3 <= middlesByCharacter.count * 2)
     }
 }

@@ -62,7 +62,14 @@ public enum NoticeParser {
         if ColumnLayoutProbe.isColumnLayout(probePages, roles: probeRoles, tabbedLines: tabbed) {
             // Columns aligned for display (a CJK character two columns wide) are read by display
             // columns, so that the cells of a column start at one x.
-            let pages = TextLayout.pages(utf8, spans: spans, displayWidth: TextLayout.isDisplayAligned(utf8, spans: probe[...]))
+            let displayWidth = TextLayout.isDisplayAligned(utf8, spans: probe[...])
+            var pages = TextLayout.pages(utf8, spans: spans, displayWidth: displayWidth)
+            // Pages lost their form feeds: cut again where the header is printed again. (Not
+            // text aligned for display, typed or printed by a tool, whose pages are no print's.)
+            if pages.count == 1, !displayWidth, let paged = RepeatedHeaderPages.spans(spans, roles: LineClassifier.classify(pages)) {
+                spans = paged
+                pages = TextLayout.pages(utf8, spans: spans, displayWidth: displayWidth)
+            }
             let recovery = TableRecovery(pages: pages, settings: .textLayout)
             let tables = geometricTables(recovery)
             var builder = EntryBuilder(expectedRows: recovery.rows.count, columnMaps: tables.map(\.columns))
@@ -110,6 +117,35 @@ public enum NoticeParser {
         notice.encoding = encoding
         return notice
     }
+
+    /// Pages lost from the notice: page marks printed in order that jump (`—2—`, then `—4—`)
+    /// where the row numbers between them jump too (27, then 46): an error, the rows of the
+    /// missing pages are not in the catalogue. (A row number that skips alone is a warning.)
+    static func lostPages(pages: [PageText], roles: [[LineRole]], entries: [Entry], places: [(page: Int, line: Int)]) -> [Diagnostic] {
+        guard places.count == entries.count else { return [] }
+        var marks: [(number: Int, page: Int, line: Int, index: Int, text: String)] = []
+        for (p, page) in pages.enumerated() where p < roles.count {
+            for (i, line) in page.lines.enumerated() where i < roles[p].count && roles[p][i] == .pageMark {
+                if let n = LineClassifier.pageNumber(Blank.removed(from: line.text)) { marks.append((n, page.number, line.line, i, line.text)) }
+            }
+        }
+        var out: [Diagnostic] = []
+        for (a, b) in zip(marks, marks.dropFirst()) where b.number > a.number + 1 && b.number <= a.number + 50 {
+            // The rows after mark a and before mark b: one whose number jumps from the row before.
+            guard let k = entries.indices.dropFirst().first(where: { k in
+                (places[k].page, places[k].line) > (a.page, a.line) && (places[k].page, places[k].line) < (b.page, b.line)
+                    && entries[k].table == entries[k - 1].table && entries[k].seq > entries[k - 1].seq + 1
+            }) else { continue }
+            let missing = a.number + 1 == b.number - 1 ? "page \(a.number + 1) is" : "pages \(a.number + 1)–\(b.number - 1) are"
+            out.append(Diagnostic(
+                .error, "the page marks go from \(a.number) to \(b.number) and the rows from \(entries[k - 1].seq) to \(entries[k].seq): \(missing) missing",
+                page: b.page, line: b.line, excerpt: b.text, seq: entries[k].seq))
+        }
+        return out
+    }
+
+    /// An urgency column blank in every row of a table this long holds lost cells.
+    static let minRowsForBlankUrgency = 10
 
     /// How many opening lines are read in full to find the header and its layout.
     static let probeLines = 400
@@ -403,6 +439,13 @@ public enum NoticeParser {
                 diagnostics.append(Diagnostic(.warning, "the table has no urgency column (是否急需紧缺): urgent is null for every row"))
             }
         }
+        // An urgency column blank in every row says nothing (a catalogue marking none urgent
+        // prints 否): its cells were lost, as if it had no such column.
+        if hasUrgency, entries.count >= Self.minRowsForBlankUrgency, builder.filledUrgencyCells == 0, builder.headingUrgent == nil,
+           !builder.sawNameMark, entries.allSatisfy({ $0.urgent == false }) {
+            for i in entries.indices { entries[i].urgent = nil }
+            diagnostics.append(Diagnostic(.warning, "the urgency column (是否急需紧缺) is blank in every row: urgent is null for every row"))
+        }
         if !tables.contains(where: { $0.columns.has(.industry) }) {
             let none = entries.filter { $0.industry == nil }.count
             if none > 0 {
@@ -429,6 +472,7 @@ public enum NoticeParser {
                 + "subsidy column is read over them: the header was not read whole (its subsidy's label is missing)"), at: 0)
         }
         let tf1 = PhaseTimer.now()
+        diagnostics += lostPages(pages: pages, roles: roles, entries: entries, places: builder.anchors.map { ($0.page, $0.line) })
         diagnostics += CatalogueValidator.validate(entries, places: builder.anchors.map { ($0.page, $0.line) })
         PhaseTimer.report("finish: validate", tf1, PhaseTimer.now())
         // A sentence before or after a lone table that states its count (`共140个职业（工种）`):

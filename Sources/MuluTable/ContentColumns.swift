@@ -22,6 +22,8 @@ public enum ContentColumns {
         guard let first = scalars.first else { return .text }
         let codeLike = scalars.allSatisfy { Digits.value($0) != nil || CodeSyntax.isDash($0) || CodeSyntax.isAsterisk($0) }
         if codeLike, Digits.value(first) != nil, scalars.contains(where: CodeSyntax.isDash) { return .code }
+        // A 专项职业能力 code (`S-0403-002`).
+        if ("A"..."Z").contains(first), scalars.count >= 5, scalars.contains("-"), CodeSyntax.isOtherCode(t) { return .code }
         if codeLike, scalars.count <= 2, scalars.allSatisfy({ Digits.value($0) != nil }) || scalars.allSatisfy(CodeSyntax.isAsterisk) {
             return scalars.allSatisfy(CodeSyntax.isAsterisk) ? .mark : .codeTail
         }

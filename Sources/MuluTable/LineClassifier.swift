@@ -156,6 +156,15 @@ public enum LineClassifier {
         return false
     }
 
+    /// The page number a page mark prints (`— 3 —`, `第3页共10页`, `3/10`, `Page 3 of 10`: 3), or
+    /// nil when the line is no page mark. `s` without blanks.
+    public static func pageNumber(_ s: String) -> Int? {
+        let s = FullWidth.asciiDigits(s)
+        guard isPageMark(s) else { return nil }
+        let digits = s.drop { !$0.isASCIIDigit }.prefix { $0.isASCIIDigit }
+        return digits.isEmpty ? nil : Int(digits)
+    }
+
     /// A browser's own header or footer on a page printed from a web page:
     /// the address (`file:///…/notice.html1/6`, `https://…`) or the date and time before the
     /// page's title (`12/7/26,1:37AM附件2`, `2026/12/7 09:15`). No row starts so.
@@ -318,6 +327,9 @@ public enum LineClassifier {
     /// A line made only of header-label characters.
     /// A unit (`元/人`) wrapped below an amount is not: a candidate holds some scalar other than
     /// a unit's or a bracket's.
+    /// The characters of a list of levels (`初级、中级、高级`, `五级、四级`).
+    static let levelListScalars = Set("初中高级技师、五四三二一".unicodeScalars)
+
     static func isHeaderCandidate(_ line: TextLine) -> Bool {
         // A numbered section heading (`一、急需紧缺职业（工种）`) holds header words but is no header.
         if line.fragments.count <= 2, let c = line.fragments.first?.text.first, SectionHeading.numerals.contains(c),
@@ -338,6 +350,9 @@ public enum LineClassifier {
             // a header word the vocabulary holds that names another (`序号 重点产业 说明`): its
             // words are a header's. (Alone, `纺织服装产业` is a merged cell's value.)
             let compact = Blank.removed(from: text)
+            // Levels listed with 、 (`初级、中级、高`, a subsidy's first line wrapped under the
+            // header) are a cell's text: level sub-columns are headed one level a cell.
+            if compact.contains("、"), compact.unicodeScalars.allSatisfy({ Self.levelListScalars.contains($0) }) { return false }
             let named = compact.count <= 6 && HeaderWords.field(compact) != nil && line.fragments.contains { other in
                 let o = Blank.removed(from: other.text)
                 return o != compact && HeaderWords.field(o) != nil && o.unicodeScalars.allSatisfy { vocabulary.contains($0) }

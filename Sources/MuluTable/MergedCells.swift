@@ -407,7 +407,7 @@ public enum MergedCells {
             for f in r.cells[field] ?? [] { widest = max(widest, width(f.text)) }
         }
         var values: [Value] = []
-        var previousFull = false, previousEnds = false
+        var previousFull = false, previousEnds = false, previousSector = false
         for (i, r) in rows.enumerated() {
             let fragments = (r.cells[field] ?? []).filter { !Blank.removed(from: $0.text).isEmpty }
             guard !fragments.isEmpty else { continue }
@@ -445,17 +445,29 @@ public enum MergedCells {
                 let bracketed = field != .urgent && values.last.map {
                     Self.bracketDepth($0.text) > 0 || Self.closesFirst(text) || text.hasPrefix("（") || text.hasPrefix("(")
                 } == true
-                let joins = (previousFull && (!previousEnds || text.unicodeScalars.count == 1) || bracketed) && !whole
+                // A line opening with a conjunction goes on with the value above (`现代物流` /
+                // `与口岸经济`), however that ends.
+                let conjoined = field == .industry && values.last != nil && Self.conjunctions.contains { text.hasPrefix($0) }
+                // Two lines of four characters or more that each end as a key industry does
+                // (`现代物流` over `数字经济`) are two values; shorter ones, or one joining words,
+                // are a name wrapped (`新能源` / `新材料` / `产业`, `汽车及新能源` / `汽车产业`).
+                let sectorPair = field == .industry && previousSector && text.unicodeScalars.count >= 4
+                    && IndustryName.endsLikeSector(text)
+                let joins = (previousFull && (!previousEnds && !sectorPair || text.unicodeScalars.count == 1 || conjoined) || bracketed) && !whole
                 // (Rows between blank in this column: a wrapped value's next line set right under
                 // the last, given to a row further down.)
                 // (Over a page break, the value so far ends in its page's last row: a text runs
                 // on to the next page only when its page has no room left. One above rows of its
                 // own page is whole, however full its last line: `新型化工` on page 1's first row
-                // and `纺织服装` on page 2 are two merged cells.)
+                // and `纺织服装` on page 2 are two merged cells. One that ends as a key industry
+                // goes on only at the top of the next page: `数字经济` on page 3's last row and
+                // `文化旅游` centred lower on page 4 are two; `交通运输和` and `物流业` one.)
                 if joins, var last = values.last,
                    last.last >= i - 1
                     || rows[last.last].anchor.page != r.anchor.page
                         && !(last.last + 1..<i).contains(where: { rows[$0].anchor.page == rows[last.last].anchor.page })
+                        && ((last.last + 1..<i).filter({ rows[$0].anchor.page == r.anchor.page }).count <= 1
+                            || !IndustryName.endsLikeSector(last.text))
                     || last.extent.page == extent.page && extent.top - last.extent.bottom <= (extent.bottom - extent.top) / 2 {
                     last.fragments += line
                     last.last = i
@@ -470,6 +482,8 @@ public enum MergedCells {
                 // mark never wraps).
                 let width = line.reduce(0.0) { $0 + width($1.text) }
                 previousFull = field != .urgent && width >= widest - wrapSlack
+                previousSector = text.unicodeScalars.count >= 4 && IndustryName.endsLikeSector(text)
+                    && !Self.conjunctions.contains { text.contains($0) }
                 // (The whole value so far: `托育、家政）` ends `现代服务业（含养老、托育、家政）`.)
                 // (So does one with its note in brackets, whole: `林果业（核桃、红枣）`.)
                 previousEnds = field == .industry && (IndustryName.endsLikeOne(text)
@@ -479,6 +493,9 @@ public enum MergedCells {
         }
         return values
     }
+
+    /// Words that join two parts of one industry (`现代物流与口岸经济`, `文化、旅游`).
+    static let conjunctions = ["与", "和", "及", "暨", "、", "等"]
 
     /// How many brackets `text` leaves open (negative: closes more than it opens).
     static func bracketDepth(_ text: String) -> Int {
@@ -505,12 +522,13 @@ public enum MergedCells {
         let n = rows.count
         guard m >= 2 else { return values.map { _ in (n - 1, (n - 1)...(n - 1)) } }
         // Candidate last rows of value k: from the row its text starts on (or before, when the
-        // text sits above a row's own lines) to the row before value k + 1's text ends.
+        // text sits above a row's own lines) to the row before value k + 1's text ends (or that
+        // row, when the text sits below its own lines, at the top of the next row's).
         var candidates: [[Int]] = []
         for k in 0..<(m - 1) {
             let v = values[k], next = values[k + 1]
             let lo = max(0, v.first - 1)
-            let hi = max(lo, next.last - 1)
+            let hi = max(lo, min(next.last, n - 2))
             candidates.append(Array(lo...hi).filter { e in
                 // Each block holds its value's text: it ends at or after the value's last line,
                 // the next block starts at or before the next value's first line (a line

@@ -47,14 +47,17 @@ public enum RowAssembler {
         }
         var cells = [[TableField: [Fragment]]](repeating: [:], count: anchors.count)
         var byField: [TableField: [Placed]] = [:]
-        var settled = settleByBands(placed, anchors: anchors, settings: settings)
+        var settled = settleByBands(placed, anchors: anchors, settings: settings, extras: extras.values.flatMap { $0 })
         // Rows ruled across (no grid): a cell the rules close above and below is its row's.
         if let rules {
             for (i, row) in rules.settle(placed, anchors: anchors).enumerated() where settled[i] == nil { settled[i] = row }
         }
+        // (Each row's settled text per column: a cell is read whole, with it, by `assign`.)
+        var settledText: [TableField: [Int: [Placed]]] = [:]
         for (i, p) in placed.enumerated() where p.field != .seq {
             if let row = settled[i] {
                 cells[row][p.field, default: []].append(p.fragment)
+                settledText[p.field, default: [:]][row, default: []].append(p)
             } else {
                 byField[p.field, default: []].append(p)
             }
@@ -72,10 +75,13 @@ public enum RowAssembler {
             // Codes, subsidies and names show where a page break split a row; an industry's
             // ending only breaks ties, and it follows them as the unshaped columns do.
             let shaped = readable != nil && field != .industry
-            if !shaped, !continuation.isEmpty {
+            // (A name's bracketed rest, `（电芯装配）` or `接）`, on those lines follows too: no name
+            // opens with a bracket or closes one it did not open.)
+            if !shaped || field == .name, !continuation.isEmpty {
                 items = items.filter { p in
                     guard let limit = continuation[p.fragment.page], let first = firstAnchorOfPage[p.fragment.page],
-                        first > 0, p.center < anchors[first].center, p.center < limit
+                        first > 0, p.center < anchors[first].center, p.center < limit,
+                        shaped ? p.fragment.text.hasPrefix("（") || p.fragment.text.hasPrefix("(") || MergedCells.closesFirst(p.fragment.text) : true
                     else { return true }
                     cells[first - 1][field, default: []].append(p.fragment)
                     return false
@@ -102,7 +108,9 @@ public enum RowAssembler {
                     units, anchors: anchors, alignment: alignment,
                     emptyCost: dense ? settings.maxRowDistance : 0,
                     unreadableCost: field == .name || field == .industry ? settings.cutShortNameCost : settings.maxRowDistance,
-                    readable: readable)
+                    readable: readable.map { readable in
+                        { [held = settledText[field] ?? [:]] row, members in readable((held[row] ?? []) + members) }
+                    })
                 costs[alignment] = cost
                 // The first alignment's result stands unless another fits strictly better (so
                 // every unit gets a row even if every cost is infinite).
@@ -195,18 +203,33 @@ public enum RowAssembler {
     /// rows apart by empty lines in text, `blankLineBand`), the strip falls into bands of text separated by wider blank gaps. A band holding one row
     /// number is that row, whole; a band with no number at the top of a page continues the row
     /// a page break split. Other bands are left to the alignment programme.
-    static func settleByBands(_ placed: [Placed], anchors: [Placed], settings: TableSettings) -> [Int?] {
+    static func settleByBands(_ placed: [Placed], anchors: [Placed], settings: TableSettings, extras: [Placed] = []) -> [Int?] {
         var settled = [Int?](repeating: nil, count: placed.count)
         // (Text: one empty line between two lines, `blankLineBand`.)
         let gap = settings.cellLineGap >= 0 ? settings.cellLineGap : settings.blankLineBand
         guard gap >= 0, !placed.isEmpty else { return settled }
         // (In text, a page break ends a band too: the lines of two pages touch on the strip.)
         let pageEnds = settings.cellLineGap < 0
+        // (In text, an extra column's line is no empty line: `籍` of a 备注 between two lines
+        // of the training column's cell.)
+        let filler = pageEnds ? extras.sorted { $0.top < $1.top } : []
+        /// The bottom of the lines from `bottom` down to `top` that extra columns fill, as they
+        /// join on from `bottom`.
+        func filled(from bottom: Double, to top: Double, page: Int) -> Double {
+            var reach = bottom
+            for e in filler where e.fragment.page == page && e.top < top {
+                if e.top - reach <= gap, e.bottom > reach { reach = e.bottom }
+            }
+            return reach
+        }
         /// The fragments at `indices` in bands, top to bottom.
         func bands(of indices: [Int]) -> [[Int]] {
             var bands: [[Int]] = []
             var bottom = -Double.infinity
             for i in indices.sorted(by: { placed[$0].top < placed[$1].top }) {
+                if !filler.isEmpty, !bands.isEmpty, placed[i].top - bottom > gap {
+                    bottom = filled(from: bottom, to: placed[i].top, page: placed[i].fragment.page)
+                }
                 if bands.isEmpty || placed[i].top - bottom > gap
                     || (pageEnds && placed[i].fragment.page != placed[bands[bands.count - 1][0]].fragment.page) {
                     bands.append([i])
@@ -275,7 +298,9 @@ public enum RowAssembler {
         if let previous, unit.top < previous.bottom { return false }
         let x0 = unit.members.map(\.fragment.x0).min()!, x1 = unit.members.map(\.fragment.x1).max()!
         let page = unit.members[0].fragment.page
-        let most = max(settings.cellLineGap, 0) + 1e-9
+        // (Text: one empty line between, where `pdftotext -layout` set a neighbouring column's
+        // line between a cell's lines.)
+        let most = (settings.cellLineGap < 0 ? 1 : settings.cellLineGap) + 1e-9
         return kept.contains { k in
             let below = unit.top - k.bottom, above = k.top - unit.bottom
             return (below >= -settings.lineTolerance && below <= most || above >= -settings.lineTolerance && above <= most)
@@ -409,6 +434,13 @@ public enum RowAssembler {
             return { members in
                 let text = cellText(members)
                 if let last = text.last(where: { !$0.isWhitespace }), "；;、,，".contains(last) { return false }
+                // A unit first (`元/人` of the row above), or a level cut after its first
+                // character (`初级、中级、高` / `级：最高 2600`): another row's text is in it.
+                let compact = Blank.removed(from: text)
+                if compact.hasPrefix("元") { return false }
+                if let last = compact.last, "初中高".contains(last), let before = compact.dropLast().last, "、，,/".contains(before) {
+                    return false
+                }
                 let oneLine = members.count == 1 || members.map(\.bottom).max()! - members.map(\.top).min()!
                     <= 1.5 * members.map { $0.bottom - $0.top }.max()!
                 // Lines naming levels against the scale's order are two cells' (a row split by a
@@ -459,7 +491,7 @@ public enum RowAssembler {
     /// total misalignment of the cells under `alignment`.
     static func assign(
         _ units: [Unit], anchors: [Placed], alignment: Alignment, emptyCost: Double,
-        unreadableCost: Double = 0, readable: (([Placed]) -> Bool)? = nil, apartCost: (gap: Double, cost: Double)? = nil
+        unreadableCost: Double = 0, readable: ((_ row: Int, _ members: [Placed]) -> Bool)? = nil, apartCost: (gap: Double, cost: Double)? = nil
     ) -> ([Int], Double) {
         let n = anchors.count
         // gap g in 0..<n-1 holds units between anchor g and g+1; units above the first anchor
@@ -532,7 +564,7 @@ public enum RowAssembler {
                 for i in head { members += units[i].members }
                 if r == 0 { for i in above { members += units[i].members } }
                 if r == n - 1 { for i in below { members += units[i].members } }
-                if !readable(members) { c += unreadableCost }
+                if !readable(r, members) { c += unreadableCost }
             }
             return c
         }

@@ -96,6 +96,8 @@ public struct TableRecovery: Sendable {
         // column of its own, never given to a neighbouring field.
         var extraPlaced: [String: [RowAssembler.Placed]] = [:]
         var extraReference: [(header: String, x0: Double, x1: Double)] = []
+        // The fields of the last header printed, left to right.
+        var headerOrder: [TableField] = []
         var levelReference: [LevelColumn] = []
         var offset = 0.0
         // Text laid out in columns: where the last page with a line holding both subsidies split
@@ -172,6 +174,8 @@ public struct TableRecovery: Sendable {
                     + levels!.map { (field: $0.field, x0: $0.x0, x1: $0.x1) }
                 if named.count >= settings.minHeaderColumns {
                     reference = named
+                    headerOrder = []
+                    for h in named.sorted(by: { $0.x0 < $1.x0 }) where !headerOrder.contains(h.field) { headerOrder.append(h.field) }
                     extraReference = cells.filter { $0.field == nil && HeaderWords.meaning(Blank.removed(from: $0.text)) == .extra }
                         .map { (Blank.removed(from: $0.text), $0.x0, $0.x1) }
                     levelReference = levels!
@@ -194,13 +198,33 @@ public struct TableRecovery: Sendable {
                 // width: they bridge every gutter, so the columns are found above the first of them.
                 let noteStart = bodyLines.firstIndex { NoteText.opensNote(Blank.removed(from: $0.compactText)) } ?? bodyLines.count
                 let tableBody = noteStart == bodyLines.count ? body : bodyLines[..<noteStart].flatMap(\.fragments)
+                // (Laid out afresh, a column empty on this page took no room: the rest moved left.)
                 var spans = ColumnDetector.columns(body: tableBody, reference: reference, settings: settings)
+                var shifted = false
+                var pageExtras = extraReference
+                if named.count < settings.minHeaderColumns, settings.cellLineGap < 0, !ShiftedColumns.allFit(spans, body: tableBody) {
+                    for move in ShiftedColumns.moves(reference, body: tableBody) {
+                        let movedSpans = ColumnDetector.columns(body: tableBody, reference: move.reference, settings: settings)
+                        guard ShiftedColumns.allFit(movedSpans, body: tableBody) else { continue }
+                        spans = movedSpans
+                        shifted = true
+                        pageExtras = extraReference.map { e in let m = move.moved(e.x0, e.x1); return (e.header, m.0, m.1) }
+                        break
+                    }
+                }
                 if named.count < settings.minHeaderColumns, settings.cellLineGap < 0 {
                     spans = Self.marksAreUrgency(spans, body: body)
+                    // (Laid out afresh, a column empty on this page took no room: the rest moved left.)
+                    let renamed = ShiftedColumns.renamed(spans, body: tableBody, order: headerOrder)
+                    shifted = shifted || renamed != spans
+                    spans = renamed
                 }
                 if r == 0 { columns.append(spans) }
-                let naming = reference
-                if !spans.isEmpty, named.count < settings.minHeaderColumns {
+                // (A page whose columns moved is named by its own bands.)
+                let naming = shifted ? spans.map { (field: $0.field, x0: $0.x0, x1: $0.x1) } : reference
+                if shifted {
+                    // (The next page is named by the positions before this one's.)
+                } else if !spans.isEmpty, named.count < settings.minHeaderColumns {
                     // A page without its own header keeps the columns found so far (and, for fields
                     // no body band was named by, where the header last put them).
                     let found = Set(spans.map(\.field))
@@ -262,11 +286,13 @@ public struct TableRecovery: Sendable {
                             fragment: f, field: .name, top: f.y0 - top + offset, bottom: f.y1 - top + offset))
                         continue
                     }
-                    // Under an extra header cell more than under any field's column, or under one
-                    // and not of its field's shape (`新职业` in the band of urgency marks).
-                    if let extra = extraReference.max(by: { f.horizontalOverlap($0.x0, $0.x1) < f.horizontalOverlap($1.x0, $1.x1) }),
+                    // Under an extra header cell more than under any field's header cell (not its
+                    // column, which this text may have widened: `按特种作业` under 备注 beside the
+                    // assessment's `—`), or under one and not of its field's shape (`新职业` in the
+                    // band of urgency marks).
+                    if let extra = pageExtras.max(by: { f.horizontalOverlap($0.x0, $0.x1) < f.horizontalOverlap($1.x0, $1.x1) }),
                        case let underExtra = f.horizontalOverlap(extra.x0, extra.x1), underExtra > 0,
-                       underExtra >= (reference.map { f.horizontalOverlap($0.x0, $0.x1) }.max() ?? 0)
+                       underExtra >= (naming.map { f.horizontalOverlap($0.x0, $0.x1) }.max() ?? 0)
                         || field.map({ !Self.hasShape(f.text, of: $0) }) == true {
                         extraOf[f] = extra.header
                         extraPlaced[extra.header, default: []].append(RowAssembler.Placed(
@@ -972,6 +998,18 @@ public struct TableRecovery: Sendable {
     /// row before's cell. Its top lines, the surplus, go to the row before (when that row is on
     /// an earlier page and has text in the column), with a warning naming both rows. Merged
     /// columns are left out (`MergedCells` places them).
+    /// Whether a subsidy or code cell's text reads whole.
+    static func isWhole(_ text: String, _ field: TableField) -> Bool {
+        switch field {
+        case .code: return CodeSyntax.isWellFormed(CodeSyntax.normalise(text))
+        case .training, .assessment:
+            if let last = text.last(where: { !$0.isWhitespace }), "；;、,，：:".contains(last) { return false }
+            if case .subsidy(let s) = SubsidyParser.read(text) { return !s.levels.isEmpty && SubsidyParser.levelsInScaleOrder(text) }
+            return false
+        default: return false
+        }
+    }
+
     static func cellsCutByPageBreaks(_ rows: [RowRecord], merged: Set<TableField>) -> (rows: [RowRecord], diagnostics: [Diagnostic]) {
         var rows = rows
         var out: [Diagnostic] = []
@@ -1033,6 +1071,11 @@ public struct TableRecovery: Sendable {
                     }
                 }
                 guard !onAnchorLine, above.count > below.count else { continue }
+                // (Only to a subsidy or code the page break left cut: a whole one, `初级、中级：1800
+                // 元/人`, ends there, and this row's cell sits above its number as a taller cell
+                // beside it pushed it.)
+                if [.training, .assessment, .code].contains(field),
+                   Self.isWhole((before.cells[field] ?? []).sorted(by: Fragment.inReadingOrder).map(\.text).joined(), field) { continue }
                 let moved = Set(above.prefix(above.count - below.count))
                 carry(cell.filter { $0.page == anchor.page && moved.contains($0.line) },
                       where: "top of page \(anchor.page)", because: "has more lines above its row number than below")

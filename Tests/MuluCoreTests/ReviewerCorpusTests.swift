@@ -41,7 +41,10 @@ import Testing
     /// Checks `parsed` against a reviewer's expected entries: seq, industry, code, name, urgency,
     /// extra columns, and each subsidy's levels, amount per level and cap (amounts written as
     /// `{"初级": 1600}` or `[{"level": "初级", "amountYuan": 1600}]`).
-    func expectReviewerEntries(_ parsed: ParsedNotice, _ expectedFile: String) throws {
+    /// Every field of every entry as the reviewer's generator made it; rows of `guessed` may
+    /// differ in their industry only, each named by a warning (a merged cell the layout without
+    /// rules cannot bound).
+    func expectReviewerEntries(_ parsed: ParsedNotice, _ expectedFile: String, guessed: Set<Int> = []) throws {
         let expected = try expectedRows(expectedFile)
         #expect(parsed.entries.count == expected.count)
         func amounts(_ e: [String: Any]) -> [String: Int] {
@@ -59,7 +62,11 @@ import Testing
         }
         for (entry, row) in zip(parsed.entries, expected) {
             #expect(entry.seq == row["seq"] as? Int)
-            #expect(entry.industry == row["industry"] as? String, "row \(entry.seq)")
+            if guessed.contains(entry.seq) {
+                #expect(parsed.diagnostics.contains { $0.severity == .warning && $0.seq == entry.seq && $0.message.contains("merged cell") }, "row \(entry.seq)")
+            } else {
+                #expect(entry.industry == row["industry"] as? String, "row \(entry.seq)")
+            }
             #expect(entry.code == row["code"] as? String, "row \(entry.seq)")
             #expect(entry.name == row["name"] as? String, "row \(entry.seq)")
             #expect(entry.urgent == row["urgent"] as? Bool, "row \(entry.seq)")
@@ -74,11 +81,11 @@ import Testing
     /// the reviewer's `stem.expected.json` (`expectReviewerEntries`); with `ruled`, the rows read
     /// by the table's rules. Returns the notice for a test's own checks.
     @discardableResult
-    func parseExactReviewerNotice(_ stem: String, _ ext: String, ruled: Bool = false) throws -> ParsedNotice {
+    func parseExactReviewerNotice(_ stem: String, _ ext: String, ruled: Bool = false, guessed: Set<Int> = []) throws -> ParsedNotice {
         let parsed = try parseFixture(stem + ext)
         if ruled { #expect(parsed.recovery?.method == .rules) }
         #expect(!parsed.diagnostics.contains { $0.severity == .error })
-        try expectReviewerEntries(parsed, "\(stem).expected.json")
+        try expectReviewerEntries(parsed, "\(stem).expected.json", guessed: guessed)
         return parsed
     }
 
@@ -489,13 +496,17 @@ import Testing
     }
 
     /// A round-34 reviewer's dense Writer table laid out by `pdftotext -layout`: row 126's
-    /// assessment printed over four lines (`初级：150 元/人` … `高级：260 元/人`), its first line
-    /// further from every row number than the alignment places text. That line, between rows,
-    /// is now an error ("text outside any row"): it used to be a warning while row 126 was
-    /// published without its 初级 amount.
-    @Test func textBetweenRowsOutsideEveryRowIsAnError() throws {
+    /// assessment printed over five lines (`初级：150 元/人` … `高级技师：360元/人`), its first line
+    /// further from every row number than the alignment places text. That line was published
+    /// away (a warning, row 126 without its 初级 amount), then refused ("text outside any row");
+    /// one empty line above the cell's next line, it is the cell's first line (`pdftotext
+    /// -layout` sets the training's lines between the assessment's).
+    @Test func aCellLineFarFromItsRowOneEmptyLineAboveTheCellIsTheCells() throws {
         let parsed = try parseFixture("text/reviewer-layout-level-lines-far-from-row.txt")
-        #expect(parsed.diagnostics.contains { $0.severity == .error && $0.message == "text outside any row" && $0.excerpt == "初级：150 元/人" })
+        #expect(!parsed.diagnostics.contains { $0.severity == .error })
+        let row = parsed.entries.first { $0.seq == 126 }
+        #expect(row?.assessment?.amounts.map(\.amountYuan) == [150, 200, 260, 300, 360])
+        #expect(row?.training?.amounts.map(\.amountYuan) == [1600, 2000, 2400, 2800, 3200])
     }
 
     /// Round-35 reviewers' Calc tables ruled across only, each read exactly with no error:
@@ -1386,15 +1397,14 @@ extension ReviewerCorpusTests {
     /// - a Writer table whose 培训补贴标准 and 技能评价补贴标准 headers are swapped over their
     ///   cells (training `初级或中级：160元/人`, assessment `初级：1600元/人`, every row): the
     ///   training column's amounts below the assessment's in most rows is an error;
-    /// - a `pdftotext -layout` dump where a wrapped 备注 cell's first line (`按特种作业`) sits
-    ///   beside row 17's assessment `—`: `按特种作业—` was a subsidy in words, silently. Words run
-    ///   into a dash are no subsidy;
+    /// - words run into a dash are no subsidy (a `pdftotext -layout` dump where a wrapped 备注
+    ///   cell's first line, `按特种作业`, sits beside row 17's assessment `—` gave
+    ///   `按特种作业—`, silently; that dump is read exactly now, see
+    ///   `pdftotextDumpsOfWriterTablesAreReadAsTheirPagesPrintThem`);
     /// - a dump with page 3 pasted twice: 23 rows listed twice, every cell the same, each an error.
     @Test func swappedSubsidiesDashesRunIntoWordsAndPagesPrintedTwiceAreRefused() throws {
         let swapped = try parseFixture("reviewer-subsidy-headers-swapped.pdf")
         #expect(swapped.diagnostics.contains { $0.severity == .error && $0.message.hasPrefix("column `培训补贴标准` (training) holds smaller amounts than column `技能评价补贴标准` (assessment) in 118 of 118 rows") })
-        let dash = try parseFixture("text/reviewer-pdftotext-remark-beside-dash.txt")
-        #expect(dash.diagnostics.contains { $0.severity == .error && $0.seq == 17 && $0.message == "row 17: cannot read the assessment subsidy" })
         #expect(SubsidyParser.read("按特种作业—") == .unreadable)
         let twice = try parseFixture("text/reviewer-page-printed-twice.txt")
         let repeated = twice.diagnostics.filter { $0.severity == .error && $0.message.contains("is printed twice, every cell the same") }
@@ -1437,5 +1447,90 @@ extension ReviewerCorpusTests {
         #expect(EntryBuilder.namesLikeIndustries(swapped, columns: ColumnMap()).first?.severity == .error)
         let right = swapped.map { e in var e = e; (e.name, e.industry) = (e.industry!, e.name); return e }
         #expect(EntryBuilder.namesLikeIndustries(right, columns: ColumnMap()).isEmpty)
+    }
+
+    /// `pdftotext -layout` dumps of Writer tables (rounds 43 and 45), each exact:
+    /// - `-enc GBK`: pdftotext counts a wide character's two bytes, so the cells are centred by
+    ///   display columns, which fewer columns show both ways (was refused, row 1's assessment);
+    /// - a wrapped 备注 cell beside row 17's `—`: text under an extra header more than under any
+    ///   field's header cell is the extra column's, though it widened the assessment's column;
+    /// - a page laid out afresh without its header: the merged industry empty there, every
+    ///   column moved left, codes under 行业 (refused); the page's columns move with its codes;
+    /// - the header printed once and row 32 cut by the break (`（电芯装配）` and `元/人` atop
+    ///   the next page): the name's bracketed rest goes with the unit (was row 33's, silently);
+    /// - S-codes (`S-0403-002`) in a code band the empty industry shares: codes, not industries
+    ///   (refused: "the industry cell holds figures");
+    /// - narrow rows over breaks: `级：2800 元/人` one empty line under its cell's lines is the
+    ///   cell's (was "text outside any row"); a whole `初级、中级：1800 元/人` atop a page, above
+    ///   a row's number beside a taller cell, is that row's (was joined to the row before);
+    ///   `机床操作调` is cut short of `整工` (调 ends 计调 only);
+    /// - merged industries at the bottom: `初级、中级、高` under the header is a cell's line, not
+    ///   a header's; `现代物流` over `数字经济` are two industries;
+    /// - merged industries centred: `建筑业` atop row 80 under row 79's line starts at row 80;
+    ///   `数字经济` on a page's last row and `文化旅游` centred lower on the next page are two
+    ///   (rows 45–73 were `数字经济文化旅游`, 15 of them silently);
+    /// - `-nopgbrk`: the pages cut again where the header is printed again (rows 73–86 had the
+    ///   merged industry of the rows above, silently).
+    /// Rows the layout cannot bound stay warned.
+    static let writerDumps: [String: [Int]] = [
+        "reviewer-pdftotext-gbk-centred": [],
+        "reviewer-pdftotext-remark-beside-dash": [],
+        "reviewer-pdftotext-page-laid-out-afresh": [],
+        "reviewer-pdftotext-header-once-row-over-break": [],
+        "reviewer-pdftotext-s-codes-industry-empty": [],
+        "reviewer-pdftotext-narrow-rows-over-breaks": [15],
+        "reviewer-pdftotext-merged-bottom": [91, 92, 93, 94, 95, 96, 97],
+        "reviewer-pdftotext-merged-centre-s-codes": [19, 56, 57, 58, 59, 65, 66, 67],
+        "reviewer-pdftotext-merged-value-on-last-row": [30, 89, 90, 91, 92, 93, 100, 101, 114],
+        "reviewer-pdftotext-no-form-feeds": [87, 101],
+    ]
+
+    @Test(arguments: writerDumps.keys.sorted())
+    func pdftotextDumpsOfWriterTablesAreReadAsTheirPagesPrintThem(_ stem: String) throws {
+        let guessed = Set(Self.writerDumps[stem]!)
+        let parsed = try parseExactReviewerNotice("text/" + stem, ".txt", guessed: guessed)
+        if stem.hasSuffix("remark-beside-dash") {
+            #expect(parsed.entries.first { $0.seq == 17 }?.extra["备注"] == "按特种作业要求")
+            #expect(parsed.entries.first { $0.seq == 17 }?.assessment == nil)
+        }
+        if stem.hasSuffix("no-form-feeds") {
+            #expect(parsed.entries.filter { (73...86).contains($0.seq) }.allSatisfy { $0.industry == "新能源新材料产业" })
+        }
+    }
+}
+
+extension ReviewerCorpusTests {
+    /// Round-45 notices to refuse, both published with exit 0 before:
+    /// - a dump whose page 3 was lost: page marks `—2—` then `—4—`, rows 27 then 46. A page mark
+    ///   jump where the row numbers jump too is an error (a row number that skips alone stays a
+    ///   warning);
+    /// - a dump whose 是否急需紧缺 header stands over 127 blank cells: every row was published
+    ///   `urgent: false`. Blank in every row, the column says nothing: urgent is null, with one
+    ///   warning, as for a table without the column.
+    @Test func aLostPageAndAnUrgencyColumnOfBlanksAreNotPublishedAsData() throws {
+        let lost = try parseFixture("text/reviewer-pdftotext-page-missing.txt")
+        #expect(lost.diagnostics.contains {
+            $0.severity == .error && $0.seq == 46 && $0.message == "the page marks go from 2 to 4 and the rows from 27 to 46: page 3 is missing"
+        })
+        let blank = try parseFixture("text/reviewer-pdftotext-urgency-cells-lost.txt")
+        #expect(blank.entries.count == 127)
+        #expect(blank.entries.allSatisfy { $0.urgent == nil })
+        #expect(blank.diagnostics.contains { $0.severity == .warning && $0.message == "the urgency column (是否急需紧缺) is blank in every row: urgent is null for every row" })
+        #expect(LineClassifier.pageNumber("—4—") == 4)
+        #expect(LineClassifier.pageNumber("第3页共10页") == 3)
+        #expect(LineClassifier.pageNumber("1800/2200") == nil)
+    }
+}
+
+extension ReviewerCorpusTests {
+    /// A round-45 dump with a 备注 column: its wrapped remark (`限定本市户` / `籍`) fills the
+    /// line between a training cell's lines, which is no empty line between two bands of rows:
+    /// row 32's `元/人` stays row 32's (it went to row 33, with row 34's `初级、中级、高`).
+    @Test func anExtraColumnsLineIsNoEmptyLineBetweenRows() throws {
+        let parsed = try parseFixture("text/reviewer-pdftotext-remark-column.txt")
+        let row32 = parsed.entries.first { $0.seq == 32 }?.training
+        #expect(row32?.amounts.map(\.amountYuan) == [2600, 2600, 2600] && row32?.upTo == true)
+        #expect(parsed.entries.first { $0.seq == 33 }?.training?.amounts.map(\.amountYuan) == [4000])
+        #expect(!parsed.diagnostics.contains { $0.severity == .error })
     }
 }

@@ -13,6 +13,15 @@ public enum IndustryName {
             || text.hasSuffix("教育") || text.hasSuffix("工作") || text.hasSuffix("组织")
     }
 
+    /// True when `text` ends as the key industries of the catalogues (重点产业) end without 业:
+    /// 数字经济, 现代物流, 文化旅游, 健康养老, 能源化工, 生物医药, 高端装备 …. (Weaker than
+    /// ``endsLikeOne(_:)``: `新能源` and `新材料` are the lines of `新能源新材料产业` too.)
+    public static func endsLikeSector<S: StringProtocol>(_ text: S) -> Bool {
+        sectorEndings.contains { text.hasSuffix($0) }
+    }
+
+    static let sectorEndings = ["经济", "物流", "旅游", "养老", "化工", "能源", "材料", "医药", "装备", "贸易", "商贸", "服装", "文旅", "康养", "健康"]
+
     /// True when `text` ends as an industry name does, or as one with a note in brackets after
     /// it (`现代服务业（含养老、托育、家政）`): a merged cell's value complete. (Not for headings:
     /// `其他职业（工种）` ends with 业 inside its brackets and heads no industry.)

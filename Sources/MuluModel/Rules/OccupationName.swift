@@ -7,13 +7,20 @@ public enum OccupationName {
     /// is not its ending: the word before it is).
     public static func looksCutShort(_ name: String) -> Bool {
         guard let last = name.unicodeScalars.last else { return false }
-        if last != "）" && last != ")" { return !isNameEnding(last) }
+        if last != "）" && last != ")" { return !endsLikeName(Substring(name)) }
         var s = Substring(name)
         if s.hasSuffix("）") || s.hasSuffix(")"), let open = s.lastIndex(where: { $0 == "（" || $0 == "(" }), open > s.startIndex {
             s = s[..<open]
         }
-        guard let last = s.unicodeScalars.last else { return false }
-        return !isNameEnding(last)
+        return !s.isEmpty && !endsLikeName(s)
+    }
+
+    /// Names ending in 游, 队 or 调 end with these words (`机床操作调` is cut short of 整工).
+    static let wordEndings: [Unicode.Scalar: String] = ["游": "导游", "队": "领队", "调": "计调"]
+
+    static func endsLikeName(_ s: Substring) -> Bool {
+        guard let last = s.unicodeScalars.last, isNameEnding(last) else { return false }
+        return wordEndings[last].map { s.hasSuffix($0) } ?? true
     }
 
     /// Remarks a revision notice puts after a name (`电工（新增）`): what changed, not the name.
