@@ -35,10 +35,11 @@ public enum ScanPageReader {
     /// Reads page `number` from `bitmap` with `engine` (Chinese cells), `digitEngine` (digits
     /// and marks) and `secondEngine` (a second Chinese model, for names and doubtful Chinese
     /// cells: `voted`); `previous` are the columns of the page before, for a page without a
-    /// header of its own.
+    /// header of its own. `headerOnly`: the page's header columns alone (no cell is read).
     public static func read(
         page number: Int, width: Double, height: Double, bitmap original: GreyBitmap, engine: OCREngine, digitEngine: OCREngine,
-        secondEngine: OCREngine? = nil, settings: ScanSettings, table: TableSettings, previous: [ColumnSpan]
+        secondEngine: OCREngine? = nil, settings: ScanSettings, table: TableSettings, previous: [ColumnSpan],
+        headerOnly: Bool = false
     ) throws(OCRError) -> Page {
         var bitmap = original
         // The page before the median, for a cell whose faint mark the median took away.
@@ -102,8 +103,8 @@ public enum ScanPageReader {
         // Text above and below the table.
         var around = ColumnGrammar(nil)
         around.layout = .auto
-        if t.y0 - inset > 1 { _ = try read(0, 0, width, t.y0 - inset, around) }
-        if height - t.y1 - inset > 1 { _ = try read(0, t.y1 + inset, width, height, around) }
+        if !headerOnly, t.y0 - inset > 1 { _ = try read(0, 0, width, t.y0 - inset, around) }
+        if !headerOnly, height - t.y1 - inset > 1 { _ = try read(0, t.y1 + inset, width, height, around) }
 
         // The header: read the top rows' cells without limits until one names enough columns.
         var columns: [ColumnSpan] = []
@@ -150,6 +151,9 @@ public enum ScanPageReader {
                 columns = named
                 break
             }
+        }
+        if headerOnly {
+            return Page(text: PDFTextPage(number: number, width: width, height: height, glyphs: []), grid: grid, skew: skew, cells: [], columns: columns)
         }
         if cutRead { try engine.setImage(bitmap) }
         if columns.isEmpty { bodyStart = 0 }

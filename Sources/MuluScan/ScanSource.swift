@@ -84,6 +84,22 @@ public enum ScanSource {
             { @Sendable () -> Swift.Result<[Read], MuluError> in
                 var out: [Read] = []
                 var previous: [ColumnSpan] = []
+                // A later part starts with the columns the first scanned page's header names: a
+                // header printed once, on page 1, names every page's columns (a ★ read as a
+                // mark, not as `友`).
+                if k > 0, let first = needsOCR.firstIndex(of: true), first < ranges[k].lowerBound,
+                   case .success(let bitmap) = Swift.Result(catching: { () throws(PDFError) in
+                       try shared.documents[k].renderGrey(page: textPages[first].number, scale: settings.scale)
+                   }) {
+                    do throws(OCRError) {
+                        previous = try ScanPageReader.read(
+                            page: textPages[first].number, width: textPages[first].width, height: textPages[first].height, bitmap: bitmap,
+                            engine: shared.engines[k], digitEngine: shared.digitEngines[k], secondEngine: shared.secondEngines[k],
+                            settings: settings, table: frozen, previous: [], headerOnly: true).columns
+                    } catch {
+                        return .failure(MuluError(file: path, problem: "OCR of page \(textPages[first].number) failed: \(error.message)"))
+                    }
+                }
                 for i in ranges[k] {
                     let text = textPages[i]
                     if needsOCR[i] {

@@ -1523,6 +1523,27 @@ extension ReviewerCorpusTests {
 }
 
 extension ReviewerCorpusTests {
+    /// A round-45 scan (three pages at 200 dpi, 1 bit) whose header is printed on page 1 only.
+    /// Pages are read by OCR in two parts, one per core; the second part started without the
+    /// header's columns, so its ★ cells were read as Chinese (`友`, `女`) and every one of them
+    /// was an error. Each part now starts with the columns the first page's header names: 35 of
+    /// 36 rows exact, and the one misread name (`惠树修剪工`) is named by a warning on its cell.
+    @Test func aScanWithItsHeaderOnPageOneIsReadOnEveryCoreByThatHeader() throws {
+        let parsed = try parseFixture("reviewer-scan-header-once-bw200.pdf")
+        #expect(!parsed.diagnostics.contains { $0.severity == .error })
+        let expected = try expectedRows("reviewer-scan-header-once-bw200.expected.json")
+        #expect(parsed.entries.count == expected.count)
+        for (entry, row) in zip(parsed.entries, expected) {
+            #expect(entry.urgent == row["urgent"] as? Bool, "row \(entry.seq)")
+            #expect(entry.code == row["code"] as? String, "row \(entry.seq)")
+            #expect(entry.industry == row["industry"] as? String, "row \(entry.seq)")
+            if entry.name != row["name"] as? String {
+                #expect(parsed.diagnostics.contains { $0.seq == entry.seq && $0.message.contains("`\(entry.name)`") }, "row \(entry.seq)")
+            }
+        }
+        #expect(parsed.entries.filter { entry in entry.name != expected.first { ($0["seq"] as? Int) == entry.seq }?["name"] as? String }.count <= 1)
+    }
+
     /// A round-45 dump with a 备注 column: its wrapped remark (`限定本市户` / `籍`) fills the
     /// line between a training cell's lines, which is no empty line between two bands of rows:
     /// row 32's `元/人` stays row 32's (it went to row 33, with row 34's `初级、中级、高`).
