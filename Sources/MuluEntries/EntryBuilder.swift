@@ -92,6 +92,20 @@ public struct EntryBuilder: RowSink {
     private var urgencyMarks = false
     /// True once a row's name carried an urgency mark (`化学检验员*`).
     public private(set) var sawNameMark = false
+    /// The urgency mark a code ends with (`5-13-06-12否`, `6-24-03-01★`), when the code before
+    /// it is well formed; nil otherwise.
+    static func urgencyAfterCode(_ code: String) -> String? {
+        for length in [1, 2] where code.count > length {
+            let mark = String(code.suffix(length))
+            // (Not a dash, `6-24-03-01-` cut before its last segment, nor a `*` work type.)
+            guard !mark.unicodeScalars.contains(where: { $0.isASCII || CodeSyntax.isDash($0) || CodeSyntax.isAsterisk($0) }),
+                  UrgencyMark.read(mark) != nil,
+                  CodeSyntax.isWellFormed(String(code.dropLast(length))) else { continue }
+            return mark
+        }
+        return nil
+    }
+
     /// How many rows have text in the urgency column (none, with the column there: its cells lost?).
     public private(set) var filledUrgencyCells = 0
     /// True when some row's one subsidy cell held both subsidies after their labels
@@ -250,6 +264,9 @@ public struct EntryBuilder: RowSink {
             if map.code { report(.warning, "row \(seq) has no code", nil, misfit: false) }
         } else if CodeSyntax.holdsTwoCodes(code) {
             report(.error, "row \(seq): code `\(code)` is two codes run together: two rows read as one?", .code, misfit: true)
+        } else if !CodeSyntax.isWellFormed(code), let mark = Self.urgencyAfterCode(code) {
+            // (`5-13-06-12否`: the urgency column's mark run into the code's, laid out too close.)
+            report(.error, "row \(seq): code `\(code)` ends with the urgency mark `\(mark)`: two columns run together", .code, misfit: true)
         } else if !CodeSyntax.isWellFormed(code) {
             report(.warning, "row \(seq): code `\(code)` is not a national classification code; kept as published", .code,
                    misfit: !CodeSyntax.isOtherCode(code))

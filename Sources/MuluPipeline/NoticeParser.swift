@@ -482,6 +482,34 @@ public enum NoticeParser {
             guard oneTable, let stated = StatedRowCount.statedInText(text), stated != entries.count else { return nil }
             return "the notice states \(stated) rows (occupations and work types), \(entries.count) were read: rows are missing or added"
         }
+        /// The line of each run of consecutive lines (`keys`, page and line) whose joined text
+        /// states a count the rows do not match, with the message: a sentence wrapped over lines
+        /// (`共 119 个职` / `业（工种）`) read whole, and a clause counting part of the rows
+        /// (`其中急需紧缺` / `职业（工种）46 个`) too.
+        func statedInRuns(_ keys: [[Int]], _ text: ([Int]) -> String) -> [[Int]: String] {
+            var out: [[Int]: String] = [:]
+            var run: [[Int]] = []
+            func close() {
+                defer { run.removeAll() }
+                guard !run.isEmpty, let stated = statedCount(run.map(text).joined()) else { return }
+                // (On the line where the count reads: the first whose text so far states it.)
+                let at = run.indices.first { statedCount(run[...$0].map(text).joined()) != nil } ?? 0
+                out[run[at]] = stated
+            }
+            for key in keys {
+                if let last = run.last, last[0] != key[0] || last[1] + 1 != key[1] { close() }
+                run.append(key)
+            }
+            close()
+            return out
+        }
+        var preambleTexts: [[Int]: String] = [:]
+        for (p, page) in pages.enumerated() {
+            for (i, line) in page.lines.enumerated() where roles[p][i] == .preamble {
+                preambleTexts[[page.number, line.line]] = Blank.removed(from: line.text)
+            }
+        }
+        let statedBefore = statedInRuns(preambleTexts.keys.sorted { ($0[0], $0[1]) < ($1[0], $1[1]) }) { preambleTexts[$0] ?? "" }
         var title: String?
         for (p, page) in pages.enumerated() {
             for (i, line) in page.lines.enumerated() {
@@ -489,7 +517,7 @@ public enum NoticeParser {
                 case .title where title == nil:
                     title = FieldNormaliser.text(line.compactText)
                 case .preamble:
-                    if let stated = statedCount(Blank.removed(from: line.text)) {
+                    if let stated = statedBefore[[page.number, line.line]] {
                         diagnostics.append(Diagnostic(
                             .error, stated, page: page.number, line: line.line, column: line.fragments.first?.column, excerpt: line.text))
                         continue
@@ -548,9 +576,13 @@ public enum NoticeParser {
         }
         // (A sentence before or after the rows that states their count, `共140个职业（工种）`, is
         // checked alike, and kept.)
+        let outside = lineTexts.keys.filter { key in
+            guard let firstRow, let lastRow else { return false }
+            return (key[0], key[1]) < firstRow || (key[0], key[1]) > lastRow
+        }
+        let statedAround = statedInRuns(outside.sorted { ($0[0], $0[1]) < ($1[0], $1[1]) }) { lineTexts[$0] ?? "" }
         for (key, text) in lineTexts {
-            if let firstRow, let lastRow, (key[0], key[1]) < firstRow || (key[0], key[1]) > lastRow,
-               let stated = statedCount(text) {
+            if let stated = statedAround[key] {
                 diagnostics.append(Diagnostic(.error, stated, page: key[0], line: key[1], excerpt: text))
                 continue
             }

@@ -30,6 +30,15 @@ public enum MergedCells {
         var top: Double
         var bottom: Double
         var page: Int
+        /// The page of its lowest line (a row a page break splits runs onto the next).
+        var lastPage: Int
+
+        init(top: Double, bottom: Double, page: Int, lastPage: Int? = nil) {
+            self.top = top
+            self.bottom = bottom
+            self.page = page
+            self.lastPage = lastPage ?? page
+        }
     }
 
     /// A value printed once in a merged column: its fragments, the rows holding them, its extent.
@@ -79,15 +88,17 @@ public enum MergedCells {
         // Each row's extent without the merged columns' text (which may sit anywhere in a block).
         let rowExtent: [Extent] = rows.map { r in
             var top = Double.infinity, bottom = -Double.infinity
+            var lastPage = r.anchor.page
             for (field, fragments) in r.cells where !mergedFields.contains(field) {
                 for f in fragments {
                     guard let p = position[f] else { continue }
                     top = min(top, p.top)
                     bottom = max(bottom, p.bottom)
+                    lastPage = max(lastPage, f.page)
                 }
             }
             if top > bottom, let p = position[r.anchor] { top = p.top; bottom = p.bottom }
-            return Extent(top: top, bottom: bottom, page: r.anchor.page)
+            return Extent(top: top, bottom: bottom, page: r.anchor.page, lastPage: lastPage)
         }
         // A line height: the median fragment height.
         let heights = placed.map { $0.bottom - $0.top }.sorted()
@@ -351,14 +362,17 @@ public enum MergedCells {
         }
         // An industry block that prints nothing, just before a page break, is the first part of
         // the merged cell the break cut, its text printed in the part after (a cell centred on
-        // its rows, most of them on the next page).
-        if field == .industry {
+        // its rows, most of them on the next page). So is a subsidy block of several rows (a
+        // spreadsheet prints such a cell's text centred on its whole area, off the page's
+        // table: in the margin under it).
+        if field != .urgent {
             for r in rows.indices.dropLast() where fragmentsOfBlock[block[r]] == nil && block[r + 1] != block[r]
-                && rows[r].anchor.page < rows[r + 1].anchor.page {
+                && rows[r].anchor.page < rows[r + 1].anchor.page
+                && (field == .industry || (r > 0 && block[r - 1] == block[r])) {
                 guard let next = fragmentsOfBlock[block[r + 1]] else { continue }
                 fragmentsOfBlock[block[r]] = next
             }
-            if block.contains(where: { fragmentsOfBlock[$0] == nil }) { return nil }
+            if field == .industry, block.contains(where: { fragmentsOfBlock[$0] == nil }) { return nil }
         }
         // A repeat printed over the next page's header is the start of its cell's value, or the
         // rules and the text disagree.
@@ -632,8 +646,13 @@ public enum MergedCells {
         case .bottom: c = abs(v.extent.bottom - bottom)
         case .centre, .centreOverRows: c = abs((v.extent.top + v.extent.bottom) / 2 - (top + bottom) / 2)
         }
-        guard last - first < e - s else { return c }
-        // Cut by a page break: the text may sit at its part's top.
+        // (Cut by a page break: rows of the block on another page, or its last row here split
+        // by the break, running onto the next.)
+        guard last - first < e - s || (last == e && rows[last].lastPage > rows[last].page) else { return c }
+        // Cut by a page break: the text may sit at its part's top. (A word processor sets a
+        // centred cell's text at the top of its first part: the part holding the text is the
+        // block's first, or the text is not centred.)
+        if a == .centre, first == s { return abs(v.extent.top - top) }
         let atTop = min(c, abs(v.extent.top - top))
         guard a == .centreOverRows else { return atTop }
         let pitch = (bottom - top) / Double(last - first + 1)

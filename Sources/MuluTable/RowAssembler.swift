@@ -25,6 +25,7 @@ public enum RowAssembler {
     public static func assemble(
         _ placed: [Placed], extras: [String: [Placed]] = [:], settings: TableSettings, rules: RowRules? = nil
     ) -> (rows: [RowRecord], unplaced: [UnplacedFragment]) {
+        let placed = joinedWrappedNumbers(placed, settings: settings)
         var unplaced: [UnplacedFragment] = []
         var anchors: [Placed] = []
         var seqs: [Int] = []
@@ -197,6 +198,66 @@ public enum RowAssembler {
                 extras: extraCells[i].mapValues(reading)))
         }
         return (rows, unplaced)
+    }
+
+    /// Row numbers wrapped in a narrow 序号 column (`11` over `0`, `1` / `0` / `7`): digits
+    /// stacked on the next lines, under the first, whose digits joined make the number after the
+    /// row above's (and the first alone does not) are one number.
+    static func joinedWrappedNumbers(_ placed: [Placed], settings: TableSettings) -> [Placed] {
+        let numbers = placed.indices.filter { placed[$0].field == .seq }.sorted {
+            (placed[$0].fragment.page, placed[$0].center) < (placed[$1].fragment.page, placed[$1].center)
+        }
+        guard numbers.count >= 2 else { return placed }
+        func digits(_ p: Placed) -> String? {
+            let t = Blank.removed(from: p.fragment.text)
+            return !t.isEmpty && t.count <= 2 && t.utf8.allSatisfy { (0x30...0x39).contains($0) } ? t : nil
+        }
+        // (Text: the next line, or the one after, a row's middle line between; a PDF: closer
+        // than half a line.)
+        func stacked(_ a: Placed, _ b: Placed) -> Bool {
+            let height = a.bottom - a.top
+            return a.fragment.page == b.fragment.page && b.top >= a.bottom - settings.lineTolerance
+                && b.top - a.bottom <= (settings.cellLineGap < 0 ? height : settings.cellLineGap + 0.5 * height) + 1e-9
+                && b.fragment.horizontalOverlap(a.fragment.x0, a.fragment.x1) > 0
+        }
+        var drop = Set<Int>()
+        var replaced: [Int: Placed] = [:]
+        var last: Int?
+        var k = 0
+        while k < numbers.count {
+            let i = numbers[k]
+            let value = RowNumber.parsePointed(placed[i].fragment.text)
+            defer { k += 1 }
+            guard let previous = last, value != previous + 1, let head = digits(placed[i]) else {
+                if let value { last = value }
+                continue
+            }
+            // The pieces under it, one a line, while they join into the next number.
+            var text = head, end = k
+            while end + 1 < numbers.count, end - k < 2, let piece = digits(placed[numbers[end + 1]]),
+                  stacked(placed[numbers[end]], placed[numbers[end + 1]]) {
+                end += 1
+                text += piece
+                if Int(text) == previous + 1 { break }
+            }
+            guard end > k, Int(text) == previous + 1 else {
+                if let value { last = value }
+                continue
+            }
+            let first = placed[i], lastPiece = placed[numbers[end]]
+            let pieces = numbers[k...end].map { placed[$0].fragment }
+            var joined = first
+            joined.fragment = Fragment(
+                text: text, x0: pieces.map(\.x0).min()!, x1: pieces.map(\.x1).max()!, y0: first.fragment.y0,
+                y1: lastPiece.fragment.y1, page: first.fragment.page, line: first.fragment.line, column: first.fragment.column)
+            joined.bottom = lastPiece.bottom
+            replaced[i] = joined
+            for j in numbers[(k + 1)...end] { drop.insert(j) }
+            last = previous + 1
+            k = end
+        }
+        guard !replaced.isEmpty else { return placed }
+        return placed.indices.compactMap { drop.contains($0) ? nil : replaced[$0] ?? placed[$0] }
     }
 
     /// Where lines of one cell are known to sit closer than rows (`cellLineGap` ≥ 0, a PDF; or
