@@ -212,12 +212,16 @@ public enum RowAssembler {
             let t = Blank.removed(from: p.fragment.text)
             return !t.isEmpty && t.count <= 2 && t.utf8.allSatisfy { (0x30...0x39).contains($0) } ? t : nil
         }
-        // (Text: the next line, or the one after, a row's middle line between; a PDF: closer
-        // than half a line.)
+        // (Text: within three lines, a tall row's middle lines between; a PDF: closer than half
+        // a line. Or the page's last number and the next page's first: `10` at the
+        // foot, `5` atop the next.)
         func stacked(_ a: Placed, _ b: Placed) -> Bool {
             let height = a.bottom - a.top
+            if b.fragment.page == a.fragment.page + 1 {
+                return b.fragment.horizontalOverlap(a.fragment.x0, a.fragment.x1) > 0
+            }
             return a.fragment.page == b.fragment.page && b.top >= a.bottom - settings.lineTolerance
-                && b.top - a.bottom <= (settings.cellLineGap < 0 ? height : settings.cellLineGap + 0.5 * height) + 1e-9
+                && b.top - a.bottom <= (settings.cellLineGap < 0 ? 3 * height : settings.cellLineGap + 0.5 * height) + 1e-9
                 && b.fragment.horizontalOverlap(a.fragment.x0, a.fragment.x1) > 0
         }
         var drop = Set<Int>()

@@ -286,6 +286,18 @@ public struct TableRecovery: Sendable {
                             fragment: f, field: .name, top: f.y0 - top + offset, bottom: f.y1 - top + offset))
                         continue
                     }
+                    // Text only: a line under an extra cell's line (one or two lines down), under
+                    // its text and not of its field's shape (`含安全生产知` / `识`, where the
+                    // urgency column's band reaches): the rest of that extra cell.
+                    if settings.cellLineGap < 0, field.map({ !Self.hasShape(f.text, of: $0) }) ?? true,
+                       let above = extraOf.keys.filter({ g in
+                           g.page == f.page && g.y0 < f.y0 && f.y0 - g.y1 <= 1.5 && f.horizontalOverlap(g.x0, g.x1) > 0
+                       }).max(by: { $0.y0 < $1.y0 }), let header = extraOf[above] {
+                        extraOf[f] = header
+                        extraPlaced[header, default: []].append(RowAssembler.Placed(
+                            fragment: f, field: .name, top: f.y0 - top + offset, bottom: f.y1 - top + offset))
+                        continue
+                    }
                     // Under an extra header cell more than under any field's header cell (not its
                     // column, which this text may have widened: `按特种作业` under 备注 beside the
                     // assessment's `—`), or under one and not of its field's shape (`新职业` in the

@@ -1583,3 +1583,25 @@ extension ReviewerCorpusTests {
         try parseExactReviewerNotice("reviewer-calc-merged-subsidy-in-margin", ".pdf")
     }
 }
+
+extension ReviewerCorpusTests {
+    /// Round 46, 12 pt with rows breaking across pages: a three-digit row number wrapped over a
+    /// tall row (`10`, two lines, ` 9`) and one cut by a page break (`10` at a page's foot, `5`
+    /// atop the next) are one number each (read 126 rows for 115). Row 15's industry is a merged
+    /// cell's guess, warned.
+    @Test func rowNumbersWrappedOverTallRowsAndPageBreaksAreOneNumber() throws {
+        let parsed = try parseExactReviewerNotice("text/reviewer-pdftotext-row-numbers-wrapped-over-breaks", ".txt", guessed: [15])
+        #expect(parsed.entries.map(\.seq) == Array(1...115))
+    }
+
+    /// Round 46, a 备注 column last: a remark wrapped onto the line under it (`含安全生产知` /
+    /// `识`), the urgency column's band reaching under it: the rest of the remark, not the
+    /// urgency (`是识`, "cannot read the urgency mark").
+    @Test func aRemarksWrappedLineIsTheRemarksNotTheUrgencys() throws {
+        let parsed = try parseFixture("text/reviewer-pdftotext-remark-wrapped-past-urgency.txt")
+        let row = parsed.entries.first { $0.seq == 1 }
+        #expect(row?.extra["备注"] == "含安全生产知识")
+        #expect(row?.urgent == true)
+        #expect(!parsed.diagnostics.contains { $0.message.contains("cannot read the urgency mark") })
+    }
+}
