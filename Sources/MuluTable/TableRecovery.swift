@@ -476,6 +476,7 @@ public struct TableRecovery: Sendable {
                 + merged.diagnostics + cut.diagnostics
                 + Self.textBeforeNumberAcrossPages(cut.rows, merged: merged.fields)
                 + Self.unclosedBrackets(cut.rows) + Self.industriesOfTwoRows(cut.rows)
+                + Self.extrasRunTogether(cut.rows)
             self.unplaced = unplaced
             self.streamRows = nil
         }
@@ -970,6 +971,23 @@ public struct TableRecovery: Sendable {
             }
         }
         return nil
+    }
+
+    /// An error for each extra cell, read without rules, that holds a run of four characters
+    /// twice (`级/高级工五级/初级工、四级/中级工五级/初级`, a 职业技能等级 cell wrapped over four
+    /// lines): lines of several rows' cells given to one.
+    static func extrasRunTogether(_ rows: [RowRecord]) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for row in rows {
+            for (header, fragments) in row.extras.sorted(by: { $0.key < $1.key }) {
+                let text = Blank.removed(from: fragments.map(\.text).joined())
+                guard let twice = repeatedRun(text, length: 4), let first = fragments.first else { continue }
+                out.append(Diagnostic(
+                    .error, "row \(row.seq): \(header) `\(text)` holds `\(twice)` twice: lines of several rows' cells read into one, which the layout without rules does not settle",
+                    page: first.page, line: first.line, column: first.column, excerpt: text, seq: row.seq))
+            }
+        }
+        return out
     }
 
     /// A warning for each row read without rules that takes a cell's text from an earlier page

@@ -1605,3 +1605,16 @@ extension ReviewerCorpusTests {
         #expect(!parsed.diagnostics.contains { $0.message.contains("cannot read the urgency mark") })
     }
 }
+
+extension ReviewerCorpusTests {
+    /// Round 46, a 职业技能等级 column (kept as extra) wrapped over four lines about each row's
+    /// number: its lines were given to the rows around, published silently (`级/高级工五级/初级
+    /// 工、四级/中级工五级/初级` on row 43). An extra cell holding a run of four characters twice
+    /// is an error naming its row and column.
+    @Test func anExtraCellHoldingARunTwiceIsAnError() throws {
+        let parsed = try parseFixture("text/reviewer-pdftotext-skill-levels-wrapped.txt")
+        #expect(parsed.diagnostics.contains {
+            $0.severity == .error && $0.seq == 12 && $0.message.hasPrefix("row 12: 职业技能等级 `五级/初级工、四级/中级工、三级/高级工五级/初级` holds `五级/初` twice")
+        })
+    }
+}
